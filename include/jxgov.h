@@ -1,0 +1,174 @@
+/* jxgov.h: shared types of the jxgov pipeline (decode -> lex -> parse -> load).
+ *
+ * Ownership, stated once: every string and array reachable from a jx_doc lives
+ * in the jx_arena passed to the function that produced it and is freed, whole,
+ * by jx_arena_free(). Nothing here is freed piecemeal. */
+#ifndef JXGOV_H
+#define JXGOV_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#define JX_VERSION "0.1.0"
+#define JX_SCHEMA_VERSION 1
+
+/* Exit codes: numbers never change (documented in --help and README). */
+enum jx_exit { JX_OK = 0, JX_EINPUT = 1, JX_EUSAGE = 2, JX_EDB = 3 };
+
+/* Hard cap on one input file; larger files are refused, never truncated. */
+#define JX_MAX_FILE (64u << 20)
+
+/* ---- arena.c ---- */
+typedef struct jx_block jx_block;
+typedef struct { jx_block *head; size_t used; } jx_arena;
+void *jx_alloc(jx_arena *a, size_t n);
+char *jx_strndup(jx_arena *a, const char *s, size_t n);
+char *jx_strdup(jx_arena *a, const char *s);
+char *jx_sprintf(jx_arena *a, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+void jx_arena_free(jx_arena *a);
+
+/* A growable byte buffer (malloc-backed, reused across calls). */
+typedef struct { char *p; size_t len, cap; } jx_buf;
+void jx_buf_put(jx_buf *b, const char *s, size_t n);
+void jx_buf_puts(jx_buf *b, const char *s);
+void jx_buf_clear(jx_buf *b);
+void jx_buf_free(jx_buf *b);
+
+/* A growable array of fixed-size records (malloc-backed). */
+typedef struct { void *p; size_t n, cap, size; } jx_vec;
+void *jx_vec_push(jx_vec *v);           /* zeroed new slot; aborts on OOM */
+#define JX_VEC(type) { NULL, 0, 0, sizeof(type) }
+#define JX_AT(v, type, i) (((type *)(v).p)[i])
+void jx_vec_free(jx_vec *v);
+
+/* ---- msg.c: one reporter, "prog: file:line: message" on stderr ---- */
+void jx_msg(const char *file, long line, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+extern int jx_quiet_warnings;
+
+/* ---- decode.c ---- */
+typedef struct {
+    char *text;     /* UTF-8, width-folded, no line terminator, NUL-ended */
+    size_t len;
+    long no;        /* 1-based line number in the decoded text */
+} jx_line;
+
+typedef struct {
+    const char *encoding;   /* UTF-8, UTF-8-BOM, GB18030, UTF-16LE, UTF-16BE */
+    char sha256[65];
+    size_t nbytes;
+    jx_line *lines;
+    size_t nlines;
+} jx_text;
+
+/* Reads and decodes path. On failure writes a one-line reason (with byte
+ * offset where it applies) to err and returns -1. */
+int dec_file(jx_arena *a, const char *path, jx_text *out, char *err, size_t errsz);
+int dec_bytes(jx_arena *a, const unsigned char *p, size_t n, jx_text *out,
+              char *err, size_t errsz);
+void sha256_hex(const unsigned char *p, size_t n, char out[65]);
+
+/* ---- text.c: canonical text forms ---- */
+/* Width folding of one line into canonical form (see README "Text"). */
+char *txt_fold(jx_arena *a, const char *s, size_t n, size_t *outlen);
+/* Drops white space except one space between two ASCII letters/digits. */
+void txt_squash(jx_buf *out, const char *s, size_t n);
+char *txt_squash_dup(jx_arena *a, const char *s, size_t n);
+/* Canonical doc_no from a matched prefix/year/number. */
+char *txt_docno(jx_arena *a, const char *prefix, size_t plen, int year, long num);
+/* Next UTF-8 code point; advances *p. Input must be valid UTF-8. */
+uint32_t txt_next(const char **p);
+
+/* ---- lex.c ---- */
+enum jx_tok {
+    T_BLANK, T_FOOTER, T_DOCNO, T_DATE, T_SALUTATION, T_TITLE, T_LISTHEAD,
+    T_SECTION, T_ITEM, T_RESP, T_TABLE, T_BRACKET, T_ANNEX, T_END, T_TEXT
+};
+typedef struct {
+    enum jx_tok kind;
+    int heading;            /* line carried markdown '#' marks */
+    const char *body;       /* line without '#' marks and outer spaces */
+    size_t blen;
+    long num;               /* T_ITEM/T_SECTION number, T_DOCNO number */
+    const char *rest;       /* T_ITEM/T_SECTION/T_RESP: text after the marker */
+    int year, month, day;   /* T_DATE, T_DOCNO year */
+    const char *prefix; size_t plen; /* T_DOCNO prefix (嘉政办发) */
+} jx_tok;
+int lex_init(char *err, size_t errsz);
+void lex_done(void);
+void lex_line(const jx_line *ln, jx_tok *t);
+/* Extra patterns for the parser; groups go to g[0..ng). */
+typedef struct { const char *p; size_t n; } jx_span;
+enum jx_pat { JX_P_MASTHEAD, JX_P_COLOPHON, JX_P_PUBLISHED, JX_P_YEARLINE, JX_P_COUNT };
+int lex_match(int pat, const char *s, size_t n, jx_span *g, int ng);
+/* Finds a doc_no anywhere in s; returns 1 and fills prefix/year/num. */
+int lex_find_docno(const char *s, size_t n, size_t *start, size_t *end,
+                   const char **prefix, size_t *plen, int *year, long *num);
+
+/* ---- depts.c ---- */
+typedef struct {
+    const char *department; /* canonical */
+    const char *raw;        /* as printed (wraps joined) */
+    int lead;
+} jx_unit;
+int dep_init(char *err, size_t errsz);
+void dep_done(void);
+/* Splits a responsibility string into units. Unknown names are reported
+ * through jx_msg(file, line, ...). Returns the number of units. */
+size_t dep_split(jx_arena *a, const char *s, jx_unit **out,
+                 const char *file, long line);
+int dep_known(const char *name);
+
+/* ---- parse.c: the document model ---- */
+typedef struct { const char *name, *title; } jx_leader;
+
+typedef struct {
+    const char *doc_no;     /* canonical, or NULL */
+    const char *issuer, *title, *issued_on;
+    int year;
+    long line;
+} jx_notice;
+
+typedef struct {
+    size_t notice;          /* index into doc.notices */
+    const char *kind;       /* key_work, period, livelihood, special_action */
+    int year;
+    const char *category;   /* or NULL */
+    int section;            /* 0 = none */
+    long seq;
+    int sub_seq;
+    const char *text;
+    long line;
+    jx_leader *leaders; size_t nleaders;
+    jx_unit *units; size_t nunits;
+} jx_task;
+
+typedef struct {
+    int present;
+    int year;
+    const char *issue, *total_issue, *published_on;
+} jx_gazette;
+
+typedef struct {
+    const char *path;
+    jx_text text;
+    jx_gazette gazette;
+    jx_vec notices;         /* jx_notice */
+    jx_vec tasks;           /* jx_task */
+    int warnings;
+} jx_doc;
+
+void prs_doc(jx_arena *a, jx_doc *d);
+void prs_free(jx_doc *d);
+
+/* ---- load.c ---- */
+typedef struct jx_db jx_db;
+jx_db *ld_open(const char *path, char *err, size_t errsz);
+void ld_close(jx_db *db);
+/* Returns 0 loaded, 1 unchanged, -1 error (err filled, nothing written). */
+int ld_doc(jx_db *db, const jx_doc *d, char *err, size_t errsz);
+int ld_has_sha(jx_db *db, const char *sha, int *found, char *err, size_t errsz);
+
+#endif

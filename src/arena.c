@@ -1,0 +1,121 @@
+/* arena.c: per-file arena, growable buffers and vectors.
+ * Out of memory is fatal: a half-parsed document is worth nothing, and every
+ * caller would otherwise need a path that can only abort anyway. */
+#include "jxgov.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct jx_block { jx_block *next; size_t cap, used; max_align_t data[]; };
+
+static void *xmalloc(size_t n)
+{
+    void *p = malloc(n ? n : 1);
+    if (!p) { fputs("jxgov: out of memory\n", stderr); exit(JX_EDB); }
+    return p;
+}
+
+static void *xrealloc(void *p, size_t n)
+{
+    p = realloc(p, n ? n : 1);
+    if (!p) { fputs("jxgov: out of memory\n", stderr); exit(JX_EDB); }
+    return p;
+}
+
+void *jx_alloc(jx_arena *a, size_t n)
+{
+    n = (n + 15) & ~(size_t)15;
+    jx_block *b = a->head;
+    if (!b || b->cap - b->used < n) {
+        size_t cap = n > 65536 ? n : 65536;
+        b = xmalloc(sizeof *b + cap);
+        b->cap = cap;
+        b->used = 0;
+        b->next = a->head;
+        a->head = b;
+    }
+    void *p = (char *)b->data + b->used;
+    b->used += n;
+    a->used += n;
+    return p;
+}
+
+char *jx_strndup(jx_arena *a, const char *s, size_t n)
+{
+    char *p = jx_alloc(a, n + 1);
+    memcpy(p, s, n);
+    p[n] = 0;
+    return p;
+}
+
+char *jx_strdup(jx_arena *a, const char *s) { return jx_strndup(a, s, strlen(s)); }
+
+char *jx_sprintf(jx_arena *a, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    char *p = jx_alloc(a, (size_t)n + 1);
+    va_start(ap, fmt);
+    vsnprintf(p, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    return p;
+}
+
+void jx_arena_free(jx_arena *a)
+{
+    for (jx_block *b = a->head, *next; b; b = next) {
+        next = b->next;
+        free(b);
+    }
+    a->head = NULL;
+    a->used = 0;
+}
+
+void jx_buf_put(jx_buf *b, const char *s, size_t n)
+{
+    if (b->len + n + 1 > b->cap) {
+        size_t cap = b->cap ? b->cap : 256;
+        while (cap < b->len + n + 1) cap *= 2;
+        b->p = xrealloc(b->p, cap);
+        b->cap = cap;
+    }
+    memcpy(b->p + b->len, s, n);
+    b->len += n;
+    b->p[b->len] = 0;
+}
+
+void jx_buf_puts(jx_buf *b, const char *s) { jx_buf_put(b, s, strlen(s)); }
+
+void jx_buf_clear(jx_buf *b)
+{
+    b->len = 0;
+    if (b->p) b->p[0] = 0;
+}
+
+void jx_buf_free(jx_buf *b)
+{
+    free(b->p);
+    b->p = NULL;
+    b->len = b->cap = 0;
+}
+
+void *jx_vec_push(jx_vec *v)
+{
+    if (v->n == v->cap) {
+        v->cap = v->cap ? v->cap * 2 : 16;
+        v->p = xrealloc(v->p, v->cap * v->size);
+    }
+    void *slot = (char *)v->p + v->n++ * v->size;
+    memset(slot, 0, v->size);
+    return slot;
+}
+
+void jx_vec_free(jx_vec *v)
+{
+    free(v->p);
+    v->p = NULL;
+    v->n = v->cap = 0;
+}

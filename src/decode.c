@@ -1,0 +1,186 @@
+/* decode.c: bytes -> UTF-8 lines in canonical width.
+ *
+ * Detection order: a BOM decides (UTF-8, UTF-16LE/BE); otherwise strictly
+ * valid UTF-8; otherwise GB18030 through iconv(3). A NUL byte outside UTF-16
+ * means a binary file. A sequence valid in no candidate is an error naming
+ * the byte offset, never a guess. */
+#include "jxgov.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <iconv.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* Offset of the first invalid byte, or n when p[0..n) is strict UTF-8
+ * (no overlongs, no surrogates, nothing above U+10FFFF). */
+static size_t utf8_invalid_at(const unsigned char *p, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        unsigned c = p[i];
+        if (c < 0x80) { i++; continue; }
+        size_t k;
+        unsigned min;
+        uint32_t cp;
+        if (c >= 0xC2 && c <= 0xDF) { k = 1; cp = c & 0x1F; min = 0x80; }
+        else if (c >= 0xE0 && c <= 0xEF) { k = 2; cp = c & 0x0F; min = 0x800; }
+        else if (c >= 0xF0 && c <= 0xF4) { k = 3; cp = c & 0x07; min = 0x10000; }
+        else return i;
+        if (n - i <= k) return i;
+        for (size_t j = 1; j <= k; j++) {
+            if ((p[i + j] & 0xC0) != 0x80) return i;
+            cp = cp << 6 | (p[i + j] & 0x3F);
+        }
+        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return i;
+        i += k + 1;
+    }
+    return n;
+}
+
+/* Converts with iconv; on failure returns -1 and the input offset. */
+static int convert(jx_arena *a, const char *from, const unsigned char *p,
+                   size_t n, char **out, size_t *outlen, size_t *bad)
+{
+    iconv_t cd = iconv_open("UTF-8", from);
+    if (cd == (iconv_t)-1) { *bad = 0; return -2; }
+    size_t cap = n * 2 + 16;    /* GB18030 -> UTF-8 grows at most 3/2, UTF-16 at most 3/2 */
+    char *buf = jx_alloc(a, cap + 1);
+    char *in = (char *)p, *o = buf;
+    size_t inleft = n, oleft = cap;
+    size_t r = iconv(cd, &in, &inleft, &o, &oleft);
+    if (r != (size_t)-1) r = iconv(cd, NULL, NULL, &o, &oleft);
+    iconv_close(cd);
+    if (r == (size_t)-1 || inleft) {
+        *bad = (size_t)(in - (char *)p);
+        return -1;
+    }
+    *o = 0;
+    *out = buf;
+    *outlen = (size_t)(o - buf);
+    return 0;
+}
+
+static void split_lines(jx_arena *a, const char *s, size_t n, jx_text *t)
+{
+    size_t count = 1;
+    for (size_t i = 0; i < n; i++)
+        if (s[i] == '\n' || (s[i] == '\r' && (i + 1 >= n || s[i + 1] != '\n'))) count++;
+    t->lines = jx_alloc(a, count * sizeof *t->lines);
+    t->nlines = 0;
+    size_t start = 0;
+    for (size_t i = 0; i <= n; i++) {
+        if (i < n && s[i] != '\n' && s[i] != '\r') continue;
+        if (i == n && start == n) break;    /* no empty line after the final EOL */
+        jx_line *ln = &t->lines[t->nlines];
+        ln->no = (long)t->nlines + 1;
+        ln->text = txt_fold(a, s + start, i - start, &ln->len);
+        t->nlines++;
+        if (i < n && s[i] == '\r' && i + 1 < n && s[i + 1] == '\n') i++;
+        start = i + 1;
+    }
+}
+
+int dec_bytes(jx_arena *a, const unsigned char *p, size_t n, jx_text *t,
+              char *err, size_t errsz)
+{
+    const char *utf8 = NULL;
+    size_t ulen = 0, bad = 0;
+    char *conv = NULL;
+
+    memset(t, 0, sizeof *t);
+    t->nbytes = n;
+    sha256_hex(p, n, t->sha256);
+    if (n == 0) { snprintf(err, errsz, "empty file"); return -1; }
+
+    if (n >= 2 && ((p[0] == 0xFF && p[1] == 0xFE) || (p[0] == 0xFE && p[1] == 0xFF))) {
+        int le = p[0] == 0xFF;
+        t->encoding = le ? "UTF-16LE" : "UTF-16BE";
+        if ((n - 2) % 2) {
+            snprintf(err, errsz, "truncated %s: odd byte count at byte %zu", t->encoding, n - 1);
+            return -1;
+        }
+        int rc = convert(a, t->encoding, p + 2, n - 2, &conv, &ulen, &bad);
+        if (rc) {
+            snprintf(err, errsz, "invalid %s sequence at byte %zu", t->encoding, bad + 2);
+            return -1;
+        }
+        if (memchr(conv, 0, ulen)) {
+            snprintf(err, errsz, "binary file: NUL character in %s text", t->encoding);
+            return -1;
+        }
+        utf8 = conv;
+    } else {
+        const unsigned char *nul = memchr(p, 0, n);
+        if (nul) {
+            snprintf(err, errsz, "binary file: NUL byte at byte %zu", (size_t)(nul - p));
+            return -1;
+        }
+        size_t skip = 0;
+        if (n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) skip = 3;
+        size_t at = utf8_invalid_at(p + skip, n - skip);
+        if (at == n - skip) {
+            t->encoding = skip ? "UTF-8-BOM" : "UTF-8";
+            utf8 = (const char *)p + skip;
+            ulen = n - skip;
+        } else if (skip) {
+            snprintf(err, errsz, "invalid UTF-8 after a UTF-8 BOM at byte %zu", at + skip);
+            return -1;
+        } else {
+            int rc = convert(a, "GB18030", p, n, &conv, &ulen, &bad);
+            if (rc) {
+                snprintf(err, errsz,
+                         "not valid UTF-8 (byte %zu) nor GB18030 (byte %zu)", at, bad);
+                return -1;
+            }
+            t->encoding = "GB18030";
+            utf8 = conv;
+        }
+    }
+    split_lines(a, utf8, ulen, t);
+    return 0;
+}
+
+int dec_file(jx_arena *a, const char *path, jx_text *t, char *err, size_t errsz)
+{
+    struct stat st;
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) { snprintf(err, errsz, "cannot open: %s", strerror(errno)); return -1; }
+    if (fstat(fd, &st) < 0) {
+        snprintf(err, errsz, "cannot stat: %s", strerror(errno));
+        close(fd);
+        return -1;
+    }
+    if (S_ISDIR(st.st_mode)) { snprintf(err, errsz, "is a directory"); close(fd); return -1; }
+    /* Read until EOF whatever the file type (a FIFO has no size; a file may
+     * shrink or grow while read); the cap holds either way. */
+    unsigned char *buf;
+    size_t len;
+    jx_buf b = {0};
+    for (;;) {
+        char chunk[65536];
+        ssize_t r = read(fd, chunk, sizeof chunk);
+        if (r < 0) {
+            if (errno == EINTR) continue;
+            snprintf(err, errsz, "read error: %s", strerror(errno));
+            jx_buf_free(&b);
+            close(fd);
+            return -1;
+        }
+        if (r == 0) break;
+        jx_buf_put(&b, chunk, (size_t)r);
+        if (b.len > JX_MAX_FILE) {
+            snprintf(err, errsz, "file larger than the %u MiB limit", JX_MAX_FILE >> 20);
+            jx_buf_free(&b);
+            close(fd);
+            return -1;
+        }
+    }
+    close(fd);
+    len = b.len;
+    buf = jx_alloc(a, len + 1);
+    if (len) memcpy(buf, b.p, len);
+    jx_buf_free(&b);
+    return dec_bytes(a, buf, len, t, err, errsz);
+}

@@ -1,0 +1,261 @@
+/* depts.c: responsibility strings -> ordered, canonical units.
+ *
+ * The printed strings mix separators (、 and ，), distribute a suffix over a
+ * run of district names (南湖区、秀洲区政府), mark leads in words (A牵头，
+ * A、B双牵头), glue two names together (市红十字会市卫生健康委) and carry
+ * page-break debris (a repeated 局 after 市司法局). Everything is resolved
+ * against data/departments.tsv; what cannot be resolved is kept as printed
+ * and reported, never guessed. */
+#include "jxgov.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+extern const char jx_departments_tsv[];
+
+/* Open-addressing table: printed name -> canonical name. */
+typedef struct { const char *key, *canon; } entry;
+static entry *tab;
+static size_t tabcap;
+static jx_arena dep_arena;
+
+static const char *const districts[] = {
+    "南湖区", "秀洲区", "嘉善县", "平湖市", "海盐县", "海宁市", "桐乡市", NULL};
+
+static size_t hash(const char *s, size_t n)
+{
+    size_t h = 1469598103934665603u;
+    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 1099511628211u;
+    return h;
+}
+
+static const char *lookup(const char *s, size_t n)
+{
+    if (!tab) return NULL;
+    for (size_t i = hash(s, n) & (tabcap - 1);; i = (i + 1) & (tabcap - 1)) {
+        if (!tab[i].key) return NULL;
+        if (strlen(tab[i].key) == n && !memcmp(tab[i].key, s, n)) return tab[i].canon;
+    }
+}
+
+static void insert(const char *key, const char *canon)
+{
+    size_t n = strlen(key);
+    for (size_t i = hash(key, n) & (tabcap - 1);; i = (i + 1) & (tabcap - 1)) {
+        if (!tab[i].key) { tab[i].key = key; tab[i].canon = canon; return; }
+        if (!strcmp(tab[i].key, key)) return;
+    }
+}
+
+int dep_init(char *err, size_t errsz)
+{
+    size_t names = 0;
+    for (const char *p = jx_departments_tsv; *p; p++) names += *p == '\t' || *p == '\n';
+    tabcap = 64;
+    while (tabcap < names * 2 + 16) tabcap *= 2;
+    tab = calloc(tabcap, sizeof *tab);
+    if (!tab) { snprintf(err, errsz, "out of memory"); return -1; }
+    char *copy = jx_strdup(&dep_arena, jx_departments_tsv);
+    for (char *line = copy, *next; line && *line; line = next) {
+        next = strchr(line, '\n');
+        if (next) *next++ = 0;
+        if (*line == '#' || !*line) continue;
+        char *canon = line, *tabp = strchr(line, '\t');
+        if (tabp) *tabp = 0;
+        insert(canon, canon);
+        while (tabp) {
+            char *alias = tabp + 1;
+            tabp = strchr(alias, '\t');
+            if (tabp) *tabp = 0;
+            if (*alias) insert(alias, canon);
+        }
+    }
+    return 0;
+}
+
+void dep_done(void)
+{
+    free(tab);
+    tab = NULL;
+    jx_arena_free(&dep_arena);
+}
+
+int dep_known(const char *name) { return lookup(name, strlen(name)) != NULL; }
+
+static int is_district(const char *s, size_t n)
+{
+    for (int i = 0; districts[i]; i++)
+        if (strlen(districts[i]) == n && !memcmp(districts[i], s, n)) return 1;
+    return 0;
+}
+
+static int district_prefix(const char *s, size_t n)
+{
+    for (int i = 0; districts[i]; i++) {
+        size_t k = strlen(districts[i]);
+        if (n > k && !memcmp(districts[i], s, k)) return (int)k;
+    }
+    return 0;
+}
+
+typedef struct { const char *s; size_t n; int lead_mark; } seg;
+
+static int ends_with(const char *s, size_t n, const char *lit)
+{
+    size_t k = strlen(lit);
+    return n >= k && !memcmp(s + n - k, lit, k);
+}
+
+/* Splits a glued name into known names (市红十字会市卫生健康委). Returns
+ * the number of parts written to cut[] (ends), 0 if no exact cover. */
+static size_t cover(const char *s, size_t n, size_t *cut, size_t maxcut)
+{
+    /* Longest known prefix first, then recurse: the names are few and short. */
+    if (n == 0) return 0;
+    for (size_t k = n; k > 0; k--) {
+        if (k < n && (s[k] & 0xC0) == 0x80) continue;   /* not a character boundary */
+        if (!lookup(s, k)) continue;
+        if (k == n) { cut[0] = n; return 1; }
+        if (maxcut < 2) return 0;
+        size_t m = cover(s + k, n - k, cut + 1, maxcut - 1);
+        if (m) {
+            cut[0] = k;
+            for (size_t i = 1; i <= m; i++) cut[i] += k;
+            return m + 1;
+        }
+    }
+    return 0;
+}
+
+size_t dep_split(jx_arena *a, const char *s, jx_unit **out, const char *file, long line)
+{
+    jx_buf clean = {0};
+    jx_vec segs = JX_VEC(seg);
+    size_t n = strlen(s);
+
+    /* Drop the standing annotation and any white space. */
+    for (size_t i = 0; i < n;) {
+        if (!memcmp(s + i, "（", 3)) {
+            const char *close = strstr(s + i, "）");
+            const char *ann = strstr(s + i, "列第一位");
+            if (close && ann && ann < close) { i = (size_t)(close - s) + 3; continue; }
+        }
+        if (s[i] == ' ' || s[i] == '\t') { i++; continue; }
+        jx_buf_put(&clean, s + i, 1);
+        i++;
+    }
+    /* A trailing unbalanced ）or 。 belongs to the clause around the list. */
+    const char *c = clean.p ? clean.p : "";
+    size_t cn = clean.len;
+    int depth = 0;
+    size_t start = 0;
+    for (size_t i = 0; i <= cn;) {
+        int sep = i == cn;
+        size_t w = 1;
+        if (!sep && !memcmp(c + i, "（", 3)) { depth++; w = 3; }
+        else if (!sep && !memcmp(c + i, "）", 3)) {
+            if (depth) depth--;
+            else { /* stray closer: end of an inline clause */
+                sep = 1;
+            }
+            w = 3;
+        } else if (!sep && (!memcmp(c + i, "、", 3) || !memcmp(c + i, "，", 3) ||
+                            !memcmp(c + i, "；", 3) || !memcmp(c + i, "。", 3))) {
+            if (!depth) sep = 1;
+            w = 3;
+        } else if (!sep) {
+            unsigned char b = (unsigned char)c[i];
+            w = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+        }
+        if (sep) {
+            if (i > start) {
+                seg *g = jx_vec_push(&segs);
+                g->s = c + start;
+                g->n = i - start;
+            }
+            start = i + w;
+        }
+        i += w;
+    }
+
+    /* Lead marks: every unit up to the last one marked 牵头 / 双牵头 leads. */
+    long last_lead = -1;
+    for (size_t i = 0; i < segs.n; i++) {
+        seg *g = &JX_AT(segs, seg, i);
+        if (ends_with(g->s, g->n, "双牵头")) { g->n -= strlen("双牵头"); last_lead = (long)i; }
+        else if (ends_with(g->s, g->n, "牵头") && g->n > strlen("牵头")) {
+            g->n -= strlen("牵头");
+            last_lead = (long)i;
+        }
+    }
+
+    jx_vec units = JX_VEC(jx_unit);
+    for (size_t i = 0; i < segs.n; i++) {
+        seg *g = &JX_AT(segs, seg, i);
+        int lead = last_lead >= 0 ? (long)i <= last_lead : i == 0;
+        if (!g->n) continue;
+        /* 南湖区、秀洲区、嘉善县政府: a bare district takes the suffix of the
+         * run's last member. */
+        if (is_district(g->s, g->n)) {
+            const char *suffix = NULL;
+            size_t slen = 0;
+            for (size_t j = i + 1; j < segs.n; j++) {
+                seg *h = &JX_AT(segs, seg, j);
+                if (is_district(h->s, h->n)) continue;
+                int k = district_prefix(h->s, h->n);
+                if (k) { suffix = h->s + k; slen = h->n - (size_t)k; }
+                break;
+            }
+            if (suffix) {
+                jx_unit *u = jx_vec_push(&units);
+                char *full = jx_sprintf(a, "%.*s%.*s", (int)g->n, g->s, (int)slen, suffix);
+                u->raw = jx_strndup(a, g->s, g->n);
+                u->department = full;
+                u->lead = lead;
+                continue;
+            }
+        }
+        const char *name = g->s;
+        size_t nlen = g->n;
+        if (!lookup(name, nlen)) {
+            size_t cut[8];
+            size_t m = cover(name, nlen, cut, 8);
+            if (m >= 2) {
+                size_t from = 0;
+                for (size_t k = 0; k < m; k++) {
+                    jx_unit *u = jx_vec_push(&units);
+                    u->raw = u->department = jx_strndup(a, name + from, cut[k] - from);
+                    u->lead = lead && k == 0;
+                    from = cut[k];
+                }
+                continue;
+            }
+            /* Page-break debris: 市司法局局, 团市委委 - a known name followed
+             * by a repeat of its own tail. */
+            for (size_t k = nlen; k > 0; k--) {
+                if (k < nlen && (name[k] & 0xC0) == 0x80) continue;
+                if (k == nlen || !lookup(name, k)) continue;
+                if (nlen - k < k && !memcmp(name + k, name + k - (nlen - k), nlen - k)) nlen = k;
+                break;
+            }
+        }
+        jx_unit *u = jx_vec_push(&units);
+        u->raw = jx_strndup(a, name, nlen);
+        u->department = u->raw;
+        u->lead = lead;
+    }
+    /* Canonical names last, so the rules above see the printed forms. */
+    for (size_t i = 0; i < units.n; i++) {
+        jx_unit *u = &JX_AT(units, jx_unit, i);
+        const char *canon = lookup(u->department, strlen(u->department));
+        if (canon) u->department = canon;
+        else jx_msg(file, line, "warning: unknown department \"%s\"", u->department);
+    }
+    *out = jx_alloc(a, (units.n ? units.n : 1) * sizeof **out);
+    if (units.n) memcpy(*out, units.p, units.n * sizeof **out);
+    size_t count = units.n;
+    jx_vec_free(&units);
+    jx_vec_free(&segs);
+    jx_buf_free(&clean);
+    return count;
+}

@@ -1,0 +1,204 @@
+/* lex.c: classifies each canonical line into one token kind.
+ *
+ * Patterns are compiled once (JIT where available) and share one match-data
+ * block; cheap first-character tests keep most lines away from the regexes. */
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include "jxgov.h"
+
+#include <pcre2.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum {
+    P_DOCNO, P_DATE, P_SALUT, P_TITLE, P_LISTHEAD, P_SECTION, P_ITEM, P_RESP,
+    P_FOOTER, P_FIND_DOCNO, P_EXTRA, P_COUNT = P_EXTRA + JX_P_COUNT
+};
+
+/* Every pattern runs on width-folded text (text.c): digits are ASCII and
+ * CJK punctuation is full-width. */
+static const char *const patterns[P_COUNT] = {
+    [P_DOCNO] = "^([\\p{Han}]{2,10})[〔\\[【（]\\s*(\\d{4})\\s*[〕\\]】）]\\s*第?\\s*(\\d{1,9})\\s*号$",
+    [P_DATE] = "^(\\d{4})\\s*年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日$",
+    [P_SALUT] = "^各[^。]{2,80}：$",
+    [P_TITLE] = "^嘉兴市人民政府(?:办公室)?\\s*关于",
+    [P_LISTHEAD] = "^(?!《)[^。；：]{0,40}?责任分解$",
+    [P_SECTION] = "^([一二三四五六七八九十]{1,3})\\s*、\\s*(.*)$",
+    [P_ITEM] = "^(\\d{1,18})\\s*[.、](?!\\d)\\s*(.*)$",
+    [P_RESP] = "^(?:责任单位|牵头单位|牵头市领导)\\s*：",
+    [P_FOOTER] = "^(?:[-—–]\\s*\\d{1,4}\\s*[-—–]|第\\s*\\d{1,4}\\s*页(?:\\s*[，,/]?\\s*共\\s*\\d{1,4}\\s*页)?|\\d{1,3})$",
+    [P_FIND_DOCNO] = "((?:国|浙|嘉|中)[\\p{Han}]{0,5}?)\\s*[〔\\[【（]\\s*(\\d{4})\\s*[〕\\]】）]\\s*第?\\s*(\\d{1,9})\\s*号",
+    [P_EXTRA + JX_P_MASTHEAD] = "第\\s*([0-9、，\\s]+?)\\s*期\\s*（\\s*总第\\s*([0-9、，\\s]+?)\\s*期\\s*）",
+    [P_EXTRA + JX_P_COLOPHON] = "^(\\d{4})\\s*年\\s*第\\s*([0-9、，\\s]+?)\\s*期\\s*（\\s*总第\\s*([0-9、，\\s]+?)\\s*期\\s*）$",
+    [P_EXTRA + JX_P_PUBLISHED] = "^(\\d{4})\\s*年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日\\s*出版$",
+    [P_EXTRA + JX_P_YEARLINE] = "^(\\d{4})$",
+};
+
+static pcre2_code *re[P_COUNT];
+static pcre2_match_data *md;
+
+int lex_init(char *err, size_t errsz)
+{
+    for (int i = 0; i < P_COUNT; i++) {
+        int ec;
+        PCRE2_SIZE off;
+        re[i] = pcre2_compile((PCRE2_SPTR)patterns[i], PCRE2_ZERO_TERMINATED,
+                              PCRE2_UTF | PCRE2_UCP | PCRE2_NO_UTF_CHECK, &ec, &off, NULL);
+        if (!re[i]) {
+            PCRE2_UCHAR msg[256];
+            pcre2_get_error_message(ec, msg, sizeof msg);
+            snprintf(err, errsz, "internal: pattern %d at %zu: %s", i, (size_t)off, (char *)msg);
+            return -1;
+        }
+        pcre2_jit_compile(re[i], PCRE2_JIT_COMPLETE);  /* interpreter if JIT is absent */
+    }
+    md = pcre2_match_data_create(8, NULL);
+    return md ? 0 : -1;
+}
+
+void lex_done(void)
+{
+    for (int i = 0; i < P_COUNT; i++) { pcre2_code_free(re[i]); re[i] = NULL; }
+    pcre2_match_data_free(md);
+    md = NULL;
+}
+
+static int match(int p, const char *s, size_t n)
+{
+    return pcre2_match(re[p], (PCRE2_SPTR)s, n, 0, PCRE2_NO_UTF_CHECK, md, NULL) > 0;
+}
+
+static size_t group(int g, const char *s, const char **out)
+{
+    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+    if (ov[2 * g] == PCRE2_UNSET) { *out = s; return 0; }
+    *out = s + ov[2 * g];
+    return ov[2 * g + 1] - ov[2 * g];
+}
+
+static long group_num(int g, const char *s)
+{
+    const char *p;
+    size_t n = group(g, s, &p);
+    long v = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (v > (long)(9e17)) return -1;     /* numbers past 18 digits are not item numbers */
+        v = v * 10 + (p[i] - '0');
+    }
+    return v;
+}
+
+static int starts(const char *s, size_t n, const char *lit)
+{
+    size_t k = strlen(lit);
+    return n >= k && memcmp(s, lit, k) == 0;
+}
+
+static int ends(const char *s, size_t n, const char *lit)
+{
+    size_t k = strlen(lit);
+    return n >= k && memcmp(s + n - k, lit, k) == 0;
+}
+
+void lex_line(const jx_line *ln, jx_tok *t)
+{
+    const char *s = ln->text;
+    size_t n = ln->len;
+    memset(t, 0, sizeof *t);
+
+    if (memchr(s, '\t', n)) {
+        t->kind = T_TABLE;
+        t->body = s;
+        t->blen = n;
+        return;
+    }
+    while (n && (*s == ' ')) { s++; n--; }
+    while (n && s[n - 1] == ' ') n--;
+    if (n && *s == '#') {
+        t->heading = 1;
+        while (n && (*s == '#' || *s == ' ')) { s++; n--; }
+    }
+    t->body = s;
+    t->blen = n;
+    t->kind = T_TEXT;
+    if (!n || (n == 3 && starts(s, n, "---"))) { t->kind = T_BLANK; return; }
+
+    unsigned char c = (unsigned char)s[0];
+    if (c >= '0' && c <= '9') {
+        if (match(P_DATE, s, n)) {
+            t->kind = T_DATE;
+            t->year = (int)group_num(1, s);
+            t->month = (int)group_num(2, s);
+            t->day = (int)group_num(3, s);
+        } else if (match(P_ITEM, s, n)) {
+            t->num = group_num(1, s);
+            if (t->num < 0) return;
+            t->kind = T_ITEM;
+            group(2, s, &t->rest);
+        } else if (match(P_FOOTER, s, n)) {
+            t->kind = T_FOOTER;
+        } else if (match(P_LISTHEAD, s, n)) {
+            t->kind = T_LISTHEAD;
+        }
+        return;
+    }
+    if (c >= 0x80) {
+        if (match(P_DOCNO, s, n)) {
+            t->kind = T_DOCNO;
+            t->plen = group(1, s, &t->prefix);
+            t->year = (int)group_num(2, s);
+            t->num = group_num(3, s);
+        } else if (starts(s, n, "【") && strstr(s, "】")) {
+            t->kind = T_BRACKET;
+        } else if (starts(s, n, "附件")) {
+            t->kind = T_ANNEX;
+        } else if (starts(s, n, "抄送") || starts(s, n, "（此件公开发布）") ||
+                   (n <= 40 && (starts(s, n, "嘉兴市人民政府办公室") || starts(s, n, "嘉兴市人民政府")) &&
+                    (ends(s, n, "政府") || ends(s, n, "办公室")))) {
+            t->kind = T_END;
+        } else if (match(P_TITLE, s, n)) {
+            t->kind = T_TITLE;
+        } else if (match(P_RESP, s, n)) {
+            t->kind = T_RESP;
+            t->rest = s;
+        } else if (match(P_SECTION, s, n)) {
+            t->kind = T_SECTION;
+            const char *num;
+            size_t k = group(1, s, &num);
+            static const char *const digits[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九"};
+            long v = 0, cur = 0;
+            for (size_t i = 0; i < k; i += 3) {
+                if (!memcmp(num + i, "十", 3)) { v += (cur ? cur : 1) * 10; cur = 0; continue; }
+                for (int d = 0; d < 9; d++)
+                    if (!memcmp(num + i, digits[d], 3)) cur = d + 1;
+            }
+            t->num = v + cur;
+            group(2, s, &t->rest);
+        } else if (match(P_LISTHEAD, s, n)) {
+            t->kind = T_LISTHEAD;
+        } else if (ends(s, n, "：") && starts(s, n, "各") && match(P_SALUT, s, n)) {
+            t->kind = T_SALUTATION;
+        }
+        return;
+    }
+    if (match(P_FOOTER, s, n)) t->kind = T_FOOTER;
+}
+
+int lex_match(int pat, const char *s, size_t n, jx_span *g, int ng)
+{
+    if (pat < 0 || pat >= JX_P_COUNT || !match(P_EXTRA + pat, s, n)) return 0;
+    for (int i = 0; i < ng; i++) g[i].n = group(i + 1, s, &g[i].p);
+    return 1;
+}
+
+int lex_find_docno(const char *s, size_t n, size_t *start, size_t *end,
+                   const char **prefix, size_t *plen, int *year, long *num)
+{
+    if (!match(P_FIND_DOCNO, s, n)) return 0;
+    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+    *start = ov[0];
+    *end = ov[1];
+    *plen = group(1, s, prefix);
+    *year = (int)group_num(2, s);
+    *num = group_num(3, s);
+    return 1;
+}

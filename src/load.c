@@ -1,0 +1,260 @@
+/* load.c: the SQLite writer.
+ *
+ * One transaction per input file: either everything a file yields is
+ * committed or nothing is. Values are always bound, never spliced into SQL. */
+#include "jxgov.h"
+
+#include <sqlite3.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+extern const char jx_schema_sql[];
+
+enum {
+    S_HAS_SHA, S_INS_SOURCE, S_INS_GAZETTE, S_FIND_NOTICE, S_INS_NOTICE, S_UPD_NOTICE,
+    S_INS_NSRC, S_DEL_TASKS, S_INS_TASK, S_INS_LEADER, S_INS_DEPT, S_COUNT
+};
+
+static const char *const sql[S_COUNT] = {
+    [S_HAS_SHA] = "SELECT 1 FROM sources WHERE sha256 = ?1",
+    [S_INS_SOURCE] = "INSERT INTO sources (path, sha256, encoding, bytes, lines, is_gazette, ingested_at)"
+                     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
+    [S_INS_GAZETTE] = "INSERT INTO gazette_issues (source_id, year, issue, total_issue, published_on)"
+                      " VALUES (?1, ?2, ?3, ?4, ?5)",
+    [S_FIND_NOTICE] = "SELECT n.notice_id, s.is_gazette, s.sha256 FROM notices n"
+                      " JOIN sources s ON s.source_id = n.source_id WHERE n.natural_key = ?1",
+    [S_INS_NOTICE] = "INSERT INTO notices (natural_key, doc_no, issuer, title, issued_on, year,"
+                     " source_id, source_line) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    [S_UPD_NOTICE] = "UPDATE notices SET issuer = ?2, title = ?3, issued_on = ?4, year = ?5,"
+                     " source_id = ?6, source_line = ?7 WHERE notice_id = ?1",
+    [S_INS_NSRC] = "INSERT OR IGNORE INTO notice_sources (notice_id, source_id, source_line)"
+                   " VALUES (?1, ?2, ?3)",
+    [S_DEL_TASKS] = "DELETE FROM tasks WHERE notice_id = ?1",
+    [S_INS_TASK] = "INSERT INTO tasks (notice_id, year, kind, category, section, seq, sub_seq, text,"
+                   " source_id, source_line) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+    [S_INS_LEADER] = "INSERT INTO task_leaders (task_id, position, leader, title) VALUES (?1, ?2, ?3, ?4)",
+    [S_INS_DEPT] = "INSERT INTO task_departments (task_id, position, department, raw_name, role)"
+                   " VALUES (?1, ?2, ?3, ?4, ?5)",
+};
+
+struct jx_db {
+    sqlite3 *h;
+    sqlite3_stmt *st[S_COUNT];
+};
+
+static int exec(jx_db *db, const char *q, char *err, size_t errsz)
+{
+    char *msg = NULL;
+    if (sqlite3_exec(db->h, q, NULL, NULL, &msg) == SQLITE_OK) return 0;
+    snprintf(err, errsz, "%s", msg ? msg : sqlite3_errmsg(db->h));
+    sqlite3_free(msg);
+    return -1;
+}
+
+void ld_close(jx_db *db)
+{
+    if (!db) return;
+    for (int i = 0; i < S_COUNT; i++) sqlite3_finalize(db->st[i]);
+    sqlite3_close(db->h);
+    free(db);
+}
+
+jx_db *ld_open(const char *path, char *err, size_t errsz)
+{
+    jx_db *db = calloc(1, sizeof *db);
+    if (!db) { snprintf(err, errsz, "out of memory"); return NULL; }
+    if (sqlite3_open_v2(path, &db->h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+        snprintf(err, errsz, "%s", db->h ? sqlite3_errmsg(db->h) : "cannot open");
+        goto fail;
+    }
+    sqlite3_busy_timeout(db->h, 10000);
+    sqlite3_stmt *st;
+    int version = 0;
+    if (sqlite3_prepare_v2(db->h, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK) {
+        snprintf(err, errsz, "%s", sqlite3_errmsg(db->h));
+        goto fail;
+    }
+    if (sqlite3_step(st) == SQLITE_ROW) version = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    if (version > JX_SCHEMA_VERSION) {
+        snprintf(err, errsz, "database schema version %d is newer than this jxgov (%d)",
+                 version, JX_SCHEMA_VERSION);
+        goto fail;
+    }
+    if (exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
+             err, errsz))
+        goto fail;
+    if (version < JX_SCHEMA_VERSION) {
+        char q[64];
+        snprintf(q, sizeof q, "PRAGMA user_version=%d", JX_SCHEMA_VERSION);
+        if (exec(db, "BEGIN IMMEDIATE", err, errsz)) goto fail;
+        if (exec(db, jx_schema_sql, err, errsz) || exec(db, q, err, errsz) ||
+            exec(db, "COMMIT", err, errsz)) {
+            sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+            goto fail;
+        }
+    }
+    for (int i = 0; i < S_COUNT; i++)
+        if (sqlite3_prepare_v3(db->h, sql[i], -1, SQLITE_PREPARE_PERSISTENT, &db->st[i], NULL) != SQLITE_OK) {
+            snprintf(err, errsz, "%s", sqlite3_errmsg(db->h));
+            goto fail;
+        }
+    return db;
+fail:
+    ld_close(db);
+    return NULL;
+}
+
+/* Binds ?1..?n from a format: i = int64, n = int64 with 0 as NULL,
+ * t = text (NULL allowed). */
+static int bind(sqlite3_stmt *st, const char *fmt, ...)
+{
+    va_list ap;
+    int rc = SQLITE_OK;
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    va_start(ap, fmt);
+    for (int i = 0; fmt[i] && rc == SQLITE_OK; i++) {
+        if (fmt[i] == 'i') rc = sqlite3_bind_int64(st, i + 1, va_arg(ap, long long));
+        else if (fmt[i] == 'n') {   /* int64, 0 meaning NULL */
+            long long v = va_arg(ap, long long);
+            rc = v ? sqlite3_bind_int64(st, i + 1, v) : sqlite3_bind_null(st, i + 1);
+        } else {
+            const char *s = va_arg(ap, const char *);
+            rc = s ? sqlite3_bind_text(st, i + 1, s, -1, SQLITE_STATIC) : sqlite3_bind_null(st, i + 1);
+        }
+    }
+    va_end(ap);
+    return rc;
+}
+
+/* Steps a bound write statement to completion. */
+static int run(jx_db *db, int which)
+{
+    int rc = sqlite3_step(db->st[which]);
+    sqlite3_reset(db->st[which]);
+    return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+int ld_has_sha(jx_db *db, const char *sha, int *found, char *err, size_t errsz)
+{
+    sqlite3_stmt *st = db->st[S_HAS_SHA];
+    int rc = bind(st, "t", sha);
+    if (rc == SQLITE_OK) rc = sqlite3_step(st);
+    *found = rc == SQLITE_ROW;
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+        snprintf(err, errsz, "%s", sqlite3_errmsg(db->h));
+        return -1;
+    }
+    return 0;
+}
+
+static int load_tasks(jx_db *db, const jx_doc *d, size_t notice, sqlite3_int64 notice_id,
+                      sqlite3_int64 source_id)
+{
+    int rc = SQLITE_OK;
+    for (size_t i = 0; i < d->tasks.n && rc == SQLITE_OK; i++) {
+        const jx_task *t = &JX_AT(d->tasks, jx_task, i);
+        if (t->notice != notice) continue;
+        rc = bind(db->st[S_INS_TASK], "iitti" "iitii", (long long)notice_id, (long long)t->year,
+                  t->kind, t->category, (long long)t->section, (long long)t->seq,
+                  (long long)t->sub_seq, t->text, (long long)source_id, (long long)t->line);
+        if (t->section == 0 && rc == SQLITE_OK) rc = sqlite3_bind_null(db->st[S_INS_TASK], 5);
+        if (rc == SQLITE_OK) rc = run(db, S_INS_TASK);
+        sqlite3_int64 task_id = sqlite3_last_insert_rowid(db->h);
+        for (size_t k = 0; k < t->nleaders && rc == SQLITE_OK; k++) {
+            rc = bind(db->st[S_INS_LEADER], "iitt", (long long)task_id, (long long)k + 1,
+                      t->leaders[k].name, t->leaders[k].title);
+            if (rc == SQLITE_OK) rc = run(db, S_INS_LEADER);
+        }
+        for (size_t k = 0; k < t->nunits && rc == SQLITE_OK; k++) {
+            rc = bind(db->st[S_INS_DEPT], "iittt", (long long)task_id, (long long)k + 1,
+                      t->units[k].department, t->units[k].raw, t->units[k].lead ? "lead" : "member");
+            if (rc == SQLITE_OK) rc = run(db, S_INS_DEPT);
+        }
+    }
+    return rc;
+}
+
+/* Whether a new source should replace the one a notice row came from:
+ * a standalone document beats a gazette reprint; then the smaller sha256. */
+static int preferred(int new_gazette, const char *new_sha, int old_gazette, const char *old_sha)
+{
+    if (new_gazette != old_gazette) return !new_gazette;
+    return strcmp(new_sha, old_sha) < 0;
+}
+
+static int load_notice(jx_db *db, const jx_doc *d, size_t k, sqlite3_int64 source_id, jx_arena *a)
+{
+    const jx_notice *no = &JX_AT(d->notices, jx_notice, k);
+    const char *key = no->doc_no ? no->doc_no
+                                 : jx_sprintf(a, "%s|%s", no->title, no->issued_on ? no->issued_on : "");
+    sqlite3_stmt *f = db->st[S_FIND_NOTICE];
+    int rc = bind(f, "t", key);
+    sqlite3_int64 notice_id = 0;
+    int replace = 1;
+    if (rc == SQLITE_OK) rc = sqlite3_step(f);
+    if (rc == SQLITE_ROW) {
+        notice_id = sqlite3_column_int64(f, 0);
+        replace = preferred(d->gazette.present, d->text.sha256, sqlite3_column_int(f, 1),
+                            (const char *)sqlite3_column_text(f, 2));
+        rc = SQLITE_OK;
+    } else if (rc == SQLITE_DONE) {
+        rc = SQLITE_OK;
+    }
+    sqlite3_reset(f);
+    if (rc != SQLITE_OK) return rc;
+    if (!notice_id) {
+        rc = bind(db->st[S_INS_NOTICE], "tttttnii", key, no->doc_no, no->issuer, no->title,
+                  no->issued_on, (long long)no->year, (long long)source_id, (long long)no->line);
+        if (rc == SQLITE_OK) rc = run(db, S_INS_NOTICE);
+        notice_id = sqlite3_last_insert_rowid(db->h);
+    } else if (replace) {
+        rc = bind(db->st[S_UPD_NOTICE], "itttnii", (long long)notice_id, no->issuer, no->title,
+                  no->issued_on, (long long)no->year, (long long)source_id, (long long)no->line);
+        if (rc == SQLITE_OK) rc = run(db, S_UPD_NOTICE);
+        if (rc == SQLITE_OK) rc = bind(db->st[S_DEL_TASKS], "i", (long long)notice_id);
+        if (rc == SQLITE_OK) rc = run(db, S_DEL_TASKS);
+    }
+    if (rc == SQLITE_OK) rc = bind(db->st[S_INS_NSRC], "iii", (long long)notice_id,
+                                   (long long)source_id, (long long)no->line);
+    if (rc == SQLITE_OK) rc = run(db, S_INS_NSRC);
+    if (rc == SQLITE_OK && replace) rc = load_tasks(db, d, k, notice_id, source_id);
+    return rc;
+}
+
+int ld_doc(jx_db *db, const jx_doc *d, char *err, size_t errsz)
+{
+    jx_arena a = {0};
+    int found = 0, rc;
+    if (exec(db, "BEGIN IMMEDIATE", err, errsz)) return -1;
+    if (ld_has_sha(db, d->text.sha256, &found, err, errsz)) goto fail;
+    if (found) {
+        exec(db, "ROLLBACK", err, errsz);
+        return 1;
+    }
+    rc = bind(db->st[S_INS_SOURCE], "tttiii", d->path, d->text.sha256, d->text.encoding,
+              (long long)d->text.nbytes, (long long)d->text.nlines, (long long)d->gazette.present);
+    if (rc == SQLITE_OK) rc = run(db, S_INS_SOURCE);
+    sqlite3_int64 source_id = sqlite3_last_insert_rowid(db->h);
+    if (rc == SQLITE_OK && d->gazette.present) {
+        const jx_gazette *g = &d->gazette;
+        rc = bind(db->st[S_INS_GAZETTE], "inttt", (long long)source_id, (long long)g->year,
+                  g->issue, g->total_issue, g->published_on);
+        if (rc == SQLITE_OK) rc = run(db, S_INS_GAZETTE);
+    }
+    for (size_t k = 0; k < d->notices.n && rc == SQLITE_OK; k++)
+        rc = load_notice(db, d, k, source_id, &a);
+    jx_arena_free(&a);
+    if (rc != SQLITE_OK) {
+        snprintf(err, errsz, "database: %s", sqlite3_errmsg(db->h));
+        goto fail;
+    }
+    if (exec(db, "COMMIT", err, errsz)) goto fail;
+    return 0;
+fail:
+    sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+    return -1;
+}

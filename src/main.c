@@ -1,0 +1,170 @@
+/* main.c: the command line. Parsing and loading live elsewhere; this file
+ * only turns arguments into calls, and results into messages and exit codes. */
+#include "jxgov.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char usage_main[] =
+    "usage: jxgov COMMAND [OPTIONS] FILE...\n"
+    "\n"
+    "Turns Jiaxing municipal gazette texts (嘉兴市人民政府公报) and the notices they\n"
+    "carry into one SQLite database, queried through the v_* views (see README.md).\n"
+    "\n"
+    "commands:\n"
+    "  ingest [--db PATH] FILE...   load files (default database ./jxgov.db)\n"
+    "  check FILE...                parse and print warnings; write nothing\n"
+    "\n"
+    "options:\n"
+    "  -h, --help      this text (also: jxgov COMMAND --help)\n"
+    "  --version       print the version\n"
+    "\n"
+    "Input: UTF-8 (with or without BOM), GB18030 (covers GBK/GB2312), UTF-16LE/BE\n"
+    "with BOM; LF, CRLF or CR line ends. Files over 64 MiB are refused.\n"
+    "\n"
+    "exit status:\n"
+    "  0  every file loaded (or was already loaded)\n"
+    "  1  some input could not be read or decoded (the others still load)\n"
+    "  2  usage error\n"
+    "  3  database error (nothing of the failing file is written)\n";
+
+static const char usage_ingest[] =
+    "usage: jxgov ingest [--db PATH] [-q] FILE...\n"
+    "\n"
+    "Loads each FILE in its own transaction: a file either loads whole or leaves\n"
+    "the database exactly as it was. A file whose SHA-256 is already loaded is\n"
+    "reported 'unchanged' and changes nothing. One line per file on stderr:\n"
+    "  PATH: loaded, N notices, M tasks | PATH: unchanged | PATH: error: REASON\n"
+    "Warnings (unknown department, missing date, ...) are printed as\n"
+    "PATH:LINE: warning: ...\n"
+    "\n"
+    "  --db PATH   database file (default ./jxgov.db; created when missing)\n"
+    "  -q          do not print warnings\n";
+
+static const char usage_check[] =
+    "usage: jxgov check FILE...\n"
+    "\n"
+    "Parses each FILE exactly as ingest would, prints its warnings and a summary\n"
+    "line, and writes nothing. Exit status 1 when a file cannot be decoded.\n";
+
+static int want_help(int argc, char **argv)
+{
+    for (int i = 0; i < argc; i++)
+        if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) return 1;
+    return 0;
+}
+
+/* Decodes and parses one file. Returns 0, or -1 with err filled. */
+static int read_doc(jx_arena *a, const char *path, jx_doc *d, char *err, size_t errsz)
+{
+    memset(d, 0, sizeof *d);
+    d->path = path;
+    if (dec_file(a, path, &d->text, err, errsz)) return -1;
+    prs_doc(a, d);
+    return 0;
+}
+
+static int cmd_check(int argc, char **argv)
+{
+    int status = JX_OK;
+    if (argc == 0) { fputs(usage_check, stderr); return JX_EUSAGE; }
+    for (int i = 0; i < argc; i++) {
+        jx_arena a = {0};
+        jx_doc d;
+        char err[512];
+        if (read_doc(&a, argv[i], &d, err, sizeof err)) {
+            fprintf(stderr, "%s: error: %s\n", argv[i], err);
+            status = JX_EINPUT;
+        } else {
+            fprintf(stderr, "%s: %s, %zu notice%s, %zu task%s, %d warning%s\n", argv[i],
+                    d.text.encoding, d.notices.n, d.notices.n == 1 ? "" : "s", d.tasks.n,
+                    d.tasks.n == 1 ? "" : "s", d.warnings, d.warnings == 1 ? "" : "s");
+        }
+        prs_free(&d);
+        jx_arena_free(&a);
+    }
+    return status;
+}
+
+static int cmd_ingest(int argc, char **argv)
+{
+    const char *dbpath = "jxgov.db";
+    int i, status = JX_OK;
+    for (i = 0; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
+        if (!strcmp(argv[i], "--")) { i++; break; }
+        if (!strcmp(argv[i], "--db") && i + 1 < argc) dbpath = argv[++i];
+        else if (!strncmp(argv[i], "--db=", 5)) dbpath = argv[i] + 5;
+        else if (!strcmp(argv[i], "-q")) jx_quiet_warnings = 1;
+        else {
+            fprintf(stderr, "jxgov: ingest: unknown option '%s'\n%s", argv[i], usage_ingest);
+            return JX_EUSAGE;
+        }
+    }
+    if (i == argc) {
+        fprintf(stderr, "jxgov: ingest: no input files\n%s", usage_ingest);
+        return JX_EUSAGE;
+    }
+    char err[512];
+    jx_db *db = ld_open(dbpath, err, sizeof err);
+    if (!db) {
+        fprintf(stderr, "jxgov: %s: %s\n", dbpath, err);
+        return JX_EDB;
+    }
+    for (; i < argc; i++) {
+        jx_arena a = {0};
+        jx_doc d;
+        const char *path = argv[i];
+        if (read_doc(&a, path, &d, err, sizeof err)) {
+            fprintf(stderr, "%s: error: %s\n", path, err);
+            status = JX_EINPUT;
+        } else {
+            int r = ld_doc(db, &d, err, sizeof err);
+            if (r < 0) {
+                fprintf(stderr, "%s: error: %s\n", path, err);
+                status = JX_EDB;
+            } else if (r == 1) {
+                fprintf(stderr, "%s: unchanged\n", path);
+            } else {
+                fprintf(stderr, "%s: loaded, %zu notice%s, %zu task%s\n", path, d.notices.n,
+                        d.notices.n == 1 ? "" : "s", d.tasks.n, d.tasks.n == 1 ? "" : "s");
+            }
+        }
+        prs_free(&d);
+        jx_arena_free(&a);
+        if (status == JX_EDB) break;    /* the database is not usable: stop here */
+    }
+    ld_close(db);
+    return status;
+}
+
+int main(int argc, char **argv)
+{
+    char err[512];
+    if (argc < 2) { fputs(usage_main, stderr); return JX_EUSAGE; }
+    const char *cmd = argv[1];
+    if (!strcmp(cmd, "-h") || !strcmp(cmd, "--help") || !strcmp(cmd, "help")) {
+        fputs(usage_main, stdout);
+        return JX_OK;
+    }
+    if (!strcmp(cmd, "--version")) {
+        printf("jxgov %s (schema %d)\n", JX_VERSION, JX_SCHEMA_VERSION);
+        return JX_OK;
+    }
+    int is_ingest = !strcmp(cmd, "ingest"), is_check = !strcmp(cmd, "check");
+    if (!is_ingest && !is_check) {
+        fprintf(stderr, "jxgov: unknown command '%s'\n%s", cmd, usage_main);
+        return JX_EUSAGE;
+    }
+    if (want_help(argc - 2, argv + 2)) {
+        fputs(is_ingest ? usage_ingest : usage_check, stdout);
+        return JX_OK;
+    }
+    if (lex_init(err, sizeof err) || dep_init(err, sizeof err)) {
+        fprintf(stderr, "jxgov: %s\n", err);
+        return JX_EDB;
+    }
+    int rc = is_ingest ? cmd_ingest(argc - 2, argv + 2) : cmd_check(argc - 2, argv + 2);
+    lex_done();
+    dep_done();
+    return rc;
+}

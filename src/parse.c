@@ -1,0 +1,466 @@
+/* parse.c: tokens -> document model (gazette issue, notices, tasks).
+ *
+ * Wrapped text is joined here because only here is it known whether the next
+ * line continues an item, its responsibility clause, or neither. */
+#include "jxgov.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+    jx_arena *a;
+    jx_doc *d;
+    jx_tok *tok;
+    size_t n;
+    const char *file;
+
+    /* the list being read */
+    int in_list;
+    const char *kind;
+    int year;
+    int section;
+    const char *category;
+    jx_leader sec_leader;
+    long last_seq;
+    jx_vec known_leaders;       /* jx_leader seen in section headings */
+
+    /* the item being read */
+    int in_item, in_resp;
+    long seq, item_line;
+    jx_buf text, resp;
+    size_t notice;
+} parser;
+
+static int starts(const char *s, size_t n, const char *lit)
+{
+    size_t k = strlen(lit);
+    return n >= k && !memcmp(s, lit, k);
+}
+
+static int ends(const char *s, size_t n, const char *lit)
+{
+    size_t k = strlen(lit);
+    return n >= k && !memcmp(s + n - k, lit, k);
+}
+
+static const char *find(const char *s, size_t n, const char *lit)
+{
+    size_t k = strlen(lit);
+    for (size_t i = 0; i + k <= n; i++)
+        if (!memcmp(s + i, lit, k)) return s + i;
+    return NULL;
+}
+
+static const char *rfind(const char *s, size_t n, const char *lit)
+{
+    size_t k = strlen(lit);
+    for (size_t i = n >= k ? n - k + 1 : 0; i-- > 0;)
+        if (!memcmp(s + i, lit, k)) return s + i;
+    return NULL;
+}
+
+/* ---- gazette masthead and colophon ---- */
+
+static char *span_squash(jx_arena *a, jx_span s) { return txt_squash_dup(a, s.p, s.n); }
+
+static void parse_gazette(parser *p)
+{
+    jx_gazette *g = &p->d->gazette;
+    jx_span m[4];
+    size_t limit = p->n < 40 ? p->n : 40;
+    for (size_t i = 0; i < limit && !g->present; i++)
+        if (p->tok[i].kind == T_TEXT && starts(p->tok[i].body, p->tok[i].blen, "嘉兴市人民政府公报"))
+            g->present = 1;
+    if (!g->present) return;
+    int year_line = 0;
+    for (size_t i = 0; i < p->n; i++) {
+        const jx_tok *t = &p->tok[i];
+        if (t->kind != T_TEXT && t->kind != T_FOOTER) continue;
+        if (lex_match(JX_P_COLOPHON, t->body, t->blen, m, 3)) {
+            g->year = atoi(m[0].p);
+            g->issue = span_squash(p->a, m[1]);
+            g->total_issue = span_squash(p->a, m[2]);
+        } else if (!g->issue && lex_match(JX_P_MASTHEAD, t->body, t->blen, m, 2)) {
+            g->issue = span_squash(p->a, m[0]);
+            g->total_issue = span_squash(p->a, m[1]);
+        } else if (!year_line && !g->issue && lex_match(JX_P_YEARLINE, t->body, t->blen, m, 1)) {
+            year_line = atoi(m[0].p);
+        } else if (lex_match(JX_P_PUBLISHED, t->body, t->blen, m, 3)) {
+            g->published_on = jx_sprintf(p->a, "%04d-%02d-%02d", atoi(m[0].p), atoi(m[1].p), atoi(m[2].p));
+        }
+    }
+    if (!g->year) g->year = year_line;
+    if (!g->issue) {
+        jx_msg(p->file, 0, "warning: gazette masthead without an issue number");
+        p->d->warnings++;
+    }
+}
+
+/* ---- notices ---- */
+
+static long line_no(const parser *p, size_t i) { return p->d->text.lines[i].no; }
+
+/* A notice is a title (one or more lines starting 嘉兴市人民政府…关于),
+ * an optional doc_no line (after the title in gazettes, before it on a
+ * red-head document), then a salutation (各…：). Table-of-contents entries
+ * and catalog lines have no salutation and are not notices. Returns the
+ * salutation's index, or 0. */
+static size_t try_notice(parser *p, size_t i)
+{
+    jx_buf title = {0};
+    long docno = -1;
+    size_t j, found = 0;
+    int parts = 1;
+    jx_buf_put(&title, p->tok[i].body, p->tok[i].blen);
+    for (j = i + 1; j < p->n; j++) {
+        const jx_tok *t = &p->tok[j];
+        if (t->kind == T_BLANK || t->kind == T_FOOTER) continue;
+        if (t->kind == T_DOCNO && docno < 0) { docno = (long)j; continue; }
+        if (t->kind == T_SALUTATION) { found = j; break; }
+        if ((t->kind == T_TEXT || t->kind == T_LISTHEAD) && docno < 0 && parts < 6 &&
+            !ends(t->body, t->blen, "。")) {
+            jx_buf_put(&title, t->body, t->blen);
+            parts++;
+            continue;
+        }
+        break;
+    }
+    if (!found) { jx_buf_free(&title); return 0; }
+    if (docno < 0) {    /* red-head layout: the doc_no stands above the title */
+        int seen = 0;
+        for (size_t k = i; k-- > 0 && seen < 3;) {
+            if (p->tok[k].kind == T_BLANK || p->tok[k].kind == T_FOOTER) continue;
+            if (p->tok[k].kind == T_DOCNO) { docno = (long)k; break; }
+            seen++;
+        }
+    }
+    jx_notice *no = jx_vec_push(&p->d->notices);
+    no->title = txt_squash_dup(p->a, title.p, title.len);
+    no->issuer = starts(no->title, strlen(no->title), "嘉兴市人民政府办公室")
+                     ? "嘉兴市人民政府办公室" : "嘉兴市人民政府";
+    no->line = line_no(p, i);
+    if (docno >= 0) {
+        const jx_tok *t = &p->tok[docno];
+        no->doc_no = txt_docno(p->a, t->prefix, t->plen, t->year, t->num);
+        no->year = t->year;
+    }
+    jx_buf_free(&title);
+    return found;
+}
+
+/* ---- lists, sections, items ---- */
+
+static const char *const leader_titles[] = {"常务副市长", "副市长", "市长", NULL};
+
+/* "颜海荣常务副市长" -> name + title; 0 when the text names no leader. */
+static int split_leader(jx_arena *a, const char *s, size_t n, jx_leader *out)
+{
+    for (int k = 0; leader_titles[k]; k++) {
+        const char *t = find(s, n, leader_titles[k]);
+        if (!t || t == s) continue;
+        if (k == 2 && t > s && ends(s, (size_t)(t - s), "副")) continue;
+        out->name = jx_strndup(a, s, (size_t)(t - s));
+        out->title = leader_titles[k];
+        return 1;
+    }
+    return 0;
+}
+
+static const char *leader_title_of(parser *p, const char *name)
+{
+    for (size_t i = 0; i < p->known_leaders.n; i++) {
+        jx_leader *l = &JX_AT(p->known_leaders, jx_leader, i);
+        if (!strcmp(l->name, name)) return l->title;
+    }
+    return NULL;
+}
+
+static void add_leader(jx_vec *v, const char *name, const char *title)
+{
+    for (size_t i = 0; i < v->n; i++)
+        if (!strcmp(JX_AT(*v, jx_leader, i).name, name)) return;
+    jx_leader *l = jx_vec_push(v);
+    l->name = name;
+    l->title = title;
+}
+
+/* Removes s[from, to) from a NUL-terminated arena string in place. */
+static void cut_out(char *s, size_t from, size_t to)
+{
+    memmove(s + from, s + to, strlen(s + to) + 1);
+}
+
+static void finish_item(parser *p)
+{
+    if (!p->in_item) return;
+    p->in_item = 0;
+    jx_arena *a = p->a;
+    char *text = txt_squash_dup(a, p->text.p ? p->text.p : "", p->text.len);
+    char *resp = txt_squash_dup(a, p->resp.p ? p->resp.p : "", p->resp.len);
+    jx_vec leaders = JX_VEC(jx_leader);
+    if (p->sec_leader.name) add_leader(&leaders, p->sec_leader.name, p->sec_leader.title);
+
+    /* Inline clause: …以上。（责任单位：市发展改革委）, possibly followed by
+     * page-break debris that repeats its tail (委）). */
+    size_t tl = strlen(text);
+    const char *open = rfind(text, tl, "（责任单位：");
+    if (!open) open = rfind(text, tl, "（牵头单位：");
+    if (!*resp && open) {
+        const char *body = open + strlen("（责任单位：");
+        const char *close = find(body, tl - (size_t)(body - text), "）");
+        jx_buf r = {0};
+        if (close) {
+            jx_buf_put(&r, body, (size_t)(close - body));
+            const char *tail = close + 3;
+            const char *tail2 = find(tail, strlen(tail), "）");
+            if (tail2 && tail2 - tail <= 12) jx_buf_put(&r, tail, (size_t)(tail2 - tail));
+        } else {
+            jx_buf_puts(&r, body);
+        }
+        resp = jx_strndup(a, r.p ? r.p : "", r.len);
+        jx_buf_free(&r);
+        text[open - text] = 0;
+    } else if (*resp) {
+        /* The clause began on the item line and was repeated whole on the
+         * next: drop the dangling （责 / （责任 … */
+        static const char *const stubs[] = {"（责任单位：", "（责任单位", "（责任单", "（责任", "（责", "（", NULL};
+        for (int k = 0; stubs[k]; k++) {
+            size_t n = strlen(text);
+            if (ends(text, n, stubs[k])) { text[n - strlen(stubs[k])] = 0; break; }
+        }
+    }
+    /* （此项工作由颜海荣常务副市长、黄亮副市长共同牵头） */
+    tl = strlen(text);
+    const char *note = find(text, tl, "（此项工作由");
+    if (note) {
+        const char *body = note + strlen("（此项工作由");
+        const char *endp = find(body, tl - (size_t)(body - text), "共同牵头）");
+        if (endp) {
+            const char *q = body;
+            while (q < endp) {
+                const char *sep = find(q, (size_t)(endp - q), "、");
+                const char *stop = sep ? sep : endp;
+                jx_leader l;
+                if (split_leader(a, q, (size_t)(stop - q), &l)) add_leader(&leaders, l.name, l.title);
+                q = sep ? sep + 3 : endp;
+            }
+            cut_out(text, (size_t)(note - text), (size_t)(endp - text) + strlen("共同牵头）"));
+        }
+    }
+    /* 牵头市领导：戴锋、周连昆，责任单位：… */
+    size_t rl = strlen(resp);
+    if (starts(resp, rl, "牵头市领导：")) {
+        const char *q = resp + strlen("牵头市领导：");
+        const char *unit = find(q, strlen(q), "责任单位：");
+        const char *stop = unit ? unit : resp + rl;
+        while (q < stop) {
+            size_t k = 0;
+            while (q + k < stop && memcmp(q + k, "、", 3) && memcmp(q + k, "，", 3)) k++;
+            if (k) {
+                const char *name = jx_strndup(a, q, k);
+                const char *title = leader_title_of(p, name);
+                if (!title) {
+                    jx_msg(p->file, p->item_line, "warning: leader \"%s\" has no title in this notice", name);
+                    p->d->warnings++;
+                }
+                add_leader(&leaders, name, title);
+            }
+            q += k;
+            if (q < stop) q += 3;
+        }
+        resp = unit ? (char *)unit + strlen("责任单位：") : (char *)"";
+    } else if (starts(resp, rl, "责任单位：")) {
+        resp += strlen("责任单位：");
+    } else if (starts(resp, rl, "牵头单位：")) {
+        resp += strlen("牵头单位：");
+    }
+
+    jx_task *t = jx_vec_push(&p->d->tasks);
+    t->notice = p->notice;
+    t->kind = p->kind;
+    t->year = p->year;
+    t->category = p->category;
+    t->section = p->section;
+    t->seq = p->seq;
+    t->text = text;
+    t->line = p->item_line;
+    t->nleaders = leaders.n;
+    t->leaders = jx_alloc(a, (leaders.n ? leaders.n : 1) * sizeof *t->leaders);
+    if (leaders.n) memcpy(t->leaders, leaders.p, leaders.n * sizeof *t->leaders);
+    jx_vec_free(&leaders);
+    t->nunits = dep_split(a, resp, &t->units, p->file, p->item_line);
+    if (!t->nunits) {
+        jx_msg(p->file, p->item_line, "warning: item %ld has no responsible unit", p->seq);
+        p->d->warnings++;
+    }
+}
+
+static void start_list(parser *p, const jx_tok *t, int notice_year)
+{
+    const char *s = t->body;
+    size_t n = t->blen;
+    finish_item(p);
+    p->in_list = 1;
+    p->kind = find(s, n, "十五五") ? "period"
+            : find(s, n, "民生") ? "livelihood"
+            : find(s, n, "专项行动") ? "special_action" : "key_work";
+    p->year = notice_year;
+    for (size_t i = 0; i + 4 < n; i++) {
+        if (s[i] >= '0' && s[i] <= '9' && i + 4 <= n) {
+            int y = 0, k = 0;
+            while (k < 4 && i + k < n && s[i + k] >= '0' && s[i + k] <= '9') y = y * 10 + (s[i + k++] - '0');
+            size_t after = i + k;
+            while (after < n && s[after] == ' ') after++;
+            if (k == 4 && starts(s + after, n - after, "年")) { p->year = y; break; }
+            i += (size_t)k;
+        }
+    }
+    p->section = 0;
+    p->category = NULL;
+    p->sec_leader.name = p->sec_leader.title = NULL;
+    p->last_seq = 0;
+}
+
+static void end_list(parser *p)
+{
+    finish_item(p);
+    p->in_list = 0;
+}
+
+static void parse_lists(parser *p, size_t lo, size_t hi, size_t notice)
+{
+    jx_notice *no = &JX_AT(p->d->notices, jx_notice, notice);
+    p->notice = notice;
+    p->in_list = 0;
+    p->known_leaders.n = 0;
+    /* Leader titles come from the section headings anywhere in the notice:
+     * the livelihood list names leaders without titles. */
+    for (size_t i = lo; i < hi; i++) {
+        const jx_tok *t = &p->tok[i];
+        jx_leader l;
+        if (t->kind != T_SECTION) continue;
+        const char *lead = find(t->rest, t->blen - (size_t)(t->rest - t->body), "牵头");
+        if (lead && split_leader(p->a, t->rest, (size_t)(lead - t->rest), &l) &&
+            !leader_title_of(p, l.name))
+            *(jx_leader *)jx_vec_push(&p->known_leaders) = l;
+    }
+    for (size_t i = lo; i < hi; i++) {
+        const jx_tok *t = &p->tok[i];
+        switch (t->kind) {
+        case T_LISTHEAD:
+            start_list(p, t, no->year);
+            break;
+        case T_SECTION:
+            if (!p->in_list) break;
+            finish_item(p);
+            p->section = (int)t->num;
+            p->category = NULL;
+            p->sec_leader.name = p->sec_leader.title = NULL;
+            {
+                size_t rn = t->blen - (size_t)(t->rest - t->body);
+                const char *lead = find(t->rest, rn, "牵头");
+                if (!(lead && split_leader(p->a, t->rest, (size_t)(lead - t->rest), &p->sec_leader)))
+                    p->category = txt_squash_dup(p->a, t->rest, rn);
+                if (!p->category) p->last_seq = 0;  /* leader sections number afresh */
+            }
+            break;
+        case T_ITEM:
+            if (!p->in_list) break;
+            /* A wrapped line can begin with a number (…全年供应土地 / 3.5 万亩);
+             * only the next number in sequence, or a restart at 1, opens an item. */
+            if (t->num == p->last_seq + 1 || t->num == 1 ||
+                (!p->in_resp && !p->in_item && t->num > p->last_seq)) {
+                finish_item(p);
+                p->in_item = 1;
+                p->in_resp = 0;
+                p->seq = t->num;
+                p->last_seq = t->num;
+                p->item_line = line_no(p, i);
+                jx_buf_clear(&p->text);
+                jx_buf_clear(&p->resp);
+                jx_buf_puts(&p->text, t->rest);
+                break;
+            }
+            /* fall through: continuation text */
+            /* FALLTHROUGH */
+        case T_TEXT:
+            if (!p->in_item) break;
+            if (p->in_resp) {
+                /* Responsibility clauses wrap (市退役军人事务 / 局); a full
+                 * sentence after one is prose after the list. */
+                if (find(t->body, t->blen, "。")) { end_list(p); break; }
+                jx_buf_put(&p->resp, t->body, t->blen);
+            } else {
+                jx_buf_put(&p->text, t->body, t->blen);
+            }
+            break;
+        case T_RESP:
+            if (!p->in_item) break;
+            p->in_resp = 1;
+            jx_buf_put(&p->resp, t->body, t->blen);
+            break;
+        case T_BLANK:
+        case T_FOOTER:
+            break;
+        default:    /* doc_no, date, title, 【…】, 附件, 抄送, tables, salutation */
+            if (p->in_list) end_list(p);
+            break;
+        }
+    }
+    end_list(p);
+}
+
+void prs_doc(jx_arena *a, jx_doc *d)
+{
+    parser p = {0};
+    p.a = a;
+    p.d = d;
+    p.file = d->path;
+    p.n = d->text.nlines;
+    p.known_leaders.size = sizeof(jx_leader);
+    d->notices.size = sizeof(jx_notice);
+    d->tasks.size = sizeof(jx_task);
+    p.tok = malloc((p.n ? p.n : 1) * sizeof *p.tok);
+    if (!p.tok) { fputs("jxgov: out of memory\n", stderr); exit(JX_EDB); }
+    for (size_t i = 0; i < p.n; i++) lex_line(&d->text.lines[i], &p.tok[i]);
+
+    parse_gazette(&p);
+
+    jx_vec starts_at = JX_VEC(size_t), salut_at = JX_VEC(size_t);
+    for (size_t i = 0; i < p.n; i++) {
+        if (p.tok[i].kind != T_TITLE) continue;
+        size_t s = try_notice(&p, i);
+        if (!s) continue;
+        *(size_t *)jx_vec_push(&starts_at) = i;
+        *(size_t *)jx_vec_push(&salut_at) = s;
+        i = s;
+    }
+    for (size_t k = 0; k < d->notices.n; k++) {
+        jx_notice *no = &JX_AT(d->notices, jx_notice, k);
+        size_t lo = JX_AT(salut_at, size_t, k);
+        size_t hi = k + 1 < starts_at.n ? JX_AT(starts_at, size_t, k + 1) : p.n;
+        for (size_t i = lo; i < hi; i++) {
+            if (p.tok[i].kind != T_DATE) continue;
+            no->issued_on = jx_sprintf(a, "%04d-%02d-%02d", p.tok[i].year, p.tok[i].month, p.tok[i].day);
+            if (!no->year) no->year = p.tok[i].year;
+            break;
+        }
+        if (!no->issued_on) {
+            jx_msg(p.file, no->line, "warning: notice without a 成文 date");
+            d->warnings++;
+        }
+        parse_lists(&p, lo, hi, k);
+    }
+    jx_vec_free(&starts_at);
+    jx_vec_free(&salut_at);
+    jx_vec_free(&p.known_leaders);
+    jx_buf_free(&p.text);
+    jx_buf_free(&p.resp);
+    free(p.tok);
+}
+
+void prs_free(jx_doc *d)
+{
+    jx_vec_free(&d->notices);
+    jx_vec_free(&d->tasks);
+}

@@ -1,0 +1,23 @@
+#!/bin/sh
+# dump.sh DB VIEWSET [PATH-PATTERN]: prints contract-view rows in the golden
+# format of tests/golden/FORMAT.md, sorted, so runs can be diffed. Leader
+# order comes from the table behind v_task_leaders (the view has no position).
+db=$1 what=$2 pat=${3:-%}
+q() { sqlite3 -batch -separator '	' -nullvalue NULL "$db" "$1" | LC_ALL=C sort; }
+case $what in
+notices)
+  q "SELECT doc_no, issuer, title, issued_on, year FROM v_notices" ;;
+gazette_issues)
+  q "SELECT g.year, g.issue, g.total_issue, g.published_on,
+            replace(s.path, rtrim(s.path, replace(s.path, '/', '')), '')
+     FROM v_gazette_issues g JOIN v_sources s USING (source_id)" ;;
+tasks)
+  q "SELECT t.doc_no, t.year, t.kind, t.category, t.section, t.seq, t.sub_seq,
+       (SELECT group_concat(leader || '/' || coalesce(title, 'NULL'), '|')
+          FROM (SELECT * FROM task_leaders l WHERE l.task_id = t.task_id ORDER BY position)),
+       (SELECT group_concat(CASE role WHEN 'lead' THEN '+' ELSE '' END || department, '|')
+          FROM (SELECT * FROM v_task_departments d WHERE d.task_id = t.task_id ORDER BY position)),
+       t.text
+     FROM v_tasks t JOIN v_sources s USING (source_id) WHERE s.path LIKE '$pat'" ;;
+*) echo "dump.sh: unknown view set $what" >&2; exit 2 ;;
+esac
