@@ -11,7 +11,7 @@ SRC     := src/arena.c src/msg.c src/sha256.c src/decode.c src/text.c src/lex.c 
            src/depts.c src/parse.c src/load.c
 HDR     := include/jxgov.h
 
-.PHONY: all demo test check-deps deps clean
+.PHONY: all demo test deps clean valgrind
 all: jxgov
 
 build/embed: tools/embed.c
@@ -33,18 +33,29 @@ build/unit-san: tests/unit.c $(SRC) build/embedded.c $(HDR)
 
 # Installs the Debian packages the build needs when they are missing.
 deps:
-	@if ! pkg-config --exists $(PKGS) || ! command -v sqlite3 >/dev/null; then \
-	  apt-get update -qq && apt-get install -y -qq libsqlite3-dev libpcre2-dev sqlite3 pkg-config; \
+	@if ! pkg-config --exists $(PKGS) 2>/dev/null || ! command -v sqlite3 >/dev/null; then \
+	  SUDO=; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  echo "installing build dependencies (libsqlite3-dev libpcre2-dev sqlite3 pkg-config)"; \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq libsqlite3-dev libpcre2-dev sqlite3 pkg-config; \
 	fi
 
-demo: jxgov
-	rm -f demo.db demo.db-wal demo.db-shm
-	./jxgov ingest --db demo.db data/samples/*.txt
-	sqlite3 -header -column demo.db 'SELECT doc_no, issued_on, title FROM v_notices ORDER BY issued_on'
+demo: deps
+	$(MAKE) jxgov
+	./jxgov ingest data/samples/*.txt
+	sqlite3 -header -column jxgov.db 'SELECT doc_no, issued_on, title FROM v_notices ORDER BY issued_on'
 
-test: jxgov build/jxgov-san build/unit-san
+test: deps
+	$(MAKE) jxgov build/jxgov-san build/unit-san build/perturb
 	build/unit-san
 	JXGOV=build/jxgov-san sh tests/run.sh
 
 clean:
-	rm -rf build jxgov demo.db demo.db-wal demo.db-shm
+	rm -rf build jxgov jxgov.db jxgov.db-wal jxgov.db-shm
+
+build/perturb: tests/perturb.c
+	@mkdir -p build
+	$(CC) $(WARN) -O1 -o $@ $<
+
+# The end-to-end suite with the optimised binary under valgrind (slow; not CI).
+valgrind: jxgov build/perturb
+	JXGOV=tests/valgrind.sh sh tests/run.sh

@@ -98,7 +98,14 @@ static int district_prefix(const char *s, size_t n)
     return 0;
 }
 
-typedef struct { const char *s; size_t n; int lead_mark; } seg;
+typedef struct { const char *s; size_t n; } seg;
+
+/* Whether lit stands at s[i] within s[0..n). */
+static int at(const char *s, size_t n, size_t i, const char *lit)
+{
+    size_t k = strlen(lit);
+    return i <= n && n - i >= k && !memcmp(s + i, lit, k);
+}
 
 static int ends_with(const char *s, size_t n, const char *lit)
 {
@@ -135,7 +142,7 @@ size_t dep_split(jx_arena *a, const char *s, jx_unit **out, const char *file, lo
 
     /* Drop the standing annotation and any white space. */
     for (size_t i = 0; i < n;) {
-        if (!memcmp(s + i, "（", 3)) {
+        if (at(s, n, i, "（")) {
             const char *close = strstr(s + i, "）");
             const char *ann = strstr(s + i, "列第一位");
             if (close && ann && ann < close) { i = (size_t)(close - s) + 3; continue; }
@@ -152,15 +159,15 @@ size_t dep_split(jx_arena *a, const char *s, jx_unit **out, const char *file, lo
     for (size_t i = 0; i <= cn;) {
         int sep = i == cn;
         size_t w = 1;
-        if (!sep && !memcmp(c + i, "（", 3)) { depth++; w = 3; }
-        else if (!sep && !memcmp(c + i, "）", 3)) {
+        if (!sep && at(c, cn, i, "（")) { depth++; w = 3; }
+        else if (!sep && at(c, cn, i, "）")) {
             if (depth) depth--;
             else { /* stray closer: end of an inline clause */
                 sep = 1;
             }
             w = 3;
-        } else if (!sep && (!memcmp(c + i, "、", 3) || !memcmp(c + i, "，", 3) ||
-                            !memcmp(c + i, "；", 3) || !memcmp(c + i, "。", 3))) {
+        } else if (!sep && (at(c, cn, i, "、") || at(c, cn, i, "，") ||
+                            at(c, cn, i, "；") || at(c, cn, i, "。"))) {
             if (!depth) sep = 1;
             w = 3;
         } else if (!sep) {

@@ -38,6 +38,10 @@ static pcre2_match_data *md;
 
 int lex_init(char *err, size_t errsz)
 {
+    /* valgrind cannot follow JIT-compiled code and reports it as reading
+     * uninitialised memory; JXGOV_NO_JIT=1 keeps the interpreter for it. */
+    const char *nojit = getenv("JXGOV_NO_JIT");
+    int jit = !(nojit && *nojit && strcmp(nojit, "0"));
     for (int i = 0; i < P_COUNT; i++) {
         int ec;
         PCRE2_SIZE off;
@@ -49,7 +53,7 @@ int lex_init(char *err, size_t errsz)
             snprintf(err, errsz, "internal: pattern %d at %zu: %s", i, (size_t)off, (char *)msg);
             return -1;
         }
-        pcre2_jit_compile(re[i], PCRE2_JIT_COMPLETE);  /* interpreter if JIT is absent */
+        if (jit) pcre2_jit_compile(re[i], PCRE2_JIT_COMPLETE);  /* interpreter if JIT is absent */
     }
     md = pcre2_match_data_create(8, NULL);
     return md ? 0 : -1;
@@ -97,6 +101,14 @@ static int ends(const char *s, size_t n, const char *lit)
 {
     size_t k = strlen(lit);
     return n >= k && memcmp(s + n - k, lit, k) == 0;
+}
+
+static int find_lit(const char *s, size_t n, const char *lit)
+{
+    size_t k = strlen(lit);
+    for (size_t i = 0; i + k <= n; i++)
+        if (!memcmp(s + i, lit, k)) return 1;
+    return 0;
 }
 
 void lex_line(const jx_line *ln, jx_tok *t)
@@ -147,7 +159,9 @@ void lex_line(const jx_line *ln, jx_tok *t)
             t->plen = group(1, s, &t->prefix);
             t->year = (int)group_num(2, s);
             t->num = group_num(3, s);
-        } else if (starts(s, n, "【") && strstr(s, "】")) {
+        } else if (starts(s, n, "第") && match(P_FOOTER, s, n)) {
+            t->kind = T_FOOTER;
+        } else if (starts(s, n, "【") && find_lit(s, n, "】")) {
             t->kind = T_BRACKET;
         } else if (starts(s, n, "附件")) {
             t->kind = T_ANNEX;

@@ -26,7 +26,7 @@ typedef struct {
 
     /* the item being read */
     int in_item, in_resp;
-    long seq, item_line;
+    long seq, item_line, resp_line;
     jx_buf text, resp;
     size_t notice;
 } parser;
@@ -117,6 +117,19 @@ static size_t try_notice(parser *p, size_t i)
         if (t->kind == T_BLANK || t->kind == T_FOOTER) continue;
         if (t->kind == T_DOCNO && docno < 0) { docno = (long)j; continue; }
         if (t->kind == T_SALUTATION) { found = j; break; }
+        /* A salutation wrapped over lines (各县（市、区）人民政府， / 市级有关部门（单位）：) */
+        if (t->kind == T_TEXT && starts(t->body, t->blen, "各") && !find(t->body, t->blen, "。")) {
+            size_t k = j + 1;
+            while (k < p->n && k < j + 4 && p->tok[k].kind == T_TEXT &&
+                   !find(p->tok[k].body, p->tok[k].blen, "。") &&
+                   !ends(p->tok[k].body, p->tok[k].blen, "："))
+                k++;
+            if (k < p->n && k < j + 4 && (p->tok[k].kind == T_TEXT || p->tok[k].kind == T_SALUTATION) &&
+                ends(p->tok[k].body, p->tok[k].blen, "：")) {
+                found = k;
+                break;
+            }
+        }
         if ((t->kind == T_TEXT || t->kind == T_LISTHEAD) && docno < 0 && parts < 6 &&
             !ends(t->body, t->blen, "。")) {
             jx_buf_put(&title, t->body, t->blen);
@@ -288,7 +301,7 @@ static void finish_item(parser *p)
     t->leaders = jx_alloc(a, (leaders.n ? leaders.n : 1) * sizeof *t->leaders);
     if (leaders.n) memcpy(t->leaders, leaders.p, leaders.n * sizeof *t->leaders);
     jx_vec_free(&leaders);
-    t->nunits = dep_split(a, resp, &t->units, p->file, p->item_line);
+    t->nunits = dep_split(a, resp, &t->units, p->file, p->resp_line);
     if (!t->nunits) {
         jx_msg(p->file, p->item_line, "warning: item %ld has no responsible unit", p->seq);
         p->d->warnings++;
@@ -375,7 +388,7 @@ static void parse_lists(parser *p, size_t lo, size_t hi, size_t notice)
                 p->in_resp = 0;
                 p->seq = t->num;
                 p->last_seq = t->num;
-                p->item_line = line_no(p, i);
+                p->item_line = p->resp_line = line_no(p, i);
                 jx_buf_clear(&p->text);
                 jx_buf_clear(&p->resp);
                 jx_buf_puts(&p->text, t->rest);
@@ -396,6 +409,7 @@ static void parse_lists(parser *p, size_t lo, size_t hi, size_t notice)
             break;
         case T_RESP:
             if (!p->in_item) break;
+            if (!p->in_resp) p->resp_line = line_no(p, i);
             p->in_resp = 1;
             jx_buf_put(&p->resp, t->body, t->blen);
             break;

@@ -1,0 +1,73 @@
+/* perturb.c: makes the layout variants real inputs arrive in, from a seed.
+ *   perturb wrap N FILE      hard-wrap lines at N characters (as a PDF
+ *                            export does) and put a page footer "- k -"
+ *                            with blank lines around it every 40 lines
+ *   perturb halfwidth FILE   full-width CJK punctuation -> ASCII ， ： （ ） ；
+ *   perturb fullwidth FILE   ASCII digits -> full-width digits
+ * Output on stdout. Input must be UTF-8. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int clen(unsigned char c) { return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4; }
+
+int main(int argc, char **argv)
+{
+    if (argc < 3) { fprintf(stderr, "usage: perturb wrap N|halfwidth|fullwidth FILE\n"); return 2; }
+    const char *mode = argv[1];
+    int width = 0;
+    const char *path = argv[2];
+    if (!strcmp(mode, "wrap")) {
+        if (argc < 4) return 2;
+        width = atoi(argv[2]);
+        path = argv[3];
+    }
+    FILE *f = fopen(path, "rb");
+    if (!f) { perror(path); return 1; }
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t n;
+    long out_lines = 0, page = 1;
+    while ((n = getline(&line, &cap, f)) > 0) {
+        if (line[n - 1] == '\n') line[--n] = 0;
+        if (!strcmp(mode, "wrap")) {
+            int col = 0;
+            for (ssize_t i = 0; i < n;) {
+                int k = clen((unsigned char)line[i]);
+                /* Tables stay whole: a PDF export keeps their cells apart. */
+                if (col == width && !memchr(line, '\t', (size_t)n)) {
+                    putchar('\n');
+                    col = 0;
+                    if (++out_lines % 40 == 0) printf("\n- %ld -\n\n", page++);
+                }
+                fwrite(line + i, 1, (size_t)k, stdout);
+                i += k;
+                col++;
+            }
+            putchar('\n');
+            if (++out_lines % 40 == 0) printf("\n- %ld -\n\n", page++);
+        } else if (!strcmp(mode, "halfwidth")) {
+            static const char *const from[] = {"，", "：", "（", "）", "；", NULL};
+            static const char *const to[] = {",", ":", "(", ")", ";"};
+            for (ssize_t i = 0; i < n;) {
+                int done = 0;
+                for (int k = 0; from[k]; k++)
+                    if (!strncmp(line + i, from[k], 3)) { fputs(to[k], stdout); i += 3; done = 1; break; }
+                if (!done) putchar(line[i++]);
+            }
+            putchar('\n');
+        } else if (!strcmp(mode, "fullwidth")) {
+            for (ssize_t i = 0; i < n; i++) {
+                if (line[i] >= '0' && line[i] <= '9') printf("\xEF\xBC%c", (char)(0x90 + line[i] - '0'));
+                else putchar(line[i]);
+            }
+            putchar('\n');
+        } else {
+            fprintf(stderr, "perturb: unknown mode %s\n", mode);
+            return 2;
+        }
+    }
+    free(line);
+    fclose(f);
+    return 0;
+}

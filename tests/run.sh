@@ -1,0 +1,192 @@
+#!/bin/sh
+# run.sh: end-to-end tests of the jxgov binary ($JXGOV, default ./jxgov).
+# Golden files (tests/golden/*.tsv) hold rows read by hand from the seeds;
+# every other case states the exact message and exit code it expects.
+# Closes with "N passed, M failed" and exits non-zero on any failure.
+set -u
+JXGOV=${JXGOV:-./jxgov}
+PERTURB=${PERTURB:-build/perturb}
+here=$(cd "$(dirname "$0")" && pwd)
+seeds=$here/../data/samples
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+pass=0 fail=0
+export LC_ALL=C.UTF-8
+
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); printf 'FAIL: %s\n' "$*"; }
+strip() { grep -v '^#' "$1" | grep -v '^$' | LC_ALL=C sort; }
+dump() { sh "$here/dump.sh" "$@"; }
+
+# expect_rows NAME GOLDEN ACTUAL-FILE
+expect_rows() {
+    if strip "$2" | diff - "$3" > "$T/diff"; then ok
+    else bad "$1: rows differ from $(basename "$2") (< expected, > actual)"; head -n 20 "$T/diff"; fi
+}
+# expect_same NAME A B
+expect_same() {
+    if diff "$2" "$3" > "$T/diff"; then ok
+    else bad "$1"; head -n 20 "$T/diff"; fi
+}
+# expect_run NAME EXPECTED-STATUS EXPECTED-STDERR-FILE-OR-- CMD...
+expect_run() {
+    name=$1 want=$2 errfile=$3
+    shift 3
+    "$@" > "$T/out" 2> "$T/err"
+    got=$?
+    if [ "$got" != "$want" ]; then bad "$name: exit $got, want $want"; sed 's/^/  stderr: /' "$T/err" | head -5; return; fi
+    if [ "$errfile" != "-" ] && ! diff "$errfile" "$T/err" > "$T/diff"; then
+        bad "$name: stderr differs"; cat "$T/diff"; return
+    fi
+    ok
+}
+ingest() { db=$1; shift; "$JXGOV" ingest -q --db "$db" "$@" 2> /dev/null; }
+s000=$seeds/000_579fc0f89e3fdae6.txt
+s001=$seeds/001_7cb9772be1b5a87c.txt
+s002=$seeds/002_0205caf75a6fd2f6.txt
+
+# ---- golden: all five seeds in one database ----
+ingest "$T/all.db" "$seeds"/*.txt
+dump "$T/all.db" notices > "$T/notices"; expect_rows "notices" "$here/golden/notices.tsv" "$T/notices"
+dump "$T/all.db" gazette_issues > "$T/gi"; expect_rows "gazette issues" "$here/golden/gazette_issues.tsv" "$T/gi"
+dump "$T/all.db" tasks '%/000_%' > "$T/t000"; expect_rows "tasks of 000" "$here/golden/tasks_000.tsv" "$T/t000"
+dump "$T/all.db" tasks '%/002_%' > "$T/t002"; expect_rows "tasks of 002" "$here/golden/tasks_002.tsv" "$T/t002"
+n=$(sqlite3 "$T/all.db" "SELECT count(*) FROM v_tasks WHERE source_id = (SELECT source_id FROM v_sources WHERE path LIKE '%/001_%')")
+[ "$n" = 0 ] && ok || bad "the reprint in 001 must not add tasks of its own (got $n)"
+n=$(sqlite3 "$T/all.db" "SELECT count(*) FROM notice_sources")
+[ "$n" = 16 ] && ok || bad "notice_sources: want 16 (15 notices + the reprint), got $n"
+
+# ---- the reprint alone, and load order ----
+ingest "$T/r.db" "$s001"
+dump "$T/r.db" tasks > "$T/t001"; expect_rows "tasks of the reprint alone" "$here/golden/tasks_001.tsv" "$T/t001"
+ingest "$T/ab.db" "$s000" "$s001"; ingest "$T/ba.db" "$s001" "$s000"
+for db in ab ba; do
+    dump "$T/$db.db" tasks > "$T/$db.tasks"
+    sqlite3 "$T/$db.db" "SELECT n.doc_no, n.title, s.path, n.source_line FROM v_notices n JOIN v_sources s USING (source_id)" | sort > "$T/$db.prov"
+done
+expect_same "load order 000,001 vs 001,000: tasks" "$T/ab.tasks" "$T/ba.tasks"
+expect_same "load order 000,001 vs 001,000: notice provenance" "$T/ab.prov" "$T/ba.prov"
+expect_rows "reprint loaded after the standalone" "$here/golden/tasks_000.tsv" "$T/ba.tasks"
+
+# ---- encodings: same rows from every supported encoding ----
+for s in 000 002; do
+    src=$(ls "$seeds"/${s}_*.txt)
+    iconv -f UTF-8 -t GB18030 "$src" > "$T/$s.gb18030"
+    { printf '\377\376'; iconv -f UTF-8 -t UTF-16LE "$src"; } > "$T/$s.utf16le"
+    { printf '\376\377'; iconv -f UTF-8 -t UTF-16BE "$src"; } > "$T/$s.utf16be"
+    { printf '\357\273\277'; sed 's/$/\r/' "$src"; } > "$T/$s.bomcrlf"
+    tr '\n' '\r' < "$src" > "$T/$s.cr"
+    for enc in gb18030:GB18030 utf16le:UTF-16LE utf16be:UTF-16BE bomcrlf:UTF-8-BOM cr:UTF-8; do
+        f=${enc%%:*} name=${enc#*:}
+        rm -f "$T/e.db"
+        ingest "$T/e.db" "$T/$s.$f"
+        dump "$T/e.db" tasks > "$T/e.tasks"
+        expect_rows "$s as $f: tasks" "$here/golden/tasks_$s.tsv" "$T/e.tasks"
+        got=$(sqlite3 "$T/e.db" "SELECT encoding FROM v_sources")
+        [ "$got" = "$name" ] && ok || bad "$s as $f: encoding '$got', want '$name'"
+    done
+    rm -f "$T/e.db"; ingest "$T/e.db" "$T/$s.gb18030"
+    dump "$T/e.db" notices > "$T/e.notices"
+    sqlite3 "$T/all.db" "SELECT doc_no, issuer, title, issued_on, year FROM v_notices WHERE source_id = (SELECT source_id FROM v_sources WHERE path LIKE '%/${s}_%')" | tr '|' '\t' | sed 's/\t\t/\tNULL\t/g' | LC_ALL=C sort > "$T/o.notices"
+    expect_same "$s as GB18030: notices" "$T/o.notices" "$T/e.notices"
+done
+
+# ---- layouts: PDF hard wraps with page footers, punctuation width, digits ----
+for s in 000 002; do
+    src=$(ls "$seeds"/${s}_*.txt)
+    for mode in "wrap 30" "wrap 24" halfwidth fullwidth; do
+        $PERTURB $mode "$src" > "$T/p.txt"
+        rm -f "$T/p.db"; ingest "$T/p.db" "$T/p.txt"
+        dump "$T/p.db" tasks > "$T/p.tasks"
+        expect_rows "$s $mode: tasks" "$here/golden/tasks_$s.tsv" "$T/p.tasks"
+        n=$(sqlite3 "$T/p.db" "SELECT count(*) FROM v_notices WHERE issued_on IS NOT NULL AND doc_no IS NOT NULL")
+        want=$([ $s = 000 ] && echo 1 || echo 7)
+        [ "$n" = "$want" ] && ok || bad "$s $mode: $n notices with doc_no and date, want $want"
+    done
+done
+# Files concatenated: the second copy of 嘉政办发〔2025〕3号 adds nothing.
+cat "$s000" "$s001" "$s002" > "$T/cat.txt"
+rm -f "$T/c.db"; ingest "$T/c.db" "$T/cat.txt"
+n=$(sqlite3 "$T/c.db" "SELECT count(*) FROM v_notices")
+[ "$n" = 13 ] && ok || bad "concatenated 000+001+002: $n notices, want 13"
+dump "$T/c.db" tasks > "$T/c.tasks"
+{ strip "$here/golden/tasks_000.tsv"; strip "$here/golden/tasks_002.tsv"; } | LC_ALL=C sort > "$T/c.want"
+expect_same "concatenated 000+001+002: tasks" "$T/c.want" "$T/c.tasks"
+
+# ---- re-runs change nothing ----
+sqlite3 "$T/all.db" .dump > "$T/before"
+"$JXGOV" ingest --db "$T/all.db" "$seeds"/*.txt 2> "$T/err"; st=$?
+sqlite3 "$T/all.db" .dump > "$T/after"
+expect_same "re-ingest leaves the database byte-for-byte" "$T/before" "$T/after"
+[ $st = 0 ] && [ "$(grep -c ': unchanged$' "$T/err")" = 5 ] && ok || bad "re-ingest: want 5 'unchanged' lines and exit 0"
+
+# ---- bad inputs: one clear line, exit 1, nothing written, others still load ----
+mkdir "$T/dir"; : > "$T/empty.txt"
+printf 'abc\000def' > "$T/nul.txt"
+printf 'ab\200\377cd' > "$T/junk.txt"
+printf '\377\376a\000b' > "$T/odd16.txt"
+printf '\377\376\000\334' > "$T/lone16.txt"
+printf '\357\273\277ok\377' > "$T/badbom.txt"
+for c in "nope.txt|cannot open: No such file or directory" "dir|is a directory" \
+         "empty.txt|empty file" "nul.txt|binary file: NUL byte at byte 3" \
+         "junk.txt|not valid UTF-8 (byte 2) nor GB18030 (byte 2)" \
+         "odd16.txt|truncated UTF-16LE: odd byte count at byte 4" \
+         "lone16.txt|invalid UTF-16LE sequence at byte 2" \
+         "badbom.txt|invalid UTF-8 after a UTF-8 BOM at byte 5"; do
+    f=${c%%|*} msg=${c#*|}
+    cp "$T/all.db" "$T/b.db"; rm -f "$T/b.db-wal" "$T/b.db-shm"
+    sqlite3 "$T/b.db" .dump > "$T/b.before"
+    printf '%s: error: %s\n%s: loaded, 1 notice, 0 tasks\n' "$T/$f" "$msg" "$T/x.txt" > "$T/want"
+    sed 's/3号/93号/' "$seeds/000_579fc0f89e3fdae6.txt" | head -n 24 > "$T/x.txt"
+    expect_run "bad input $f" 1 "$T/want" "$JXGOV" ingest --db "$T/b.db" "$T/$f" "$T/x.txt"
+    n=$(sqlite3 "$T/b.db" "SELECT count(*) FROM v_sources WHERE path = '$T/$f'")
+    [ "$n" = 0 ] && ok || bad "bad input $f left a source row"
+done
+
+# ---- a database error inside a file rolls the whole file back ----
+cp "$T/r.db" "$T/roll.db"; rm -f "$T/roll.db-wal" "$T/roll.db-shm"
+sqlite3 "$T/roll.db" "CREATE TRIGGER boom BEFORE INSERT ON task_departments WHEN NEW.position = 3 BEGIN SELECT RAISE(ABORT, 'boom'); END;"
+sqlite3 "$T/roll.db" .dump > "$T/roll.before"
+printf '%s: error: database: boom\n' "$s002" > "$T/want"
+expect_run "database error mid-file" 3 "$T/want" "$JXGOV" ingest -q --db "$T/roll.db" "$s002"
+sqlite3 "$T/roll.db" .dump > "$T/roll.after"
+expect_same "database error mid-file leaves the database as it was" "$T/roll.before" "$T/roll.after"
+
+# ---- database refusals ----
+rm -f "$T/new.db"; sqlite3 "$T/new.db" "PRAGMA user_version = 99"
+printf 'jxgov: %s: database schema version 99 is newer than this jxgov (1)\n' "$T/new.db" > "$T/want"
+expect_run "newer schema refused" 3 "$T/want" "$JXGOV" ingest --db "$T/new.db" "$s000"
+printf 'not a database, just text that is long enough to fill a header page......................\n' > "$T/corrupt.db"
+expect_run "corrupt database refused" 3 - "$JXGOV" ingest --db "$T/corrupt.db" "$s000"
+
+# ---- command line ----
+expect_run "no arguments" 2 - "$JXGOV"
+expect_run "unknown command" 2 - "$JXGOV" frobnicate
+expect_run "ingest without files" 2 - "$JXGOV" ingest --db "$T/u.db"
+expect_run "unknown option" 2 - "$JXGOV" ingest --frob "$s000"
+expect_run "--help" 0 - "$JXGOV" --help
+grep -q '3  database error' "$T/out" && ok || bad "--help must document the exit codes"
+expect_run "ingest --help" 0 - "$JXGOV" ingest --help
+grep -q -- '--db PATH' "$T/out" && ok || bad "ingest --help must document --db"
+expect_run "--version" 0 - "$JXGOV" --version
+grep -q '^jxgov [0-9]' "$T/out" && ok || bad "--version output"
+
+# ---- check: parse only, warnings with file and line ----
+case_file=$here/cases/unknown_dept.txt
+printf '%s:18: warning: unknown department "市火星局"\n%s: UTF-8, 1 notice, 2 tasks, 0 warnings\n' "$case_file" "$case_file" > "$T/want"
+expect_run "check prints warnings" 0 "$T/want" "$JXGOV" check "$case_file"
+[ ! -e jxgov.db ] || [ jxgov.db -ot "$T/want" ] && ok || bad "check must not write a database"
+rm -f "$T/k.db"; ingest "$T/k.db" "$case_file"
+got=$(sqlite3 "$T/k.db" "SELECT group_concat(department || ':' || raw_name || ':' || role, ' ') FROM (SELECT * FROM v_task_departments ORDER BY task_id, position)")
+want='市火星局:市火星局:lead 市财政局:市财政局:member 市红十字会:市红十字会:lead 市卫生健康委:市卫生健康委:member 南湖区政府:南湖区:member 秀洲区政府:秀洲区政府:member'
+[ "$got" = "$want" ] && ok || bad "unknown_dept departments: got '$got'"
+
+# ---- README examples run (documentation cannot drift) ----
+if [ -f "$here/../README.md" ]; then
+    awk '/^```sql/{f=1; next} /^```/{f=0} f' "$here/../README.md" > "$T/readme.sql"
+    if sqlite3 -bail "$T/all.db" < "$T/readme.sql" > "$T/readme.out" 2> "$T/readme.err" && [ ! -s "$T/readme.err" ]; then ok
+    else bad "README.md example queries fail:"; head -5 "$T/readme.err"; fi
+fi
+
+printf '%d passed, %d failed\n' "$pass" "$fail"
+[ "$fail" = 0 ]

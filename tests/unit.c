@@ -1,0 +1,184 @@
+/* unit.c: unit tests of decode, text folding, the lexer and the department
+ * splitter. Prints "N passed, M failed"; exit status 1 on any failure. */
+#include "jxgov.h"
+
+#include <string.h>
+
+static int passed, failed;
+
+#define CHECK(cond, ...) do { \
+    if (cond) passed++; \
+    else { failed++; fprintf(stderr, "%s:%d: FAIL: ", __FILE__, __LINE__); \
+           fprintf(stderr, __VA_ARGS__); fputc('\n', stderr); } } while (0)
+
+static void fold_is(const char *in, const char *want)
+{
+    jx_arena a = {0};
+    size_t n;
+    char *got = txt_fold(&a, in, strlen(in), &n);
+    CHECK(!strcmp(got, want) && n == strlen(want), "fold(%s) = %s, want %s", in, got, want);
+    jx_arena_free(&a);
+}
+
+static void squash_is(const char *in, const char *want)
+{
+    jx_arena a = {0};
+    char *got = txt_squash_dup(&a, in, strlen(in));
+    CHECK(!strcmp(got, want), "squash(%s) = %s, want %s", in, got, want);
+    jx_arena_free(&a);
+}
+
+static void test_text(void)
+{
+    fold_is("（责任单位: 团市委、市教育局)", "（责任单位： 团市委、市教育局）");
+    fold_is("１２３４５６７８９０％ＡＢｃ", "1234567890%ABc");
+    fold_is("1,700个;http://x.cn", "1,700个；http://x.cn");
+    fold_is("GDP,推动", "GDP，推动");
+    fold_is("嘉政办发﹝2025﹞3号", "嘉政办发〔2025〕3号");
+    fold_is("\xe3\x80\x80缩进", " 缩进");
+    squash_is("民营经济 32 条政策", "民营经济32条政策");
+    squash_is("5G A 网络", "5G A网络");
+    squash_is("  二价 HPV 疫苗 ", "二价HPV疫苗");
+}
+
+static void decode_is(const char *bytes, size_t n, const char *enc, const char *first_line,
+                      size_t nlines)
+{
+    jx_arena a = {0};
+    jx_text t;
+    char err[256];
+    int rc = dec_bytes(&a, (const unsigned char *)bytes, n, &t, err, sizeof err);
+    CHECK(rc == 0, "decode %s: %s", enc, rc ? err : "");
+    if (!rc) {
+        CHECK(!strcmp(t.encoding, enc), "encoding %s, want %s", t.encoding, enc);
+        CHECK(t.nlines == nlines, "%s: %zu lines, want %zu", enc, t.nlines, nlines);
+        CHECK(t.nlines && !strcmp(t.lines[0].text, first_line), "%s: first line '%s'", enc,
+              t.nlines ? t.lines[0].text : "");
+    }
+    jx_arena_free(&a);
+}
+
+static void decode_fails(const char *bytes, size_t n, const char *want)
+{
+    jx_arena a = {0};
+    jx_text t;
+    char err[256] = "";
+    int rc = dec_bytes(&a, (const unsigned char *)bytes, n, &t, err, sizeof err);
+    CHECK(rc == -1 && !strcmp(err, want), "decode error '%s', want '%s'", err, want);
+    jx_arena_free(&a);
+}
+
+static void test_decode(void)
+{
+    decode_is("\xe5\x98\x89\xe5\x85\xb4\n2\n", 8, "UTF-8", "嘉兴", 2);
+    decode_is("\xef\xbb\xbf\xe5\x98\x89\r\nx\r\n", 10, "UTF-8-BOM", "嘉", 2);
+    decode_is("\xbc\xce\xd0\xcb\r\r", 6, "GB18030", "嘉兴", 2);      /* 嘉兴 in GBK, CR ends */
+    decode_is("\xff\xfe\x09\x56\x74\x51\x0a\x00", 8, "UTF-16LE", "嘉兴", 1);
+    decode_is("\xfe\xff\x56\x09\x51\x74", 6, "UTF-16BE", "嘉兴", 1);
+    decode_is("a\n\nb", 4, "UTF-8", "a", 3);
+    decode_fails("", 0, "empty file");
+    decode_fails("a\0b", 3, "binary file: NUL byte at byte 1");
+    decode_fails("a\xff", 2, "not valid UTF-8 (byte 1) nor GB18030 (byte 1)");
+    /* An overlong UTF-8 '/' is not UTF-8, but is a valid GB18030 character:
+     * the file is taken as GB18030, as the detection order says. */
+    decode_is("\xc0\xaf", 2, "GB18030", "蜡", 1);
+    decode_fails("\xff\xfe\x00\xd8\x41\x00", 6, "invalid UTF-16LE sequence at byte 2"); /* lone surrogate */
+    decode_fails("\xfe\xff\x00", 3, "truncated UTF-16BE: odd byte count at byte 2");
+    char sha[65];
+    sha256_hex((const unsigned char *)"abc", 3, sha);
+    CHECK(!strcmp(sha, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"), "sha256(abc) %s", sha);
+    sha256_hex((const unsigned char *)"", 0, sha);
+    CHECK(!strcmp(sha, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"), "sha256('') %s", sha);
+}
+
+static void lex_is(const char *line, enum jx_tok kind, long num)
+{
+    jx_arena a = {0};
+    jx_line ln;
+    jx_tok t;
+    ln.text = txt_fold(&a, line, strlen(line), &ln.len);
+    ln.no = 1;
+    lex_line(&ln, &t);
+    CHECK(t.kind == kind && (num < 0 || t.num == num), "lex(%s) = kind %d num %ld, want %d %ld",
+          line, t.kind, t.num, kind, num);
+    jx_arena_free(&a);
+}
+
+static void test_lex(void)
+{
+    lex_is("嘉政办发〔2025〕3号", T_DOCNO, 3);
+    lex_is("  嘉政发[2025]20号 ", T_DOCNO, 20);
+    lex_is("(嘉政发[2025]1号) (2)", T_TEXT, -1);
+    lex_is("2025年2月14日", T_DATE, -1);
+    lex_is("2025 年政府工作报告重点工作责任分解", T_LISTHEAD, -1);
+    lex_is("## 政府工作报告“十五五”时期重点工作责任分解", T_LISTHEAD, -1);
+    lex_is("《2025年政府工作报告重点工作责任分解》和", T_TEXT, -1);
+    lex_is("### 十、除险保安", T_SECTION, 10);
+    lex_is("二十一、其他", T_SECTION, 21);
+    lex_is("#### 12. 完善科技创新大投入体系。", T_ITEM, 12);
+    lex_is("１．全市", T_ITEM, 1);
+    lex_is("3、开展", T_ITEM, 3);
+    lex_is("3.5万亩以上。", T_TEXT, -1);
+    lex_is("9223372036854775808. 溢出", T_TEXT, -1);
+    lex_is("责任单位:市财政局", T_RESP, -1);
+    lex_is("牵头市领导：戴锋，责任单位：市教育局", T_RESP, -1);
+    lex_is("各县(市、区)人民政府,市级有关部门(单位):", T_SALUTATION, -1);
+    lex_is("# 嘉兴市人民政府关于 调整部分市政府领导分工的通知", T_TITLE, -1);
+    lex_is("- 12 -", T_FOOTER, -1);
+    lex_is("第 3 页 共 20 页", T_FOOTER, -1);
+    lex_is("\t1", T_TABLE, -1);
+    lex_is("【市政府人事任免】(2025年2月份)", T_BRACKET, -1);
+    lex_is("  ", T_BLANK, -1);
+}
+
+/* want: "+A|B|C" in canonical names, leads marked + */
+static void split_is(const char *in, const char *want)
+{
+    jx_arena a = {0};
+    jx_unit *u;
+    jx_buf b = {0};
+    jx_quiet_warnings = 1;
+    size_t n = dep_split(&a, in, &u, "unit", 1);
+    jx_quiet_warnings = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (i) jx_buf_puts(&b, "|");
+        if (u[i].lead) jx_buf_puts(&b, "+");
+        jx_buf_puts(&b, u[i].department);
+    }
+    const char *got = b.p ? b.p : "";
+    CHECK(!strcmp(got, want), "split(%s) = %s, want %s", in, got, want);
+    jx_buf_free(&b);
+    jx_arena_free(&a);
+}
+
+static void test_depts(void)
+{
+    split_is("市财政局、市经信局、市科技局（列第一位的为牵头或汇总单位，下同）", "+市财政局|市经信局|市科技局");
+    split_is("市发展改革委、嘉兴经济技术开发区，南湖区、秀洲区、嘉善县政府",
+             "+市发展改革委|嘉兴经济技术开发区|南湖区政府|秀洲区政府|嘉善县政府");
+    split_is("市政府办公室、市政府直属各单位，各县（市、区）政府", "+市政府办公室|市政府直属各单位|各县（市、区）政府");
+    split_is("市科技局牵头，市委组织部（市委人才办）、市人社局", "+市科技局|市委组织部|市人力社保局");
+    split_is("市发展改革委、市建设局双牵头，市经信局", "+市发展改革委|+市建设局|市经信局");
+    split_is("市红十字会市卫生健康委", "+市红十字会|市卫生健康委");
+    split_is("市委改革办、市司法局局", "+市委改革办|市司法局");
+    split_is("市人力资源社会保障局）", "+市人力社保局");
+    split_is("市火星局、市财政局", "+市火星局|市财政局");
+    split_is("", "");
+}
+
+int main(void)
+{
+    char err[256];
+    if (lex_init(err, sizeof err) || dep_init(err, sizeof err)) {
+        fprintf(stderr, "init: %s\n", err);
+        return 1;
+    }
+    test_text();
+    test_decode();
+    test_lex();
+    test_depts();
+    lex_done();
+    dep_done();
+    printf("unit: %d passed, %d failed\n", passed, failed);
+    return failed != 0;
+}
