@@ -118,7 +118,7 @@ void dep_done(void);
 /* Splits a responsibility string into units. Unknown names are reported
  * through jx_msg(file, line, ...). Returns the number of units. */
 size_t dep_split(jx_arena *a, const char *s, jx_unit **out,
-                 const char *file, long line);
+                 const char *file, long line, int *warnings);
 int dep_known(const char *name);
 
 /* ---- parse.c: the document model ---- */

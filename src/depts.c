@@ -134,7 +134,8 @@ static size_t cover(const char *s, size_t n, size_t *cut, size_t maxcut)
     return 0;
 }
 
-size_t dep_split(jx_arena *a, const char *s, jx_unit **out, const char *file, long line)
+size_t dep_split(jx_arena *a, const char *s, jx_unit **out, const char *file, long line,
+                 int *warnings)
 {
     jx_buf clean = {0};
     jx_vec segs = JX_VEC(seg);
@@ -256,7 +257,10 @@ size_t dep_split(jx_arena *a, const char *s, jx_unit **out, const char *file, lo
         jx_unit *u = &JX_AT(units, jx_unit, i);
         const char *canon = lookup(u->department, strlen(u->department));
         if (canon) u->department = canon;
-        else jx_msg(file, line, "warning: unknown department \"%s\"", u->department);
+        else {
+            jx_msg(file, line, "warning: unknown department \"%s\"", u->department);
+            if (warnings) ++*warnings;
+        }
     }
     *out = jx_alloc(a, (units.n ? units.n : 1) * sizeof **out);
     if (units.n) memcpy(*out, units.p, units.n * sizeof **out);

@@ -301,7 +301,7 @@ static void finish_item(parser *p)
     t->leaders = jx_alloc(a, (leaders.n ? leaders.n : 1) * sizeof *t->leaders);
     if (leaders.n) memcpy(t->leaders, leaders.p, leaders.n * sizeof *t->leaders);
     jx_vec_free(&leaders);
-    t->nunits = dep_split(a, resp, &t->units, p->file, p->resp_line);
+    t->nunits = dep_split(a, resp, &t->units, p->file, p->resp_line, &p->d->warnings);
     if (!t->nunits) {
         jx_msg(p->file, p->item_line, "warning: item %ld has no responsible unit", p->seq);
         p->d->warnings++;

@@ -173,7 +173,7 @@ grep -q '^jxgov [0-9]' "$T/out" && ok || bad "--version output"
 
 # ---- check: parse only, warnings with file and line ----
 case_file=$here/cases/unknown_dept.txt
-printf '%s:18: warning: unknown department "市火星局"\n%s: UTF-8, 1 notice, 2 tasks, 0 warnings\n' "$case_file" "$case_file" > "$T/want"
+printf '%s:18: warning: unknown department "市火星局"\n%s: UTF-8, 1 notice, 2 tasks, 1 warning\n' "$case_file" "$case_file" > "$T/want"
 expect_run "check prints warnings" 0 "$T/want" "$JXGOV" check "$case_file"
 [ ! -e jxgov.db ] || [ jxgov.db -ot "$T/want" ] && ok || bad "check must not write a database"
 rm -f "$T/k.db"; ingest "$T/k.db" "$case_file"

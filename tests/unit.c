@@ -138,7 +138,7 @@ static void split_is(const char *in, const char *want)
     jx_unit *u;
     jx_buf b = {0};
     jx_quiet_warnings = 1;
-    size_t n = dep_split(&a, in, &u, "unit", 1);
+    size_t n = dep_split(&a, in, &u, "unit", 1, NULL);
     jx_quiet_warnings = 0;
     for (size_t i = 0; i < n; i++) {
         if (i) jx_buf_puts(&b, "|");
