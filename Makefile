@@ -7,7 +7,7 @@ WARN    := -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -D_POSIX_
 CFLAGS  ?= -O2 -g
 SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
-SRC     := src/arena.c src/msg.c src/sha256.c src/decode.c src/text.c src/lex.c \
+SRC     := src/arena.c src/msg.c src/sha256.c src/decode.c src/text.c src/lex.c src/table.c \
            src/depts.c src/parse.c src/load.c
 HDR     := include/jxgov.h
 

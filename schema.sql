@@ -80,6 +80,24 @@ CREATE TABLE IF NOT EXISTS task_departments (
 );
 CREATE INDEX IF NOT EXISTS task_departments_dept ON task_departments (department);
 
+-- One row per non-empty cell of a per-district target table.
+CREATE TABLE IF NOT EXISTS district_targets (
+    target_id   INTEGER PRIMARY KEY,
+    notice_id   INTEGER NOT NULL REFERENCES notices,
+    year        INTEGER NOT NULL,
+    item_seq    INTEGER NOT NULL,
+    item        TEXT NOT NULL,
+    indicator   TEXT,
+    unit        TEXT,
+    district    TEXT NOT NULL CHECK (district IN ('全市', '南湖区', '秀洲区', '嘉善县', '平湖市',
+                    '海盐县', '海宁市', '桐乡市', '嘉兴经济技术开发区', '嘉兴港区', '市级', '其他')),
+    value_text  TEXT NOT NULL,
+    value_num   REAL,
+    source_id   INTEGER NOT NULL REFERENCES sources,
+    source_line INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS district_targets_notice ON district_targets (notice_id);
+
 -- ---- the contract views ----
 
 CREATE VIEW IF NOT EXISTS v_sources AS
@@ -103,3 +121,8 @@ CREATE VIEW IF NOT EXISTS v_task_leaders AS
 CREATE VIEW IF NOT EXISTS v_task_departments AS
     SELECT task_id, position, department, raw_name, role FROM task_departments
     ORDER BY task_id, position;
+
+CREATE VIEW IF NOT EXISTS v_district_targets AS
+    SELECT n.doc_no, d.year, d.item_seq, d.item, d.indicator, d.unit, d.district,
+           d.value_text, d.value_num, d.source_id, d.source_line
+    FROM district_targets d JOIN notices n USING (notice_id);

@@ -99,6 +99,8 @@ typedef struct {
 int lex_init(char *err, size_t errsz);
 void lex_done(void);
 void lex_line(const jx_line *ln, jx_tok *t);
+/* 一、… / 二十一、…: the ordinal (> 0) and the text after it, else 0. */
+long lex_ordinal(const char *s, size_t n, const char **rest);
 /* Extra patterns for the parser; groups go to g[0..ng). */
 typedef struct { const char *p; size_t n; } jx_span;
 enum jx_pat { JX_P_MASTHEAD, JX_P_COLOPHON, JX_P_PUBLISHED, JX_P_YEARLINE, JX_P_COUNT };
@@ -106,6 +108,20 @@ int lex_match(int pat, const char *s, size_t n, jx_span *g, int ng);
 /* Finds a doc_no anywhere in s; returns 1 and fills prefix/year/num. */
 int lex_find_docno(const char *s, size_t n, size_t *start, size_t *end,
                    const char **prefix, size_t *plen, int *year, long *num);
+
+/* ---- table.c ---- */
+typedef struct { const char *text; long line; } jx_cell;   /* text squashed */
+typedef struct {
+    jx_cell *cells;
+    size_t n;
+    long line;
+    long group;             /* > 0: a group row 一、… (its ordinal) */
+    const char *group_text;
+} jx_row;
+/* Rebuilds the table whose first line is token lo into rows (jx_vec of
+ * jx_row); returns the index of the first token after the table. */
+size_t tbl_rebuild(jx_arena *a, const jx_tok *tok, const jx_line *lines, size_t lo, size_t n,
+                   jx_vec *rows);
 
 /* ---- depts.c ---- */
 typedef struct {
@@ -145,6 +161,17 @@ typedef struct {
     jx_unit *units; size_t nunits;
 } jx_task;
 
+/* One non-empty cell of a per-district target table. */
+typedef struct {
+    size_t notice;
+    int year;
+    long item_seq;
+    const char *item, *indicator, *unit, *district, *value_text;
+    double value_num;
+    int has_num;
+    long line;
+} jx_target;
+
 typedef struct {
     int present;
     int year;
@@ -157,6 +184,7 @@ typedef struct {
     jx_gazette gazette;
     jx_vec notices;         /* jx_notice */
     jx_vec tasks;           /* jx_task */
+    jx_vec targets;         /* jx_target */
     int warnings;
 } jx_doc;
 

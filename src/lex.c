@@ -174,19 +174,8 @@ void lex_line(const jx_line *ln, jx_tok *t)
         } else if (match(P_RESP, s, n)) {
             t->kind = T_RESP;
             t->rest = s;
-        } else if (match(P_SECTION, s, n)) {
+        } else if ((t->num = lex_ordinal(s, n, &t->rest)) > 0) {
             t->kind = T_SECTION;
-            const char *num;
-            size_t k = group(1, s, &num);
-            static const char *const digits[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九"};
-            long v = 0, cur = 0;
-            for (size_t i = 0; i < k; i += 3) {
-                if (!memcmp(num + i, "十", 3)) { v += (cur ? cur : 1) * 10; cur = 0; continue; }
-                for (int d = 0; d < 9; d++)
-                    if (!memcmp(num + i, digits[d], 3)) cur = d + 1;
-            }
-            t->num = v + cur;
-            group(2, s, &t->rest);
         } else if (match(P_LISTHEAD, s, n)) {
             t->kind = T_LISTHEAD;
         } else if (ends(s, n, "：") && starts(s, n, "各") && match(P_SALUT, s, n)) {
@@ -195,6 +184,22 @@ void lex_line(const jx_line *ln, jx_tok *t)
         return;
     }
     if (match(P_FOOTER, s, n)) t->kind = T_FOOTER;
+}
+
+long lex_ordinal(const char *s, size_t n, const char **rest)
+{
+    static const char *const digits[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九"};
+    const char *num;
+    if (!match(P_SECTION, s, n)) return 0;
+    size_t k = group(1, s, &num);
+    long v = 0, cur = 0;
+    for (size_t i = 0; i + 3 <= k; i += 3) {
+        if (!memcmp(num + i, "十", 3)) { v += (cur ? cur : 1) * 10; cur = 0; continue; }
+        for (int d = 0; d < 9; d++)
+            if (!memcmp(num + i, digits[d], 3)) cur = d + 1;
+    }
+    group(2, s, rest);
+    return v + cur;
 }
 
 int lex_match(int pat, const char *s, size_t n, jx_span *g, int ng)

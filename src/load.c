@@ -13,7 +13,8 @@ extern const char jx_schema_sql[];
 
 enum {
     S_HAS_SHA, S_INS_SOURCE, S_INS_GAZETTE, S_FIND_NOTICE, S_INS_NOTICE, S_UPD_NOTICE,
-    S_INS_NSRC, S_DEL_TASKS, S_INS_TASK, S_INS_LEADER, S_INS_DEPT, S_COUNT
+    S_INS_NSRC, S_DEL_TASKS, S_INS_TASK, S_INS_LEADER, S_INS_DEPT, S_DEL_TARGETS,
+    S_INS_TARGET, S_COUNT
 };
 
 static const char *const sql[S_COUNT] = {
@@ -36,6 +37,10 @@ static const char *const sql[S_COUNT] = {
     [S_INS_LEADER] = "INSERT INTO task_leaders (task_id, position, leader, title) VALUES (?1, ?2, ?3, ?4)",
     [S_INS_DEPT] = "INSERT INTO task_departments (task_id, position, department, raw_name, role)"
                    " VALUES (?1, ?2, ?3, ?4, ?5)",
+    [S_DEL_TARGETS] = "DELETE FROM district_targets WHERE notice_id = ?1",
+    [S_INS_TARGET] = "INSERT INTO district_targets (notice_id, year, item_seq, item, indicator, unit,"
+                     " district, value_text, value_num, source_id, source_line)"
+                     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
 };
 
 struct jx_db {
@@ -151,7 +156,7 @@ int ld_has_sha(jx_db *db, const char *sha, int *found, char *err, size_t errsz)
     return 0;
 }
 
-static int load_tasks(jx_db *db, const jx_doc *d, size_t notice, sqlite3_int64 notice_id,
+static int load_rows(jx_db *db, const jx_doc *d, size_t notice, sqlite3_int64 notice_id,
                       sqlite3_int64 source_id)
 {
     int rc = SQLITE_OK;
@@ -174,6 +179,17 @@ static int load_tasks(jx_db *db, const jx_doc *d, size_t notice, sqlite3_int64 n
                       t->units[k].department, t->units[k].raw, t->units[k].lead ? "lead" : "member");
             if (rc == SQLITE_OK) rc = run(db, S_INS_DEPT);
         }
+    }
+    for (size_t i = 0; i < d->targets.n && rc == SQLITE_OK; i++) {
+        const jx_target *t = &JX_AT(d->targets, jx_target, i);
+        if (t->notice != notice) continue;
+        sqlite3_stmt *st = db->st[S_INS_TARGET];
+        rc = bind(st, "iiitttttiii", (long long)notice_id, (long long)t->year, (long long)t->item_seq,
+                  t->item, t->indicator, t->unit, t->district, t->value_text, 0LL,
+                  (long long)source_id, (long long)t->line);
+        if (rc == SQLITE_OK)
+            rc = t->has_num ? sqlite3_bind_double(st, 9, t->value_num) : sqlite3_bind_null(st, 9);
+        if (rc == SQLITE_OK) rc = run(db, S_INS_TARGET);
     }
     return rc;
 }
@@ -217,11 +233,13 @@ static int load_notice(jx_db *db, const jx_doc *d, size_t k, sqlite3_int64 sourc
         if (rc == SQLITE_OK) rc = run(db, S_UPD_NOTICE);
         if (rc == SQLITE_OK) rc = bind(db->st[S_DEL_TASKS], "i", (long long)notice_id);
         if (rc == SQLITE_OK) rc = run(db, S_DEL_TASKS);
+        if (rc == SQLITE_OK) rc = bind(db->st[S_DEL_TARGETS], "i", (long long)notice_id);
+        if (rc == SQLITE_OK) rc = run(db, S_DEL_TARGETS);
     }
     if (rc == SQLITE_OK) rc = bind(db->st[S_INS_NSRC], "iii", (long long)notice_id,
                                    (long long)source_id, (long long)no->line);
     if (rc == SQLITE_OK) rc = run(db, S_INS_NSRC);
-    if (rc == SQLITE_OK && replace) rc = load_tasks(db, d, k, notice_id, source_id);
+    if (rc == SQLITE_OK && replace) rc = load_rows(db, d, k, notice_id, source_id);
     return rc;
 }
 

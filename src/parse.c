@@ -340,6 +340,323 @@ static void end_list(parser *p)
     p->in_list = 0;
 }
 
+
+/* ---- tables ---- */
+
+enum { R_NONE, R_SEQ, R_CATEGORY, R_NAME, R_TEXT, R_UNIT, R_DEPT, R_DISTRICT };
+
+static const char *const district_names[] = {
+    "全市", "南湖区", "秀洲区", "嘉善县", "平湖市", "海盐县", "海宁市", "桐乡市",
+    "嘉兴经济技术开发区", "嘉兴港区", "市级", "其他", NULL};
+
+static int district_of(const char *s)
+{
+    size_t n = strlen(s);
+    if (starts(s, n, "全市") && n <= strlen("全市目标任务")) return 0;
+    if (find(s, n, "嘉兴港区")) return 9;
+    if (!strcmp(s, "经开区")) return 8;
+    for (int d = 1; district_names[d]; d++)
+        if (!strcmp(s, district_names[d])) return d;
+    return -1;
+}
+
+static int role_of(const char *s)
+{
+    size_t n = strlen(s);
+    if (!strcmp(s, "序号")) return R_SEQ;
+    if (!strcmp(s, "事项分类")) return R_CATEGORY;
+    if (!strcmp(s, "项目名称")) return R_NAME;
+    if (!strcmp(s, "单位")) return R_UNIT;
+    if (find(s, n, "牵头单位") || find(s, n, "责任单位")) return R_DEPT;
+    if (!strcmp(s, "主要工作任务") || !strcmp(s, "工作任务") || !strcmp(s, "专项行动") ||
+        !strcmp(s, "事项名称") || !strcmp(s, "项目内容") || !strcmp(s, "主要内容") ||
+        !strcmp(s, "题目"))
+        return R_TEXT;
+    return R_NONE;
+}
+
+static int is_number(const char *s, double *v)
+{
+    char *end;
+    size_t n = strlen(s);
+    if (!n || !((s[0] >= '0' && s[0] <= '9'))) return 0;
+    if (n > 1 && s[n - 1] == '%') n--;
+    for (size_t i = 0; i < n; i++)
+        if (!((s[i] >= '0' && s[i] <= '9') || s[i] == '.')) return 0;
+    *v = strtod(s, &end);
+    return 1;
+}
+
+/* A value-like cell: a number, a percentage, or the "/" of an empty cell. */
+static int value_like(const char *s)
+{
+    double v;
+    return !*s || !strcmp(s, "/") || is_number(s, &v);
+}
+
+static int is_seq(const char *s, long *seq)
+{
+    if (!*s) return 0;
+    long v = 0;
+    for (const char *q = s; *q; q++) {
+        if (*q < '0' || *q > '9' || v > 100000000) return 0;
+        v = v * 10 + (*q - '0');
+    }
+    *seq = v;
+    return 1;
+}
+
+typedef struct {
+    size_t ncols;
+    int role[64];
+    int district[64];       /* district index of a R_DISTRICT column */
+    size_t dcol[16];        /* district columns in order */
+    size_t nd;
+    long col_of[R_DISTRICT];
+} layout;
+
+static int read_header(layout *L, const jx_vec *rows, size_t from, size_t to)
+{
+    memset(L, 0, sizeof *L);
+    for (int r = 0; r < R_DISTRICT; r++) L->col_of[r] = -1;
+    for (size_t i = from; i < to; i++) {
+        const jx_row *r = &JX_AT(*rows, jx_row, i);
+        if (r->n > L->ncols) L->ncols = r->n;
+    }
+    if (L->ncols > 64) return -1;
+    for (size_t i = from; i < to; i++) {
+        const jx_row *r = &JX_AT(*rows, jx_row, i);
+        long span = -1;
+        for (size_t j = 0; j < r->n; j++)
+            if (!strcmp(r->cells[j].text, "任务分解") || !strcmp(r->cells[j].text, "建设任务")) span = (long)j;
+        for (size_t j = 0; j < r->n; j++) {
+            const char *c = r->cells[j].text;
+            /* cells after a spanning label stand over the last columns */
+            size_t col = span >= 0 && (long)j > span ? L->ncols - (r->n - j) : j;
+            int d = district_of(c);
+            if (d >= 0 && L->nd < 16) {
+                L->role[col] = R_DISTRICT;
+                L->district[col] = d;
+                continue;
+            }
+            int role = role_of(c);
+            if (role != R_NONE && L->col_of[role] < 0) {
+                L->role[col] = role;
+                L->col_of[role] = (long)col;
+            }
+        }
+    }
+    for (size_t c = 0; c < L->ncols; c++)
+        if (L->role[c] == R_DISTRICT && L->nd < 16) L->dcol[L->nd++] = c;
+    return 0;
+}
+
+static const char *cell(const jx_row *r, long col)
+{
+    return col >= 0 && (size_t)col < r->n ? r->cells[col].text : "";
+}
+
+static void add_target(parser *p, int year, long seq, const char *item, const char *indicator,
+                       const char *unit, int d, const jx_cell *c)
+{
+    if (!*c->text) return;
+    jx_target *t = jx_vec_push(&p->d->targets);
+    t->notice = p->notice;
+    t->year = year;
+    t->item_seq = seq;
+    t->item = item;
+    t->indicator = indicator && *indicator ? indicator : NULL;
+    t->unit = unit && *unit ? unit : NULL;
+    t->district = district_names[d];
+    t->value_text = c->text;
+    t->has_num = is_number(c->text, &t->value_num);
+    t->line = c->line;
+}
+
+static int decimals(const char *s)
+{
+    const char *dot = strchr(s, '.');
+    return dot ? (int)strcspn(dot + 1, "%") : 0;
+}
+
+/* Districts (all but 全市) should add up to 全市. Returns 1 when they do,
+ * 0 when they do not, -1 when the row is not additive (rates, text). */
+static int sums_up(const jx_cell *const *v, size_t k, double *sum, double *total, int *prec)
+{
+    *sum = 0;
+    *prec = 0;
+    if (!k || !v[0] || !is_number(v[0]->text, total) || strchr(v[0]->text, '%')) return -1;
+    *prec = decimals(v[0]->text);
+    for (size_t i = 1; i < k; i++) {
+        double x;
+        if (!v[i] || !*v[i]->text || !strcmp(v[i]->text, "/")) continue;
+        if (!is_number(v[i]->text, &x) || strchr(v[i]->text, '%')) return -1;
+        if (decimals(v[i]->text) > *prec) *prec = decimals(v[i]->text);
+        *sum += x;
+    }
+    double diff = *sum - *total;
+    return diff < 1e-6 && diff > -1e-6;
+}
+
+/* The district cells of one data row, aligned to the header's district
+ * columns: by position when the row is as wide as the header and its
+ * district cells look like values; otherwise anchored on the run of values
+ * at its right end, with the indicator and unit in front of it. */
+static void row_targets(parser *p, const layout *L, const jx_row *r, int year, long seq,
+                        const char *item, int main_row, const char *file)
+{
+    size_t k = L->nd, n = r->n;
+    const jx_cell *vals[16] = {0};
+    const char *indicator = NULL, *unit = NULL;
+    while (n && !*r->cells[n - 1].text) n--;
+    if (!k || !n) return;
+    size_t textcol = L->col_of[R_TEXT] >= 0 ? (size_t)L->col_of[R_TEXT] : 0;
+    int dept_after = L->col_of[R_DEPT] > (long)L->dcol[0];
+    size_t end = n;
+    if (dept_after && end && !value_like(r->cells[end - 1].text)) end--;
+    /* the value run at the right end */
+    size_t f = end;
+    while (f > 0 && f > textcol + (main_row ? 1 : 0) && end - f < k && value_like(r->cells[f - 1].text)) f--;
+    /* a row of one repeated text (儿童孤独症政策内报销比例不低于60%) holds
+     * values too */
+    if (end - f < k && f > textcol + 1) {
+        const char *rep = r->cells[f - 1].text;
+        size_t g = f;
+        while (g > textcol + 1 && end - g < k && *rep && !strcmp(r->cells[g - 1].text, rep)) g--;
+        if (f - g >= 2) f = g;
+    }
+    size_t v = end - f;
+    if (!v) return;
+    /* cells between the text (or the start of a follow-on row) and the values */
+    const char *pre[4];
+    size_t npre = 0;
+    for (size_t j = main_row ? textcol + 1 : 1; j < f && npre < 4; j++)
+        if (*r->cells[j].text) pre[npre++] = r->cells[j].text;
+    if (L->col_of[R_UNIT] >= 0) {
+        if (npre) unit = pre[--npre];
+        if (npre) indicator = pre[npre - 1];
+    } else if (npre) {
+        indicator = pre[npre - 1];
+    }
+    for (size_t j = 0; j < v && j < k; j++) vals[j] = &r->cells[f + j];
+    double sum, total;
+    int prec, ok = sums_up(vals, k, &sum, &total, &prec);
+    if (v < k && v + 1 == k && ok == 0) {
+        /* one cell lost in the export: where it was, the sum tells */
+        int found = -1, count = 0;
+        for (size_t miss = 1; miss < k; miss++) {
+            const jx_cell *alt[16] = {0};
+            for (size_t j = 0, src = 0; j < k; j++) alt[j] = j == miss ? NULL : &r->cells[f + src++];
+            double s2, t2;
+            int pr;
+            if (sums_up(alt, k, &s2, &t2, &pr) == 1) { found = (int)miss; count++; }
+        }
+        if (count == 1) {
+            for (size_t j = 0, src = 0; j < k; j++) vals[j] = j == (size_t)found ? NULL : &r->cells[f + src++];
+            ok = 1;
+        }
+    }
+    if (ok == 0) {
+        jx_msg(file, r->line, "warning: item %ld%s%s: districts sum to %.*f, 全市 is %.*f", seq,
+               indicator ? " " : "", indicator ? indicator : "", prec, sum, prec, total);
+        p->d->warnings++;
+    }
+    if (v > k) {
+        jx_msg(file, r->line, "warning: item %ld: %zu values for %zu district columns", seq, v, k);
+        p->d->warnings++;
+    }
+    for (size_t j = 0; j < k; j++)
+        if (vals[j]) add_target(p, year, seq, item, indicator, unit, L->district[L->dcol[j]], vals[j]);
+}
+
+static void push_table_task(parser *p, long seq, int sub, const char *text, const char *category,
+                            const char *dept, long line)
+{
+    jx_task *t = jx_vec_push(&p->d->tasks);
+    t->notice = p->notice;
+    t->kind = p->kind;
+    t->year = p->year;
+    t->category = category && *category ? category : NULL;
+    t->section = p->section;
+    t->seq = seq;
+    t->sub_seq = sub;
+    t->text = text;
+    t->line = line;
+    t->leaders = jx_alloc(p->a, sizeof *t->leaders);
+    t->nunits = dep_split(p->a, dept ? dept : "", &t->units, p->file, line, &p->d->warnings);
+    if (!t->nunits) {
+        jx_msg(p->file, line, "warning: item %ld has no responsible unit", seq);
+        p->d->warnings++;
+    }
+}
+
+/* A table under a list heading gives tasks; a table with district columns
+ * gives targets too. Returns the index after the table. */
+static size_t parse_table(parser *p, size_t lo, int year)
+{
+    jx_vec rows = JX_VEC(jx_row);
+    size_t next = tbl_rebuild(p->a, p->tok, p->d->text.lines, lo, p->n, &rows);
+    layout L;
+    long seq = 0;
+    int sub = 0;
+    const char *category = NULL, *dept = NULL, *item = NULL;
+    for (size_t i = 0; i < rows.n; i++) {
+        const jx_row *r = &JX_AT(rows, jx_row, i);
+        if (r->group) {
+            p->section = (int)r->group;
+            category = r->group_text;
+            continue;
+        }
+        if (r->n && !strcmp(r->cells[0].text, "序号")) {
+            size_t h = i + 1;
+            long dummy;
+            while (h < rows.n && !JX_AT(rows, jx_row, h).group &&
+                   !(JX_AT(rows, jx_row, h).n && is_seq(JX_AT(rows, jx_row, h).cells[0].text, &dummy)))
+                h++;
+            if (read_header(&L, &rows, i, h)) break;
+            i = h - 1;
+            continue;
+        }
+        if (!L.ncols) continue;     /* no header yet: not a table we read */
+        size_t first = 0;
+        while (first < r->n && !*r->cells[first].text) first++;
+        if (first < r->n && (starts(r->cells[first].text, strlen(r->cells[first].text), "抄送") ||
+                             starts(r->cells[first].text, strlen(r->cells[first].text), "印发")))
+            break;                  /* the distribution box under the document */
+        long s;
+        int main_row = is_seq(cell(r, L.col_of[R_SEQ]), &s);
+        const char *text = cell(r, L.col_of[R_TEXT]);
+        if (main_row) {
+            seq = s;
+            sub = 0;
+            item = text;
+        } else if (*text && seq) {
+            sub++;
+        }
+        if (*cell(r, L.col_of[R_CATEGORY])) category = cell(r, L.col_of[R_CATEGORY]);
+        if (L.col_of[R_DEPT] >= 0) {
+            /* After district columns the unit is the row's last cell: an
+             * indicator cell can shift it right of its header column. */
+            const char *c = cell(r, L.col_of[R_DEPT]);
+            if (L.nd && L.col_of[R_DEPT] > (long)L.dcol[0]) {
+                size_t last = r->n;
+                while (last && !*r->cells[last - 1].text) last--;
+                c = last > L.dcol[0] ? r->cells[last - 1].text : "";
+            }
+            if (*c && !value_like(c)) dept = c;
+        }
+        if (p->in_list && *text && seq && (main_row || sub)) {
+            const char *name = cell(r, L.col_of[R_NAME]);
+            const char *full = *name && L.col_of[R_NAME] != L.col_of[R_TEXT] && !L.nd
+                                   ? jx_sprintf(p->a, "%s：%s", name, text) : text;
+            push_table_task(p, seq, sub, full, category, dept, r->line);
+        }
+        if (L.nd && seq) row_targets(p, &L, r, year, seq, item, main_row, p->file);
+    }
+    jx_vec_free(&rows);
+    return next;
+}
+
 static void parse_lists(parser *p, size_t lo, size_t hi, size_t notice)
 {
     jx_notice *no = &JX_AT(p->d->notices, jx_notice, notice);
@@ -416,7 +733,14 @@ static void parse_lists(parser *p, size_t lo, size_t hi, size_t notice)
         case T_BLANK:
         case T_FOOTER:
             break;
-        default:    /* doc_no, date, title, 【…】, 附件, 抄送, tables, salutation */
+        case T_TABLE: {
+            finish_item(p);
+            size_t after = parse_table(p, i, p->in_list ? p->year : no->year);
+            p->in_list = 0;
+            i = (after > i ? after : i + 1) - 1;
+            break;
+        }
+        default:    /* doc_no, date, title, 【…】, 附件, 抄送, salutation */
             if (p->in_list) end_list(p);
             break;
         }
@@ -434,6 +758,7 @@ void prs_doc(jx_arena *a, jx_doc *d)
     p.known_leaders.size = sizeof(jx_leader);
     d->notices.size = sizeof(jx_notice);
     d->tasks.size = sizeof(jx_task);
+    d->targets.size = sizeof(jx_target);
     p.tok = malloc((p.n ? p.n : 1) * sizeof *p.tok);
     if (!p.tok) { fputs("jxgov: out of memory\n", stderr); exit(JX_EDB); }
     for (size_t i = 0; i < p.n; i++) lex_line(&d->text.lines[i], &p.tok[i]);
@@ -477,4 +802,5 @@ void prs_free(jx_doc *d)
 {
     jx_vec_free(&d->notices);
     jx_vec_free(&d->tasks);
+    jx_vec_free(&d->targets);
 }

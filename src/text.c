@@ -61,7 +61,10 @@ static uint32_t fold_cp(uint32_t c)
     return c;
 }
 
-static int is_ascii_graph(uint32_t c) { return c > ' ' && c < 0x7F; }
+static int is_alnum_cp(uint32_t c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
 
 char *txt_fold(jx_arena *a, const char *s, size_t n, size_t *outlen)
 {
@@ -82,11 +85,13 @@ char *txt_fold(jx_arena *a, const char *s, size_t n, size_t *outlen)
         if (c == '(' ) c = 0xFF08;
         else if (c == ')') c = 0xFF09;
         else if (c == ',' || c == ';' || c == ':' || c == '!' || c == '?') {
-            /* Between two ASCII characters (1,700  http://) it is ASCII text. */
+            /* Between two ASCII letters/digits (1,700  10:30) or in a URL
+             * (http://) it is ASCII text; elsewhere CJK punctuation. */
             size_t l = i, r = i + 1;
             while (l > 0 && cp[l - 1] == ' ') l--;
             while (r < m && cp[r] == ' ') r++;
-            int ascii_both = l > 0 && r < m && is_ascii_graph(cp[l - 1]) && is_ascii_graph(cp[r]);
+            int ascii_both = l > 0 && r < m && is_alnum_cp(cp[l - 1]) && is_alnum_cp(cp[r]);
+            if (c == ':' && i + 1 < m && cp[i + 1] == '/') ascii_both = 1;
             if (!ascii_both)
                 c = c == ',' ? 0xFF0C : c == ';' ? 0xFF1B : c == ':' ? 0xFF1A
                   : c == '!' ? 0xFF01 : 0xFF1F;

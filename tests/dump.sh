@@ -6,7 +6,8 @@ db=$1 what=$2 pat=${3:-%}
 q() { sqlite3 -batch -separator '	' -nullvalue NULL "$db" "$1" | LC_ALL=C sort; }
 case $what in
 notices)
-  q "SELECT doc_no, issuer, title, issued_on, year FROM v_notices" ;;
+  q "SELECT doc_no, issuer, title, issued_on, year FROM v_notices WHERE notice_id IN
+       (SELECT notice_id FROM notice_sources JOIN v_sources USING (source_id) WHERE path LIKE '$pat')" ;;
 gazette_issues)
   q "SELECT g.year, g.issue, g.total_issue, g.published_on,
             replace(s.path, rtrim(s.path, replace(s.path, '/', '')), '')
@@ -19,5 +20,10 @@ tasks)
           FROM (SELECT * FROM v_task_departments d WHERE d.task_id = t.task_id ORDER BY position)),
        t.text
      FROM v_tasks t JOIN v_sources s USING (source_id) WHERE s.path LIKE '$pat'" ;;
+targets)
+  q "SELECT d.doc_no, d.year, d.item_seq, d.item, d.indicator, d.unit, d.district, d.value_text,
+            CASE WHEN d.value_num = CAST(d.value_num AS INTEGER) THEN CAST(d.value_num AS INTEGER)
+                 ELSE d.value_num END
+     FROM v_district_targets d JOIN v_sources s USING (source_id) WHERE s.path LIKE '$pat'" ;;
 *) echo "dump.sh: unknown view set $what" >&2; exit 2 ;;
 esac

@@ -4,6 +4,8 @@
  *                            with blank lines around it every 40 lines
  *   perturb halfwidth FILE   full-width CJK punctuation -> ASCII ， ： （ ） ；
  *   perturb fullwidth FILE   ASCII digits -> full-width digits
+ *   perturb noblank FILE     blank lines dropped (table rows no longer
+ *                            separated; the header width must decide)
  * Output on stdout. Input must be UTF-8. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,7 +15,7 @@ static int clen(unsigned char c) { return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0
 
 int main(int argc, char **argv)
 {
-    if (argc < 3) { fprintf(stderr, "usage: perturb wrap N|halfwidth|fullwidth FILE\n"); return 2; }
+    if (argc < 3) { fprintf(stderr, "usage: perturb wrap N|halfwidth|fullwidth|noblank FILE\n"); return 2; }
     const char *mode = argv[1];
     int width = 0;
     const char *path = argv[2];
@@ -56,6 +58,8 @@ int main(int argc, char **argv)
                 if (!done) putchar(line[i++]);
             }
             putchar('\n');
+        } else if (!strcmp(mode, "noblank")) {
+            if (strspn(line, " ") < (size_t)n) printf("%s\n", line);   /* a lone tab is an empty cell */
         } else if (!strcmp(mode, "fullwidth")) {
             for (ssize_t i = 0; i < n; i++) {
                 if (line[i] >= '0' && line[i] <= '9') printf("\xEF\xBC%c", (char)(0x90 + line[i] - '0'));

@@ -166,6 +166,67 @@ static void test_depts(void)
     split_is("", "");
 }
 
+/* Rebuilds text (lines separated by \n) as a table; want: rows joined by
+ * " / ", cells by "|", group rows as "#N text"; end_line: the first line
+ * after the table (nlines + 1 at the end of the text). */
+static void table_is(const char *text, const char *want, long end_line)
+{
+    jx_arena a = {0};
+    jx_text t;
+    char err[256];
+    jx_vec rows = JX_VEC(jx_row);
+    jx_buf b = {0};
+    if (dec_bytes(&a, (const unsigned char *)text, strlen(text), &t, err, sizeof err)) {
+        CHECK(0, "decode: %s", err);
+        return;
+    }
+    jx_tok *tok = jx_alloc(&a, t.nlines * sizeof *tok);
+    for (size_t i = 0; i < t.nlines; i++) lex_line(&t.lines[i], &tok[i]);
+    size_t end = tbl_rebuild(&a, tok, t.lines, 0, t.nlines, &rows);
+    for (size_t i = 0; i < rows.n; i++) {
+        jx_row *r = &JX_AT(rows, jx_row, i);
+        if (i) jx_buf_puts(&b, " / ");
+        if (r->group) {
+            char num[32];
+            snprintf(num, sizeof num, "#%ld ", r->group);
+            jx_buf_puts(&b, num);
+            jx_buf_puts(&b, r->group_text);
+            continue;
+        }
+        for (size_t j = 0; j < r->n; j++) {
+            if (j) jx_buf_puts(&b, "|");
+            jx_buf_puts(&b, r->cells[j].text);
+        }
+    }
+    const char *got = b.p ? b.p : "";
+    CHECK(!strcmp(got, want), "table:\n  got  %s\n  want %s", got, want);
+    CHECK((long)end + 1 == end_line, "table ends before line %zu, want %ld", end + 1, end_line);
+    jx_buf_free(&b);
+    jx_vec_free(&rows);
+    jx_arena_free(&a);
+}
+
+static void test_tables(void)
+{
+    /* one cell per line; a cell continued after a blank line; a follow-on row */
+    table_is("\t序号\n\t主要工作任务\n\t责任单位\n\n\t1\n\t第一项。\n"
+             "\t市科技局、南湖区政府、\n\n秀洲区政府\n\n\t\n\t跟随行。\n\t市财政局\n\n\n"
+             "注：列第一位的为牵头单位。\n",
+             "序号|主要工作任务|责任单位 / 1|第一项。|市科技局、南湖区政府、秀洲区政府 / |跟随行。|市财政局", 16);
+    /* vertical header text 南/湖/区, then a row after a blank line */
+    table_is("\t全市\n\t南\n\n湖\n\n区\n\t秀\n\n洲\n\n区\n\n\t1\n\t2\n\t3\n",
+             "全市|南湖区|秀洲区 / 1|2|3", 16);
+    /* rows not separated: the header's width decides; a group row as a cell */
+    table_is("\t序号\n\t专项行动\n\t牵头单位\n\t一、第一组\n\t1\n\t甲\n\t市科技局\n\t2\n\t乙\n\t市经信局\n",
+             "序号|专项行动|牵头单位 / #1 第一组 / 1|甲|市科技局 / 2|乙|市经信局", 11);
+    /* tab-separated rows; leading empty cells are merged ones; a page footer
+     * inside a row does not break it */
+    table_is("序号\t项目\t单位\n1\t甲\t家\n\t\t人\n抄送：市委\n",
+             "序号|项目|单位 / 1|甲|家 / ||人", 4);
+    table_is("\t序号\n\t内容\n\t单位\n\n\t1\n\t甲\n\n- 3 -\n\n\t市财政局\n\n\t2\n\t乙\n\t市科技局\n",
+             "序号|内容|单位 / 1|甲|市财政局 / 2|乙|市科技局", 15);
+}
+
 int main(void)
 {
     char err[256];
@@ -177,6 +238,7 @@ int main(void)
     test_decode();
     test_lex();
     test_depts();
+    test_tables();
     lex_done();
     dep_done();
     printf("unit: %d passed, %d failed\n", passed, failed);
