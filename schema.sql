@@ -98,6 +98,78 @@ CREATE TABLE IF NOT EXISTS district_targets (
 );
 CREATE INDEX IF NOT EXISTS district_targets_notice ON district_targets (notice_id);
 
+-- 人事任免 entries of a gazette; one row per person and post. The natural
+-- key keeps an entry printed in two loaded files once.
+CREATE TABLE IF NOT EXISTS appointments (
+    appointment_id INTEGER PRIMARY KEY,
+    year        INTEGER,
+    month       INTEGER,
+    action      TEXT NOT NULL CHECK (action IN ('appoint', 'concurrent', 'remove')),
+    person      TEXT NOT NULL,
+    post        TEXT NOT NULL,
+    note        TEXT,
+    source_id   INTEGER NOT NULL REFERENCES sources,
+    source_line INTEGER NOT NULL,
+    UNIQUE (year, month, action, person, post)
+);
+
+-- 发文目录 entries of a gazette issue.
+CREATE TABLE IF NOT EXISTS catalog (
+    catalog_id  INTEGER PRIMARY KEY,
+    year        INTEGER,
+    issue       TEXT,
+    doc_no      TEXT NOT NULL,
+    title       TEXT NOT NULL,
+    source_id   INTEGER NOT NULL REFERENCES sources,
+    source_line INTEGER NOT NULL,
+    UNIQUE (year, issue, doc_no)
+);
+
+-- The rows below belong to a notice and follow its preferred source, as tasks do.
+CREATE TABLE IF NOT EXISTS leader_duty_changes (
+    notice_id   INTEGER NOT NULL REFERENCES notices,
+    position    INTEGER NOT NULL,
+    leader      TEXT NOT NULL,
+    title       TEXT NOT NULL,
+    action      TEXT NOT NULL CHECK (action IN ('add', 'remove', 'set')),
+    relation    TEXT NOT NULL CHECK (relation IN ('responsible', 'supervises', 'liaises')),
+    subject     TEXT NOT NULL,
+    source_id   INTEGER NOT NULL REFERENCES sources,
+    source_line INTEGER NOT NULL,
+    PRIMARY KEY (notice_id, position)
+);
+
+CREATE TABLE IF NOT EXISTS notice_references (
+    notice_id    INTEGER NOT NULL REFERENCES notices,
+    position     INTEGER NOT NULL,
+    cited_doc_no TEXT NOT NULL,
+    cited_title  TEXT,
+    source_id    INTEGER NOT NULL REFERENCES sources,
+    source_line  INTEGER NOT NULL,
+    PRIMARY KEY (notice_id, position)
+);
+
+CREATE TABLE IF NOT EXISTS research_topics (
+    notice_id   INTEGER NOT NULL REFERENCES notices,
+    year        INTEGER NOT NULL,
+    seq         INTEGER NOT NULL,
+    title       TEXT NOT NULL,
+    source_id   INTEGER NOT NULL REFERENCES sources,
+    source_line INTEGER NOT NULL,
+    PRIMARY KEY (notice_id, seq)
+);
+
+CREATE TABLE IF NOT EXISTS committee_members (
+    notice_id   INTEGER NOT NULL REFERENCES notices,
+    position    INTEGER NOT NULL,
+    role        TEXT NOT NULL,
+    person      TEXT NOT NULL,
+    affiliation TEXT,
+    source_id   INTEGER NOT NULL REFERENCES sources,
+    source_line INTEGER NOT NULL,
+    PRIMARY KEY (notice_id, position)
+);
+
 -- ---- the contract views ----
 
 CREATE VIEW IF NOT EXISTS v_sources AS
@@ -126,3 +198,27 @@ CREATE VIEW IF NOT EXISTS v_district_targets AS
     SELECT n.doc_no, d.year, d.item_seq, d.item, d.indicator, d.unit, d.district,
            d.value_text, d.value_num, d.source_id, d.source_line
     FROM district_targets d JOIN notices n USING (notice_id);
+
+CREATE VIEW IF NOT EXISTS v_appointments AS
+    SELECT year, month, action, person, post, note, source_id, source_line FROM appointments;
+
+-- notice_id: the notice row when any loaded source carries the body.
+CREATE VIEW IF NOT EXISTS v_catalog AS
+    SELECT c.year, c.issue, c.doc_no, c.title, n.notice_id
+    FROM catalog c LEFT JOIN notices n ON n.doc_no = c.doc_no;
+
+CREATE VIEW IF NOT EXISTS v_leader_duty_changes AS
+    SELECT n.doc_no, l.leader, l.title, l.action, l.relation, l.subject
+    FROM leader_duty_changes l JOIN notices n USING (notice_id)
+    ORDER BY l.notice_id, l.position;
+
+CREATE VIEW IF NOT EXISTS v_references AS
+    SELECT notice_id, cited_doc_no, cited_title, source_id, source_line FROM notice_references;
+
+CREATE VIEW IF NOT EXISTS v_research_topics AS
+    SELECT year, seq, title FROM research_topics;
+
+CREATE VIEW IF NOT EXISTS v_committee_members AS
+    SELECT n.doc_no, m.role, m.person, m.affiliation
+    FROM committee_members m JOIN notices n USING (notice_id)
+    ORDER BY m.notice_id, m.position;

@@ -103,7 +103,11 @@ void lex_line(const jx_line *ln, jx_tok *t);
 long lex_ordinal(const char *s, size_t n, const char **rest);
 /* Extra patterns for the parser; groups go to g[0..ng). */
 typedef struct { const char *p; size_t n; } jx_span;
-enum jx_pat { JX_P_MASTHEAD, JX_P_COLOPHON, JX_P_PUBLISHED, JX_P_YEARLINE, JX_P_COUNT };
+enum jx_pat {
+    JX_P_MASTHEAD, JX_P_COLOPHON, JX_P_PUBLISHED, JX_P_YEARLINE, JX_P_MONTH, JX_P_APPOINT,
+    JX_P_REMOVE, JX_P_LEADERPARA, JX_P_ROLE, JX_P_JIEDU, JX_P_YEARDU,
+    JX_P_PAGEREF, JX_P_COUNT
+};
 int lex_match(int pat, const char *s, size_t n, jx_span *g, int ng);
 /* Finds a doc_no anywhere in s; returns 1 and fills prefix/year/num. */
 int lex_find_docno(const char *s, size_t n, size_t *start, size_t *end,
@@ -173,6 +177,34 @@ typedef struct {
 } jx_target;
 
 typedef struct {
+    int year, month;
+    const char *action, *person, *post, *note;
+    long line;
+} jx_appointment;
+
+typedef struct { const char *doc_no, *title; long line; } jx_catalog;
+
+typedef struct {
+    size_t notice;
+    const char *leader, *title, *action, *relation, *subject;
+    long line;
+} jx_duty;
+
+typedef struct {
+    size_t notice;
+    const char *cited_doc_no, *cited_title;
+    long line;
+} jx_reference;
+
+typedef struct { size_t notice; int year; long seq; const char *title; long line; } jx_topic;
+
+typedef struct {
+    size_t notice;
+    const char *role, *person, *affiliation;
+    long line;
+} jx_member;
+
+typedef struct {
     int present;
     int year;
     const char *issue, *total_issue, *published_on;
@@ -185,10 +217,25 @@ typedef struct {
     jx_vec notices;         /* jx_notice */
     jx_vec tasks;           /* jx_task */
     jx_vec targets;         /* jx_target */
+    jx_vec appointments;    /* jx_appointment */
+    jx_vec catalog;         /* jx_catalog */
+    jx_vec duties;          /* jx_duty */
+    jx_vec references;      /* jx_reference */
+    jx_vec topics;          /* jx_topic */
+    jx_vec members;         /* jx_member */
     int warnings;
 } jx_doc;
 
 void prs_doc(jx_arena *a, jx_doc *d);
+
+/* ---- gazette.c: what a gazette carries besides the lists ---- */
+/* Token range of one notice's body: from its title to the start of whatever
+ * follows it (the next notice, a 解读, a 【…】 section, the 发文目录). */
+typedef struct { size_t title, body, end; } jx_span_notice;
+void gz_extract(jx_arena *a, jx_doc *d, const jx_tok *tok, size_t n,
+                const jx_span_notice *spans);
+/* 1 when line i opens a section that ends a notice's body. */
+int gz_section_start(const jx_tok *tok, size_t i, size_t n);
 void prs_free(jx_doc *d);
 
 /* ---- load.c ---- */

@@ -31,6 +31,14 @@ static const char *const patterns[P_COUNT] = {
     [P_EXTRA + JX_P_COLOPHON] = "^(\\d{4})\\s*年\\s*第\\s*([0-9、，\\s]+?)\\s*期\\s*（\\s*总第\\s*([0-9、，\\s]+?)\\s*期\\s*）$",
     [P_EXTRA + JX_P_PUBLISHED] = "^(\\d{4})\\s*年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日\\s*出版$",
     [P_EXTRA + JX_P_YEARLINE] = "^(\\d{4})$",
+    [P_EXTRA + JX_P_MONTH] = "(\\d{4})\\s*年\\s*(\\d{1,2})\\s*月",
+    [P_EXTRA + JX_P_APPOINT] = "^((?:[\\p{Han}·]{2,10}?、)*[\\p{Han}·]{2,10}?)(兼任|任)(.+)$",
+    [P_EXTRA + JX_P_REMOVE] = "^免去((?:[\\p{Han}·]{2,10}?、)*[\\p{Han}·]{2,10}?)(兼任的|的)(.+?)职务$",
+    [P_EXTRA + JX_P_LEADERPARA] = "^([\\p{Han}]{2,4}?)(常务副市长|副市长|市长)((?:在原|负责|分管|联系|增加|减少).*)$",
+    [P_EXTRA + JX_P_ROLE] = "^((?:\\p{Han}\\s*){1,8}?)\\s*：\\s*(.*)$",
+    [P_EXTRA + JX_P_JIEDU] = "^《(.+)》\\s*解读$",
+    [P_EXTRA + JX_P_YEARDU] = "(\\d{4})\\s*年度",
+    [P_EXTRA + JX_P_PAGEREF] = "(?:\\.{3,}|…+|\\s)\\s*（\\s*\\d{1,4}\\s*）$|）\\s*（\\s*\\d{1,4}\\s*）$",
 };
 
 static pcre2_code *re[P_COUNT];

@@ -14,7 +14,8 @@ extern const char jx_schema_sql[];
 enum {
     S_HAS_SHA, S_INS_SOURCE, S_INS_GAZETTE, S_FIND_NOTICE, S_INS_NOTICE, S_UPD_NOTICE,
     S_INS_NSRC, S_DEL_TASKS, S_INS_TASK, S_INS_LEADER, S_INS_DEPT, S_DEL_TARGETS,
-    S_INS_TARGET, S_COUNT
+    S_INS_TARGET, S_INS_APPT, S_INS_CATALOG, S_DEL_DUTIES, S_INS_DUTY, S_DEL_REFS, S_INS_REF,
+    S_DEL_TOPICS, S_INS_TOPIC, S_DEL_MEMBERS, S_INS_MEMBER, S_COUNT
 };
 
 static const char *const sql[S_COUNT] = {
@@ -41,6 +42,22 @@ static const char *const sql[S_COUNT] = {
     [S_INS_TARGET] = "INSERT INTO district_targets (notice_id, year, item_seq, item, indicator, unit,"
                      " district, value_text, value_num, source_id, source_line)"
                      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+    [S_INS_APPT] = "INSERT OR IGNORE INTO appointments (year, month, action, person, post, note,"
+                   " source_id, source_line) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    [S_INS_CATALOG] = "INSERT OR IGNORE INTO catalog (year, issue, doc_no, title, source_id, source_line)"
+                      " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    [S_DEL_DUTIES] = "DELETE FROM leader_duty_changes WHERE notice_id = ?1",
+    [S_INS_DUTY] = "INSERT INTO leader_duty_changes (notice_id, position, leader, title, action, relation,"
+                   " subject, source_id, source_line) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    [S_DEL_REFS] = "DELETE FROM notice_references WHERE notice_id = ?1",
+    [S_INS_REF] = "INSERT INTO notice_references (notice_id, position, cited_doc_no, cited_title,"
+                  " source_id, source_line) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    [S_DEL_TOPICS] = "DELETE FROM research_topics WHERE notice_id = ?1",
+    [S_INS_TOPIC] = "INSERT OR IGNORE INTO research_topics (notice_id, year, seq, title, source_id, source_line)"
+                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    [S_DEL_MEMBERS] = "DELETE FROM committee_members WHERE notice_id = ?1",
+    [S_INS_MEMBER] = "INSERT INTO committee_members (notice_id, position, role, person, affiliation,"
+                     " source_id, source_line) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
 };
 
 struct jx_db {
@@ -191,6 +208,37 @@ static int load_rows(jx_db *db, const jx_doc *d, size_t notice, sqlite3_int64 no
             rc = t->has_num ? sqlite3_bind_double(st, 9, t->value_num) : sqlite3_bind_null(st, 9);
         if (rc == SQLITE_OK) rc = run(db, S_INS_TARGET);
     }
+    long long pos = 0;
+    for (size_t i = 0; i < d->duties.n && rc == SQLITE_OK; i++) {
+        const jx_duty *u = &JX_AT(d->duties, jx_duty, i);
+        if (u->notice != notice) continue;
+        rc = bind(db->st[S_INS_DUTY], "iitttttii", (long long)notice_id, ++pos, u->leader, u->title,
+                  u->action, u->relation, u->subject, (long long)source_id, (long long)u->line);
+        if (rc == SQLITE_OK) rc = run(db, S_INS_DUTY);
+    }
+    pos = 0;
+    for (size_t i = 0; i < d->references.n && rc == SQLITE_OK; i++) {
+        const jx_reference *r = &JX_AT(d->references, jx_reference, i);
+        if (r->notice != notice) continue;
+        rc = bind(db->st[S_INS_REF], "iittii", (long long)notice_id, ++pos, r->cited_doc_no,
+                  r->cited_title, (long long)source_id, (long long)r->line);
+        if (rc == SQLITE_OK) rc = run(db, S_INS_REF);
+    }
+    for (size_t i = 0; i < d->topics.n && rc == SQLITE_OK; i++) {
+        const jx_topic *t = &JX_AT(d->topics, jx_topic, i);
+        if (t->notice != notice) continue;
+        rc = bind(db->st[S_INS_TOPIC], "iiitii", (long long)notice_id, (long long)t->year,
+                  (long long)t->seq, t->title, (long long)source_id, (long long)t->line);
+        if (rc == SQLITE_OK) rc = run(db, S_INS_TOPIC);
+    }
+    pos = 0;
+    for (size_t i = 0; i < d->members.n && rc == SQLITE_OK; i++) {
+        const jx_member *m = &JX_AT(d->members, jx_member, i);
+        if (m->notice != notice) continue;
+        rc = bind(db->st[S_INS_MEMBER], "iitttii", (long long)notice_id, ++pos, m->role, m->person,
+                  m->affiliation, (long long)source_id, (long long)m->line);
+        if (rc == SQLITE_OK) rc = run(db, S_INS_MEMBER);
+    }
     return rc;
 }
 
@@ -231,10 +279,12 @@ static int load_notice(jx_db *db, const jx_doc *d, size_t k, sqlite3_int64 sourc
         rc = bind(db->st[S_UPD_NOTICE], "itttnii", (long long)notice_id, no->issuer, no->title,
                   no->issued_on, (long long)no->year, (long long)source_id, (long long)no->line);
         if (rc == SQLITE_OK) rc = run(db, S_UPD_NOTICE);
-        if (rc == SQLITE_OK) rc = bind(db->st[S_DEL_TASKS], "i", (long long)notice_id);
-        if (rc == SQLITE_OK) rc = run(db, S_DEL_TASKS);
-        if (rc == SQLITE_OK) rc = bind(db->st[S_DEL_TARGETS], "i", (long long)notice_id);
-        if (rc == SQLITE_OK) rc = run(db, S_DEL_TARGETS);
+        static const int owned[] = {S_DEL_TASKS, S_DEL_TARGETS, S_DEL_DUTIES, S_DEL_REFS,
+                                    S_DEL_TOPICS, S_DEL_MEMBERS};
+        for (size_t o = 0; o < sizeof owned / sizeof *owned && rc == SQLITE_OK; o++) {
+            rc = bind(db->st[owned[o]], "i", (long long)notice_id);
+            if (rc == SQLITE_OK) rc = run(db, owned[o]);
+        }
     }
     if (rc == SQLITE_OK) rc = bind(db->st[S_INS_NSRC], "iii", (long long)notice_id,
                                    (long long)source_id, (long long)no->line);
@@ -265,6 +315,18 @@ int ld_doc(jx_db *db, const jx_doc *d, char *err, size_t errsz)
     }
     for (size_t k = 0; k < d->notices.n && rc == SQLITE_OK; k++)
         rc = load_notice(db, d, k, source_id, &a);
+    for (size_t i = 0; i < d->appointments.n && rc == SQLITE_OK; i++) {
+        const jx_appointment *ap = &JX_AT(d->appointments, jx_appointment, i);
+        rc = bind(db->st[S_INS_APPT], "nnttttii", (long long)ap->year, (long long)ap->month, ap->action,
+                  ap->person, ap->post, ap->note, (long long)source_id, (long long)ap->line);
+        if (rc == SQLITE_OK) rc = run(db, S_INS_APPT);
+    }
+    for (size_t i = 0; i < d->catalog.n && rc == SQLITE_OK; i++) {
+        const jx_catalog *c = &JX_AT(d->catalog, jx_catalog, i);
+        rc = bind(db->st[S_INS_CATALOG], "ntttii", (long long)d->gazette.year, d->gazette.issue,
+                  c->doc_no, c->title, (long long)source_id, (long long)c->line);
+        if (rc == SQLITE_OK) rc = run(db, S_INS_CATALOG);
+    }
     jx_arena_free(&a);
     if (rc != SQLITE_OK) {
         snprintf(err, errsz, "database: %s", sqlite3_errmsg(db->h));

@@ -759,6 +759,12 @@ void prs_doc(jx_arena *a, jx_doc *d)
     d->notices.size = sizeof(jx_notice);
     d->tasks.size = sizeof(jx_task);
     d->targets.size = sizeof(jx_target);
+    d->appointments.size = sizeof(jx_appointment);
+    d->catalog.size = sizeof(jx_catalog);
+    d->duties.size = sizeof(jx_duty);
+    d->references.size = sizeof(jx_reference);
+    d->topics.size = sizeof(jx_topic);
+    d->members.size = sizeof(jx_member);
     p.tok = malloc((p.n ? p.n : 1) * sizeof *p.tok);
     if (!p.tok) { fputs("jxgov: out of memory\n", stderr); exit(JX_EDB); }
     for (size_t i = 0; i < p.n; i++) lex_line(&d->text.lines[i], &p.tok[i]);
@@ -774,10 +780,17 @@ void prs_doc(jx_arena *a, jx_doc *d)
         *(size_t *)jx_vec_push(&salut_at) = s;
         i = s;
     }
+    jx_span_notice *spans = malloc((d->notices.n ? d->notices.n : 1) * sizeof *spans);
+    if (!spans) { fputs("jxgov: out of memory\n", stderr); exit(JX_EDB); }
     for (size_t k = 0; k < d->notices.n; k++) {
         jx_notice *no = &JX_AT(d->notices, jx_notice, k);
         size_t lo = JX_AT(salut_at, size_t, k);
         size_t hi = k + 1 < starts_at.n ? JX_AT(starts_at, size_t, k + 1) : p.n;
+        for (size_t i = lo; i < hi; i++)
+            if (gz_section_start(p.tok, i, p.n)) { hi = i; break; }
+        spans[k].title = JX_AT(starts_at, size_t, k);
+        spans[k].body = lo;
+        spans[k].end = hi;
         for (size_t i = lo; i < hi; i++) {
             if (p.tok[i].kind != T_DATE) continue;
             no->issued_on = jx_sprintf(a, "%04d-%02d-%02d", p.tok[i].year, p.tok[i].month, p.tok[i].day);
@@ -790,6 +803,8 @@ void prs_doc(jx_arena *a, jx_doc *d)
         }
         parse_lists(&p, lo, hi, k);
     }
+    gz_extract(a, d, p.tok, p.n, spans);
+    free(spans);
     jx_vec_free(&starts_at);
     jx_vec_free(&salut_at);
     jx_vec_free(&p.known_leaders);
@@ -803,4 +818,10 @@ void prs_free(jx_doc *d)
     jx_vec_free(&d->notices);
     jx_vec_free(&d->tasks);
     jx_vec_free(&d->targets);
+    jx_vec_free(&d->appointments);
+    jx_vec_free(&d->catalog);
+    jx_vec_free(&d->duties);
+    jx_vec_free(&d->references);
+    jx_vec_free(&d->topics);
+    jx_vec_free(&d->members);
 }

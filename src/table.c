@@ -66,7 +66,7 @@ size_t tbl_rebuild(jx_arena *a, const jx_tok *tok, const jx_line *lines, size_t 
                    jx_vec *rows)
 {
     builder b = {a, rows, JX_VEC(jx_cell), JX_VEC(jx_buf), 0};
-    int blank = 0, first_row = 1, after_footer = 0;
+    int blank = 0, first_row = 1, after_footer = 0, last_row_line = 0;
     size_t width = 0, maxw = 0, maxw_seen = 0, i;
     for (i = lo; i < n; i++) {
         const jx_tok *t = &tok[i];
@@ -108,6 +108,7 @@ size_t tbl_rebuild(jx_arena *a, const jx_tok *tok, const jx_line *lines, size_t 
                 flush(&b);
                 first_row = 0;
             }
+            last_row_line = !one_cell && ord <= 0;
             blank = 0;
         } else if (t->kind == T_BLANK) {
             if (!after_footer) blank = 1;
@@ -128,6 +129,7 @@ size_t tbl_rebuild(jx_arena *a, const jx_tok *tok, const jx_line *lines, size_t 
         } else {
             /* continuation of the last cell; the blank before it was part of
              * the cell (南 / 湖 / 区), not a row break */
+            if (blank && last_row_line) break;  /* a one-line row is whole: prose follows */
             blank = 0;
             if (b.cells.n) {
                 jx_buf_put(&JX_AT(b.pieces, jx_buf, b.pieces.n - 1), t->body, t->blen);

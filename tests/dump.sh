@@ -25,5 +25,21 @@ targets)
             CASE WHEN d.value_num = CAST(d.value_num AS INTEGER) THEN CAST(d.value_num AS INTEGER)
                  ELSE d.value_num END
      FROM v_district_targets d JOIN v_sources s USING (source_id) WHERE s.path LIKE '$pat'" ;;
+appointments)
+  q "SELECT a.year, a.month, a.action, a.person, a.post, a.note,
+            replace(s.path, rtrim(s.path, replace(s.path, '/', '')), ''), a.source_line
+     FROM v_appointments a JOIN v_sources s USING (source_id) WHERE s.path LIKE '$pat'" ;;
+catalog)
+  q "SELECT year, issue, doc_no, title, notice_id IS NOT NULL FROM v_catalog" ;;
+duty_changes)
+  q "SELECT doc_no, leader, title, action, relation, subject FROM v_leader_duty_changes" ;;
+references)
+  q "SELECT n.doc_no, r.cited_doc_no, r.cited_title, r.source_line
+     FROM v_references r JOIN v_notices n USING (notice_id)
+     JOIN v_sources s ON s.source_id = r.source_id WHERE s.path LIKE '$pat'" ;;
+research_topics)
+  q "SELECT year, seq, title FROM v_research_topics" ;;
+committee_members)
+  q "SELECT doc_no, role, person, affiliation FROM v_committee_members" ;;
 *) echo "dump.sh: unknown view set $what" >&2; exit 2 ;;
 esac

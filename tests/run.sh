@@ -57,6 +57,9 @@ for s in 000 003; do
     dump "$T/all.db" targets "%/${s}_%" > "$T/d$s"
     expect_rows "district targets of $s" "$here/golden/district_targets_$s.tsv" "$T/d$s"
 done
+for v in appointments catalog duty_changes references research_topics committee_members; do
+    dump "$T/all.db" $v > "$T/$v"; expect_rows "$v" "$here/golden/$v.tsv" "$T/$v"
+done
 n=$(sqlite3 "$T/all.db" "SELECT count(*) FROM v_district_targets WHERE source_id = (SELECT source_id FROM v_sources WHERE path LIKE '%/00[124]_%')")
 [ "$n" = 0 ] && ok || bad "only 000 and 003 carry target tables (got $n other rows)"
 n=$(sqlite3 "$T/all.db" "SELECT count(*) FROM v_tasks WHERE source_id = (SELECT source_id FROM v_sources WHERE path LIKE '%/001_%')")
@@ -101,6 +104,24 @@ for s in 000 002 003 004; do
     dump "$T/e.db" notices > "$T/e.notices"
     dump "$T/all.db" notices "%/${s}_%" > "$T/o.notices"
     expect_same "$s as GB18030: notices" "$T/o.notices" "$T/e.notices"
+done
+
+# the gazettes' other contents, from a UTF-16LE copy and from a PDF-wrapped one
+{ printf '\377\376'; iconv -f UTF-8 -t UTF-16LE "$s001"; } > "$T/g001.txt"
+{ printf '\377\376'; iconv -f UTF-8 -t UTF-16LE "$s002"; } > "$T/g002.txt"
+for variant in utf16 wrap; do
+    rm -f "$T/g.db"
+    if [ $variant = utf16 ]; then ingest "$T/g.db" "$seeds"/000_*.txt "$T/g001.txt" "$T/g002.txt" "$seeds"/003_*.txt "$seeds"/004_*.txt
+    else
+        $PERTURB wrap 30 "$s001" > "$T/w001.txt"; $PERTURB wrap 30 "$s002" > "$T/w002.txt"
+        ingest "$T/g.db" "$seeds"/000_*.txt "$T/w001.txt" "$T/w002.txt" "$seeds"/003_*.txt "$seeds"/004_*.txt
+    fi
+    for v in catalog duty_changes research_topics committee_members; do
+        dump "$T/g.db" $v > "$T/g.$v"; expect_rows "$v from the $variant copies" "$here/golden/$v.tsv" "$T/g.$v"
+    done
+    dump "$T/g.db" appointments | cut -f1-6 > "$T/g.appt"
+    strip "$here/golden/appointments.tsv" | cut -f1-6 | LC_ALL=C sort > "$T/want.appt"
+    expect_same "appointments from the $variant copies" "$T/want.appt" "$T/g.appt"
 done
 
 # ---- layouts: PDF hard wraps with page footers, punctuation width, digits ----

@@ -1,0 +1,518 @@
+/* gazette.c: what a gazette issue carries besides the responsibility lists:
+ * 人事任免, the 发文目录, 领导分工 adjustments, citations, 咨询研究课题 tables
+ * and committee membership lists. Each reader works on canonical lines and
+ * keeps the line it read every row from. */
+#include "jxgov.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static int starts(const char *s, size_t n, const char *lit)
+{
+    size_t k = strlen(lit);
+    return n >= k && !memcmp(s, lit, k);
+}
+
+static int ends(const char *s, size_t n, const char *lit)
+{
+    size_t k = strlen(lit);
+    return n >= k && !memcmp(s + n - k, lit, k);
+}
+
+static const char *find(const char *s, size_t n, const char *lit)
+{
+    size_t k = strlen(lit);
+    for (size_t i = 0; i + k <= n; i++)
+        if (!memcmp(s + i, lit, k)) return s + i;
+    return NULL;
+}
+
+static char *sq(jx_arena *a, const char *s, size_t n) { return txt_squash_dup(a, s, n); }
+
+/* Splits s on the separator sep at bracket depth 0 (市司法局（市行政复议局）
+ * stays whole); calls back with each trimmed, non-empty part. */
+typedef void (*part_fn)(void *ctx, const char *s, size_t n);
+static void split_top(const char *s, size_t n, const char *const *seps, part_fn fn, void *ctx)
+{
+    int depth = 0;
+    size_t start = 0;
+    for (size_t i = 0; i <= n;) {
+        int cut = i == n;
+        size_t w = 1;
+        if (!cut) {
+            unsigned char c = (unsigned char)s[i];
+            w = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+            if (starts(s + i, n - i, "（") || starts(s + i, n - i, "《")) depth++;
+            else if ((starts(s + i, n - i, "）") || starts(s + i, n - i, "》")) && depth) depth--;
+            else if (!depth)
+                for (int k = 0; seps[k]; k++)
+                    if (starts(s + i, n - i, seps[k])) { cut = 1; w = strlen(seps[k]); break; }
+        }
+        if (cut) {
+            if (i > start) fn(ctx, s + start, i - start);
+            start = i + w;
+        }
+        i += w;
+    }
+}
+
+static const char *const sep_dun[] = {"、", NULL};
+static const char *const sep_comma[] = {"，", "；", NULL};
+static const char *const sep_clause[] = {"。", "，", "；", NULL};
+
+/* ---- 人事任免 ---- */
+
+typedef struct {
+    jx_arena *a;
+    jx_doc *d;
+    int year, month;
+    long line;
+    const char *action, *note;
+    jx_vec names;           /* const char * */
+} appt_ctx;
+
+static void add_name(void *ctx, const char *s, size_t n)
+{
+    appt_ctx *c = ctx;
+    *(const char **)jx_vec_push(&c->names) = sq(c->a, s, n);
+}
+
+static void add_post(void *ctx, const char *s, size_t n)
+{
+    appt_ctx *c = ctx;
+    const char *post = sq(c->a, s, n);
+    for (size_t i = 0; i < c->names.n; i++) {
+        jx_appointment *ap = jx_vec_push(&c->d->appointments);
+        ap->year = c->year;
+        ap->month = c->month;
+        ap->action = c->action;
+        ap->person = JX_AT(c->names, const char *, i);
+        ap->post = post;
+        ap->note = c->note;
+        ap->line = c->line;
+    }
+}
+
+static void appointment(appt_ctx *c, const char *s, size_t n)
+{
+    jx_span g[3];
+    while (n && (ends(s, n, "；") || ends(s, n, "。"))) n -= 3;
+    c->names.n = 0;
+    c->note = NULL;
+    if (lex_match(JX_P_REMOVE, s, n, g, 3)) {
+        c->action = "remove";
+        split_top(g[0].p, g[0].n, sep_dun, add_name, c);
+        split_top(g[2].p, g[2].n, sep_comma, add_post, c);
+    } else if (lex_match(JX_P_APPOINT, s, n, g, 3)) {
+        c->action = g[1].n == strlen("兼任") ? "concurrent" : "appoint";
+        const char *post = g[2].p;
+        size_t plen = g[2].n;
+        /* a closing （试用期一年） / （挂职一年） is a note, not part of the post */
+        if (ends(post, plen, "）")) {
+            size_t open = plen;
+            while (open >= 3 && memcmp(post + open - 3, "（", 3)) open--;
+            if (open >= 3) {
+                const char *inner = post + open;
+                size_t ilen = plen - open - 3;
+                if (find(inner, ilen, "试用期") || find(inner, ilen, "挂职") || find(inner, ilen, "聘期")) {
+                    c->note = sq(c->a, inner, ilen);
+                    plen = open - 3;
+                }
+            }
+        }
+        split_top(g[0].p, g[0].n, sep_dun, add_name, c);
+        split_top(post, plen, sep_comma, add_post, c);
+    } else {
+        jx_msg(c->d->path, c->line, "warning: 人事任免 entry not understood: %.*s", (int)n, s);
+        c->d->warnings++;
+    }
+}
+
+static size_t read_appointments(jx_arena *a, jx_doc *d, const jx_tok *tok, size_t n, size_t at)
+{
+    appt_ctx c = {a, d, 0, 0, 0, NULL, NULL, JX_VEC(const char *)};
+    jx_span g[2];
+    jx_buf entry = {0}, head = {0};
+    size_t i = at;
+    /* the heading (【市政府人事任免】(2025年12月份、2026年1月份)) may wrap */
+    for (int open = 0; i < n && (i == at || open > 0) && i < at + 3; i++) {
+        jx_buf_put(&head, tok[i].body, tok[i].blen);
+        open = 0;
+        for (const char *q = head.p; (q = strstr(q, "（")); q += 3) open++;
+        for (const char *q = head.p; (q = strstr(q, "）")); q += 3) open--;
+    }
+    if (lex_match(JX_P_MONTH, head.p, head.len, g, 2)) {
+        c.year = atoi(g[0].p);
+        c.month = atoi(g[1].p);
+    }
+    jx_buf_free(&head);
+    for (; i < n; i++) {
+        const jx_tok *t = &tok[i];
+        if (t->kind == T_BLANK || t->kind == T_FOOTER) continue;
+        if (gz_section_start(tok, i, n) || t->kind == T_TITLE || t->kind == T_TABLE) break;
+        if (t->blen <= 12 && ends(t->body, t->blen, "：")) continue;  /* 任命： / 免去： */
+        if (!entry.len) c.line = d->text.lines[i].no;
+        jx_buf_put(&entry, t->body, t->blen);
+        if (ends(entry.p, entry.len, "；") || ends(entry.p, entry.len, "。")) {
+            char *e = sq(a, entry.p, entry.len);
+            appointment(&c, e, strlen(e));
+            jx_buf_clear(&entry);
+        }
+    }
+    if (entry.len) {
+        char *e = sq(a, entry.p, entry.len);
+        appointment(&c, e, strlen(e));
+    }
+    jx_buf_free(&entry);
+    jx_vec_free(&c.names);
+    return i;
+}
+
+/* ---- 发文目录 ---- */
+
+static size_t read_catalog(jx_arena *a, jx_doc *d, const jx_tok *tok, size_t n, size_t at)
+{
+    size_t i;
+    for (i = at + 1; i < n; i++) {
+        const jx_tok *t = &tok[i];
+        if (t->kind == T_BLANK || t->kind == T_FOOTER) continue;
+        if (t->kind != T_TABLE) break;
+        const char *s = d->text.lines[i].text;
+        size_t len = d->text.lines[i].len;
+        while (len && *s == '\t') { s++; len--; }
+        const char *tab = memchr(s, '\t', len);
+        if (!tab) continue;
+        size_t b, e, plen;
+        const char *prefix;
+        int year;
+        long num;
+        if (!lex_find_docno(s, (size_t)(tab - s), &b, &e, &prefix, &plen, &year, &num)) continue;
+        jx_catalog *c = jx_vec_push(&d->catalog);
+        c->doc_no = txt_docno(a, prefix, plen, year, num);
+        c->title = sq(a, tab + 1, len - (size_t)(tab + 1 - s));
+        c->line = d->text.lines[i].no;
+        for (size_t k = 0; k < d->notices.n; k++) {
+            const jx_notice *no = &JX_AT(d->notices, jx_notice, k);
+            if (no->doc_no && !strcmp(no->doc_no, c->doc_no) && strcmp(no->title, c->title)) {
+                jx_msg(d->path, c->line, "warning: catalog title of %s differs from the title of its body (line %ld)",
+                       c->doc_no, no->line);
+                d->warnings++;
+            }
+        }
+    }
+    return i;
+}
+
+/* ---- 领导分工 ---- */
+
+typedef struct {
+    jx_arena *a;
+    jx_doc *d;
+    size_t notice;
+    const char *leader, *title, *action, *relation;
+    long line;
+} duty_ctx;
+
+static void add_subject(void *ctx, const char *s, size_t n)
+{
+    duty_ctx *c = ctx;
+    jx_duty *du = jx_vec_push(&c->d->duties);
+    du->notice = c->notice;
+    du->leader = c->leader;
+    du->title = c->title;
+    du->action = c->action;
+    du->relation = c->relation;
+    du->subject = sq(c->a, s, n);
+    du->line = c->line;
+}
+
+static void duty_clause(void *ctx, const char *s, size_t n)
+{
+    duty_ctx *c = ctx;
+    static const char *const rel_words[][2] = {
+        {"负责", "responsible"}, {"分管", "supervises"}, {"联系", "liaises"}};
+    if (starts(s, n, "在原分管工作基础上")) return;
+    if (starts(s, n, "增加")) { c->action = "add"; s += 6; n -= 6; }
+    else if (starts(s, n, "减少")) { c->action = "remove"; s += 6; n -= 6; }
+    for (int k = 0; k < 3; k++) {
+        if (!starts(s, n, rel_words[k][0])) continue;
+        c->relation = rel_words[k][1];
+        s += 6;
+        n -= 6;
+        static const char *const tails[] = {"等方面工作", "方面工作", "等工作", "工作", NULL};
+        if (k == 0)
+            for (int t = 0; tails[t]; t++)
+                if (ends(s, n, tails[t])) { n -= strlen(tails[t]); break; }
+        split_top(s, n, sep_dun, add_subject, c);
+        return;
+    }
+    jx_msg(c->d->path, c->line, "warning: 分工 clause not understood: %.*s", (int)n, s);
+    c->d->warnings++;
+}
+
+static void duty_paragraph(duty_ctx *c, const char *s, size_t n)
+{
+    jx_span g[3];
+    if (!lex_match(JX_P_LEADERPARA, s, n, g, 3)) return;
+    c->leader = sq(c->a, g[0].p, g[0].n);
+    c->title = g[1].n == strlen("常务副市长") ? "常务副市长" : g[1].n == strlen("副市长") ? "副市长" : "市长";
+    int changes = find(g[2].p, g[2].n, "增加") || find(g[2].p, g[2].n, "减少");
+    c->action = changes ? "add" : "set";
+    split_top(g[2].p, g[2].n, sep_clause, duty_clause, c);
+}
+
+static void read_duties(jx_arena *a, jx_doc *d, const jx_tok *tok, const jx_span_notice *sp, size_t k)
+{
+    duty_ctx c = {a, d, k, NULL, NULL, NULL, NULL, 0};
+    jx_buf para = {0};
+    for (size_t i = sp->body; i <= sp->end; i++) {
+        const jx_tok *t = i < sp->end ? &tok[i] : NULL;
+        if (t && (t->kind == T_BLANK || t->kind == T_FOOTER)) continue;
+        int stop = !t || t->kind == T_END || t->kind == T_DATE;
+        jx_span g[3];
+        int opens = t && lex_match(JX_P_LEADERPARA, t->body, t->blen, g, 3);
+        if ((stop || opens || (t && starts(t->body, t->blen, "其他"))) && para.len) {
+            char *p = sq(a, para.p, para.len);
+            duty_paragraph(&c, p, strlen(p));
+            jx_buf_clear(&para);
+        }
+        if (stop) break;
+        if (opens) c.line = d->text.lines[i].no;
+        if (opens || para.len) jx_buf_put(&para, t->body, t->blen);
+    }
+    jx_buf_free(&para);
+}
+
+/* ---- committee lists ---- */
+
+static const char *const role_words[] = {"主任", "委员", "秘书长", "组长", "成员", "主席", NULL};
+
+static void member_line(jx_arena *a, jx_doc *d, size_t k, const char *role, const char *s,
+                        size_t n, long line)
+{
+    /* name tokens are separated by spaces; a name printed with an inner
+     * space (马 蕾) has single-character tokens */
+    const char *p = s, *e = s + n;
+    jx_buf name = {0};
+    size_t chars = 0;
+    while (p < e && chars < 2) {
+        while (p < e && *p == ' ') p++;
+        const char *q = p;
+        while (q < e && *q != ' ' && !starts(q, (size_t)(e - q), "（")) q++;
+        if (q == p) break;
+        jx_buf_put(&name, p, (size_t)(q - p));
+        for (const char *r = p; r < q; r++) chars += ((unsigned char)*r & 0xC0) != 0x80;
+        p = q;
+        if (p < e && starts(p, (size_t)(e - p), "（")) break;
+    }
+    if (name.len) {
+        jx_member *m = jx_vec_push(&d->members);
+        m->notice = k;
+        m->role = role;
+        m->person = sq(a, name.p, name.len);
+        while (p < e && *p == ' ') p++;
+        m->affiliation = p < e ? sq(a, p, (size_t)(e - p)) : NULL;
+        m->line = line;
+    }
+    jx_buf_free(&name);
+}
+
+static void read_members(jx_arena *a, jx_doc *d, const jx_tok *tok, const jx_span_notice *sp, size_t k)
+{
+    const char *role = NULL;
+    for (size_t i = sp->body; i < sp->end; i++) {
+        const jx_tok *t = &tok[i];
+        if (t->kind == T_BLANK || t->kind == T_FOOTER) continue;
+        if (t->kind == T_END || t->kind == T_DATE) break;
+        jx_span g[2];
+        const char *s = t->body;
+        size_t n = t->blen;
+        if (lex_match(JX_P_ROLE, s, n, g, 2)) {
+            char *r = sq(a, g[0].p, g[0].n);
+            int is_role = 0;
+            for (int w = 0; role_words[w]; w++) is_role |= ends(r, strlen(r), role_words[w]);
+            if (is_role && strlen(r) <= 5 * 3) {
+                role = r;
+                s = g[1].p;
+                n = g[1].n;
+            }
+        }
+        if (role && n) member_line(a, d, k, role, s, n, d->text.lines[i].no);
+    }
+}
+
+/* ---- 咨询研究课题 ---- */
+
+static void read_topics(jx_arena *a, jx_doc *d, const jx_tok *tok, const jx_span_notice *sp, size_t k)
+{
+    const jx_notice *no = &JX_AT(d->notices, jx_notice, k);
+    jx_span g[1];
+    int year = lex_match(JX_P_YEARDU, no->title, strlen(no->title), g, 1) ? atoi(g[0].p) : no->year;
+    for (size_t i = sp->body; i < sp->end; i++) {
+        if (tok[i].kind != T_TABLE) continue;
+        jx_vec rows = JX_VEC(jx_row);
+        size_t next = tbl_rebuild(a, tok, d->text.lines, i, sp->end, &rows);
+        long seqcol = -1, titlecol = -1;
+        for (size_t r = 0; r < rows.n; r++) {
+            const jx_row *row = &JX_AT(rows, jx_row, r);
+            for (size_t c = 0; c < row->n && seqcol < 0; c++)
+                if (!strcmp(row->cells[c].text, "序号")) {
+                    seqcol = (long)c;
+                    for (size_t t = 0; t < row->n; t++)
+                        if (find(row->cells[t].text, strlen(row->cells[t].text), "题目") ||
+                            find(row->cells[t].text, strlen(row->cells[t].text), "课题"))
+                            titlecol = (long)t;
+                }
+            if (seqcol < 0 || titlecol < 0 || (size_t)titlecol >= row->n || (size_t)seqcol >= row->n)
+                continue;
+            char *end;
+            long seq = strtol(row->cells[seqcol].text, &end, 10);
+            if (*end || end == row->cells[seqcol].text) continue;
+            jx_topic *tp = jx_vec_push(&d->topics);
+            tp->notice = k;
+            tp->year = year;
+            tp->seq = seq;
+            tp->title = row->cells[titlecol].text;
+            tp->line = row->line;
+        }
+        jx_vec_free(&rows);
+        i = next > i ? next - 1 : i;
+    }
+}
+
+/* ---- citations ---- */
+
+static void read_references(jx_arena *a, jx_doc *d, const jx_tok *tok, size_t lo, size_t hi, size_t k)
+{
+    const jx_notice *no = &JX_AT(d->notices, jx_notice, k);
+    for (size_t i = lo; i < hi; i++) {
+        const jx_tok *t = &tok[i];
+        if (t->kind == T_TABLE || t->kind == T_DOCNO || t->kind == T_BLANK) continue;
+        const char *s = t->body;
+        size_t n = t->blen, off = 0;
+        while (off < n) {
+            size_t b, e, plen;
+            const char *prefix;
+            int year;
+            long num;
+            if (!lex_find_docno(s + off, n - off, &b, &e, &prefix, &plen, &year, &num)) break;
+            const char *doc = txt_docno(a, prefix, plen, year, num);
+            size_t at = off + b;
+            off += e;
+            if (no->doc_no && !strcmp(doc, no->doc_no)) continue;
+            /* 《title》（doc_no）: the title printed right before it */
+            const char *title = NULL;
+            size_t p = at;
+            if (p >= 3 && !memcmp(s + p - 3, "（", 3)) p -= 3;
+            if (p >= 3 && !memcmp(s + p - 3, "》", 3)) {
+                size_t q = p - 3;
+                int depth = 1;
+                while (q >= 3 && depth) {
+                    q--;
+                    if (q + 3 <= p - 3 && !memcmp(s + q, "《", 3)) depth--;
+                    else if (q + 3 <= p - 3 && !memcmp(s + q, "》", 3)) depth++;
+                }
+                if (!depth) title = sq(a, s + q + 3, p - 3 - (q + 3));
+            }
+            jx_reference *r = jx_vec_push(&d->references);
+            r->notice = k;
+            r->cited_doc_no = doc;
+            r->cited_title = title;
+            r->line = d->text.lines[i].no;
+        }
+    }
+}
+
+/* A 《…》解读 heading, possibly wrapped over up to three lines; returns the
+ * number of lines it takes (0 if none) and its title in *title. */
+static size_t jiedu_heading(jx_arena *a, const jx_tok *tok, size_t i, size_t n, char **title)
+{
+    jx_buf b = {0};
+    jx_span g[1];
+    size_t used = 0, k;
+    if (tok[i].kind != T_TEXT || !starts(tok[i].body, tok[i].blen, "《")) return 0;
+    for (k = i; k < n && k < i + 3; k++) {
+        if (tok[k].kind != T_TEXT) break;
+        jx_buf_put(&b, tok[k].body, tok[k].blen);
+        if (lex_match(JX_P_JIEDU, b.p, b.len, g, 1)) {
+            used = k - i + 1;
+            if (title) *title = txt_squash_dup(a, g[0].p, g[0].n);
+            break;
+        }
+        if (find(b.p, b.len, "》")) break;     /* a title that closes without 解读 */
+    }
+    jx_buf_free(&b);
+    return used;
+}
+
+int gz_section_start(const jx_tok *tok, size_t i, size_t n)
+{
+    const jx_tok *t = &tok[i];
+    if (t->kind == T_BRACKET) return 1;
+    if (t->kind != T_TEXT) return 0;
+    if ((ends(t->body, t->blen, "发文目录") && t->blen < 120) || !strcmp(t->body, "政策解读目录")) return 1;
+    jx_arena a = {0};
+    size_t used = jiedu_heading(&a, tok, i, n, NULL);
+    jx_arena_free(&a);
+    return used > 0;
+}
+
+/* The notice a 解读 explains: the one whose title it names, else the first
+ * doc_no its text prints. */
+static long jiedu_notice(const jx_doc *d, const jx_tok *tok, const char *title, size_t at, size_t end)
+{
+    jx_arena a = {0};
+    long found = -1;
+    for (size_t k = 0; k < d->notices.n && found < 0; k++)
+        if (!strcmp(JX_AT(d->notices, jx_notice, k).title, title)) found = (long)k;
+    for (size_t i = at + 1; i < end && found < 0; i++) {
+        size_t b, e, plen;
+        const char *prefix;
+        int year;
+        long num;
+        if (!lex_find_docno(tok[i].body, tok[i].blen, &b, &e, &prefix, &plen, &year, &num)) continue;
+        char *doc = txt_docno(&a, prefix, plen, year, num);
+        for (size_t k = 0; k < d->notices.n; k++) {
+            const char *dn = JX_AT(d->notices, jx_notice, k).doc_no;
+            if (dn && !strcmp(dn, doc)) found = (long)k;
+        }
+        break;
+    }
+    jx_arena_free(&a);
+    return found;
+}
+
+void gz_extract(jx_arena *a, jx_doc *d, const jx_tok *tok, size_t n, const jx_span_notice *spans)
+{
+    for (size_t k = 0; k < d->notices.n; k++) {
+        const jx_notice *no = &JX_AT(d->notices, jx_notice, k);
+        const jx_span_notice *sp = &spans[k];
+        size_t tl = strlen(no->title);
+        if (find(no->title, tl, "领导分工")) read_duties(a, d, tok, sp, k);
+        if (find(no->title, tl, "组成人员") || find(no->title, tl, "成员名单")) read_members(a, d, tok, sp, k);
+        if (find(no->title, tl, "课题计划")) read_topics(a, d, tok, sp, k);
+        read_references(a, d, tok, sp->body, sp->end, k);
+    }
+    for (size_t i = 0; i < n; i++) {
+        const jx_tok *t = &tok[i];
+        jx_span g[1];
+        char *title;
+        size_t used;
+        if (t->kind == T_BRACKET && find(t->body, t->blen, "人事任免") &&
+            !lex_match(JX_P_PAGEREF, t->body, t->blen, g, 0)) {   /* not the 目录's entry */
+            if (d->gazette.present) i = read_appointments(a, d, tok, n, i) - 1;
+        } else if (t->kind == T_TEXT && ends(t->body, t->blen, "发文目录")) {
+            if (d->gazette.present) i = read_catalog(a, d, tok, n, i) - 1;
+        } else if ((used = jiedu_heading(a, tok, i, n, &title)) > 0) {
+            size_t end = i + used;
+            while (end < n && !gz_section_start(tok, end, n) && tok[end].kind != T_TITLE) end++;
+            long k = jiedu_notice(d, tok, title, i + used, end);
+            if (k >= 0) read_references(a, d, tok, i + used, end, (size_t)k);
+            else {
+                jx_msg(d->path, d->text.lines[i].no, "warning: 解读 of a document not in this file");
+                d->warnings++;
+            }
+            i = end - 1;
+        }
+    }
+}
