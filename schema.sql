@@ -1,4 +1,10 @@
--- jxgov database schema, version 1 (PRAGMA user_version).
+-- jxgov database schema, version 2 (PRAGMA user_version).
+-- Version history: 1 = sources, gazette issues, notices, tasks (tests/data/
+-- schema_v1.sql); 2 = + district targets, appointments, catalog, duty
+-- changes, references, research topics, committee members.
+-- Migration: jxgov runs this whole file, in one transaction, on a database of
+-- an older version. Tables are only ever added (IF NOT EXISTS); views are
+-- dropped and created again, so they always match this file.
 -- Tables are the project's own; the v_* views are the public contract
 -- (../shared/contract.md, README.md "Views") and change only with a
 -- schema version bump. Every row carries provenance: source_id + line.
@@ -172,53 +178,66 @@ CREATE TABLE IF NOT EXISTS committee_members (
 
 -- ---- the contract views ----
 
-CREATE VIEW IF NOT EXISTS v_sources AS
+DROP VIEW IF EXISTS v_sources;
+CREATE VIEW v_sources AS
     SELECT source_id, path, sha256, encoding, ingested_at FROM sources;
 
-CREATE VIEW IF NOT EXISTS v_gazette_issues AS
+DROP VIEW IF EXISTS v_gazette_issues;
+CREATE VIEW v_gazette_issues AS
     SELECT year, issue, total_issue, published_on, source_id FROM gazette_issues;
 
-CREATE VIEW IF NOT EXISTS v_notices AS
+DROP VIEW IF EXISTS v_notices;
+CREATE VIEW v_notices AS
     SELECT notice_id, doc_no, issuer, title, issued_on, year, source_id, source_line
     FROM notices;
 
-CREATE VIEW IF NOT EXISTS v_tasks AS
+DROP VIEW IF EXISTS v_tasks;
+CREATE VIEW v_tasks AS
     SELECT t.task_id, n.doc_no, t.year, t.kind, t.category, t.section, t.seq, t.sub_seq,
            t.text, t.source_id, t.source_line
     FROM tasks t JOIN notices n USING (notice_id);
 
-CREATE VIEW IF NOT EXISTS v_task_leaders AS
+DROP VIEW IF EXISTS v_task_leaders;
+CREATE VIEW v_task_leaders AS
     SELECT task_id, leader, title FROM task_leaders ORDER BY task_id, position;
 
-CREATE VIEW IF NOT EXISTS v_task_departments AS
+DROP VIEW IF EXISTS v_task_departments;
+CREATE VIEW v_task_departments AS
     SELECT task_id, position, department, raw_name, role FROM task_departments
     ORDER BY task_id, position;
 
-CREATE VIEW IF NOT EXISTS v_district_targets AS
+DROP VIEW IF EXISTS v_district_targets;
+CREATE VIEW v_district_targets AS
     SELECT n.doc_no, d.year, d.item_seq, d.item, d.indicator, d.unit, d.district,
            d.value_text, d.value_num, d.source_id, d.source_line
     FROM district_targets d JOIN notices n USING (notice_id);
 
-CREATE VIEW IF NOT EXISTS v_appointments AS
+DROP VIEW IF EXISTS v_appointments;
+CREATE VIEW v_appointments AS
     SELECT year, month, action, person, post, note, source_id, source_line FROM appointments;
 
 -- notice_id: the notice row when any loaded source carries the body.
-CREATE VIEW IF NOT EXISTS v_catalog AS
+DROP VIEW IF EXISTS v_catalog;
+CREATE VIEW v_catalog AS
     SELECT c.year, c.issue, c.doc_no, c.title, n.notice_id
     FROM catalog c LEFT JOIN notices n ON n.doc_no = c.doc_no;
 
-CREATE VIEW IF NOT EXISTS v_leader_duty_changes AS
+DROP VIEW IF EXISTS v_leader_duty_changes;
+CREATE VIEW v_leader_duty_changes AS
     SELECT n.doc_no, l.leader, l.title, l.action, l.relation, l.subject
     FROM leader_duty_changes l JOIN notices n USING (notice_id)
     ORDER BY l.notice_id, l.position;
 
-CREATE VIEW IF NOT EXISTS v_references AS
+DROP VIEW IF EXISTS v_references;
+CREATE VIEW v_references AS
     SELECT notice_id, cited_doc_no, cited_title, source_id, source_line FROM notice_references;
 
-CREATE VIEW IF NOT EXISTS v_research_topics AS
+DROP VIEW IF EXISTS v_research_topics;
+CREATE VIEW v_research_topics AS
     SELECT year, seq, title FROM research_topics;
 
-CREATE VIEW IF NOT EXISTS v_committee_members AS
+DROP VIEW IF EXISTS v_committee_members;
+CREATE VIEW v_committee_members AS
     SELECT n.doc_no, m.role, m.person, m.affiliation
     FROM committee_members m JOIN notices n USING (notice_id)
     ORDER BY m.notice_id, m.position;

@@ -11,13 +11,15 @@
 #include <stdio.h>
 
 #define JX_VERSION "0.1.0"
-#define JX_SCHEMA_VERSION 1
+#define JX_SCHEMA_VERSION 2
 
 /* Exit codes: numbers never change (documented in --help and README). */
 enum jx_exit { JX_OK = 0, JX_EINPUT = 1, JX_EUSAGE = 2, JX_EDB = 3 };
 
-/* Hard cap on one input file; larger files are refused, never truncated. */
+/* Hard caps on one input file; larger files are refused, never truncated.
+ * Together they bound the memory one file can take (README "Reliability"). */
 #define JX_MAX_FILE (64u << 20)
+#define JX_MAX_LINES 1000000
 
 /* ---- arena.c ---- */
 typedef struct jx_block jx_block;
@@ -78,6 +80,8 @@ void txt_squash(jx_buf *out, const char *s, size_t n);
 char *txt_squash_dup(jx_arena *a, const char *s, size_t n);
 /* Canonical doc_no from a matched prefix/year/number. */
 char *txt_docno(jx_arena *a, const char *prefix, size_t plen, int year, long num);
+/* s with every byte that is not part of valid UTF-8 written as \xNN. */
+char *txt_utf8_safe(jx_arena *a, const char *s);
 /* Next UTF-8 code point; advances *p. Input must be valid UTF-8. */
 uint32_t txt_next(const char **p);
 
@@ -240,7 +244,8 @@ void prs_free(jx_doc *d);
 
 /* ---- load.c ---- */
 typedef struct jx_db jx_db;
-jx_db *ld_open(const char *path, char *err, size_t errsz);
+/* timeout_ms: how long to wait for another writer before giving up. */
+jx_db *ld_open(const char *path, int timeout_ms, char *err, size_t errsz);
 void ld_close(jx_db *db);
 /* Returns 0 loaded, 1 unchanged, -1 error (err filled, nothing written). */
 int ld_doc(jx_db *db, const jx_doc *d, char *err, size_t errsz);

@@ -14,10 +14,12 @@
 #include <unistd.h>
 
 /* Offset of the first invalid byte, or n when p[0..n) is strict UTF-8
- * (no overlongs, no surrogates, nothing above U+10FFFF). */
-static size_t utf8_invalid_at(const unsigned char *p, size_t n)
+ * (no overlongs, no surrogates, nothing above U+10FFFF). *multi tells
+ * whether a valid multi-byte sequence came before that point. */
+static size_t utf8_invalid_at(const unsigned char *p, size_t n, int *multi)
 {
     size_t i = 0;
+    *multi = 0;
     while (i < n) {
         unsigned c = p[i];
         if (c < 0x80) { i++; continue; }
@@ -35,6 +37,7 @@ static size_t utf8_invalid_at(const unsigned char *p, size_t n)
         }
         if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return i;
         i += k + 1;
+        *multi = 1;
     }
     return n;
 }
@@ -62,24 +65,47 @@ static int convert(jx_arena *a, const char *from, const unsigned char *p,
     return 0;
 }
 
-static void split_lines(jx_arena *a, const char *s, size_t n, jx_text *t)
+static int is_blank(const char *s, size_t n)
 {
-    size_t count = 1;
     for (size_t i = 0; i < n; i++)
-        if (s[i] == '\n' || (s[i] == '\r' && (i + 1 >= n || s[i + 1] != '\n'))) count++;
-    t->lines = jx_alloc(a, count * sizeof *t->lines);
+        if (s[i] != ' ') return 0;
+    return 1;
+}
+
+/* Runs of blank lines are kept as one (each line keeps its own number): no
+ * reader counts them, and ten million of them then cost nothing. */
+static int split_lines(jx_arena *a, const char *s, size_t n, jx_text *t, char *err, size_t errsz)
+{
+    long no = 0;
+    int prev_blank = 0;
     t->nlines = 0;
+    t->lines = NULL;
+    jx_vec lines = JX_VEC(jx_line);
     size_t start = 0;
     for (size_t i = 0; i <= n; i++) {
         if (i < n && s[i] != '\n' && s[i] != '\r') continue;
         if (i == n && start == n) break;    /* no empty line after the final EOL */
-        jx_line *ln = &t->lines[t->nlines];
-        ln->no = (long)t->nlines + 1;
-        ln->text = txt_fold(a, s + start, i - start, &ln->len);
-        t->nlines++;
+        no++;
+        int blank = is_blank(s + start, i - start);
+        if (!(blank && prev_blank)) {
+            if (lines.n == JX_MAX_LINES) {
+                snprintf(err, errsz, "more than %d lines that are not blank (line %ld)", JX_MAX_LINES, no);
+                jx_vec_free(&lines);
+                return -1;
+            }
+            jx_line *ln = jx_vec_push(&lines);
+            ln->no = no;
+            ln->text = txt_fold(a, s + start, i - start, &ln->len);
+        }
+        prev_blank = blank;
         if (i < n && s[i] == '\r' && i + 1 < n && s[i + 1] == '\n') i++;
         start = i + 1;
     }
+    t->nlines = lines.n;
+    t->lines = jx_alloc(a, (lines.n ? lines.n : 1) * sizeof *t->lines);
+    if (lines.n) memcpy(t->lines, lines.p, lines.n * sizeof *t->lines);
+    jx_vec_free(&lines);
+    return 0;
 }
 
 int dec_bytes(jx_arena *a, const unsigned char *p, size_t n, jx_text *t,
@@ -110,6 +136,12 @@ int dec_bytes(jx_arena *a, const unsigned char *p, size_t n, jx_text *t,
             snprintf(err, errsz, "binary file: NUL character in %s text", t->encoding);
             return -1;
         }
+        /* A BOM that lies (UTF-8 text behind FF FE) still converts, to noise
+         * without a single line break. */
+        if (ulen > 4096 && !memchr(conv, '\n', ulen) && !memchr(conv, '\r', ulen)) {
+            snprintf(err, errsz, "not %s text despite its byte-order mark (no line breaks)", t->encoding);
+            return -1;
+        }
         utf8 = conv;
     } else {
         const unsigned char *nul = memchr(p, 0, n);
@@ -119,13 +151,22 @@ int dec_bytes(jx_arena *a, const unsigned char *p, size_t n, jx_text *t,
         }
         size_t skip = 0;
         if (n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) skip = 3;
-        size_t at = utf8_invalid_at(p + skip, n - skip);
+        int multi;
+        size_t at = utf8_invalid_at(p + skip, n - skip, &multi);
         if (at == n - skip) {
             t->encoding = skip ? "UTF-8-BOM" : "UTF-8";
             utf8 = (const char *)p + skip;
             ulen = n - skip;
         } else if (skip) {
             snprintf(err, errsz, "invalid UTF-8 after a UTF-8 BOM at byte %zu", at + skip);
+            return -1;
+        } else if (multi) {
+            /* GB18030 text fails UTF-8 at its first Chinese character; text
+             * that was UTF-8 up to here is damaged or mixed, not GB18030. */
+            if (n - at < 4 && (p[at] & 0xC0) == 0xC0)
+                snprintf(err, errsz, "truncated UTF-8 sequence at byte %zu (end of file)", at);
+            else
+                snprintf(err, errsz, "invalid UTF-8 at byte %zu after UTF-8 text (damaged or mixed encodings)", at);
             return -1;
         } else {
             int rc = convert(a, "GB18030", p, n, &conv, &ulen, &bad);
@@ -138,8 +179,7 @@ int dec_bytes(jx_arena *a, const unsigned char *p, size_t n, jx_text *t,
             utf8 = conv;
         }
     }
-    split_lines(a, utf8, ulen, t);
-    return 0;
+    return split_lines(a, utf8, ulen, t, err, errsz);
 }
 
 int dec_file(jx_arena *a, const char *path, jx_text *t, char *err, size_t errsz)

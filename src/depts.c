@@ -225,7 +225,9 @@ size_t dep_split(jx_arena *a, const char *s, jx_unit **out, const char *file, lo
         }
         const char *name = g->s;
         size_t nlen = g->n;
-        if (!lookup(name, nlen)) {
+        /* Glued names and page-break debris are short; a long unknown string
+         * is kept as printed rather than searched (quadratic otherwise). */
+        if (!lookup(name, nlen) && nlen <= 96) {
             size_t cut[8];
             size_t m = cover(name, nlen, cut, 8);
             if (m >= 2) {

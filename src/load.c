@@ -8,6 +8,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 extern const char jx_schema_sql[];
 
@@ -62,13 +63,15 @@ static const char *const sql[S_COUNT] = {
 
 struct jx_db {
     sqlite3 *h;
+    int timeout_ms;
     sqlite3_stmt *st[S_COUNT];
 };
 
 static int exec(jx_db *db, const char *q, char *err, size_t errsz)
 {
     char *msg = NULL;
-    if (sqlite3_exec(db->h, q, NULL, NULL, &msg) == SQLITE_OK) return 0;
+    int rc = sqlite3_exec(db->h, q, NULL, NULL, &msg);
+    if (rc == SQLITE_OK) return 0;
     snprintf(err, errsz, "%s", msg ? msg : sqlite3_errmsg(db->h));
     sqlite3_free(msg);
     return -1;
@@ -82,7 +85,51 @@ void ld_close(jx_db *db)
     free(db);
 }
 
-jx_db *ld_open(const char *path, char *err, size_t errsz)
+static long long now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* One integer from a PRAGMA; -1 when it cannot be read (busy, say). */
+static long long pragma_int(jx_db *db, const char *q)
+{
+    sqlite3_stmt *st;
+    long long v = -1;
+    if (sqlite3_prepare_v2(db->h, q, -1, &st, NULL) != SQLITE_OK) return -1;
+    if (sqlite3_step(st) == SQLITE_ROW) v = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return v;
+}
+
+/* Runs q (BEGIN IMMEDIATE, or a PRAGMA that needs the write lock) until it
+ * gets the lock. The timeout counts time in which no other writer commits:
+ * a busy but progressing writer is waited for, however long its run; a lock
+ * held without progress for longer than the timeout is an error. */
+static int with_lock(jx_db *db, const char *q, char *err, size_t errsz)
+{
+    long long deadline = now_ms() + db->timeout_ms, seen = pragma_int(db, "PRAGMA data_version");
+    for (;;) {
+        int rc = sqlite3_exec(db->h, q, NULL, NULL, NULL);
+        if (rc == SQLITE_OK) return 0;
+        if ((rc & 0xFF) != SQLITE_BUSY && (rc & 0xFF) != SQLITE_LOCKED) {
+            snprintf(err, errsz, "%s", sqlite3_errmsg(db->h));
+            return -1;
+        }
+        long long v = pragma_int(db, "PRAGMA data_version");
+        if (v >= 0 && v != seen) {
+            seen = v;
+            deadline = now_ms() + db->timeout_ms;
+        }
+        if (now_ms() >= deadline) {
+            snprintf(err, errsz, "database is locked by another writer (waited %d ms)", db->timeout_ms);
+            return -1;
+        }
+    }
+}
+
+jx_db *ld_open(const char *path, int timeout_ms, char *err, size_t errsz)
 {
     jx_db *db = calloc(1, sizeof *db);
     if (!db) { snprintf(err, errsz, "out of memory"); return NULL; }
@@ -90,29 +137,38 @@ jx_db *ld_open(const char *path, char *err, size_t errsz)
         snprintf(err, errsz, "%s", db->h ? sqlite3_errmsg(db->h) : "cannot open");
         goto fail;
     }
-    sqlite3_busy_timeout(db->h, 10000);
-    sqlite3_stmt *st;
-    int version = 0;
-    if (sqlite3_prepare_v2(db->h, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK) {
+    if (sqlite3_db_readonly(db->h, "main") == 1) {
+        snprintf(err, errsz, "database file is read-only");
+        goto fail;
+    }
+    db->timeout_ms = timeout_ms;
+    /* short waits inside SQLite; with_lock() decides when to give up */
+    sqlite3_busy_timeout(db->h, timeout_ms < 50 ? timeout_ms : 50);
+    if (with_lock(db, "PRAGMA journal_mode=WAL", err, errsz) ||
+        exec(db, "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;", err, errsz))
+        goto fail;
+    long long version = pragma_int(db, "PRAGMA user_version");
+    if (version < 0) {
         snprintf(err, errsz, "%s", sqlite3_errmsg(db->h));
         goto fail;
     }
-    if (sqlite3_step(st) == SQLITE_ROW) version = sqlite3_column_int(st, 0);
-    sqlite3_finalize(st);
     if (version > JX_SCHEMA_VERSION) {
-        snprintf(err, errsz, "database schema version %d is newer than this jxgov (%d)",
+        snprintf(err, errsz, "database schema version %lld is newer than this jxgov (%d)",
                  version, JX_SCHEMA_VERSION);
         goto fail;
     }
-    if (exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
-             err, errsz))
-        goto fail;
     if (version < JX_SCHEMA_VERSION) {
+        /* create or migrate, in one transaction; another process may have
+         * done it while this one waited for the lock */
         char q[64];
         snprintf(q, sizeof q, "PRAGMA user_version=%d", JX_SCHEMA_VERSION);
-        if (exec(db, "BEGIN IMMEDIATE", err, errsz)) goto fail;
-        if (exec(db, jx_schema_sql, err, errsz) || exec(db, q, err, errsz) ||
-            exec(db, "COMMIT", err, errsz)) {
+        if (with_lock(db, "BEGIN IMMEDIATE", err, errsz)) goto fail;
+        if (pragma_int(db, "PRAGMA user_version") < JX_SCHEMA_VERSION &&
+            (exec(db, jx_schema_sql, err, errsz) || exec(db, q, err, errsz))) {
+            sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+            goto fail;
+        }
+        if (exec(db, "COMMIT", err, errsz)) {
             sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
             goto fail;
         }
@@ -297,13 +353,13 @@ int ld_doc(jx_db *db, const jx_doc *d, char *err, size_t errsz)
 {
     jx_arena a = {0};
     int found = 0, rc;
-    if (exec(db, "BEGIN IMMEDIATE", err, errsz)) return -1;
+    if (with_lock(db, "BEGIN IMMEDIATE", err, errsz)) return -1;
     if (ld_has_sha(db, d->text.sha256, &found, err, errsz)) goto fail;
     if (found) {
         exec(db, "ROLLBACK", err, errsz);
         return 1;
     }
-    rc = bind(db->st[S_INS_SOURCE], "tttiii", d->path, d->text.sha256, d->text.encoding,
+    rc = bind(db->st[S_INS_SOURCE], "tttiii", txt_utf8_safe(&a, d->path), d->text.sha256, d->text.encoding,
               (long long)d->text.nbytes, (long long)d->text.nlines, (long long)d->gazette.present);
     if (rc == SQLITE_OK) rc = run(db, S_INS_SOURCE);
     sqlite3_int64 source_id = sqlite3_last_insert_rowid(db->h);

@@ -2,6 +2,7 @@
  * only turns arguments into calls, and results into messages and exit codes. */
 #include "jxgov.h"
 
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,7 +21,8 @@ static const char usage_main[] =
     "  --version       print the version\n"
     "\n"
     "Input: UTF-8 (with or without BOM), GB18030 (covers GBK/GB2312), UTF-16LE/BE\n"
-    "with BOM; LF, CRLF or CR line ends. Files over 64 MiB are refused.\n"
+    "with BOM; LF, CRLF or CR line ends. Files over 64 MiB or 1000000 lines that\n"
+    "are not blank are refused.\n"
     "\n"
     "exit status:\n"
     "  0  every file loaded (or was already loaded)\n"
@@ -38,8 +40,12 @@ static const char usage_ingest[] =
     "Warnings (unknown department, missing date, ...) are printed as\n"
     "PATH:LINE: warning: ...\n"
     "\n"
-    "  --db PATH   database file (default ./jxgov.db; created when missing)\n"
-    "  -q          do not print warnings\n";
+    "  --db PATH       database file (default ./jxgov.db; created when missing)\n"
+    "  --timeout SECS  how long to wait for another writer (default 10)\n"
+    "  -q              do not print warnings\n"
+    "\n"
+    "Limits: a file may hold at most 64 MiB and 1000000 lines that are not blank;\n"
+    "a larger one is refused whole.\n";
 
 static const char usage_check[] =
     "usage: jxgov check FILE...\n"
@@ -89,12 +95,21 @@ static int cmd_check(int argc, char **argv)
 static int cmd_ingest(int argc, char **argv)
 {
     const char *dbpath = "jxgov.db";
-    int i, status = JX_OK;
+    int i, status = JX_OK, timeout_ms = 10000;
     for (i = 0; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
         if (!strcmp(argv[i], "--")) { i++; break; }
         if (!strcmp(argv[i], "--db") && i + 1 < argc) dbpath = argv[++i];
         else if (!strncmp(argv[i], "--db=", 5)) dbpath = argv[i] + 5;
         else if (!strcmp(argv[i], "-q")) jx_quiet_warnings = 1;
+        else if (!strcmp(argv[i], "--timeout") && i + 1 < argc) {
+            char *end;
+            double secs = strtod(argv[++i], &end);
+            if (*end || secs < 0 || secs > 86400) {
+                fprintf(stderr, "jxgov: ingest: --timeout wants seconds (0 to 86400), not '%s'\n", argv[i]);
+                return JX_EUSAGE;
+            }
+            timeout_ms = (int)(secs * 1000);
+        }
         else {
             fprintf(stderr, "jxgov: ingest: unknown option '%s'\n%s", argv[i], usage_ingest);
             return JX_EUSAGE;
@@ -105,7 +120,7 @@ static int cmd_ingest(int argc, char **argv)
         return JX_EUSAGE;
     }
     char err[512];
-    jx_db *db = ld_open(dbpath, err, sizeof err);
+    jx_db *db = ld_open(dbpath, timeout_ms, err, sizeof err);
     if (!db) {
         fprintf(stderr, "jxgov: %s: %s\n", dbpath, err);
         return JX_EDB;
@@ -140,6 +155,9 @@ static int cmd_ingest(int argc, char **argv)
 int main(int argc, char **argv)
 {
     char err[512];
+    /* Past a file-size limit (ulimit -f) a write must fail with EFBIG, which
+     * SQLite reports and rolls back, not kill the process mid-transaction. */
+    signal(SIGXFSZ, SIG_IGN);
     if (argc < 2) { fputs(usage_main, stderr); return JX_EUSAGE; }
     const char *cmd = argv[1];
     if (!strcmp(cmd, "-h") || !strcmp(cmd, "--help") || !strcmp(cmd, "help")) {

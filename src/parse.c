@@ -613,7 +613,11 @@ static size_t parse_table(parser *p, size_t lo, int year)
             while (h < rows.n && !JX_AT(rows, jx_row, h).group &&
                    !(JX_AT(rows, jx_row, h).n && is_seq(JX_AT(rows, jx_row, h).cells[0].text, &dummy)))
                 h++;
-            if (read_header(&L, &rows, i, h)) break;
+            if (read_header(&L, &rows, i, h)) {
+                jx_msg(p->file, r->line, "warning: table with more than 64 columns skipped");
+                p->d->warnings++;
+                break;
+            }
             i = h - 1;
             continue;
         }
@@ -804,6 +808,10 @@ void prs_doc(jx_arena *a, jx_doc *d)
         parse_lists(&p, lo, hi, k);
     }
     gz_extract(a, d, p.tok, p.n, spans);
+    if (!d->notices.n && !d->gazette.present) {
+        jx_msg(p.file, 0, "warning: no document found (no title followed by a salutation)");
+        d->warnings++;
+    }
     free(spans);
     jx_vec_free(&starts_at);
     jx_vec_free(&salut_at);

@@ -142,3 +142,27 @@ char *txt_docno(jx_arena *a, const char *prefix, size_t plen, int year, long num
 {
     return jx_sprintf(a, "%.*s〔%d〕%ld号", (int)plen, prefix, year, num);
 }
+
+char *txt_utf8_safe(jx_arena *a, const char *s)
+{
+    jx_buf b = {0};
+    const unsigned char *p = (const unsigned char *)s;
+    while (*p) {
+        int k = *p < 0x80 ? 0 : (*p & 0xE0) == 0xC0 && *p >= 0xC2 ? 1 : (*p & 0xF0) == 0xE0 ? 2
+              : (*p & 0xF8) == 0xF0 && *p <= 0xF4 ? 3 : -1;
+        int ok = k >= 0;
+        for (int i = 1; ok && i <= k; i++) ok = (p[i] & 0xC0) == 0x80;
+        if (ok) {
+            jx_buf_put(&b, (const char *)p, (size_t)k + 1);
+            p += k + 1;
+        } else {
+            char hex[8];
+            snprintf(hex, sizeof hex, "\\x%02X", *p);
+            jx_buf_puts(&b, hex);
+            p++;
+        }
+    }
+    char *r = jx_strndup(a, b.p ? b.p : "", b.len);
+    jx_buf_free(&b);
+    return r;
+}

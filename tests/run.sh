@@ -44,6 +44,7 @@ ingest() { db=$1; shift; "$JXGOV" ingest -q --db "$db" "$@" 2> /dev/null; }
 s000=$seeds/000_579fc0f89e3fdae6.txt
 s001=$seeds/001_7cb9772be1b5a87c.txt
 s002=$seeds/002_0205caf75a6fd2f6.txt
+s003=$seeds/003_9685d99865090974.txt
 
 # ---- golden: all five seeds in one database ----
 ingest "$T/all.db" "$seeds"/*.txt
@@ -193,7 +194,7 @@ expect_same "database error mid-file leaves the database as it was" "$T/roll.bef
 
 # ---- database refusals ----
 rm -f "$T/new.db"; sqlite3 "$T/new.db" "PRAGMA user_version = 99"
-printf 'jxgov: %s: database schema version 99 is newer than this jxgov (1)\n' "$T/new.db" > "$T/want"
+printf 'jxgov: %s: database schema version 99 is newer than this jxgov (2)\n' "$T/new.db" > "$T/want"
 expect_run "newer schema refused" 3 "$T/want" "$JXGOV" ingest --db "$T/new.db" "$s000"
 printf 'not a database, just text that is long enough to fill a header page......................\n' > "$T/corrupt.db"
 expect_run "corrupt database refused" 3 - "$JXGOV" ingest --db "$T/corrupt.db" "$s000"
@@ -226,6 +227,8 @@ if [ -f "$here/../README.md" ]; then
     if sqlite3 -bail "$T/all.db" < "$T/readme.sql" > "$T/readme.out" 2> "$T/readme.err" && [ ! -s "$T/readme.err" ]; then ok
     else bad "README.md example queries fail:"; head -5 "$T/readme.err"; fi
 fi
+
+. "$here/hostile.sh"
 
 printf '%d passed, %d failed\n' "$pass" "$fail"
 [ "$fail" = 0 ]

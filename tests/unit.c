@@ -200,7 +200,8 @@ static void table_is(const char *text, const char *want, long end_line)
     }
     const char *got = b.p ? b.p : "";
     CHECK(!strcmp(got, want), "table:\n  got  %s\n  want %s", got, want);
-    CHECK((long)end + 1 == end_line, "table ends before line %zu, want %ld", end + 1, end_line);
+    long got_line = end < t.nlines ? t.lines[end].no : t.lines[t.nlines - 1].no + 1;
+    CHECK(got_line == end_line, "table ends before line %ld, want %ld", got_line, end_line);
     jx_buf_free(&b);
     jx_vec_free(&rows);
     jx_arena_free(&a);
