@@ -125,6 +125,8 @@ while [ $i -le 24 ]; do
 done
 complete() {    # every loaded file is whole: 166 tasks and 482 targets each
     sqlite3 "$1" "PRAGMA integrity_check" | grep -qx ok || return 1
+    # killed before the schema was committed: nothing there, which is whole too
+    [ "$(sqlite3 "$1" "SELECT count(*) FROM sqlite_master WHERE name = 'v_sources'")" = 1 ] || return 0
     n=$(sqlite3 "$1" "SELECT count(*) FROM v_sources s WHERE
         (SELECT count(*) FROM v_tasks t WHERE t.source_id = s.source_id) <> 166 OR
         (SELECT count(*) FROM v_district_targets d WHERE d.source_id = s.source_id) <> 482")
