@@ -3,15 +3,16 @@ CC      ?= cc
 PKGS    := sqlite3 libpcre2-8
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lsqlite3 -lpcre2-8)
-WARN    := -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -D_POSIX_C_SOURCE=200809L
+WARN    := -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -D_POSIX_C_SOURCE=200809L -pthread
 CFLAGS  ?= -O2 -g
-SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all \
+           -ftrivial-auto-var-init=pattern
 
 SRC     := src/arena.c src/msg.c src/sha256.c src/decode.c src/text.c src/lex.c src/table.c \
            src/depts.c src/parse.c src/gazette.c src/load.c
 HDR     := include/jxgov.h
 
-.PHONY: all demo test deps clean valgrind
+.PHONY: all demo test deps clean valgrind fuzz
 all: jxgov
 
 build/embed: tools/embed.c
@@ -45,8 +46,10 @@ demo: deps
 	sqlite3 -header -column jxgov.db 'SELECT doc_no, issued_on, title FROM v_notices ORDER BY issued_on'
 
 test: deps
-	$(MAKE) jxgov build/jxgov-san build/unit-san build/perturb
+	$(MAKE) jxgov build/jxgov-san build/unit-san build/perturb build/fuzz-replay
 	build/unit-san
+	JXGOV_NO_SHA_NI=1 build/unit-san
+	build/fuzz-replay tests/fuzz
 	JXGOV=build/jxgov-san sh tests/run.sh
 
 clean:
@@ -59,3 +62,36 @@ build/perturb: tests/perturb.c
 # The end-to-end suite with the optimised binary under valgrind (slow; not CI).
 valgrind: jxgov build/perturb
 	JXGOV=tests/valgrind.sh sh tests/run.sh
+
+# ---- fuzzing (clang + libFuzzer) ----
+FUZZ_TARGETS := decode lex table depts parse
+FUZZ_SECONDS ?= 60
+FUZZ_CC      ?= clang
+FUZZ_FLAGS   := -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
+
+build/fuzz-%: fuzz/fuzz.c $(SRC) build/embedded.c $(HDR)
+	$(FUZZ_CC) $(FUZZ_FLAGS) -DFUZZ_$(shell echo $* | tr a-z A-Z) $(PKG_CFLAGS) -Iinclude -o $@ \
+	    fuzz/fuzz.c $(SRC) build/embedded.c $(PKG_LIBS)
+
+# Seeds: the sample texts, their GB18030 and UTF-16 copies, and the regressions.
+build/fuzz-corpus: data/samples/*.txt
+	rm -rf $@ && mkdir -p $@
+	for f in data/samples/*.txt; do b=$$(basename $$f .txt); cp $$f $@/$$b; \
+	  iconv -f UTF-8 -t GB18030 $$f > $@/$$b.gb18030; \
+	  { printf '\377\376'; iconv -f UTF-8 -t UTF-16LE $$f; } > $@/$$b.utf16le; done
+	cp tests/fuzz/* $@/ 2>/dev/null || true
+
+# A campaign: every target for FUZZ_SECONDS; crashes land in build/fuzz-crashes
+# and belong in tests/fuzz once fixed.
+fuzz: $(addprefix build/fuzz-,$(FUZZ_TARGETS)) build/fuzz-corpus
+	mkdir -p build/fuzz-crashes
+	for t in $(FUZZ_TARGETS); do \
+	  mkdir -p build/fuzz-work-$$t; \
+	  build/fuzz-$$t -max_total_time=$(FUZZ_SECONDS) -max_len=131072 -timeout=10 -rss_limit_mb=2048 \
+	      -artifact_prefix=build/fuzz-crashes/$$t- -print_final_stats=1 \
+	      build/fuzz-work-$$t build/fuzz-corpus 2>&1 | tail -n 14 | sed "s/^/$$t: /"; \
+	done
+
+# The regression corpus, replayed under ASan+UBSan by `make test`.
+build/fuzz-replay: fuzz/fuzz.c $(SRC) build/embedded.c $(HDR)
+	$(CC) $(WARN) -O1 -g $(SAN) -DFUZZ_REPLAY $(PKG_CFLAGS) -Iinclude -o $@ fuzz/fuzz.c $(SRC) build/embedded.c $(PKG_LIBS)

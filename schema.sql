@@ -5,6 +5,8 @@
 -- Migration: jxgov runs this whole file, in one transaction, on a database of
 -- an older version. Tables are only ever added (IF NOT EXISTS); views are
 -- dropped and created again, so they always match this file.
+-- CHECKs are written as OR chains, not IN lists: SQLite builds an ephemeral
+-- table for an IN list on every row it checks.
 -- Tables are the project's own; the v_* views are the public contract
 -- (../shared/contract.md, README.md "Views") and change only with a
 -- schema version bump. Every row carries provenance: source_id + line.
@@ -13,8 +15,8 @@ CREATE TABLE IF NOT EXISTS sources (
     source_id   INTEGER PRIMARY KEY,
     path        TEXT NOT NULL,              -- as given on the command line
     sha256      TEXT NOT NULL UNIQUE,       -- of the raw bytes: the file's identity
-    encoding    TEXT NOT NULL CHECK (encoding IN
-                    ('UTF-8', 'UTF-8-BOM', 'GB18030', 'UTF-16LE', 'UTF-16BE')),
+    encoding    TEXT NOT NULL CHECK (encoding = 'UTF-8' OR encoding = 'UTF-8-BOM' OR
+                    encoding = 'GB18030' OR encoding = 'UTF-16LE' OR encoding = 'UTF-16BE'),
     bytes       INTEGER NOT NULL,
     lines       INTEGER NOT NULL,
     is_gazette  INTEGER NOT NULL,           -- 1 when the file is a 公报 issue
@@ -57,7 +59,8 @@ CREATE TABLE IF NOT EXISTS tasks (
     task_id     INTEGER PRIMARY KEY,
     notice_id   INTEGER NOT NULL REFERENCES notices,
     year        INTEGER NOT NULL,
-    kind        TEXT NOT NULL CHECK (kind IN ('key_work', 'period', 'livelihood', 'special_action')),
+    kind        TEXT NOT NULL CHECK (kind = 'key_work' OR kind = 'period' OR
+                                      kind = 'livelihood' OR kind = 'special_action'),
     category    TEXT,
     section     INTEGER,
     seq         INTEGER NOT NULL,
@@ -81,7 +84,7 @@ CREATE TABLE IF NOT EXISTS task_departments (
     position   INTEGER NOT NULL,
     department TEXT NOT NULL,
     raw_name   TEXT NOT NULL,
-    role       TEXT NOT NULL CHECK (role IN ('lead', 'member')),
+    role       TEXT NOT NULL CHECK (role = 'lead' OR role = 'member'),
     PRIMARY KEY (task_id, position)
 );
 CREATE INDEX IF NOT EXISTS task_departments_dept ON task_departments (department);
@@ -95,8 +98,11 @@ CREATE TABLE IF NOT EXISTS district_targets (
     item        TEXT NOT NULL,
     indicator   TEXT,
     unit        TEXT,
-    district    TEXT NOT NULL CHECK (district IN ('全市', '南湖区', '秀洲区', '嘉善县', '平湖市',
-                    '海盐县', '海宁市', '桐乡市', '嘉兴经济技术开发区', '嘉兴港区', '市级', '其他')),
+    district    TEXT NOT NULL CHECK (district = '全市' OR district = '南湖区' OR
+                    district = '秀洲区' OR district = '嘉善县' OR district = '平湖市' OR
+                    district = '海盐县' OR district = '海宁市' OR district = '桐乡市' OR
+                    district = '嘉兴经济技术开发区' OR district = '嘉兴港区' OR
+                    district = '市级' OR district = '其他'),
     value_text  TEXT NOT NULL,
     value_num   REAL,
     source_id   INTEGER NOT NULL REFERENCES sources,
@@ -110,7 +116,7 @@ CREATE TABLE IF NOT EXISTS appointments (
     appointment_id INTEGER PRIMARY KEY,
     year        INTEGER,
     month       INTEGER,
-    action      TEXT NOT NULL CHECK (action IN ('appoint', 'concurrent', 'remove')),
+    action      TEXT NOT NULL CHECK (action = 'appoint' OR action = 'concurrent' OR action = 'remove'),
     person      TEXT NOT NULL,
     post        TEXT NOT NULL,
     note        TEXT,
@@ -137,8 +143,8 @@ CREATE TABLE IF NOT EXISTS leader_duty_changes (
     position    INTEGER NOT NULL,
     leader      TEXT NOT NULL,
     title       TEXT NOT NULL,
-    action      TEXT NOT NULL CHECK (action IN ('add', 'remove', 'set')),
-    relation    TEXT NOT NULL CHECK (relation IN ('responsible', 'supervises', 'liaises')),
+    action      TEXT NOT NULL CHECK (action = 'add' OR action = 'remove' OR action = 'set'),
+    relation    TEXT NOT NULL CHECK (relation = 'responsible' OR relation = 'supervises' OR relation = 'liaises'),
     subject     TEXT NOT NULL,
     source_id   INTEGER NOT NULL REFERENCES sources,
     source_line INTEGER NOT NULL,

@@ -49,6 +49,9 @@ void jx_vec_free(jx_vec *v);
 void jx_msg(const char *file, long line, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 extern int jx_quiet_warnings;
+/* When set, this thread's messages are appended here instead of written:
+ * ingest -j prints a file's warnings with its summary line, in order. */
+extern _Thread_local jx_buf *jx_msg_capture;
 
 /* ---- decode.c ---- */
 typedef struct {
@@ -102,6 +105,9 @@ typedef struct {
 } jx_tok;
 int lex_init(char *err, size_t errsz);
 void lex_done(void);
+/* Each further thread that lexes calls these around its work. */
+int lex_thread_init(void);
+void lex_thread_done(void);
 void lex_line(const jx_line *ln, jx_tok *t);
 /* 一、… / 二十一、…: the ordinal (> 0) and the text after it, else 0. */
 long lex_ordinal(const char *s, size_t n, const char **rest);

@@ -42,7 +42,8 @@ static const char *const patterns[P_COUNT] = {
 };
 
 static pcre2_code *re[P_COUNT];
-static pcre2_match_data *md;
+/* Compiled patterns are shared by all threads; match data is per thread. */
+static _Thread_local pcre2_match_data *md;
 
 int lex_init(char *err, size_t errsz)
 {
@@ -63,15 +64,25 @@ int lex_init(char *err, size_t errsz)
         }
         if (jit) pcre2_jit_compile(re[i], PCRE2_JIT_COMPLETE);  /* interpreter if JIT is absent */
     }
-    md = pcre2_match_data_create(8, NULL);
+    return lex_thread_init();
+}
+
+int lex_thread_init(void)
+{
+    if (!md) md = pcre2_match_data_create(8, NULL);
     return md ? 0 : -1;
+}
+
+void lex_thread_done(void)
+{
+    pcre2_match_data_free(md);
+    md = NULL;
 }
 
 void lex_done(void)
 {
     for (int i = 0; i < P_COUNT; i++) { pcre2_code_free(re[i]); re[i] = NULL; }
-    pcre2_match_data_free(md);
-    md = NULL;
+    lex_thread_done();
 }
 
 static int match(int p, const char *s, size_t n)

@@ -14,7 +14,7 @@ extern const char jx_schema_sql[];
 
 enum {
     S_HAS_SHA, S_INS_SOURCE, S_INS_GAZETTE, S_FIND_NOTICE, S_INS_NOTICE, S_UPD_NOTICE,
-    S_INS_NSRC, S_DEL_TASKS, S_INS_TASK, S_INS_LEADER, S_INS_DEPT, S_DEL_TARGETS,
+    S_INS_NSRC, S_DEL_LEADERS, S_DEL_DEPTS, S_DEL_TASKS, S_INS_TASK, S_INS_LEADER, S_INS_DEPT, S_DEL_TARGETS,
     S_INS_TARGET, S_INS_APPT, S_INS_CATALOG, S_DEL_DUTIES, S_INS_DUTY, S_DEL_REFS, S_INS_REF,
     S_DEL_TOPICS, S_INS_TOPIC, S_DEL_MEMBERS, S_INS_MEMBER, S_COUNT
 };
@@ -33,6 +33,9 @@ static const char *const sql[S_COUNT] = {
                      " source_id = ?6, source_line = ?7 WHERE notice_id = ?1",
     [S_INS_NSRC] = "INSERT OR IGNORE INTO notice_sources (notice_id, source_id, source_line)"
                    " VALUES (?1, ?2, ?3)",
+    [S_DEL_LEADERS] = "DELETE FROM task_leaders WHERE task_id IN (SELECT task_id FROM tasks WHERE notice_id = ?1)",
+    [S_DEL_DEPTS] = "DELETE FROM task_departments WHERE task_id IN"
+                    " (SELECT task_id FROM tasks WHERE notice_id = ?1)",
     [S_DEL_TASKS] = "DELETE FROM tasks WHERE notice_id = ?1",
     [S_INS_TASK] = "INSERT INTO tasks (notice_id, year, kind, category, section, seq, sub_seq, text,"
                    " source_id, source_line) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
@@ -133,7 +136,11 @@ jx_db *ld_open(const char *path, int timeout_ms, char *err, size_t errsz)
 {
     jx_db *db = calloc(1, sizeof *db);
     if (!db) { snprintf(err, errsz, "out of memory"); return NULL; }
-    if (sqlite3_open_v2(path, &db->h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+    /* One connection, used by one thread at a time: no mutexes on it, and no
+     * global memory statistics (their mutex costs on every allocation). */
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    if (sqlite3_open_v2(path, &db->h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                        NULL) != SQLITE_OK) {
         snprintf(err, errsz, "%s", db->h ? sqlite3_errmsg(db->h) : "cannot open");
         goto fail;
     }
@@ -144,8 +151,11 @@ jx_db *ld_open(const char *path, int timeout_ms, char *err, size_t errsz)
     db->timeout_ms = timeout_ms;
     /* short waits inside SQLite; with_lock() decides when to give up */
     sqlite3_busy_timeout(db->h, timeout_ms < 50 ? timeout_ms : 50);
+    /* Foreign keys are declared but not enforced: this writer is the only
+     * one, it deletes children explicitly, and enforcement costs a parent
+     * lookup on every row. */
     if (with_lock(db, "PRAGMA journal_mode=WAL", err, errsz) ||
-        exec(db, "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;", err, errsz))
+        exec(db, "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=OFF;", err, errsz))
         goto fail;
     long long version = pragma_int(db, "PRAGMA user_version");
     if (version < 0) {
@@ -335,8 +345,8 @@ static int load_notice(jx_db *db, const jx_doc *d, size_t k, sqlite3_int64 sourc
         rc = bind(db->st[S_UPD_NOTICE], "itttnii", (long long)notice_id, no->issuer, no->title,
                   no->issued_on, (long long)no->year, (long long)source_id, (long long)no->line);
         if (rc == SQLITE_OK) rc = run(db, S_UPD_NOTICE);
-        static const int owned[] = {S_DEL_TASKS, S_DEL_TARGETS, S_DEL_DUTIES, S_DEL_REFS,
-                                    S_DEL_TOPICS, S_DEL_MEMBERS};
+        static const int owned[] = {S_DEL_LEADERS, S_DEL_DEPTS, S_DEL_TASKS, S_DEL_TARGETS,
+                                    S_DEL_DUTIES, S_DEL_REFS, S_DEL_TOPICS, S_DEL_MEMBERS};
         for (size_t o = 0; o < sizeof owned / sizeof *owned && rc == SQLITE_OK; o++) {
             rc = bind(db->st[owned[o]], "i", (long long)notice_id);
             if (rc == SQLITE_OK) rc = run(db, owned[o]);

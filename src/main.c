@@ -2,6 +2,7 @@
  * only turns arguments into calls, and results into messages and exit codes. */
 #include "jxgov.h"
 
+#include <pthread.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,6 +43,8 @@ static const char usage_ingest[] =
     "\n"
     "  --db PATH       database file (default ./jxgov.db; created when missing)\n"
     "  --timeout SECS  how long to wait for another writer (default 10)\n"
+    "  -j N            N threads: N-1 decode and parse ahead while one writes\n"
+    "                  (default 1; output and database are the same either way)\n"
     "  -q              do not print warnings\n"
     "\n"
     "Limits: a file may hold at most 64 MiB and 1000000 lines that are not blank;\n"
@@ -92,10 +95,91 @@ static int cmd_check(int argc, char **argv)
     return status;
 }
 
+/* One file on its way through -j: parsed by a worker, loaded by the writer. */
+typedef struct {
+    jx_arena a;
+    jx_doc d;
+    jx_buf warnings;        /* what parsing said, printed when loaded */
+    int failed;             /* read_doc failed: err says why */
+    int ready;
+    char err[512];
+} slot;
+
+static void parse_into(slot *sl, const char *path)
+{
+    jx_msg_capture = &sl->warnings;
+    sl->failed = read_doc(&sl->a, path, &sl->d, sl->err, sizeof sl->err) != 0;
+    jx_msg_capture = NULL;
+}
+
+typedef struct {
+    char **files;
+    int nfiles, window;
+    slot *slots;
+    int next;               /* the next file a worker takes */
+    int loaded;             /* files the writer is done with */
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+} pipeline;
+
+static void *worker(void *arg)
+{
+    pipeline *pl = arg;
+    lex_thread_init();
+    for (;;) {
+        pthread_mutex_lock(&pl->mu);
+        /* stay at most `window` files ahead of the writer: memory stays bounded */
+        while (pl->next < pl->nfiles && pl->next >= pl->loaded + pl->window)
+            pthread_cond_wait(&pl->cv, &pl->mu);
+        if (pl->next >= pl->nfiles) {
+            pthread_mutex_unlock(&pl->mu);
+            break;
+        }
+        int i = pl->next++;
+        pthread_mutex_unlock(&pl->mu);
+        slot *sl = &pl->slots[i % pl->window];
+        parse_into(sl, pl->files[i]);
+        pthread_mutex_lock(&pl->mu);
+        sl->ready = 1;
+        pthread_cond_broadcast(&pl->cv);
+        pthread_mutex_unlock(&pl->mu);
+    }
+    lex_thread_done();
+    return NULL;
+}
+
+/* Loads one parsed file and says what became of it; returns its status. */
+static int emit(jx_db *db, const char *path, slot *sl)
+{
+    char err[512];
+    int status = JX_OK;
+    if (sl->warnings.len) fputs(sl->warnings.p, stderr);
+    if (sl->failed) {
+        fprintf(stderr, "%s: error: %s\n", path, sl->err);
+        status = JX_EINPUT;
+    } else {
+        int r = ld_doc(db, &sl->d, err, sizeof err);
+        if (r < 0) {
+            fprintf(stderr, "%s: error: %s\n", path, err);
+            status = JX_EDB;
+        } else if (r == 1) {
+            fprintf(stderr, "%s: unchanged\n", path);
+        } else {
+            fprintf(stderr, "%s: loaded, %zu notice%s, %zu task%s\n", path, sl->d.notices.n,
+                    sl->d.notices.n == 1 ? "" : "s", sl->d.tasks.n, sl->d.tasks.n == 1 ? "" : "s");
+        }
+    }
+    prs_free(&sl->d);
+    jx_arena_free(&sl->a);
+    jx_buf_free(&sl->warnings);
+    memset(sl, 0, sizeof *sl);
+    return status;
+}
+
 static int cmd_ingest(int argc, char **argv)
 {
     const char *dbpath = "jxgov.db";
-    int i, status = JX_OK, timeout_ms = 10000;
+    int i, status = JX_OK, timeout_ms = 10000, jobs = 1;
     for (i = 0; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
         if (!strcmp(argv[i], "--")) { i++; break; }
         if (!strcmp(argv[i], "--db") && i + 1 < argc) dbpath = argv[++i];
@@ -109,8 +193,15 @@ static int cmd_ingest(int argc, char **argv)
                 return JX_EUSAGE;
             }
             timeout_ms = (int)(secs * 1000);
-        }
-        else {
+        } else if (!strcmp(argv[i], "-j") && i + 1 < argc) {
+            char *end;
+            long n = strtol(argv[++i], &end, 10);
+            if (*end || n < 1 || n > 64) {
+                fprintf(stderr, "jxgov: ingest: -j wants a number of threads (1 to 64), not '%s'\n", argv[i]);
+                return JX_EUSAGE;
+            }
+            jobs = (int)n;
+        } else {
             fprintf(stderr, "jxgov: ingest: unknown option '%s'\n%s", argv[i], usage_ingest);
             return JX_EUSAGE;
         }
@@ -125,28 +216,59 @@ static int cmd_ingest(int argc, char **argv)
         fprintf(stderr, "jxgov: %s: %s\n", dbpath, err);
         return JX_EDB;
     }
-    for (; i < argc; i++) {
-        jx_arena a = {0};
-        jx_doc d;
-        const char *path = argv[i];
-        if (read_doc(&a, path, &d, err, sizeof err)) {
-            fprintf(stderr, "%s: error: %s\n", path, err);
-            status = JX_EINPUT;
-        } else {
-            int r = ld_doc(db, &d, err, sizeof err);
-            if (r < 0) {
-                fprintf(stderr, "%s: error: %s\n", path, err);
-                status = JX_EDB;
-            } else if (r == 1) {
-                fprintf(stderr, "%s: unchanged\n", path);
-            } else {
-                fprintf(stderr, "%s: loaded, %zu notice%s, %zu task%s\n", path, d.notices.n,
-                        d.notices.n == 1 ? "" : "s", d.tasks.n, d.tasks.n == 1 ? "" : "s");
+    char **files = argv + i;
+    int nfiles = argc - i;
+    if (jobs == 1) {
+        for (int k = 0; k < nfiles && status != JX_EDB; k++) {
+            slot sl;
+            memset(&sl, 0, sizeof sl);
+            parse_into(&sl, files[k]);
+            int st = emit(db, files[k], &sl);
+            if (st > status) status = st;
+        }
+    } else {
+        /* -j N: N-1 workers decode and parse ahead; this thread writes, in
+         * command-line order, so the output is the same as with -j 1. */
+        pipeline pl = {files, nfiles, 2 * jobs, NULL, 0, 0, PTHREAD_MUTEX_INITIALIZER,
+                       PTHREAD_COND_INITIALIZER};
+        pl.slots = calloc((size_t)pl.window, sizeof *pl.slots);
+        pthread_t *tid = calloc((size_t)jobs, sizeof *tid);
+        if (!pl.slots || !tid) { fputs("jxgov: out of memory\n", stderr); exit(JX_EDB); }
+        int started = 0;
+        for (int w = 0; w < jobs - 1; w++)
+            if (!pthread_create(&tid[w], NULL, worker, &pl)) started++;
+        if (!started) { fputs("jxgov: cannot start threads\n", stderr); exit(JX_EDB); }
+        for (int k = 0; k < nfiles; k++) {
+            slot *sl = &pl.slots[k % pl.window];
+            pthread_mutex_lock(&pl.mu);
+            while (!sl->ready) pthread_cond_wait(&pl.cv, &pl.mu);
+            pthread_mutex_unlock(&pl.mu);
+            int st = emit(db, files[k], sl);
+            if (st > status) status = st;
+            pthread_mutex_lock(&pl.mu);
+            pl.loaded++;
+            int claimed = pl.next;
+            if (status == JX_EDB) pl.next = pl.nfiles;      /* the database is unusable: stop */
+            pthread_cond_broadcast(&pl.cv);
+            pthread_mutex_unlock(&pl.mu);
+            if (status == JX_EDB) {
+                /* files already taken by a worker finish parsing and are dropped */
+                for (int r = k + 1; r < claimed; r++) {
+                    slot *rest = &pl.slots[r % pl.window];
+                    pthread_mutex_lock(&pl.mu);
+                    while (!rest->ready) pthread_cond_wait(&pl.cv, &pl.mu);
+                    pthread_mutex_unlock(&pl.mu);
+                    prs_free(&rest->d);
+                    jx_arena_free(&rest->a);
+                    jx_buf_free(&rest->warnings);
+                    memset(rest, 0, sizeof *rest);
+                }
+                break;
             }
         }
-        prs_free(&d);
-        jx_arena_free(&a);
-        if (status == JX_EDB) break;    /* the database is not usable: stop here */
+        for (int w = 0; w < started; w++) pthread_join(tid[w], NULL);
+        free(pl.slots);
+        free(tid);
     }
     ld_close(db);
     return status;

@@ -596,7 +596,7 @@ static size_t parse_table(parser *p, size_t lo, int year)
 {
     jx_vec rows = JX_VEC(jx_row);
     size_t next = tbl_rebuild(p->a, p->tok, p->d->text.lines, lo, p->n, &rows);
-    layout L;
+    layout L = {0};   /* rows before any header row are not read */
     long seq = 0;
     int sub = 0;
     const char *category = NULL, *dept = NULL, *item = NULL;

@@ -1,6 +1,7 @@
 /* sha256.c: FIPS 180-4 SHA-256, so that file identity needs no crypto library. */
 #include "jxgov.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static const uint32_t K[64] = {
@@ -38,20 +39,100 @@ static void block(uint32_t h[8], const unsigned char *p)
     h[0] += a; h[1] += b; h[2] += c; h[3] += d; h[4] += e; h[5] += f; h[6] += g; h[7] += k;
 }
 
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include <immintrin.h>
+#define HAVE_SHA_NI 1
+
+/* The x86 SHA extensions do the rounds in hardware (Intel's reference
+ * sequence): hashing every input file is then a few percent of a run, not
+ * a sixth of it. Chosen at run time; the portable code stays the reference. */
+__attribute__((target("sha,sse4.1")))
+static void blocks_ni(uint32_t h[8], const unsigned char *p, size_t nblocks)
+{
+    const __m128i mask = _mm_set_epi64x(0x0c0d0e0f08090a0bULL, 0x0405060700010203ULL);
+    __m128i tmp = _mm_loadu_si128((const __m128i *)&h[0]);
+    __m128i st1 = _mm_loadu_si128((const __m128i *)&h[4]);
+    tmp = _mm_shuffle_epi32(tmp, 0xB1);
+    st1 = _mm_shuffle_epi32(st1, 0x1B);
+    __m128i st0 = _mm_alignr_epi8(tmp, st1, 8);
+    st1 = _mm_blend_epi16(st1, tmp, 0xF0);
+    while (nblocks--) {
+        __m128i save0 = st0, save1 = st1, msg, m0, m1, m2, m3;
+#define ROUNDS(mi, k)                                                        \
+        msg = _mm_add_epi32(mi, _mm_loadu_si128((const __m128i *)&K[k]));    \
+        st1 = _mm_sha256rnds2_epu32(st1, st0, msg);                          \
+        msg = _mm_shuffle_epi32(msg, 0x0E);                                  \
+        st0 = _mm_sha256rnds2_epu32(st0, st1, msg);
+        m0 = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(p + 0)), mask);
+        m1 = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(p + 16)), mask);
+        m2 = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(p + 32)), mask);
+        m3 = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(p + 48)), mask);
+        ROUNDS(m0, 0)
+        ROUNDS(m1, 4)
+        m0 = _mm_sha256msg1_epu32(m0, m1);
+        ROUNDS(m2, 8)
+        m1 = _mm_sha256msg1_epu32(m1, m2);
+        ROUNDS(m3, 12)
+        m0 = _mm_add_epi32(m0, _mm_alignr_epi8(m3, m2, 4));
+        m0 = _mm_sha256msg2_epu32(m0, m3);
+        m2 = _mm_sha256msg1_epu32(m2, m3);
+        for (int k = 16; k < 64; k += 16) {
+            ROUNDS(m0, k)
+            m1 = _mm_add_epi32(m1, _mm_alignr_epi8(m0, m3, 4));
+            m1 = _mm_sha256msg2_epu32(m1, m0);
+            m3 = _mm_sha256msg1_epu32(m3, m0);
+            ROUNDS(m1, k + 4)
+            m2 = _mm_add_epi32(m2, _mm_alignr_epi8(m1, m0, 4));
+            m2 = _mm_sha256msg2_epu32(m2, m1);
+            m0 = _mm_sha256msg1_epu32(m0, m1);
+            ROUNDS(m2, k + 8)
+            m3 = _mm_add_epi32(m3, _mm_alignr_epi8(m2, m1, 4));
+            m3 = _mm_sha256msg2_epu32(m3, m2);
+            m1 = _mm_sha256msg1_epu32(m1, m2);
+            ROUNDS(m3, k + 12)
+            m0 = _mm_add_epi32(m0, _mm_alignr_epi8(m3, m2, 4));
+            m0 = _mm_sha256msg2_epu32(m0, m3);
+            m2 = _mm_sha256msg1_epu32(m2, m3);
+        }
+#undef ROUNDS
+        st0 = _mm_add_epi32(st0, save0);
+        st1 = _mm_add_epi32(st1, save1);
+        p += 64;
+    }
+    tmp = _mm_shuffle_epi32(st0, 0x1B);
+    st1 = _mm_shuffle_epi32(st1, 0xB1);
+    st0 = _mm_blend_epi16(tmp, st1, 0xF0);
+    st1 = _mm_alignr_epi8(st1, tmp, 8);
+    _mm_storeu_si128((__m128i *)&h[0], st0);
+    _mm_storeu_si128((__m128i *)&h[4], st1);
+}
+#endif
+
+static void blocks(uint32_t h[8], const unsigned char *p, size_t nblocks)
+{
+#ifdef HAVE_SHA_NI
+    /* asked on every call (twice a file): no shared state between threads */
+    if (__builtin_cpu_supports("sha") && __builtin_cpu_supports("sse4.1") && !getenv("JXGOV_NO_SHA_NI")) {
+        blocks_ni(h, p, nblocks);
+        return;
+    }
+#endif
+    for (size_t i = 0; i < nblocks; i++) block(h, p + 64 * i);
+}
+
 void sha256_hex(const unsigned char *p, size_t n, char out[65])
 {
     uint32_t h[8] = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
                      0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
     unsigned char tail[128];
     size_t full = n & ~(size_t)63, rest = n - full;
-    for (size_t i = 0; i < full; i += 64) block(h, p + i);
+    blocks(h, p, full / 64);
     memset(tail, 0, sizeof tail);
     if (rest) memcpy(tail, p + full, rest);
     tail[rest] = 0x80;
     size_t tlen = rest < 56 ? 64 : 128;
     uint64_t bits = (uint64_t)n * 8;
     for (int i = 0; i < 8; i++) tail[tlen - 1 - i] = (unsigned char)(bits >> (8 * i));
-    block(h, tail);
-    if (tlen == 128) block(h, tail + 64);
+    blocks(h, tail, tlen / 64);
     for (int i = 0; i < 8; i++) snprintf(out + 8 * i, 9, "%08x", h[i]);
 }

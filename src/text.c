@@ -31,6 +31,11 @@ static size_t put_utf8(char *o, uint32_t c)
     o[2] = (char)(0x80 | (c >> 6 & 0x3F)); o[3] = (char)(0x80 | (c & 0x3F)); return 4;
 }
 
+static int is_alnum_cp(uint32_t c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+
 /* Full-width forms folded to ASCII; the CJK punctuation the documents use
  * (，：；（）！？) stays full-width. */
 static uint32_t fold_cp(uint32_t c)
@@ -61,45 +66,81 @@ static uint32_t fold_cp(uint32_t c)
     return c;
 }
 
-static int is_alnum_cp(uint32_t c)
+
+
+/* The code point a sequence folds to (fold_cp), or -1 when it stays as is. */
+static long fold_at(const unsigned char *p, size_t left, size_t *len)
 {
-    return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+    unsigned c = p[0];
+    *len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    if (*len > left) *len = left;
+    /* only U+00A0, U+2000-200F, U+3000, U+FE5D/E, U+FEFF and U+FF00-FF5F fold */
+    if (!((c == 0xC2 && left > 1 && p[1] == 0xA0) || (c == 0xE2 && left > 1 && p[1] == 0x80) ||
+          (c == 0xE3 && left > 2 && p[1] == 0x80 && p[2] == 0x80) || c == 0xEF))
+        return -1;
+    const char *q = (const char *)p;
+    uint32_t cp = txt_next(&q);
+    uint32_t f = fold_cp(cp);
+    return f == cp ? -1 : (long)f;
 }
 
-char *txt_fold(jx_arena *a, const char *s, size_t n, size_t *outlen)
+static int folds_to_alnum(const unsigned char *p, size_t left)
 {
-    /* Decode into code points first: folding ',' depends on both neighbours. */
-    uint32_t stackbuf[512], *cp = stackbuf;
-    if (n > sizeof stackbuf / sizeof *stackbuf) {
-        cp = malloc(n * sizeof *cp);
-        if (!cp) { fputs("jxgov: out of memory\n", stderr); exit(JX_EDB); }
-    }
-    size_t m = 0;
-    for (const char *p = s, *e = s + n; p < e;) {
-        uint32_t c = fold_cp(txt_next(&p));
-        if (c) cp[m++] = c;
-    }
-    char *out = jx_alloc(a, m * 4 + 1), *o = out;
-    for (size_t i = 0; i < m; i++) {
-        uint32_t c = cp[i];
-        if (c == '(' ) c = 0xFF08;
-        else if (c == ')') c = 0xFF09;
-        else if (c == ',' || c == ';' || c == ':' || c == '!' || c == '?') {
-            /* Between two ASCII letters/digits (1,700  10:30) or in a URL
-             * (http://) it is ASCII text; elsewhere CJK punctuation. */
-            size_t l = i, r = i + 1;
-            while (l > 0 && cp[l - 1] == ' ') l--;
-            while (r < m && cp[r] == ' ') r++;
-            int ascii_both = l > 0 && r < m && is_alnum_cp(cp[l - 1]) && is_alnum_cp(cp[r]);
-            if (c == ':' && i + 1 < m && cp[i + 1] == '/') ascii_both = 1;
-            if (!ascii_both)
-                c = c == ',' ? 0xFF0C : c == ';' ? 0xFF1B : c == ':' ? 0xFF1A
-                  : c == '!' ? 0xFF01 : 0xFF1F;
+    size_t len;
+    long f = fold_at(p, left, &len);
+    uint32_t c = f >= 0 ? (uint32_t)f : p[0];
+    return is_alnum_cp(c);
+}
+
+char *txt_fold(jx_arena *a, const char *src, size_t n, size_t *outlen)
+{
+    const unsigned char *s = (const unsigned char *)src;
+    /* ASCII punctuation may grow to 3 bytes; everything else shrinks or stays */
+    size_t grow = 0;
+    for (size_t i = 0; i < n; i++)
+        grow += s[i] == '(' || s[i] == ')' || s[i] == ',' || s[i] == ';' || s[i] == ':' ||
+                s[i] == '!' || s[i] == '?';
+    char *out = jx_alloc(a, n + 2 * grow + 1), *o = out;
+    for (size_t i = 0; i < n;) {
+        unsigned c = s[i];
+        if (c >= 0x80) {
+            size_t len;
+            long f = fold_at(s + i, n - i, &len);
+            if (f < 0) {
+                memcpy(o, s + i, len);
+                o += len;
+            } else if (f) {
+                o += put_utf8(o, (uint32_t)f);
+            }
+            i += len;
+            continue;
         }
-        o += put_utf8(o, c);
+        i++;
+        if (c == '(') { o += put_utf8(o, 0xFF08); continue; }
+        if (c == ')') { o += put_utf8(o, 0xFF09); continue; }
+        if (c != ',' && c != ';' && c != ':' && c != '!' && c != '?') { *o++ = (char)c; continue; }
+        /* Between two ASCII letters/digits (1,700  10:30) or in a URL
+         * (http://) it is ASCII text; elsewhere CJK punctuation. */
+        const char *l = o;
+        while (l > out && l[-1] == ' ') l--;
+        size_t r = i, len;
+        while (r < n) {     /* skip spaces and what folding drops */
+            long f = fold_at(s + r, n - r, &len);
+            if (!(s[r] == ' ' || f == ' ' || f == 0)) break;
+            r += len;
+        }
+        int ascii_both = l > out && is_alnum_cp((unsigned char)l[-1]) && r < n && folds_to_alnum(s + r, n - r);
+        if (c == ':') {
+            size_t q = i;   /* the next character that folding keeps */
+            long f = -1;
+            while (q < n && (f = fold_at(s + q, n - q, &len)) == 0) q += len;
+            if (q < n && (s[q] == '/' || f == '/')) ascii_both = 1;
+        }
+        if (ascii_both) *o++ = (char)c;
+        else o += put_utf8(o, c == ',' ? 0xFF0C : c == ';' ? 0xFF1B : c == ':' ? 0xFF1A
+                                : c == '!' ? 0xFF01 : 0xFF1F);
     }
     *o = 0;
-    if (cp != stackbuf) free(cp);
     *outlen = (size_t)(o - out);
     return out;
 }

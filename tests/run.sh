@@ -153,6 +153,17 @@ dump "$T/c.db" tasks > "$T/c.tasks"
 { strip "$here/golden/tasks_000.tsv"; strip "$here/golden/tasks_002.tsv"; } | LC_ALL=C sort > "$T/c.want"
 expect_same "concatenated 000+001+002: tasks" "$T/c.want" "$T/c.tasks"
 
+# ---- -j: the same output and the same rows with worker threads ----
+rm -f "$T/j1.db" "$T/j2.db"
+"$JXGOV" ingest --db "$T/j1.db" "$seeds"/*.txt "$T/nope.txt" 2> "$T/j1.err"
+"$JXGOV" ingest -j 3 --db "$T/j2.db" "$seeds"/*.txt "$T/nope.txt" 2> "$T/j2.err"
+expect_same "-j 3 prints what -j 1 prints" "$T/j1.err" "$T/j2.err"
+for v in notices tasks targets appointments catalog duty_changes references research_topics committee_members; do
+    dump "$T/j1.db" $v > "$T/j1.$v"; dump "$T/j2.db" $v > "$T/j2.$v"
+    expect_same "-j 3 loads the same $v" "$T/j1.$v" "$T/j2.$v"
+done
+expect_run "-j without a number" 2 - "$JXGOV" ingest -j x "$s000"
+
 # ---- re-runs change nothing ----
 sqlite3 "$T/all.db" .dump > "$T/before"
 "$JXGOV" ingest --db "$T/all.db" "$seeds"/*.txt 2> "$T/err"; st=$?
@@ -210,6 +221,14 @@ expect_run "ingest --help" 0 - "$JXGOV" ingest --help
 grep -q -- '--db PATH' "$T/out" && ok || bad "ingest --help must document --db"
 expect_run "--version" 0 - "$JXGOV" --version
 grep -q '^jxgov [0-9]' "$T/out" && ok || bad "--version output"
+
+# ---- check: the arithmetic of the target tables, reported with file and line ----
+printf '%s:719: warning: item 23 幸福河湖示范项目: districts sum to 6, 全市 is 7\n%s: UTF-8, 1 notice, 166 tasks, 1 warning\n' "$s000" "$s000" > "$T/want"
+expect_run "check reports the 2025 annex row that does not add up" 0 "$T/want" "$JXGOV" check "$s000"
+printf '%s:1231: warning: item 27: districts sum to 0, 全市 is 10\n%s: UTF-8, 1 notice, 158 tasks, 1 warning\n' "$s003" "$s003" > "$T/want"
+expect_run "check reports the 2024 table row that does not add up" 0 "$T/want" "$JXGOV" check "$s003"
+printf '%s:1181: warning: catalog title of 嘉政发〔2025〕3号 differs from the title of its body (line 103)\n%s: UTF-8, 6 notices, 166 tasks, 1 warning\n' "$s001" "$s001" > "$T/want"
+expect_run "check reports a catalog title that differs from its body" 0 "$T/want" "$JXGOV" check "$s001"
 
 # ---- check: parse only, warnings with file and line ----
 case_file=$here/cases/unknown_dept.txt

@@ -20,6 +20,128 @@ static void fold_is(const char *in, const char *want)
     jx_arena_free(&a);
 }
 
+
+/* ---- the first, code-point-at-a-time txt_fold, kept as the reference the
+ * byte-scanning one is checked against ---- */
+#include <stdlib.h>
+static int ref_is_alnum(uint32_t c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+static size_t ref_put_utf8(char *o, uint32_t c)
+{
+    if (c < 0x80) { o[0] = (char)c; return 1; }
+    if (c < 0x800) { o[0] = (char)(0xC0 | c >> 6); o[1] = (char)(0x80 | (c & 0x3F)); return 2; }
+    if (c < 0x10000) {
+        o[0] = (char)(0xE0 | c >> 12); o[1] = (char)(0x80 | (c >> 6 & 0x3F));
+        o[2] = (char)(0x80 | (c & 0x3F)); return 3;
+    }
+    o[0] = (char)(0xF0 | c >> 18); o[1] = (char)(0x80 | (c >> 12 & 0x3F));
+    o[2] = (char)(0x80 | (c >> 6 & 0x3F)); o[3] = (char)(0x80 | (c & 0x3F)); return 4;
+}
+static uint32_t ref_fold_cp(uint32_t c)
+{
+    if (c >= 0xFF10 && c <= 0xFF19) return c - 0xFF10 + '0';
+    if (c >= 0xFF21 && c <= 0xFF3A) return c - 0xFF21 + 'A';
+    if (c >= 0xFF41 && c <= 0xFF5A) return c - 0xFF41 + 'a';
+    switch (c) {
+    case 0xFF05: return '%';
+    case 0xFF0E: return '.';
+    case 0xFF03: return '#';
+    case 0xFF0B: return '+';
+    case 0xFF0D: return '-';
+    case 0xFF0F: return '/';
+    case 0xFF1C: return '<';
+    case 0xFF1D: return '=';
+    case 0xFF1E: return '>';
+    case 0xFF3B: return '[';
+    case 0xFF3D: return ']';
+    case 0xFF5E: return '~';
+    case 0xFF06: return '&';
+    case 0xFF0A: return '*';
+    case 0xFE5D: return 0x3014;     /* ﹝ -> 〔 */
+    case 0xFE5E: return 0x3015;     /* ﹞ -> 〕 */
+    case 0x3000: case 0x00A0: case 0x2002: case 0x2003: case 0x2009: return ' ';
+    case 0x200B: case 0xFEFF: return 0;     /* dropped */
+    }
+    return c;
+}
+
+static char *ref_fold(jx_arena *a, const char *s, size_t n, size_t *outlen)
+{
+    uint32_t *cp = malloc((n + 1) * sizeof *cp);
+    size_t m = 0;
+    for (const char *p = s, *e = s + n; p < e;) {
+        uint32_t c = ref_fold_cp(txt_next(&p));
+        if (c) cp[m++] = c;
+    }
+    char *out = jx_alloc(a, m * 4 + 1), *o = out;
+    for (size_t i = 0; i < m; i++) {
+        uint32_t c = cp[i];
+        if (c == '(') c = 0xFF08;
+        else if (c == ')') c = 0xFF09;
+        else if (c == ',' || c == ';' || c == ':' || c == '!' || c == '?') {
+            size_t l = i, r = i + 1;
+            while (l > 0 && cp[l - 1] == ' ') l--;
+            while (r < m && cp[r] == ' ') r++;
+            int ascii_both = l > 0 && r < m && ref_is_alnum(cp[l - 1]) && ref_is_alnum(cp[r]);
+            if (c == ':' && i + 1 < m && cp[i + 1] == '/') ascii_both = 1;
+            if (!ascii_both)
+                c = c == ',' ? 0xFF0C : c == ';' ? 0xFF1B : c == ':' ? 0xFF1A : c == '!' ? 0xFF01 : 0xFF1F;
+        }
+        o += ref_put_utf8(o, c);
+    }
+    *o = 0;
+    free(cp);
+    *outlen = (size_t)(o - out);
+    return out;
+}
+
+static int fold_mismatches;
+
+static void fold_matches_reference(const char *s, size_t n)
+{
+    jx_arena a = {0};
+    size_t n1, n2;
+    char *x = txt_fold(&a, s, n, &n1), *y = ref_fold(&a, s, n, &n2);
+    if (!(n1 == n2 && !memcmp(x, y, n1)) && fold_mismatches++ < 5)
+        fprintf(stderr, "fold differs from the reference on '%.*s': '%s' vs '%s'\n", (int)n, s, x, y);
+    jx_arena_free(&a);
+}
+
+static void test_fold_differential(void)
+{
+    /* every line of the samples, then random strings over the characters
+     * folding treats specially */
+    static const char *const files[] = {"data/samples/000_579fc0f89e3fdae6.txt",
+        "data/samples/001_7cb9772be1b5a87c.txt", "data/samples/002_0205caf75a6fd2f6.txt",
+        "data/samples/003_9685d99865090974.txt", "data/samples/004_2195f0a6b08d477e.txt"};
+    for (size_t f = 0; f < sizeof files / sizeof *files; f++) {
+        FILE *fp = fopen(files[f], "rb");
+        if (!fp) { CHECK(0, "cannot open %s", files[f]); continue; }
+        char line[65536];
+        while (fgets(line, sizeof line, fp)) fold_matches_reference(line, strcspn(line, "\n"));
+        fclose(fp);
+    }
+    static const char *const alphabet[] = {"(", ")", ",", ";", ":", "!", "?", "/", " ", "a", "Z", "7",
+        "嘉", "，", "（", "１", "Ａ", "％", "／", "\xe3\x80\x80", "\xc2\xa0", "\xe2\x80\x8b",
+        "\xef\xbb\xbf", "\xef\xb9\x9d", "：", ".", "~", "～"};
+    unsigned seed = 12345;
+    for (int round = 0; round < 20000; round++) {
+        char buf[256];
+        size_t len = 0;
+        int k = 1 + (int)(seed % 12);
+        for (int j = 0; j < k; j++) {
+            seed = seed * 1103515245u + 12345u;
+            const char *piece = alphabet[(seed >> 16) % (sizeof alphabet / sizeof *alphabet)];
+            memcpy(buf + len, piece, strlen(piece));
+            len += strlen(piece);
+        }
+        fold_matches_reference(buf, len);
+    }
+    CHECK(fold_mismatches == 0, "txt_fold differs from the reference on %d inputs", fold_mismatches);
+}
+
 static void squash_is(const char *in, const char *want)
 {
     jx_arena a = {0};
@@ -89,6 +211,14 @@ static void test_decode(void)
     CHECK(!strcmp(sha, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"), "sha256(abc) %s", sha);
     sha256_hex((const unsigned char *)"", 0, sha);
     CHECK(!strcmp(sha, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"), "sha256('') %s", sha);
+    /* FIPS 180-2 vectors: two padding blocks, and a million bytes */
+    const char *two = "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq";
+    sha256_hex((const unsigned char *)two, strlen(two), sha);
+    CHECK(!strcmp(sha, "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"), "sha256(56 bytes) %s", sha);
+    static unsigned char million[1000000];
+    memset(million, 'a', sizeof million);
+    sha256_hex(million, sizeof million, sha);
+    CHECK(!strcmp(sha, "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0"), "sha256(a x 1e6) %s", sha);
 }
 
 static void lex_is(const char *line, enum jx_tok kind, long num)
@@ -236,6 +366,7 @@ int main(void)
         return 1;
     }
     test_text();
+    test_fold_differential();
     test_decode();
     test_lex();
     test_depts();
