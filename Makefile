@@ -12,7 +12,7 @@ SRC     := src/arena.c src/msg.c src/sha256.c src/decode.c src/text.c src/lex.c 
            src/depts.c src/parse.c src/gazette.c src/load.c
 HDR     := include/jxgov.h
 
-.PHONY: all demo test deps clean valgrind fuzz
+.PHONY: all demo test deps clean valgrind fuzz bench
 all: jxgov
 
 build/embed: tools/embed.c
@@ -95,3 +95,16 @@ fuzz: $(addprefix build/fuzz-,$(FUZZ_TARGETS)) build/fuzz-corpus
 # The regression corpus, replayed under ASan+UBSan by `make test`.
 build/fuzz-replay: fuzz/fuzz.c $(SRC) build/embedded.c $(HDR)
 	$(CC) $(WARN) -O1 -g $(SAN) -DFUZZ_REPLAY $(PKG_CFLAGS) -Iinclude -o $@ fuzz/fuzz.c $(SRC) build/embedded.c $(PKG_LIBS)
+
+# ---- benchmark (not part of test: figures, not pass/fail) ----
+build/gen: bench/gen.c
+	@mkdir -p build
+	$(CC) -std=c11 -O2 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror -o $@ $<
+
+build/timeit: bench/timeit.c
+	@mkdir -p build
+	$(CC) -std=c11 -O2 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra -Werror -o $@ $<
+
+bench: deps
+	$(MAKE) jxgov build/gen build/timeit
+	sh bench/run.sh

@@ -6,7 +6,8 @@
 -- an older version. Tables are only ever added (IF NOT EXISTS); views are
 -- dropped and created again, so they always match this file.
 -- CHECKs are written as OR chains, not IN lists: SQLite builds an ephemeral
--- table for an IN list on every row it checks.
+-- table for an IN list on every row it checks. Tables keyed by a composite
+-- primary key are WITHOUT ROWID: one b-tree to write per row, not two.
 -- Tables are the project's own; the v_* views are the public contract
 -- (../shared/contract.md, README.md "Views") and change only with a
 -- schema version bump. Every row carries provenance: source_id + line.
@@ -53,7 +54,7 @@ CREATE TABLE IF NOT EXISTS notice_sources (
     source_id   INTEGER NOT NULL REFERENCES sources,
     source_line INTEGER NOT NULL,
     PRIMARY KEY (notice_id, source_id)
-);
+) WITHOUT ROWID;
 
 CREATE TABLE IF NOT EXISTS tasks (
     task_id     INTEGER PRIMARY KEY,
@@ -77,7 +78,7 @@ CREATE TABLE IF NOT EXISTS task_leaders (
     leader   TEXT NOT NULL,
     title    TEXT,
     PRIMARY KEY (task_id, position)
-);
+) WITHOUT ROWID;
 
 CREATE TABLE IF NOT EXISTS task_departments (
     task_id    INTEGER NOT NULL REFERENCES tasks ON DELETE CASCADE,
@@ -86,7 +87,7 @@ CREATE TABLE IF NOT EXISTS task_departments (
     raw_name   TEXT NOT NULL,
     role       TEXT NOT NULL CHECK (role = 'lead' OR role = 'member'),
     PRIMARY KEY (task_id, position)
-);
+) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS task_departments_dept ON task_departments (department);
 
 -- One row per non-empty cell of a per-district target table.
@@ -149,7 +150,7 @@ CREATE TABLE IF NOT EXISTS leader_duty_changes (
     source_id   INTEGER NOT NULL REFERENCES sources,
     source_line INTEGER NOT NULL,
     PRIMARY KEY (notice_id, position)
-);
+) WITHOUT ROWID;
 
 CREATE TABLE IF NOT EXISTS notice_references (
     notice_id    INTEGER NOT NULL REFERENCES notices,
@@ -159,7 +160,7 @@ CREATE TABLE IF NOT EXISTS notice_references (
     source_id    INTEGER NOT NULL REFERENCES sources,
     source_line  INTEGER NOT NULL,
     PRIMARY KEY (notice_id, position)
-);
+) WITHOUT ROWID;
 
 CREATE TABLE IF NOT EXISTS research_topics (
     notice_id   INTEGER NOT NULL REFERENCES notices,
@@ -169,7 +170,7 @@ CREATE TABLE IF NOT EXISTS research_topics (
     source_id   INTEGER NOT NULL REFERENCES sources,
     source_line INTEGER NOT NULL,
     PRIMARY KEY (notice_id, seq)
-);
+) WITHOUT ROWID;
 
 CREATE TABLE IF NOT EXISTS committee_members (
     notice_id   INTEGER NOT NULL REFERENCES notices,
@@ -180,7 +181,7 @@ CREATE TABLE IF NOT EXISTS committee_members (
     source_id   INTEGER NOT NULL REFERENCES sources,
     source_line INTEGER NOT NULL,
     PRIMARY KEY (notice_id, position)
-);
+) WITHOUT ROWID;
 
 -- ---- the contract views ----
 

@@ -68,9 +68,17 @@ typedef struct {
     size_t nlines;
 } jx_text;
 
-/* Reads and decodes path. On failure writes a one-line reason (with byte
- * offset where it applies) to err and returns -1. */
-int dec_file(jx_arena *a, const char *path, jx_text *out, char *err, size_t errsz);
+/* A set of hex SHA-256 digests (malloc-backed; sha_free releases it). */
+typedef struct { char (*slot)[65]; size_t n, cap; } jx_shaset;
+void sha_add(jx_shaset *s, const char *sha);
+int sha_has(const jx_shaset *s, const char *sha);
+void sha_free(jx_shaset *s);
+
+/* Reads, hashes and decodes path. Returns 1 without decoding when the
+ * digest is in skip (may be NULL). On failure writes a one-line reason (with
+ * byte offset where it applies) to err and returns -1. */
+int dec_file(jx_arena *a, const char *path, jx_text *out, const jx_shaset *skip,
+             char *err, size_t errsz);
 int dec_bytes(jx_arena *a, const unsigned char *p, size_t n, jx_text *out,
               char *err, size_t errsz);
 void sha256_hex(const unsigned char *p, size_t n, char out[65]);
@@ -256,5 +264,7 @@ void ld_close(jx_db *db);
 /* Returns 0 loaded, 1 unchanged, -1 error (err filled, nothing written). */
 int ld_doc(jx_db *db, const jx_doc *d, char *err, size_t errsz);
 int ld_has_sha(jx_db *db, const char *sha, int *found, char *err, size_t errsz);
+/* Adds the digest of every file the database holds to set. */
+int ld_known_shas(jx_db *db, jx_shaset *set, char *err, size_t errsz);
 
 #endif

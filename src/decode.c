@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <iconv.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -115,9 +116,11 @@ int dec_bytes(jx_arena *a, const unsigned char *p, size_t n, jx_text *t,
     size_t ulen = 0, bad = 0;
     char *conv = NULL;
 
+    char sha[65];
+    memcpy(sha, t->sha256, sizeof sha);     /* the caller's, if any */
     memset(t, 0, sizeof *t);
+    memcpy(t->sha256, sha, sizeof sha);
     t->nbytes = n;
-    sha256_hex(p, n, t->sha256);
     if (n == 0) { snprintf(err, errsz, "empty file"); return -1; }
 
     if (n >= 2 && ((p[0] == 0xFF && p[1] == 0xFE) || (p[0] == 0xFE && p[1] == 0xFF))) {
@@ -182,7 +185,8 @@ int dec_bytes(jx_arena *a, const unsigned char *p, size_t n, jx_text *t,
     return split_lines(a, utf8, ulen, t, err, errsz);
 }
 
-int dec_file(jx_arena *a, const char *path, jx_text *t, char *err, size_t errsz)
+int dec_file(jx_arena *a, const char *path, jx_text *t, const jx_shaset *skip,
+             char *err, size_t errsz)
 {
     struct stat st;
     int fd = open(path, O_RDONLY | O_CLOEXEC);
@@ -222,5 +226,52 @@ int dec_file(jx_arena *a, const char *path, jx_text *t, char *err, size_t errsz)
     buf = jx_alloc(a, len + 1);
     if (len) memcpy(buf, b.p, len);
     jx_buf_free(&b);
+    sha256_hex(buf, len, t->sha256);
+    /* a file already loaded is not decoded again: a re-run only hashes */
+    if (skip && sha_has(skip, t->sha256)) return 1;
     return dec_bytes(a, buf, len, t, err, errsz);
+}
+
+/* ---- a set of SHA-256 digests (the files a database already holds) ---- */
+
+static size_t sha_slot(const jx_shaset *s, const char *sha)
+{
+    size_t h = 0;
+    for (int i = 0; i < 16; i++) h = h * 16 + (size_t)(sha[i] <= '9' ? sha[i] - '0' : sha[i] - 'a' + 10);
+    return h & (s->cap - 1);
+}
+
+void sha_add(jx_shaset *s, const char *sha)
+{
+    if (2 * (s->n + 1) > s->cap) {
+        jx_shaset bigger = {NULL, 0, s->cap ? 2 * s->cap : 64};
+        bigger.slot = calloc(bigger.cap, sizeof *bigger.slot);
+        if (!bigger.slot) { fputs("jxgov: out of memory\n", stderr); exit(JX_EDB); }
+        for (size_t i = 0; i < s->cap; i++)
+            if (s->slot[i][0]) sha_add(&bigger, s->slot[i]);
+        free(s->slot);
+        *s = bigger;
+    }
+    size_t i = sha_slot(s, sha);
+    while (s->slot[i][0]) {
+        if (!memcmp(s->slot[i], sha, 64)) return;
+        i = (i + 1) & (s->cap - 1);
+    }
+    memcpy(s->slot[i], sha, 64);
+    s->slot[i][64] = 0;
+    s->n++;
+}
+
+int sha_has(const jx_shaset *s, const char *sha)
+{
+    if (!s->cap) return 0;
+    for (size_t i = sha_slot(s, sha); s->slot[i][0]; i = (i + 1) & (s->cap - 1))
+        if (!memcmp(s->slot[i], sha, 64)) return 1;
+    return 0;
+}
+
+void sha_free(jx_shaset *s)
+{
+    free(s->slot);
+    memset(s, 0, sizeof *s);
 }

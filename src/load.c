@@ -155,7 +155,10 @@ jx_db *ld_open(const char *path, int timeout_ms, char *err, size_t errsz)
      * one, it deletes children explicitly, and enforcement costs a parent
      * lookup on every row. */
     if (with_lock(db, "PRAGMA journal_mode=WAL", err, errsz) ||
-        exec(db, "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=OFF;", err, errsz))
+        exec(db, "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=OFF;"
+                 /* 16 MiB of page cache and checkpoints every 8000 pages: the
+                  * indexes stay in memory and pages are copied back in bulk */
+                 " PRAGMA cache_size=-16384; PRAGMA wal_autocheckpoint=8000;", err, errsz))
         goto fail;
     long long version = pragma_int(db, "PRAGMA user_version");
     if (version < 0) {
@@ -233,6 +236,23 @@ int ld_has_sha(jx_db *db, const char *sha, int *found, char *err, size_t errsz)
     *found = rc == SQLITE_ROW;
     sqlite3_reset(st);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+        snprintf(err, errsz, "%s", sqlite3_errmsg(db->h));
+        return -1;
+    }
+    return 0;
+}
+
+int ld_known_shas(jx_db *db, jx_shaset *set, char *err, size_t errsz)
+{
+    sqlite3_stmt *st;
+    int rc = sqlite3_prepare_v2(db->h, "SELECT sha256 FROM sources", -1, &st, NULL);
+    while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *sha = (const char *)sqlite3_column_text(st, 0);
+        if (sha && strlen(sha) == 64) sha_add(set, sha);
+        rc = SQLITE_OK;
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE) {
         snprintf(err, errsz, "%s", sqlite3_errmsg(db->h));
         return -1;
     }

@@ -63,12 +63,15 @@ static int want_help(int argc, char **argv)
     return 0;
 }
 
-/* Decodes and parses one file. Returns 0, or -1 with err filled. */
-static int read_doc(jx_arena *a, const char *path, jx_doc *d, char *err, size_t errsz)
+/* Decodes and parses one file. Returns 0; 1 when its digest is in skip
+ * (nothing decoded); -1 with err filled. */
+static int read_doc(jx_arena *a, const char *path, jx_doc *d, const jx_shaset *skip,
+                    char *err, size_t errsz)
 {
     memset(d, 0, sizeof *d);
     d->path = path;
-    if (dec_file(a, path, &d->text, err, errsz)) return -1;
+    int rc = dec_file(a, path, &d->text, skip, err, errsz);
+    if (rc) return rc;
     prs_doc(a, d);
     return 0;
 }
@@ -81,7 +84,7 @@ static int cmd_check(int argc, char **argv)
         jx_arena a = {0};
         jx_doc d;
         char err[512];
-        if (read_doc(&a, argv[i], &d, err, sizeof err)) {
+        if (read_doc(&a, argv[i], &d, NULL, err, sizeof err)) {
             fprintf(stderr, "%s: error: %s\n", argv[i], err);
             status = JX_EINPUT;
         } else {
@@ -101,14 +104,17 @@ typedef struct {
     jx_doc d;
     jx_buf warnings;        /* what parsing said, printed when loaded */
     int failed;             /* read_doc failed: err says why */
+    int known;              /* its digest was in the database already */
     int ready;
     char err[512];
 } slot;
 
-static void parse_into(slot *sl, const char *path)
+static void parse_into(slot *sl, const char *path, const jx_shaset *known)
 {
     jx_msg_capture = &sl->warnings;
-    sl->failed = read_doc(&sl->a, path, &sl->d, sl->err, sizeof sl->err) != 0;
+    int rc = read_doc(&sl->a, path, &sl->d, known, sl->err, sizeof sl->err);
+    sl->failed = rc < 0;
+    sl->known = rc == 1;
     jx_msg_capture = NULL;
 }
 
@@ -116,6 +122,7 @@ typedef struct {
     char **files;
     int nfiles, window;
     slot *slots;
+    const jx_shaset *known;
     int next;               /* the next file a worker takes */
     int loaded;             /* files the writer is done with */
     pthread_mutex_t mu;
@@ -138,7 +145,7 @@ static void *worker(void *arg)
         int i = pl->next++;
         pthread_mutex_unlock(&pl->mu);
         slot *sl = &pl->slots[i % pl->window];
-        parse_into(sl, pl->files[i]);
+        parse_into(sl, pl->files[i], pl->known);
         pthread_mutex_lock(&pl->mu);
         sl->ready = 1;
         pthread_cond_broadcast(&pl->cv);
@@ -157,6 +164,8 @@ static int emit(jx_db *db, const char *path, slot *sl)
     if (sl->failed) {
         fprintf(stderr, "%s: error: %s\n", path, sl->err);
         status = JX_EINPUT;
+    } else if (sl->known) {
+        fprintf(stderr, "%s: unchanged\n", path);
     } else {
         int r = ld_doc(db, &sl->d, err, sizeof err);
         if (r < 0) {
@@ -218,18 +227,24 @@ static int cmd_ingest(int argc, char **argv)
     }
     char **files = argv + i;
     int nfiles = argc - i;
+    jx_shaset known = {0};
+    if (ld_known_shas(db, &known, err, sizeof err)) {
+        fprintf(stderr, "jxgov: %s: %s\n", dbpath, err);
+        ld_close(db);
+        return JX_EDB;
+    }
     if (jobs == 1) {
         for (int k = 0; k < nfiles && status != JX_EDB; k++) {
             slot sl;
             memset(&sl, 0, sizeof sl);
-            parse_into(&sl, files[k]);
+            parse_into(&sl, files[k], &known);
             int st = emit(db, files[k], &sl);
             if (st > status) status = st;
         }
     } else {
         /* -j N: N-1 workers decode and parse ahead; this thread writes, in
          * command-line order, so the output is the same as with -j 1. */
-        pipeline pl = {files, nfiles, 2 * jobs, NULL, 0, 0, PTHREAD_MUTEX_INITIALIZER,
+        pipeline pl = {files, nfiles, 2 * jobs, NULL, &known, 0, 0, PTHREAD_MUTEX_INITIALIZER,
                        PTHREAD_COND_INITIALIZER};
         pl.slots = calloc((size_t)pl.window, sizeof *pl.slots);
         pthread_t *tid = calloc((size_t)jobs, sizeof *tid);
@@ -270,6 +285,7 @@ static int cmd_ingest(int argc, char **argv)
         free(pl.slots);
         free(tid);
     }
+    sha_free(&known);
     ld_close(db);
     return status;
 }

@@ -1,0 +1,59 @@
+#!/bin/sh
+# bench/run.sh: the benchmark of issue 7, run by `make bench`. Builds the
+# corpus (bench/gen.c) at each scale, then measures in this one run:
+#   ingest (-j $BENCH_JOBS and -j 1), cat of the corpus, the sqlite3 shell's
+#   .import of the same rows as TSV into the same schema, and a re-run.
+# Figures go to stdout and, one measure a line, to bench/results.txt.
+set -eu
+cd "$(dirname "$0")/.."
+N=${BENCH_FILES:-2000}
+SCALES=${BENCH_SCALES:-"1 2 4"}
+J=${BENCH_JOBS:-2}
+B=build/bench
+mkdir -p "$B"
+out=bench/results.txt
+: > "$out"
+say() { printf '%s\n' "$*" | tee -a "$out"; }
+timed() { build/timeit "$@" 2> "$B/timeit.err" > /dev/null || { cat "$B/timeit.err"; exit 1; }; tail -n 1 "$B/timeit.err" | sed 's/^timeit: //'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+tables="sources gazette_issues notices notice_sources tasks task_leaders task_departments district_targets appointments catalog leader_duty_changes notice_references research_topics committee_members"
+
+say "jxgov benchmark, $(date -u +%Y-%m-%dT%H:%M:%SZ), $(nproc) cores, $N files per scale, ingest -j $J"
+for scale in $SCALES; do
+    files=$((N * scale))
+    corpus=bench/corpus/n$files
+    if [ ! -f "$corpus/.done" ]; then
+        rm -rf "$corpus"; mkdir -p "$corpus"
+        build/gen "$corpus" $files data/samples/*.txt
+        : > "$corpus/.done"
+    fi
+    mb=$(du -cb "$corpus"/*.txt | tail -n 1 | awk '{ printf "%.1f", $1 / 1048576 }')
+    rm -f "$B"/j.db* "$B"/one.db*
+    set -- $(timed ./jxgov ingest -q -j "$J" --db "$B/j.db" "$corpus"/*.txt); t_j=$1 rss_j=$2
+    set -- $(timed ./jxgov ingest -q --db "$B/one.db" "$corpus"/*.txt); t_1=$1 rss_1=$2
+    set -- $(timed ./jxgov ingest -q -j "$J" --db "$B/j.db" "$corpus"/*.txt); t_re=$1
+    set -- $(timed sh -c "cat $corpus/*.txt > /dev/null"); t_cat=$1
+    rows=0
+    rm -f "$B"/imp.db*; sqlite3 "$B/imp.db" < schema.sql
+    imp="$B/import.sql"
+    # ASCII unit/record separators: the texts hold tabs' and quotes' lookalikes
+    printf '.mode ascii\nBEGIN;\n' > "$imp"
+    for t in $tables; do
+        # .import cannot write NULL, and NULL doc_nos are unique only as NULLs:
+        # the notices without one take their natural key there
+        cols='*'
+        [ $t = notices ] && cols='notice_id, natural_key, coalesce(doc_no, natural_key), issuer, title, issued_on, year, source_id, source_line'
+        sqlite3 -batch -ascii "$B/j.db" "SELECT $cols FROM $t" > "$B/$t.tsv"
+        rows=$((rows + $(sqlite3 "$B/j.db" "SELECT count(*) FROM $t")))
+        printf '.import %s %s\n' "$B/$t.tsv" "$t" >> "$imp"
+    done
+    printf 'COMMIT;\n' >> "$imp"
+    set -- $(timed sh -c "sqlite3 $B/imp.db < $imp"); t_imp=$1
+    say "scale ${scale}x: $files files, $mb MB, $rows rows"
+    say "  ingest -j $J: $t_j s, $(awk -v m=$mb -v t=$t_j 'BEGIN{printf "%.1f", m/t}') MB/s, $(awk -v r=$rows -v t=$t_j 'BEGIN{printf "%.0f", r/t}') rows/s, peak RSS $((rss_j / 1024)) MB"
+    say "  ingest -j 1: $t_1 s, peak RSS $((rss_1 / 1024)) MB; -j $J speed-up $(ratio $t_1 $t_j)x"
+    say "  floor: cat $t_cat s; sqlite3 .import of the same rows $t_imp s"
+    say "  ratios: jxgov/.import $(ratio $t_j $t_imp), jxgov/cat $(ratio $t_j $t_cat)"
+    say "  re-run unchanged: $t_re s, first run / re-run $(ratio $t_j $t_re)x"
+    say "  seconds per 100 MB: $(awk -v m=$mb -v t=$t_j 'BEGIN{printf "%.2f", 100*t/m}')"
+done
