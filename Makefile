@@ -89,7 +89,9 @@ fuzz: $(addprefix build/fuzz-,$(FUZZ_TARGETS)) build/fuzz-corpus
 	  mkdir -p build/fuzz-work-$$t; \
 	  build/fuzz-$$t -max_total_time=$(FUZZ_SECONDS) -max_len=131072 -timeout=10 -rss_limit_mb=2048 \
 	      -artifact_prefix=build/fuzz-crashes/$$t- -print_final_stats=1 \
-	      build/fuzz-work-$$t build/fuzz-corpus 2>&1 | tail -n 14 | sed "s/^/$$t: /"; \
+	      build/fuzz-work-$$t build/fuzz-corpus > build/fuzz-$$t.log 2>&1; \
+	  echo "$$t: $$(grep -E 'cov: ' build/fuzz-$$t.log | tail -n 1)"; \
+	  grep -E '^stat::(number_of_executed_units|average_exec_per_sec)|ERROR|SUMMARY' build/fuzz-$$t.log | sed "s/^/$$t: /"; \
 	done
 
 # The regression corpus, replayed under ASan+UBSan by `make test`.

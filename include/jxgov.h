@@ -91,6 +91,11 @@ void txt_squash(jx_buf *out, const char *s, size_t n);
 char *txt_squash_dup(jx_arena *a, const char *s, size_t n);
 /* Canonical doc_no from a matched prefix/year/number. */
 char *txt_docno(jx_arena *a, const char *prefix, size_t plen, int year, long num);
+/* Literal tests on s[0..n): prefix, suffix, first and last occurrence. */
+int txt_starts(const char *s, size_t n, const char *lit);
+int txt_ends(const char *s, size_t n, const char *lit);
+const char *txt_find(const char *s, size_t n, const char *lit);
+const char *txt_rfind(const char *s, size_t n, const char *lit);
 /* s with every byte that is not part of valid UTF-8 written as \xNN. */
 char *txt_utf8_safe(jx_arena *a, const char *s);
 /* Next UTF-8 code point; advances *p. Input must be valid UTF-8. */

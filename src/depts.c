@@ -107,12 +107,6 @@ static int at(const char *s, size_t n, size_t i, const char *lit)
     return i <= n && n - i >= k && !memcmp(s + i, lit, k);
 }
 
-static int ends_with(const char *s, size_t n, const char *lit)
-{
-    size_t k = strlen(lit);
-    return n >= k && !memcmp(s + n - k, lit, k);
-}
-
 /* Splits a glued name into known names (市红十字会市卫生健康委). Returns
  * the number of parts written to cut[] (ends), 0 if no exact cover. */
 static size_t cover(const char *s, size_t n, size_t *cut, size_t maxcut)
@@ -190,8 +184,8 @@ size_t dep_split(jx_arena *a, const char *s, jx_unit **out, const char *file, lo
     long last_lead = -1;
     for (size_t i = 0; i < segs.n; i++) {
         seg *g = &JX_AT(segs, seg, i);
-        if (ends_with(g->s, g->n, "双牵头")) { g->n -= strlen("双牵头"); last_lead = (long)i; }
-        else if (ends_with(g->s, g->n, "牵头") && g->n > strlen("牵头")) {
+        if (txt_ends(g->s, g->n, "双牵头")) { g->n -= strlen("双牵头"); last_lead = (long)i; }
+        else if (txt_ends(g->s, g->n, "牵头") && g->n > strlen("牵头")) {
             g->n -= strlen("牵头");
             last_lead = (long)i;
         }

@@ -7,26 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int starts(const char *s, size_t n, const char *lit)
-{
-    size_t k = strlen(lit);
-    return n >= k && !memcmp(s, lit, k);
-}
-
-static int ends(const char *s, size_t n, const char *lit)
-{
-    size_t k = strlen(lit);
-    return n >= k && !memcmp(s + n - k, lit, k);
-}
-
-static const char *find(const char *s, size_t n, const char *lit)
-{
-    size_t k = strlen(lit);
-    for (size_t i = 0; i + k <= n; i++)
-        if (!memcmp(s + i, lit, k)) return s + i;
-    return NULL;
-}
-
 static char *sq(jx_arena *a, const char *s, size_t n) { return txt_squash_dup(a, s, n); }
 
 /* Splits s on the separator sep at bracket depth 0 (市司法局（市行政复议局）
@@ -42,11 +22,11 @@ static void split_top(const char *s, size_t n, const char *const *seps, part_fn 
         if (!cut) {
             unsigned char c = (unsigned char)s[i];
             w = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-            if (starts(s + i, n - i, "（") || starts(s + i, n - i, "《")) depth++;
-            else if ((starts(s + i, n - i, "）") || starts(s + i, n - i, "》")) && depth) depth--;
+            if (txt_starts(s + i, n - i, "（") || txt_starts(s + i, n - i, "《")) depth++;
+            else if ((txt_starts(s + i, n - i, "）") || txt_starts(s + i, n - i, "》")) && depth) depth--;
             else if (!depth)
                 for (int k = 0; seps[k]; k++)
-                    if (starts(s + i, n - i, seps[k])) { cut = 1; w = strlen(seps[k]); break; }
+                    if (txt_starts(s + i, n - i, seps[k])) { cut = 1; w = strlen(seps[k]); break; }
         }
         if (cut) {
             if (i > start) fn(ctx, s + start, i - start);
@@ -96,7 +76,7 @@ static void add_post(void *ctx, const char *s, size_t n)
 static void appointment(appt_ctx *c, const char *s, size_t n)
 {
     jx_span g[3];
-    while (n && (ends(s, n, "；") || ends(s, n, "。"))) n -= 3;
+    while (n && (txt_ends(s, n, "；") || txt_ends(s, n, "。"))) n -= 3;
     c->names.n = 0;
     c->note = NULL;
     if (lex_match(JX_P_REMOVE, s, n, g, 3)) {
@@ -108,13 +88,13 @@ static void appointment(appt_ctx *c, const char *s, size_t n)
         const char *post = g[2].p;
         size_t plen = g[2].n;
         /* a closing （试用期一年） / （挂职一年） is a note, not part of the post */
-        if (ends(post, plen, "）")) {
+        if (txt_ends(post, plen, "）")) {
             size_t open = plen;
             while (open >= 3 && memcmp(post + open - 3, "（", 3)) open--;
             if (open >= 3) {
                 const char *inner = post + open;
                 size_t ilen = plen - open - 3;
-                if (find(inner, ilen, "试用期") || find(inner, ilen, "挂职") || find(inner, ilen, "聘期")) {
+                if (txt_find(inner, ilen, "试用期") || txt_find(inner, ilen, "挂职") || txt_find(inner, ilen, "聘期")) {
                     c->note = sq(c->a, inner, ilen);
                     plen = open - 3;
                 }
@@ -150,10 +130,10 @@ static size_t read_appointments(jx_arena *a, jx_doc *d, const jx_tok *tok, size_
         const jx_tok *t = &tok[i];
         if (t->kind == T_BLANK || t->kind == T_FOOTER) continue;
         if (gz_section_start(tok, i, n) || t->kind == T_TITLE || t->kind == T_TABLE) break;
-        if (t->blen <= 12 && ends(t->body, t->blen, "：")) continue;  /* 任命： / 免去： */
+        if (t->blen <= 12 && txt_ends(t->body, t->blen, "：")) continue;  /* 任命： / 免去： */
         if (!entry.len) c.line = d->text.lines[i].no;
         jx_buf_put(&entry, t->body, t->blen);
-        if (ends(entry.p, entry.len, "；") || ends(entry.p, entry.len, "。")) {
+        if (txt_ends(entry.p, entry.len, "；") || txt_ends(entry.p, entry.len, "。")) {
             char *e = sq(a, entry.p, entry.len);
             appointment(&c, e, strlen(e));
             jx_buf_clear(&entry);
@@ -231,18 +211,18 @@ static void duty_clause(void *ctx, const char *s, size_t n)
     duty_ctx *c = ctx;
     static const char *const rel_words[][2] = {
         {"负责", "responsible"}, {"分管", "supervises"}, {"联系", "liaises"}};
-    if (starts(s, n, "在原分管工作基础上")) return;
-    if (starts(s, n, "增加")) { c->action = "add"; s += 6; n -= 6; }
-    else if (starts(s, n, "减少")) { c->action = "remove"; s += 6; n -= 6; }
+    if (txt_starts(s, n, "在原分管工作基础上")) return;
+    if (txt_starts(s, n, "增加")) { c->action = "add"; s += 6; n -= 6; }
+    else if (txt_starts(s, n, "减少")) { c->action = "remove"; s += 6; n -= 6; }
     for (int k = 0; k < 3; k++) {
-        if (!starts(s, n, rel_words[k][0])) continue;
+        if (!txt_starts(s, n, rel_words[k][0])) continue;
         c->relation = rel_words[k][1];
         s += 6;
         n -= 6;
         static const char *const tails[] = {"等方面工作", "方面工作", "等工作", "工作", NULL};
         if (k == 0)
             for (int t = 0; tails[t]; t++)
-                if (ends(s, n, tails[t])) { n -= strlen(tails[t]); break; }
+                if (txt_ends(s, n, tails[t])) { n -= strlen(tails[t]); break; }
         split_top(s, n, sep_dun, add_subject, c);
         return;
     }
@@ -256,7 +236,7 @@ static void duty_paragraph(duty_ctx *c, const char *s, size_t n)
     if (!lex_match(JX_P_LEADERPARA, s, n, g, 3)) return;
     c->leader = sq(c->a, g[0].p, g[0].n);
     c->title = g[1].n == strlen("常务副市长") ? "常务副市长" : g[1].n == strlen("副市长") ? "副市长" : "市长";
-    int changes = find(g[2].p, g[2].n, "增加") || find(g[2].p, g[2].n, "减少");
+    int changes = txt_find(g[2].p, g[2].n, "增加") || txt_find(g[2].p, g[2].n, "减少");
     c->action = changes ? "add" : "set";
     split_top(g[2].p, g[2].n, sep_clause, duty_clause, c);
 }
@@ -271,7 +251,7 @@ static void read_duties(jx_arena *a, jx_doc *d, const jx_tok *tok, const jx_span
         int stop = !t || t->kind == T_END || t->kind == T_DATE;
         jx_span g[3];
         int opens = t && lex_match(JX_P_LEADERPARA, t->body, t->blen, g, 3);
-        if ((stop || opens || (t && starts(t->body, t->blen, "其他"))) && para.len) {
+        if ((stop || opens || (t && txt_starts(t->body, t->blen, "其他"))) && para.len) {
             char *p = sq(a, para.p, para.len);
             duty_paragraph(&c, p, strlen(p));
             jx_buf_clear(&para);
@@ -298,12 +278,12 @@ static void member_line(jx_arena *a, jx_doc *d, size_t k, const char *role, cons
     while (p < e && chars < 2) {
         while (p < e && *p == ' ') p++;
         const char *q = p;
-        while (q < e && *q != ' ' && !starts(q, (size_t)(e - q), "（")) q++;
+        while (q < e && *q != ' ' && !txt_starts(q, (size_t)(e - q), "（")) q++;
         if (q == p) break;
         jx_buf_put(&name, p, (size_t)(q - p));
         for (const char *r = p; r < q; r++) chars += ((unsigned char)*r & 0xC0) != 0x80;
         p = q;
-        if (p < e && starts(p, (size_t)(e - p), "（")) break;
+        if (p < e && txt_starts(p, (size_t)(e - p), "（")) break;
     }
     if (name.len) {
         jx_member *m = jx_vec_push(&d->members);
@@ -330,7 +310,7 @@ static void read_members(jx_arena *a, jx_doc *d, const jx_tok *tok, const jx_spa
         if (lex_match(JX_P_ROLE, s, n, g, 2)) {
             char *r = sq(a, g[0].p, g[0].n);
             int is_role = 0;
-            for (int w = 0; role_words[w]; w++) is_role |= ends(r, strlen(r), role_words[w]);
+            for (int w = 0; role_words[w]; w++) is_role |= txt_ends(r, strlen(r), role_words[w]);
             if (is_role && strlen(r) <= 5 * 3) {
                 role = r;
                 s = g[1].p;
@@ -359,8 +339,8 @@ static void read_topics(jx_arena *a, jx_doc *d, const jx_tok *tok, const jx_span
                 if (!strcmp(row->cells[c].text, "序号")) {
                     seqcol = (long)c;
                     for (size_t t = 0; t < row->n; t++)
-                        if (find(row->cells[t].text, strlen(row->cells[t].text), "题目") ||
-                            find(row->cells[t].text, strlen(row->cells[t].text), "课题"))
+                        if (txt_find(row->cells[t].text, strlen(row->cells[t].text), "题目") ||
+                            txt_find(row->cells[t].text, strlen(row->cells[t].text), "课题"))
                             titlecol = (long)t;
                 }
             if (seqcol < 0 || titlecol < 0 || (size_t)titlecol >= row->n || (size_t)seqcol >= row->n)
@@ -430,7 +410,7 @@ static size_t jiedu_heading(jx_arena *a, const jx_tok *tok, size_t i, size_t n, 
     jx_buf b = {0};
     jx_span g[1];
     size_t used = 0, k;
-    if (tok[i].kind != T_TEXT || !starts(tok[i].body, tok[i].blen, "《")) return 0;
+    if (tok[i].kind != T_TEXT || !txt_starts(tok[i].body, tok[i].blen, "《")) return 0;
     for (k = i; k < n && k < i + 3; k++) {
         if (tok[k].kind != T_TEXT) break;
         jx_buf_put(&b, tok[k].body, tok[k].blen);
@@ -439,7 +419,7 @@ static size_t jiedu_heading(jx_arena *a, const jx_tok *tok, size_t i, size_t n, 
             if (title) *title = txt_squash_dup(a, g[0].p, g[0].n);
             break;
         }
-        if (find(b.p, b.len, "》")) break;     /* a title that closes without 解读 */
+        if (txt_find(b.p, b.len, "》")) break;     /* a title that closes without 解读 */
     }
     jx_buf_free(&b);
     return used;
@@ -450,7 +430,7 @@ int gz_section_start(const jx_tok *tok, size_t i, size_t n)
     const jx_tok *t = &tok[i];
     if (t->kind == T_BRACKET) return 1;
     if (t->kind != T_TEXT) return 0;
-    if ((ends(t->body, t->blen, "发文目录") && t->blen < 120) || !strcmp(t->body, "政策解读目录")) return 1;
+    if ((txt_ends(t->body, t->blen, "发文目录") && t->blen < 120) || !strcmp(t->body, "政策解读目录")) return 1;
     jx_arena a = {0};
     size_t used = jiedu_heading(&a, tok, i, n, NULL);
     jx_arena_free(&a);
@@ -488,9 +468,9 @@ void gz_extract(jx_arena *a, jx_doc *d, const jx_tok *tok, size_t n, const jx_sp
         const jx_notice *no = &JX_AT(d->notices, jx_notice, k);
         const jx_span_notice *sp = &spans[k];
         size_t tl = strlen(no->title);
-        if (find(no->title, tl, "领导分工")) read_duties(a, d, tok, sp, k);
-        if (find(no->title, tl, "组成人员") || find(no->title, tl, "成员名单")) read_members(a, d, tok, sp, k);
-        if (find(no->title, tl, "课题计划")) read_topics(a, d, tok, sp, k);
+        if (txt_find(no->title, tl, "领导分工")) read_duties(a, d, tok, sp, k);
+        if (txt_find(no->title, tl, "组成人员") || txt_find(no->title, tl, "成员名单")) read_members(a, d, tok, sp, k);
+        if (txt_find(no->title, tl, "课题计划")) read_topics(a, d, tok, sp, k);
         read_references(a, d, tok, sp->body, sp->end, k);
     }
     for (size_t i = 0; i < n; i++) {
@@ -498,10 +478,10 @@ void gz_extract(jx_arena *a, jx_doc *d, const jx_tok *tok, size_t n, const jx_sp
         jx_span g[1];
         char *title;
         size_t used;
-        if (t->kind == T_BRACKET && find(t->body, t->blen, "人事任免") &&
+        if (t->kind == T_BRACKET && txt_find(t->body, t->blen, "人事任免") &&
             !lex_match(JX_P_PAGEREF, t->body, t->blen, g, 0)) {   /* not the 目录's entry */
             if (d->gazette.present) i = read_appointments(a, d, tok, n, i) - 1;
-        } else if (t->kind == T_TEXT && ends(t->body, t->blen, "发文目录")) {
+        } else if (t->kind == T_TEXT && txt_ends(t->body, t->blen, "发文目录")) {
             if (d->gazette.present) i = read_catalog(a, d, tok, n, i) - 1;
         } else if ((used = jiedu_heading(a, tok, i, n, &title)) > 0) {
             size_t end = i + used;

@@ -110,26 +110,6 @@ static long group_num(int g, const char *s)
     return v;
 }
 
-static int starts(const char *s, size_t n, const char *lit)
-{
-    size_t k = strlen(lit);
-    return n >= k && memcmp(s, lit, k) == 0;
-}
-
-static int ends(const char *s, size_t n, const char *lit)
-{
-    size_t k = strlen(lit);
-    return n >= k && memcmp(s + n - k, lit, k) == 0;
-}
-
-static int find_lit(const char *s, size_t n, const char *lit)
-{
-    size_t k = strlen(lit);
-    for (size_t i = 0; i + k <= n; i++)
-        if (!memcmp(s + i, lit, k)) return 1;
-    return 0;
-}
-
 void lex_line(const jx_line *ln, jx_tok *t)
 {
     const char *s = ln->text;
@@ -151,7 +131,7 @@ void lex_line(const jx_line *ln, jx_tok *t)
     t->body = s;
     t->blen = n;
     t->kind = T_TEXT;
-    if (!n || (n == 3 && starts(s, n, "---"))) { t->kind = T_BLANK; return; }
+    if (!n || (n == 3 && txt_starts(s, n, "---"))) { t->kind = T_BLANK; return; }
 
     unsigned char c = (unsigned char)s[0];
     if (c >= '0' && c <= '9') {
@@ -178,15 +158,15 @@ void lex_line(const jx_line *ln, jx_tok *t)
             t->plen = group(1, s, &t->prefix);
             t->year = (int)group_num(2, s);
             t->num = group_num(3, s);
-        } else if (starts(s, n, "第") && match(P_FOOTER, s, n)) {
+        } else if (txt_starts(s, n, "第") && match(P_FOOTER, s, n)) {
             t->kind = T_FOOTER;
-        } else if (starts(s, n, "【") && find_lit(s, n, "】")) {
+        } else if (txt_starts(s, n, "【") && txt_find(s, n, "】")) {
             t->kind = T_BRACKET;
-        } else if (starts(s, n, "附件")) {
+        } else if (txt_starts(s, n, "附件")) {
             t->kind = T_ANNEX;
-        } else if (starts(s, n, "抄送") || starts(s, n, "（此件公开发布）") ||
-                   (n <= 40 && (starts(s, n, "嘉兴市人民政府办公室") || starts(s, n, "嘉兴市人民政府")) &&
-                    (ends(s, n, "政府") || ends(s, n, "办公室")))) {
+        } else if (txt_starts(s, n, "抄送") || txt_starts(s, n, "（此件公开发布）") ||
+                   (n <= 40 && (txt_starts(s, n, "嘉兴市人民政府办公室") || txt_starts(s, n, "嘉兴市人民政府")) &&
+                    (txt_ends(s, n, "政府") || txt_ends(s, n, "办公室")))) {
             t->kind = T_END;
         } else if (match(P_TITLE, s, n)) {
             t->kind = T_TITLE;
@@ -197,7 +177,7 @@ void lex_line(const jx_line *ln, jx_tok *t)
             t->kind = T_SECTION;
         } else if (match(P_LISTHEAD, s, n)) {
             t->kind = T_LISTHEAD;
-        } else if (ends(s, n, "：") && starts(s, n, "各") && match(P_SALUT, s, n)) {
+        } else if (txt_ends(s, n, "：") && txt_starts(s, n, "各") && match(P_SALUT, s, n)) {
             t->kind = T_SALUTATION;
         }
         return;

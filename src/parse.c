@@ -31,34 +31,6 @@ typedef struct {
     size_t notice;
 } parser;
 
-static int starts(const char *s, size_t n, const char *lit)
-{
-    size_t k = strlen(lit);
-    return n >= k && !memcmp(s, lit, k);
-}
-
-static int ends(const char *s, size_t n, const char *lit)
-{
-    size_t k = strlen(lit);
-    return n >= k && !memcmp(s + n - k, lit, k);
-}
-
-static const char *find(const char *s, size_t n, const char *lit)
-{
-    size_t k = strlen(lit);
-    for (size_t i = 0; i + k <= n; i++)
-        if (!memcmp(s + i, lit, k)) return s + i;
-    return NULL;
-}
-
-static const char *rfind(const char *s, size_t n, const char *lit)
-{
-    size_t k = strlen(lit);
-    for (size_t i = n >= k ? n - k + 1 : 0; i-- > 0;)
-        if (!memcmp(s + i, lit, k)) return s + i;
-    return NULL;
-}
-
 /* ---- gazette masthead and colophon ---- */
 
 static char *span_squash(jx_arena *a, jx_span s) { return txt_squash_dup(a, s.p, s.n); }
@@ -69,7 +41,7 @@ static void parse_gazette(parser *p)
     jx_span m[4];
     size_t limit = p->n < 40 ? p->n : 40;
     for (size_t i = 0; i < limit && !g->present; i++)
-        if (p->tok[i].kind == T_TEXT && starts(p->tok[i].body, p->tok[i].blen, "嘉兴市人民政府公报"))
+        if (p->tok[i].kind == T_TEXT && txt_starts(p->tok[i].body, p->tok[i].blen, "嘉兴市人民政府公报"))
             g->present = 1;
     if (!g->present) return;
     int year_line = 0;
@@ -118,20 +90,20 @@ static size_t try_notice(parser *p, size_t i)
         if (t->kind == T_DOCNO && docno < 0) { docno = (long)j; continue; }
         if (t->kind == T_SALUTATION) { found = j; break; }
         /* A salutation wrapped over lines (各县（市、区）人民政府， / 市级有关部门（单位）：) */
-        if (t->kind == T_TEXT && starts(t->body, t->blen, "各") && !find(t->body, t->blen, "。")) {
+        if (t->kind == T_TEXT && txt_starts(t->body, t->blen, "各") && !txt_find(t->body, t->blen, "。")) {
             size_t k = j + 1;
             while (k < p->n && k < j + 4 && p->tok[k].kind == T_TEXT &&
-                   !find(p->tok[k].body, p->tok[k].blen, "。") &&
-                   !ends(p->tok[k].body, p->tok[k].blen, "："))
+                   !txt_find(p->tok[k].body, p->tok[k].blen, "。") &&
+                   !txt_ends(p->tok[k].body, p->tok[k].blen, "："))
                 k++;
             if (k < p->n && k < j + 4 && (p->tok[k].kind == T_TEXT || p->tok[k].kind == T_SALUTATION) &&
-                ends(p->tok[k].body, p->tok[k].blen, "：")) {
+                txt_ends(p->tok[k].body, p->tok[k].blen, "：")) {
                 found = k;
                 break;
             }
         }
         if ((t->kind == T_TEXT || t->kind == T_LISTHEAD) && docno < 0 && parts < 6 &&
-            !ends(t->body, t->blen, "。")) {
+            !txt_ends(t->body, t->blen, "。")) {
             jx_buf_put(&title, t->body, t->blen);
             parts++;
             continue;
@@ -149,7 +121,7 @@ static size_t try_notice(parser *p, size_t i)
     }
     jx_notice *no = jx_vec_push(&p->d->notices);
     no->title = txt_squash_dup(p->a, title.p, title.len);
-    no->issuer = starts(no->title, strlen(no->title), "嘉兴市人民政府办公室")
+    no->issuer = txt_starts(no->title, strlen(no->title), "嘉兴市人民政府办公室")
                      ? "嘉兴市人民政府办公室" : "嘉兴市人民政府";
     no->line = line_no(p, i);
     if (docno >= 0) {
@@ -169,9 +141,9 @@ static const char *const leader_titles[] = {"常务副市长", "副市长", "市
 static int split_leader(jx_arena *a, const char *s, size_t n, jx_leader *out)
 {
     for (int k = 0; leader_titles[k]; k++) {
-        const char *t = find(s, n, leader_titles[k]);
+        const char *t = txt_find(s, n, leader_titles[k]);
         if (!t || t == s) continue;
-        if (k == 2 && t > s && ends(s, (size_t)(t - s), "副")) continue;
+        if (k == 2 && t > s && txt_ends(s, (size_t)(t - s), "副")) continue;
         out->name = jx_strndup(a, s, (size_t)(t - s));
         out->title = leader_titles[k];
         return 1;
@@ -216,16 +188,16 @@ static void finish_item(parser *p)
     /* Inline clause: …以上。（责任单位：市发展改革委）, possibly followed by
      * page-break debris that repeats its tail (委）). */
     size_t tl = strlen(text);
-    const char *open = rfind(text, tl, "（责任单位：");
-    if (!open) open = rfind(text, tl, "（牵头单位：");
+    const char *open = txt_rfind(text, tl, "（责任单位：");
+    if (!open) open = txt_rfind(text, tl, "（牵头单位：");
     if (!*resp && open) {
         const char *body = open + strlen("（责任单位：");
-        const char *close = find(body, tl - (size_t)(body - text), "）");
+        const char *close = txt_find(body, tl - (size_t)(body - text), "）");
         jx_buf r = {0};
         if (close) {
             jx_buf_put(&r, body, (size_t)(close - body));
             const char *tail = close + 3;
-            const char *tail2 = find(tail, strlen(tail), "）");
+            const char *tail2 = txt_find(tail, strlen(tail), "）");
             if (tail2 && tail2 - tail <= 12) jx_buf_put(&r, tail, (size_t)(tail2 - tail));
         } else {
             jx_buf_puts(&r, body);
@@ -239,19 +211,19 @@ static void finish_item(parser *p)
         static const char *const stubs[] = {"（责任单位：", "（责任单位", "（责任单", "（责任", "（责", "（", NULL};
         for (int k = 0; stubs[k]; k++) {
             size_t n = strlen(text);
-            if (ends(text, n, stubs[k])) { text[n - strlen(stubs[k])] = 0; break; }
+            if (txt_ends(text, n, stubs[k])) { text[n - strlen(stubs[k])] = 0; break; }
         }
     }
     /* （此项工作由颜海荣常务副市长、黄亮副市长共同牵头） */
     tl = strlen(text);
-    const char *note = find(text, tl, "（此项工作由");
+    const char *note = txt_find(text, tl, "（此项工作由");
     if (note) {
         const char *body = note + strlen("（此项工作由");
-        const char *endp = find(body, tl - (size_t)(body - text), "共同牵头）");
+        const char *endp = txt_find(body, tl - (size_t)(body - text), "共同牵头）");
         if (endp) {
             const char *q = body;
             while (q < endp) {
-                const char *sep = find(q, (size_t)(endp - q), "、");
+                const char *sep = txt_find(q, (size_t)(endp - q), "、");
                 const char *stop = sep ? sep : endp;
                 jx_leader l;
                 if (split_leader(a, q, (size_t)(stop - q), &l)) add_leader(&leaders, l.name, l.title);
@@ -262,9 +234,9 @@ static void finish_item(parser *p)
     }
     /* 牵头市领导：戴锋、周连昆，责任单位：… */
     size_t rl = strlen(resp);
-    if (starts(resp, rl, "牵头市领导：")) {
+    if (txt_starts(resp, rl, "牵头市领导：")) {
         const char *q = resp + strlen("牵头市领导：");
-        const char *unit = find(q, strlen(q), "责任单位：");
+        const char *unit = txt_find(q, strlen(q), "责任单位：");
         const char *stop = unit ? unit : resp + rl;
         while (q < stop) {
             size_t k = 0;
@@ -282,9 +254,9 @@ static void finish_item(parser *p)
             if (q < stop) q += 3;
         }
         resp = unit ? (char *)unit + strlen("责任单位：") : (char *)"";
-    } else if (starts(resp, rl, "责任单位：")) {
+    } else if (txt_starts(resp, rl, "责任单位：")) {
         resp += strlen("责任单位：");
-    } else if (starts(resp, rl, "牵头单位：")) {
+    } else if (txt_starts(resp, rl, "牵头单位：")) {
         resp += strlen("牵头单位：");
     }
 
@@ -314,9 +286,9 @@ static void start_list(parser *p, const jx_tok *t, int notice_year)
     size_t n = t->blen;
     finish_item(p);
     p->in_list = 1;
-    p->kind = find(s, n, "十五五") ? "period"
-            : find(s, n, "民生") ? "livelihood"
-            : find(s, n, "专项行动") ? "special_action" : "key_work";
+    p->kind = txt_find(s, n, "十五五") ? "period"
+            : txt_find(s, n, "民生") ? "livelihood"
+            : txt_find(s, n, "专项行动") ? "special_action" : "key_work";
     p->year = notice_year;
     for (size_t i = 0; i + 4 < n; i++) {
         if (s[i] >= '0' && s[i] <= '9' && i + 4 <= n) {
@@ -324,7 +296,7 @@ static void start_list(parser *p, const jx_tok *t, int notice_year)
             while (k < 4 && i + k < n && s[i + k] >= '0' && s[i + k] <= '9') y = y * 10 + (s[i + k++] - '0');
             size_t after = i + k;
             while (after < n && s[after] == ' ') after++;
-            if (k == 4 && starts(s + after, n - after, "年")) { p->year = y; break; }
+            if (k == 4 && txt_starts(s + after, n - after, "年")) { p->year = y; break; }
             i += (size_t)k;
         }
     }
@@ -352,8 +324,8 @@ static const char *const district_names[] = {
 static int district_of(const char *s)
 {
     size_t n = strlen(s);
-    if (starts(s, n, "全市") && n <= strlen("全市目标任务")) return 0;
-    if (find(s, n, "嘉兴港区")) return 9;
+    if (txt_starts(s, n, "全市") && n <= strlen("全市目标任务")) return 0;
+    if (txt_find(s, n, "嘉兴港区")) return 9;
     if (!strcmp(s, "经开区")) return 8;
     for (int d = 1; district_names[d]; d++)
         if (!strcmp(s, district_names[d])) return d;
@@ -367,7 +339,7 @@ static int role_of(const char *s)
     if (!strcmp(s, "事项分类")) return R_CATEGORY;
     if (!strcmp(s, "项目名称")) return R_NAME;
     if (!strcmp(s, "单位")) return R_UNIT;
-    if (find(s, n, "牵头单位") || find(s, n, "责任单位")) return R_DEPT;
+    if (txt_find(s, n, "牵头单位") || txt_find(s, n, "责任单位")) return R_DEPT;
     if (!strcmp(s, "主要工作任务") || !strcmp(s, "工作任务") || !strcmp(s, "专项行动") ||
         !strcmp(s, "事项名称") || !strcmp(s, "项目内容") || !strcmp(s, "主要内容") ||
         !strcmp(s, "题目"))
@@ -624,8 +596,8 @@ static size_t parse_table(parser *p, size_t lo, int year)
         if (!L.ncols) continue;     /* no header yet: not a table we read */
         size_t first = 0;
         while (first < r->n && !*r->cells[first].text) first++;
-        if (first < r->n && (starts(r->cells[first].text, strlen(r->cells[first].text), "抄送") ||
-                             starts(r->cells[first].text, strlen(r->cells[first].text), "印发")))
+        if (first < r->n && (txt_starts(r->cells[first].text, strlen(r->cells[first].text), "抄送") ||
+                             txt_starts(r->cells[first].text, strlen(r->cells[first].text), "印发")))
             break;                  /* the distribution box under the document */
         long s;
         int main_row = is_seq(cell(r, L.col_of[R_SEQ]), &s);
@@ -673,7 +645,7 @@ static void parse_lists(parser *p, size_t lo, size_t hi, size_t notice)
         const jx_tok *t = &p->tok[i];
         jx_leader l;
         if (t->kind != T_SECTION) continue;
-        const char *lead = find(t->rest, t->blen - (size_t)(t->rest - t->body), "牵头");
+        const char *lead = txt_find(t->rest, t->blen - (size_t)(t->rest - t->body), "牵头");
         if (lead && split_leader(p->a, t->rest, (size_t)(lead - t->rest), &l) &&
             !leader_title_of(p, l.name))
             *(jx_leader *)jx_vec_push(&p->known_leaders) = l;
@@ -692,7 +664,7 @@ static void parse_lists(parser *p, size_t lo, size_t hi, size_t notice)
             p->sec_leader.name = p->sec_leader.title = NULL;
             {
                 size_t rn = t->blen - (size_t)(t->rest - t->body);
-                const char *lead = find(t->rest, rn, "牵头");
+                const char *lead = txt_find(t->rest, rn, "牵头");
                 if (!(lead && split_leader(p->a, t->rest, (size_t)(lead - t->rest), &p->sec_leader)))
                     p->category = txt_squash_dup(p->a, t->rest, rn);
                 if (!p->category) p->last_seq = 0;  /* leader sections number afresh */
@@ -722,7 +694,7 @@ static void parse_lists(parser *p, size_t lo, size_t hi, size_t notice)
             if (p->in_resp) {
                 /* Responsibility clauses wrap (市退役军人事务 / 局); a full
                  * sentence after one is prose after the list. */
-                if (find(t->body, t->blen, "。")) { end_list(p); break; }
+                if (txt_find(t->body, t->blen, "。")) { end_list(p); break; }
                 jx_buf_put(&p->resp, t->body, t->blen);
             } else {
                 jx_buf_put(&p->text, t->body, t->blen);

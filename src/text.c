@@ -207,3 +207,31 @@ char *txt_utf8_safe(jx_arena *a, const char *s)
     jx_buf_free(&b);
     return r;
 }
+
+int txt_starts(const char *s, size_t n, const char *lit)
+{
+    size_t k = strlen(lit);
+    return n >= k && !memcmp(s, lit, k);
+}
+
+int txt_ends(const char *s, size_t n, const char *lit)
+{
+    size_t k = strlen(lit);
+    return n >= k && !memcmp(s + n - k, lit, k);
+}
+
+const char *txt_find(const char *s, size_t n, const char *lit)
+{
+    size_t k = strlen(lit);
+    for (size_t i = 0; i + k <= n; i++)
+        if (!memcmp(s + i, lit, k)) return s + i;
+    return NULL;
+}
+
+const char *txt_rfind(const char *s, size_t n, const char *lit)
+{
+    size_t k = strlen(lit);
+    for (size_t i = n >= k ? n - k + 1 : 0; i-- > 0;)
+        if (!memcmp(s + i, lit, k)) return s + i;
+    return NULL;
+}
