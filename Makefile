@@ -46,7 +46,7 @@ demo: deps
 	sqlite3 -header -column jxgov.db 'SELECT doc_no, issued_on, title FROM v_notices ORDER BY issued_on'
 
 test: deps
-	$(MAKE) jxgov build/jxgov-san build/unit-san build/perturb build/fuzz-replay
+	$(MAKE) jxgov build/jxgov-san build/unit-san build/perturb build/fuzz-replay build/shrink.so
 	build/unit-san
 	JXGOV_NO_SHA_NI=1 build/unit-san
 	build/fuzz-replay tests/fuzz
@@ -110,3 +110,7 @@ build/timeit: bench/timeit.c
 bench: deps
 	$(MAKE) jxgov build/gen build/timeit
 	sh bench/run.sh
+
+build/shrink.so: tests/shrink.c
+	@mkdir -p build
+	$(CC) -shared -fPIC -O1 -o $@ $< -ldl

@@ -197,35 +197,63 @@ int dec_file(jx_arena *a, const char *path, jx_text *t, const jx_shaset *skip,
         return -1;
     }
     if (S_ISDIR(st.st_mode)) { snprintf(err, errsz, "is a directory"); close(fd); return -1; }
-    /* Read until EOF whatever the file type (a FIFO has no size; a file may
-     * shrink or grow while read); the cap holds either way. */
     unsigned char *buf;
-    size_t len;
-    jx_buf b = {0};
-    for (;;) {
-        char chunk[65536];
-        ssize_t r = read(fd, chunk, sizeof chunk);
-        if (r < 0) {
-            if (errno == EINTR) continue;
-            snprintf(err, errsz, "read error: %s", strerror(errno));
-            jx_buf_free(&b);
-            close(fd);
-            return -1;
-        }
-        if (r == 0) break;
-        jx_buf_put(&b, chunk, (size_t)r);
-        if (b.len > JX_MAX_FILE) {
+    size_t len = 0;
+    if (S_ISREG(st.st_mode) && st.st_size > 0) {
+        /* A regular file is read straight into the arena, one byte past its
+         * size: a file that shrinks or grows while read is refused, never
+         * loaded half. (procfs files say size 0 and are read as streams.) */
+        if ((unsigned long long)st.st_size > JX_MAX_FILE) {
             snprintf(err, errsz, "file larger than the %u MiB limit", JX_MAX_FILE >> 20);
-            jx_buf_free(&b);
             close(fd);
             return -1;
         }
+        size_t want = (size_t)st.st_size;
+        buf = jx_alloc(a, want + 2);
+        for (;;) {
+            ssize_t r = read(fd, buf + len, want + 1 - len);
+            if (r < 0 && errno == EINTR) continue;
+            if (r < 0) {
+                snprintf(err, errsz, "read error: %s", strerror(errno));
+                close(fd);
+                return -1;
+            }
+            if (r == 0 || (len += (size_t)r) > want) break;
+        }
+        close(fd);
+        if (len != want) {
+            snprintf(err, errsz, "file changed while being read (%zu bytes when opened, %s)", want,
+                     len > want ? "more when read" : "fewer when read");
+            return -1;
+        }
+    } else {
+        /* FIFOs, character devices, procfs: read to EOF; the cap holds */
+        jx_buf b = {0};
+        for (;;) {
+            char chunk[65536];
+            ssize_t r = read(fd, chunk, sizeof chunk);
+            if (r < 0) {
+                if (errno == EINTR) continue;
+                snprintf(err, errsz, "read error: %s", strerror(errno));
+                jx_buf_free(&b);
+                close(fd);
+                return -1;
+            }
+            if (r == 0) break;
+            jx_buf_put(&b, chunk, (size_t)r);
+            if (b.len > JX_MAX_FILE) {
+                snprintf(err, errsz, "file larger than the %u MiB limit", JX_MAX_FILE >> 20);
+                jx_buf_free(&b);
+                close(fd);
+                return -1;
+            }
+        }
+        close(fd);
+        len = b.len;
+        buf = jx_alloc(a, len + 1);
+        if (len) memcpy(buf, b.p, len);
+        jx_buf_free(&b);
     }
-    close(fd);
-    len = b.len;
-    buf = jx_alloc(a, len + 1);
-    if (len) memcpy(buf, b.p, len);
-    jx_buf_free(&b);
     sha256_hex(buf, len, t->sha256);
     /* a file already loaded is not decoded again: a re-run only hashes */
     if (skip && sha_has(skip, t->sha256)) return 1;

@@ -79,6 +79,20 @@ expect_ingest "a path with spaces and a non-UTF-8 byte" "$bad_name" 0 \
     "$bad_name: loaded, 1 notice, 166 tasks"
 n=$(sqlite3 "$H/h.db" "SELECT path FROM v_sources")
 [ "$n" = "$H/a b\\xFF.txt" ] && ok || bad "non-UTF-8 path stored as '$n'"
+# a file shortened by another program while it is read (LD_PRELOAD shim on
+# the optimised binary: the sanitizers want to be the first library loaded)
+if [ -f "$here/../build/shrink.so" ] && [ -x "$here/../jxgov" ]; then
+    cp "$s000" "$H/shrinks.txt"
+    rm -f "$H/h.db"*
+    printf '%s: error: file changed while being read (%s bytes when opened, fewer when read)\n' \
+        "$H/shrinks.txt" "$(wc -c < "$s000")" > "$T/want"
+    expect_run "a file that shrinks while read" 1 "$T/want" \
+        env SHRINK_PATH="$H/shrinks.txt" LD_PRELOAD="$here/../build/shrink.so" "$here/../jxgov" ingest --db "$H/h.db" "$H/shrinks.txt"
+    n=$(sqlite3 "$H/h.db" "SELECT count(*) FROM v_sources")
+    [ "$n" = 0 ] && ok || bad "a file that shrank left $n source rows"
+else
+    bad "build/shrink.so or ./jxgov missing: make test builds them"
+fi
 mkfifo "$H/fifo"
 cat "$s000" > "$H/fifo" &
 expect_ingest "a FIFO" "$H/fifo" 0 \
