@@ -122,9 +122,11 @@ CREATE TABLE IF NOT EXISTS appointments (
     post        TEXT NOT NULL,
     note        TEXT,
     source_id   INTEGER NOT NULL REFERENCES sources,
-    source_line INTEGER NOT NULL,
-    UNIQUE (year, month, action, person, post)
+    source_line INTEGER NOT NULL
 );
+-- coalesce: an entry without a month heading is still kept once
+CREATE UNIQUE INDEX IF NOT EXISTS appointments_key
+    ON appointments (coalesce(year, 0), coalesce(month, 0), action, person, post);
 
 -- 发文目录 entries of a gazette issue.
 CREATE TABLE IF NOT EXISTS catalog (
@@ -134,9 +136,9 @@ CREATE TABLE IF NOT EXISTS catalog (
     doc_no      TEXT NOT NULL,
     title       TEXT NOT NULL,
     source_id   INTEGER NOT NULL REFERENCES sources,
-    source_line INTEGER NOT NULL,
-    UNIQUE (year, issue, doc_no)
+    source_line INTEGER NOT NULL
 );
+CREATE UNIQUE INDEX IF NOT EXISTS catalog_key ON catalog (coalesce(year, 0), coalesce(issue, ''), doc_no);
 
 -- The rows below belong to a notice and follow its preferred source, as tasks do.
 CREATE TABLE IF NOT EXISTS leader_duty_changes (

@@ -15,8 +15,8 @@
 #include <unistd.h>
 
 /* Offset of the first invalid byte, or n when p[0..n) is strict UTF-8
- * (no overlongs, no surrogates, nothing above U+10FFFF). *multi tells
- * whether a valid multi-byte sequence came before that point. */
+ * (no overlongs, no surrogates, nothing above U+10FFFF). *multi counts
+ * the valid 3- and 4-byte sequences before that point. */
 static size_t utf8_invalid_at(const unsigned char *p, size_t n, int *multi)
 {
     size_t i = 0;
@@ -38,7 +38,7 @@ static size_t utf8_invalid_at(const unsigned char *p, size_t n, int *multi)
         }
         if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return i;
         i += k + 1;
-        *multi = 1;
+        *multi += k >= 2;   /* 2-byte sequences occur in GB18030 text by chance */
     }
     return n;
 }
@@ -163,9 +163,11 @@ int dec_bytes(jx_arena *a, const unsigned char *p, size_t n, jx_text *t,
         } else if (skip) {
             snprintf(err, errsz, "invalid UTF-8 after a UTF-8 BOM at byte %zu", at + skip);
             return -1;
-        } else if (multi) {
-            /* GB18030 text fails UTF-8 at its first Chinese character; text
-             * that was UTF-8 up to here is damaged or mixed, not GB18030. */
+        } else if (multi >= 4) {
+            /* GB18030 text fails UTF-8 within its first few Chinese
+             * characters (one in seven GB2312 characters happens to be a
+             * valid 2-byte UTF-8 sequence, hardly any a 3-byte one); text
+             * that was plainly UTF-8 up to here is damaged or mixed. */
             if (n - at < 4 && (p[at] & 0xC0) == 0xC0)
                 snprintf(err, errsz, "truncated UTF-8 sequence at byte %zu (end of file)", at);
             else

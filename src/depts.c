@@ -138,9 +138,13 @@ size_t dep_split(jx_arena *a, const char *s, jx_unit **out, const char *file, lo
     /* Drop the standing annotation and any white space. */
     for (size_t i = 0; i < n;) {
         if (at(s, n, i, "（")) {
-            const char *close = strstr(s + i, "）");
-            const char *ann = strstr(s + i, "列第一位");
-            if (close && ann && ann < close) { i = (size_t)(close - s) + 3; continue; }
+            /* the annotation is short: look for it within its own brackets only */
+            size_t lim = n - i < 120 ? n - i : 120;
+            const char *close = txt_find(s + i, lim, "）");
+            if (close && txt_find(s + i, (size_t)(close - (s + i)), "列第一位")) {
+                i = (size_t)(close - s) + 3;
+                continue;
+            }
         }
         if (s[i] == ' ' || s[i] == '\t') { i++; continue; }
         jx_buf_put(&clean, s + i, 1);
@@ -229,7 +233,7 @@ size_t dep_split(jx_arena *a, const char *s, jx_unit **out, const char *file, lo
                 for (size_t k = 0; k < m; k++) {
                     jx_unit *u = jx_vec_push(&units);
                     u->raw = u->department = jx_strndup(a, name + from, cut[k] - from);
-                    u->lead = lead && k == 0;
+                    u->lead = last_lead >= 0 ? lead : lead && k == 0;
                     from = cut[k];
                 }
                 continue;

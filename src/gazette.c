@@ -130,7 +130,7 @@ static size_t read_appointments(jx_arena *a, jx_doc *d, const jx_tok *tok, size_
         const jx_tok *t = &tok[i];
         if (t->kind == T_BLANK || t->kind == T_FOOTER) continue;
         if (gz_section_start(tok, i, n) || t->kind == T_TITLE || t->kind == T_TABLE) break;
-        if (t->blen <= 12 && txt_ends(t->body, t->blen, "：")) continue;  /* 任命： / 免去： */
+        if (txt_ends(t->body, t->blen, "：")) continue;  /* 任命： / 决定免去： headings; entries end in ；。 */
         if (!entry.len) c.line = d->text.lines[i].no;
         jx_buf_put(&entry, t->body, t->blen);
         if (txt_ends(entry.p, entry.len, "；") || txt_ends(entry.p, entry.len, "。")) {
@@ -385,9 +385,9 @@ static void read_references(jx_arena *a, jx_doc *d, const jx_tok *tok, size_t lo
             size_t p = at;
             if (p >= 3 && !memcmp(s + p - 3, "（", 3)) p -= 3;
             if (p >= 3 && !memcmp(s + p - 3, "》", 3)) {
-                size_t q = p - 3;
+                size_t q = p - 3, floor = q > 600 ? q - 600 : 0;    /* titles are short */
                 int depth = 1;
-                while (q >= 3 && depth) {
+                while (q > floor && depth) {
                     q--;
                     if (q + 3 <= p - 3 && !memcmp(s + q, "《", 3)) depth--;
                     else if (q + 3 <= p - 3 && !memcmp(s + q, "》", 3)) depth++;
@@ -430,7 +430,9 @@ int gz_section_start(const jx_tok *tok, size_t i, size_t n)
     const jx_tok *t = &tok[i];
     if (t->kind == T_BRACKET) return 1;
     if (t->kind != T_TEXT) return 0;
-    if ((txt_ends(t->body, t->blen, "发文目录") && t->blen < 120) || !strcmp(t->body, "政策解读目录")) return 1;
+    if ((txt_ends(t->body, t->blen, "发文目录") && t->blen < 120) ||
+        (t->blen == strlen("政策解读目录") && txt_starts(t->body, t->blen, "政策解读目录")))
+        return 1;
     jx_arena a = {0};
     size_t used = jiedu_heading(&a, tok, i, n, NULL);
     jx_arena_free(&a);

@@ -15,30 +15,31 @@ enum {
 };
 
 /* Every pattern runs on width-folded text (text.c): digits are ASCII and
- * CJK punctuation is full-width. */
+ * CJK punctuation is full-width. Digits are written [0-9], never \d: with
+ * PCRE2_UCP \d would also match Arabic-Indic or mathematical digits. */
 static const char *const patterns[P_COUNT] = {
-    [P_DOCNO] = "^([\\p{Han}]{2,10})[〔\\[【（]\\s*(\\d{4})\\s*[〕\\]】）]\\s*第?\\s*(\\d{1,9})\\s*号$",
-    [P_DATE] = "^(\\d{4})\\s*年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日$",
+    [P_DOCNO] = "^([\\p{Han}]{2,10})[〔\\[【（]\\s*([0-9]{4})\\s*[〕\\]】）]\\s*第?\\s*([0-9]{1,9})\\s*号$",
+    [P_DATE] = "^([0-9]{4})\\s*年\\s*([0-9]{1,2})\\s*月\\s*([0-9]{1,2})\\s*日$",
     [P_SALUT] = "^各[^。]{2,80}：$",
     [P_TITLE] = "^嘉兴市人民政府(?:办公室)?\\s*关于",
     [P_LISTHEAD] = "^(?!《)[^。；：]{0,40}?责任分解$",
     [P_SECTION] = "^([一二三四五六七八九十]{1,3})\\s*、\\s*(.*)$",
-    [P_ITEM] = "^(\\d{1,18})\\s*[.、](?!\\d)\\s*(.*)$",
+    [P_ITEM] = "^([0-9]{1,18})\\s*[.、](?![0-9])\\s*(.*)$",
     [P_RESP] = "^(?:责任单位|牵头单位|牵头市领导)\\s*：",
-    [P_FOOTER] = "^(?:[-—–]\\s*\\d{1,4}\\s*[-—–]|第\\s*\\d{1,4}\\s*页(?:\\s*[，,/]?\\s*共\\s*\\d{1,4}\\s*页)?|\\d{1,3})$",
-    [P_FIND_DOCNO] = "((?:国|浙|嘉|中)[\\p{Han}]{0,5}?)\\s*[〔\\[【（]\\s*(\\d{4})\\s*[〕\\]】）]\\s*第?\\s*(\\d{1,9})\\s*号",
+    [P_FOOTER] = "^(?:[-—–]\\s*[0-9]{1,4}\\s*[-—–]|第\\s*[0-9]{1,4}\\s*页(?:\\s*[，,/]?\\s*共\\s*[0-9]{1,4}\\s*页)?|[0-9]{1,3})$",
+    [P_FIND_DOCNO] = "((?:国|浙|嘉|中)[\\p{Han}]{0,5}?)\\s*[〔\\[【（]\\s*([0-9]{4})\\s*[〕\\]】）]\\s*第?\\s*([0-9]{1,9})\\s*号",
     [P_EXTRA + JX_P_MASTHEAD] = "第\\s*([0-9、，\\s]+?)\\s*期\\s*（\\s*总第\\s*([0-9、，\\s]+?)\\s*期\\s*）",
-    [P_EXTRA + JX_P_COLOPHON] = "^(\\d{4})\\s*年\\s*第\\s*([0-9、，\\s]+?)\\s*期\\s*（\\s*总第\\s*([0-9、，\\s]+?)\\s*期\\s*）$",
-    [P_EXTRA + JX_P_PUBLISHED] = "^(\\d{4})\\s*年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日\\s*出版$",
-    [P_EXTRA + JX_P_YEARLINE] = "^(\\d{4})$",
-    [P_EXTRA + JX_P_MONTH] = "(\\d{4})\\s*年\\s*(\\d{1,2})\\s*月",
+    [P_EXTRA + JX_P_COLOPHON] = "^([0-9]{4})\\s*年\\s*第\\s*([0-9、，\\s]+?)\\s*期\\s*（\\s*总第\\s*([0-9、，\\s]+?)\\s*期\\s*）$",
+    [P_EXTRA + JX_P_PUBLISHED] = "^([0-9]{4})\\s*年\\s*([0-9]{1,2})\\s*月\\s*([0-9]{1,2})\\s*日\\s*出版$",
+    [P_EXTRA + JX_P_YEARLINE] = "^([0-9]{4})$",
+    [P_EXTRA + JX_P_MONTH] = "([0-9]{4})\\s*年\\s*([0-9]{1,2})\\s*月",
     [P_EXTRA + JX_P_APPOINT] = "^((?:[\\p{Han}·]{2,10}?、)*[\\p{Han}·]{2,10}?)(兼任|任)(.+)$",
     [P_EXTRA + JX_P_REMOVE] = "^免去((?:[\\p{Han}·]{2,10}?、)*[\\p{Han}·]{2,10}?)(兼任的|的)(.+?)职务$",
     [P_EXTRA + JX_P_LEADERPARA] = "^([\\p{Han}]{2,4}?)(常务副市长|副市长|市长)((?:在原|负责|分管|联系|增加|减少).*)$",
     [P_EXTRA + JX_P_ROLE] = "^((?:\\p{Han}\\s*){1,8}?)\\s*：\\s*(.*)$",
     [P_EXTRA + JX_P_JIEDU] = "^《(.+)》\\s*解读$",
-    [P_EXTRA + JX_P_YEARDU] = "(\\d{4})\\s*年度",
-    [P_EXTRA + JX_P_PAGEREF] = "(?:\\.{3,}|…+|\\s)\\s*（\\s*\\d{1,4}\\s*）$|）\\s*（\\s*\\d{1,4}\\s*）$",
+    [P_EXTRA + JX_P_YEARDU] = "([0-9]{4})\\s*年度",
+    [P_EXTRA + JX_P_PAGEREF] = "(?:\\.{3,}|…+|\\s)\\s*（\\s*[0-9]{1,4}\\s*）$|）\\s*（\\s*[0-9]{1,4}\\s*）$",
 };
 
 static pcre2_code *re[P_COUNT];
@@ -104,7 +105,7 @@ static long group_num(int g, const char *s)
     size_t n = group(g, s, &p);
     long v = 0;
     for (size_t i = 0; i < n; i++) {
-        if (v > (long)(9e17)) return -1;     /* numbers past 18 digits are not item numbers */
+        if (p[i] < '0' || p[i] > '9' || v > 99999999999999999L) return -1;  /* 18 digits at most */
         v = v * 10 + (p[i] - '0');
     }
     return v;

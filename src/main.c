@@ -132,7 +132,7 @@ typedef struct {
 static void *worker(void *arg)
 {
     pipeline *pl = arg;
-    lex_thread_init();
+    if (lex_thread_init()) { fputs("jxgov: out of memory\n", stderr); exit(JX_EDB); }
     for (;;) {
         pthread_mutex_lock(&pl->mu);
         /* stay at most `window` files ahead of the writer: memory stays bounded */
@@ -197,7 +197,7 @@ static int cmd_ingest(int argc, char **argv)
         else if (!strcmp(argv[i], "--timeout") && i + 1 < argc) {
             char *end;
             double secs = strtod(argv[++i], &end);
-            if (*end || secs < 0 || secs > 86400) {
+            if (*end || end == argv[i] || !(secs >= 0 && secs <= 86400)) {   /* NaN fails too */
                 fprintf(stderr, "jxgov: ingest: --timeout wants seconds (0 to 86400), not '%s'\n", argv[i]);
                 return JX_EUSAGE;
             }
@@ -217,6 +217,10 @@ static int cmd_ingest(int argc, char **argv)
     }
     if (i == argc) {
         fprintf(stderr, "jxgov: ingest: no input files\n%s", usage_ingest);
+        return JX_EUSAGE;
+    }
+    if (!*dbpath) {     /* SQLite would open a temporary database and lose it all */
+        fprintf(stderr, "jxgov: ingest: --db wants a file name\n");
         return JX_EUSAGE;
     }
     char err[512];

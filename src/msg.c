@@ -9,12 +9,13 @@ _Thread_local jx_buf *jx_msg_capture;
 void jx_msg(const char *file, long line, const char *fmt, ...)
 {
     va_list ap;
-    char text[1024];
+    char text[8192];
     int n = 0;
     if (jx_quiet_warnings) return;
     if (file && line > 0) n = snprintf(text, sizeof text, "%s:%ld: ", file, line);
     else if (file) n = snprintf(text, sizeof text, "%s: ", file);
-    if (n < 0 || (size_t)n >= sizeof text) n = 0;
+    if (n < 0) n = 0;
+    if ((size_t)n >= sizeof text / 2) n = (int)(sizeof text / 2);   /* a huge path is cut, not lost */
     va_start(ap, fmt);
     int m = vsnprintf(text + n, sizeof text - (size_t)n, fmt, ap);
     va_end(ap);

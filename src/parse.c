@@ -192,7 +192,14 @@ static void finish_item(parser *p)
     if (!open) open = txt_rfind(text, tl, "（牵头单位：");
     if (!*resp && open) {
         const char *body = open + strlen("（责任单位：");
-        const char *close = txt_find(body, tl - (size_t)(body - text), "）");
+        /* the clause's own closing bracket: units carry brackets of their
+         * own (各县（市、区）政府, 市卫生健康委（市计生协会）) */
+        const char *close = NULL;
+        int depth = 0;
+        for (const char *q = body; q < text + tl; q++) {
+            if (txt_starts(q, (size_t)(text + tl - q), "（")) depth++;
+            else if (txt_starts(q, (size_t)(text + tl - q), "）") && depth-- == 0) { close = q; break; }
+        }
         jx_buf r = {0};
         if (close) {
             jx_buf_put(&r, body, (size_t)(close - body));
@@ -240,7 +247,10 @@ static void finish_item(parser *p)
         const char *stop = unit ? unit : resp + rl;
         while (q < stop) {
             size_t k = 0;
-            while (q + k < stop && memcmp(q + k, "、", 3) && memcmp(q + k, "，", 3)) k++;
+            while (q + k < stop && !txt_starts(q + k, (size_t)(stop - q - k), "、") &&
+                   !txt_starts(q + k, (size_t)(stop - q - k), "，") &&
+                   !txt_starts(q + k, (size_t)(stop - q - k), "；"))
+                k++;
             if (k) {
                 const char *name = jx_strndup(a, q, k);
                 const char *title = leader_title_of(p, name);
@@ -497,13 +507,24 @@ static void row_targets(parser *p, const layout *L, const jx_row *r, int year, l
         while (g > textcol + 1 && end - g < k && *rep && !strcmp(r->cells[g - 1].text, rep)) g--;
         if (f - g >= 2) f = g;
     }
+    /* A row exactly as wide as the header, with a value where the header
+     * puts 全市, is read by position (a text value among numbers, 完成,
+     * would otherwise cut the run at the right end). */
+    if (r->n == L->ncols && L->dcol[k - 1] < r->n && value_like(r->cells[L->dcol[0]].text) &&
+        *r->cells[L->dcol[0]].text) {
+        f = L->dcol[0];
+        end = L->dcol[k - 1] + 1;
+    }
     size_t v = end - f;
     if (!v) return;
     /* cells between the text (or the start of a follow-on row) and the values */
-    const char *pre[4];
+    const char *pre[2];     /* the last two filled cells before the values */
     size_t npre = 0;
-    for (size_t j = main_row ? textcol + 1 : 1; j < f && npre < 4; j++)
-        if (*r->cells[j].text) pre[npre++] = r->cells[j].text;
+    for (size_t j = main_row ? textcol + 1 : 1; j < f; j++)
+        if (*r->cells[j].text) {
+            if (npre == 2) { pre[0] = pre[1]; npre = 1; }
+            pre[npre++] = r->cells[j].text;
+        }
     if (L->col_of[R_UNIT] >= 0) {
         if (npre) unit = pre[--npre];
         if (npre) indicator = pre[npre - 1];
@@ -513,20 +534,14 @@ static void row_targets(parser *p, const layout *L, const jx_row *r, int year, l
     for (size_t j = 0; j < v && j < k; j++) vals[j] = &r->cells[f + j];
     double sum, total;
     int prec, ok = sums_up(vals, k, &sum, &total, &prec);
-    if (v < k && v + 1 == k && ok == 0) {
-        /* one cell lost in the export: where it was, the sum tells */
-        int found = -1, count = 0;
-        for (size_t miss = 1; miss < k; miss++) {
-            const jx_cell *alt[16] = {0};
-            for (size_t j = 0, src = 0; j < k; j++) alt[j] = j == miss ? NULL : &r->cells[f + src++];
-            double s2, t2;
-            int pr;
-            if (sums_up(alt, k, &s2, &t2, &pr) == 1) { found = (int)miss; count++; }
-        }
-        if (count == 1) {
-            for (size_t j = 0, src = 0; j < k; j++) vals[j] = j == (size_t)found ? NULL : &r->cells[f + src++];
-            ok = 1;
-        }
+    /* A row with fewer values than district columns is read from the left
+     * (the cells an export loses are at the right end). If the values still
+     * add up, nothing was lost that counted; if not, say so. Where the row
+     * is not additive (rates, text) nothing can check it: say that too. */
+    if (v < k && ok != 1) {
+        jx_msg(file, r->line, "warning: item %ld%s%s: %zu values for %zu district columns, read from the left",
+               seq, indicator ? " " : "", indicator ? indicator : "", v, k);
+        p->d->warnings++;
     }
     if (ok == 0) {
         jx_msg(file, r->line, "warning: item %ld%s%s: districts sum to %.*f, 全市 is %.*f", seq,
@@ -564,10 +579,10 @@ static void push_table_task(parser *p, long seq, int sub, const char *text, cons
 
 /* A table under a list heading gives tasks; a table with district columns
  * gives targets too. Returns the index after the table. */
-static size_t parse_table(parser *p, size_t lo, int year)
+static size_t parse_table(parser *p, size_t lo, size_t hi, int year)
 {
     jx_vec rows = JX_VEC(jx_row);
-    size_t next = tbl_rebuild(p->a, p->tok, p->d->text.lines, lo, p->n, &rows);
+    size_t next = tbl_rebuild(p->a, p->tok, p->d->text.lines, lo, hi, &rows);
     layout L = {0};   /* rows before any header row are not read */
     long seq = 0;
     int sub = 0;
@@ -617,7 +632,7 @@ static size_t parse_table(parser *p, size_t lo, int year)
             if (L.nd && L.col_of[R_DEPT] > (long)L.dcol[0]) {
                 size_t last = r->n;
                 while (last && !*r->cells[last - 1].text) last--;
-                c = last > L.dcol[0] ? r->cells[last - 1].text : "";
+                c = last > L.dcol[L.nd - 1] + 1 ? r->cells[last - 1].text : "";
             }
             if (*c && !value_like(c)) dept = c;
         }
@@ -631,6 +646,15 @@ static size_t parse_table(parser *p, size_t lo, int year)
     }
     jx_vec_free(&rows);
     return next;
+}
+
+/* Tables are read from their header: a line whose first filled cell is 序号. */
+static int starts_table(const jx_line *ln)
+{
+    const char *s = ln->text, *e = s + ln->len;
+    while (s < e && (*s == '\t' || *s == ' ')) s++;
+    return txt_starts(s, (size_t)(e - s), "序号") &&
+           (s + strlen("序号") == e || s[strlen("序号")] == '\t' || s[strlen("序号")] == ' ');
 }
 
 static void parse_lists(parser *p, size_t lo, size_t hi, size_t notice)
@@ -652,6 +676,17 @@ static void parse_lists(parser *p, size_t lo, size_t hi, size_t notice)
     }
     for (size_t i = lo; i < hi; i++) {
         const jx_tok *t = &p->tok[i];
+        jx_tok plain;
+        if (t->kind == T_TABLE && !starts_table(&p->d->text.lines[i])) {
+            /* a tab inside prose (1.<TAB>建设幼儿园。): the line is read as text */
+            jx_line ln = p->d->text.lines[i];
+            char *copy = jx_strndup(p->a, ln.text, ln.len);
+            for (char *c = copy; *c; c++)
+                if (*c == '\t') *c = ' ';
+            ln.text = copy;
+            lex_line(&ln, &plain);
+            t = &plain;
+        }
         switch (t->kind) {
         case T_LISTHEAD:
             start_list(p, t, no->year);
@@ -711,7 +746,7 @@ static void parse_lists(parser *p, size_t lo, size_t hi, size_t notice)
             break;
         case T_TABLE: {
             finish_item(p);
-            size_t after = parse_table(p, i, p->in_list ? p->year : no->year);
+            size_t after = parse_table(p, i, hi, p->in_list ? p->year : no->year);
             p->in_list = 0;
             i = (after > i ? after : i + 1) - 1;
             break;

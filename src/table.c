@@ -92,7 +92,7 @@ size_t tbl_rebuild(jx_arena *a, const jx_tok *tok, const jx_line *lines, size_t 
                 /* rows separated by blank lines, or by the header's width */
                 int is_seq1 = len == 2 && s[1] == '1';
                 if (b.cells.n && first_row && !blank && is_seq1) width = b.cells.n;
-                if (b.cells.n && (blank || (width && b.cells.n >= width))) {
+                if (b.cells.n && (blank || last_row_line || (width && b.cells.n >= width))) {
                     flush(&b);
                     first_row = 0;
                 }
@@ -105,7 +105,7 @@ size_t tbl_rebuild(jx_arena *a, const jx_tok *tok, const jx_line *lines, size_t 
                     add_cell(&b, p, (size_t)(q - p), ln->no);
                     p = q + 1;
                 }
-                flush(&b);
+                /* left open: a wrapped last cell continues on the next lines */
                 first_row = 0;
             }
             last_row_line = !one_cell && ord <= 0;
@@ -124,22 +124,15 @@ size_t tbl_rebuild(jx_arena *a, const jx_tok *tok, const jx_line *lines, size_t 
             flush(&b);
             push_group(&b, t->num, t->rest, t->blen - (size_t)(t->rest - t->body), ln->no);
             first_row = 0;
-        } else if (ends_table(t)) {
+        } else if (ends_table(t) || gz_section_start(tok, i, n)) {
             break;
         } else {
             /* continuation of the last cell; the blank before it was part of
              * the cell (南 / 湖 / 区), not a row break */
             if (blank && last_row_line) break;  /* a one-line row is whole: prose follows */
             blank = 0;
-            if (b.cells.n) {
-                jx_buf_put(&JX_AT(b.pieces, jx_buf, b.pieces.n - 1), t->body, t->blen);
-            } else if (rows->n && !JX_AT(*rows, jx_row, rows->n - 1).group) {
-                jx_row *r = &JX_AT(*rows, jx_row, rows->n - 1);
-                jx_cell *c = &r->cells[r->n - 1];
-                c->text = jx_sprintf(a, "%s%s", c->text, txt_squash_dup(a, t->body, t->blen));
-            } else {
-                break;
-            }
+            if (b.cells.n) jx_buf_put(&JX_AT(b.pieces, jx_buf, b.pieces.n - 1), t->body, t->blen);
+            else break;
         }
     }
     flush(&b);

@@ -192,7 +192,15 @@ char *txt_utf8_safe(jx_arena *a, const char *s)
         int k = *p < 0x80 ? 0 : (*p & 0xE0) == 0xC0 && *p >= 0xC2 ? 1 : (*p & 0xF0) == 0xE0 ? 2
               : (*p & 0xF8) == 0xF0 && *p <= 0xF4 ? 3 : -1;
         int ok = k >= 0;
-        for (int i = 1; ok && i <= k; i++) ok = (p[i] & 0xC0) == 0x80;
+        uint32_t cp = k > 0 ? *p & (0x3F >> k) : *p;
+        for (int i = 1; ok && i <= k; i++) {
+            ok = (p[i] & 0xC0) == 0x80;
+            cp = cp << 6 | (p[i] & 0x3F);
+        }
+        /* strict: no overlongs, no surrogates, nothing past U+10FFFF */
+        if (ok && ((k == 2 && cp < 0x800) || (k == 3 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+                   (cp >= 0xD800 && cp <= 0xDFFF)))
+            ok = 0;
         if (ok) {
             jx_buf_put(&b, (const char *)p, (size_t)k + 1);
             p += k + 1;

@@ -20,12 +20,19 @@ expect_ingest() {
 }
 
 # ---- decoding ----
-printf '嘉兴\345\230' > "$H/trunc.txt"
+printf '嘉兴市人民政府\345\230' > "$H/trunc.txt"
 expect_ingest "truncated multi-byte sequence at the end" "$H/trunc.txt" 1 \
-    "$H/trunc.txt: error: truncated UTF-8 sequence at byte 6 (end of file)"
-printf '嘉兴\300\257公报\n' > "$H/overlong.txt"
+    "$H/trunc.txt: error: truncated UTF-8 sequence at byte 21 (end of file)"
+printf '嘉兴市人民政府\300\257公报\n' > "$H/overlong.txt"
 expect_ingest "overlong UTF-8 after UTF-8 text" "$H/overlong.txt" 1 \
-    "$H/overlong.txt: error: invalid UTF-8 at byte 6 after UTF-8 text (damaged or mixed encodings)"
+    "$H/overlong.txt: error: invalid UTF-8 at byte 21 after UTF-8 text (damaged or mixed encodings)"
+# GB18030 whose first characters happen to be valid 2-byte UTF-8 (说 = C B5 B5)
+printf '说明：本文件嘉兴市\n' | iconv -f UTF-8 -t GB18030 > "$H/gbfirst.txt"
+expect_ingest "GB18030 starting with characters that look like UTF-8" "$H/gbfirst.txt" 0 \
+    "$H/gbfirst.txt: warning: no document found (no title followed by a salutation)" \
+    "$H/gbfirst.txt: loaded, 0 notices, 0 tasks"
+n=$(sqlite3 "$H/h.db" "SELECT encoding FROM v_sources")
+[ "$n" = GB18030 ] && ok || bad "GB18030 starting with UTF-8 lookalikes read as '$n'"
 { cat "$s000"; printf '嘉兴市人民政府公报\n' | iconv -f UTF-8 -t GB18030; } > "$H/mixed.txt"
 expect_ingest "mixed encodings in one file" "$H/mixed.txt" 1 \
     "$H/mixed.txt: error: invalid UTF-8 at byte $(wc -c < "$s000") after UTF-8 text (damaged or mixed encodings)"
@@ -41,6 +48,7 @@ expect_ingest "more lines than the cap" "$H/lines.txt" 1 \
     "$H/lines.txt: error: more than 1000000 lines that are not blank (line 1000001)"
 { cat "$s000"; head -c 10000000 /dev/zero | tr '\0' '\n'; } > "$H/empty.txt"
 expect_ingest "10 million empty lines after a notice" "$H/empty.txt" 0 \
+    "$H/empty.txt:719: warning: item 23 幸福河湖示范项目: 10 values for 11 district columns, read from the left" \
     "$H/empty.txt:719: warning: item 23 幸福河湖示范项目: districts sum to 6, 全市 is 7" \
     "$H/empty.txt: loaded, 1 notice, 166 tasks"
 rm -f "$H/empty.txt" "$H/lines.txt"
@@ -75,6 +83,7 @@ expect_ingest "deeply repeated headings" "$H/heads.txt" 0 "$H/heads.txt: loaded,
 bad_name=$(printf '%s/a b\377.txt' "$H")
 cp "$s000" "$bad_name"
 expect_ingest "a path with spaces and a non-UTF-8 byte" "$bad_name" 0 \
+    "$bad_name:719: warning: item 23 幸福河湖示范项目: 10 values for 11 district columns, read from the left" \
     "$bad_name:719: warning: item 23 幸福河湖示范项目: districts sum to 6, 全市 is 7" \
     "$bad_name: loaded, 1 notice, 166 tasks"
 n=$(sqlite3 "$H/h.db" "SELECT path FROM v_sources")
@@ -96,6 +105,7 @@ fi
 mkfifo "$H/fifo"
 cat "$s000" > "$H/fifo" &
 expect_ingest "a FIFO" "$H/fifo" 0 \
+    "$H/fifo:719: warning: item 23 幸福河湖示范项目: 10 values for 11 district columns, read from the left" \
     "$H/fifo:719: warning: item 23 幸福河湖示范项目: districts sum to 6, 全市 is 7" \
     "$H/fifo: loaded, 1 notice, 166 tasks"
 wait

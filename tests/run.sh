@@ -223,7 +223,7 @@ expect_run "--version" 0 - "$JXGOV" --version
 grep -q '^jxgov [0-9]' "$T/out" && ok || bad "--version output"
 
 # ---- check: the arithmetic of the target tables, reported with file and line ----
-printf '%s:719: warning: item 23 幸福河湖示范项目: districts sum to 6, 全市 is 7\n%s: UTF-8, 1 notice, 166 tasks, 1 warning\n' "$s000" "$s000" > "$T/want"
+printf '%s:719: warning: item 23 幸福河湖示范项目: 10 values for 11 district columns, read from the left\n%s:719: warning: item 23 幸福河湖示范项目: districts sum to 6, 全市 is 7\n%s: UTF-8, 1 notice, 166 tasks, 2 warnings\n' "$s000" "$s000" "$s000" > "$T/want"
 expect_run "check reports the 2025 annex row that does not add up" 0 "$T/want" "$JXGOV" check "$s000"
 printf '%s:1231: warning: item 27: districts sum to 0, 全市 is 10\n%s: UTF-8, 1 notice, 158 tasks, 1 warning\n' "$s003" "$s003" > "$T/want"
 expect_run "check reports the 2024 table row that does not add up" 0 "$T/want" "$JXGOV" check "$s003"
@@ -248,6 +248,7 @@ if [ -f "$here/../README.md" ]; then
 fi
 
 . "$here/hostile.sh"
+. "$here/review.sh"
 
 printf '%d passed, %d failed\n' "$pass" "$fail"
 [ "$fail" = 0 ]
