@@ -59,9 +59,13 @@ build/perturb: tests/perturb.c
 	@mkdir -p build
 	$(CC) $(WARN) -O1 -o $@ $<
 
-# The end-to-end suite with the optimised binary under valgrind (slow; not CI).
-valgrind: jxgov build/perturb
+# The end-to-end suite and the fuzz regressions under valgrind (slow; not CI).
+valgrind: jxgov build/perturb build/shrink.so build/fuzz-replay-plain
+	JXGOV_NO_JIT=1 valgrind -q --error-exitcode=99 --leak-check=full build/fuzz-replay-plain tests/fuzz
 	JXGOV=tests/valgrind.sh sh tests/run.sh
+
+build/fuzz-replay-plain: fuzz/fuzz.c $(SRC) build/embedded.c $(HDR)
+	$(CC) $(WARN) -O1 -g -DFUZZ_REPLAY $(PKG_CFLAGS) -Iinclude -o $@ fuzz/fuzz.c $(SRC) build/embedded.c $(PKG_LIBS)
 
 # ---- fuzzing (clang + libFuzzer) ----
 FUZZ_TARGETS := decode lex table depts parse
