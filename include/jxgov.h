@@ -162,7 +162,6 @@ void dep_done(void);
  * through jx_msg(file, line, ...). Returns the number of units. */
 size_t dep_split(jx_arena *a, const char *s, jx_unit **out,
                  const char *file, long line, int *warnings);
-int dep_known(const char *name);
 
 /* ---- parse.c: the document model ---- */
 typedef struct { const char *name, *title; } jx_leader;
@@ -268,7 +267,6 @@ jx_db *ld_open(const char *path, int timeout_ms, char *err, size_t errsz);
 void ld_close(jx_db *db);
 /* Returns 0 loaded, 1 unchanged, -1 error (err filled, nothing written). */
 int ld_doc(jx_db *db, const jx_doc *d, char *err, size_t errsz);
-int ld_has_sha(jx_db *db, const char *sha, int *found, char *err, size_t errsz);
 /* Adds the digest of every file the database holds to set. */
 int ld_known_shas(jx_db *db, jx_shaset *set, char *err, size_t errsz);
 

@@ -80,8 +80,6 @@ void dep_done(void)
     jx_arena_free(&dep_arena);
 }
 
-int dep_known(const char *name) { return lookup(name, strlen(name)) != NULL; }
-
 static int is_district(const char *s, size_t n)
 {
     for (int i = 0; districts[i]; i++)

@@ -228,7 +228,7 @@ static int run(jx_db *db, int which)
     return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
-int ld_has_sha(jx_db *db, const char *sha, int *found, char *err, size_t errsz)
+static int ld_has_sha(jx_db *db, const char *sha, int *found, char *err, size_t errsz)
 {
     sqlite3_stmt *st = db->st[S_HAS_SHA];
     int rc = bind(st, "t", sha);
