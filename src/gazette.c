@@ -362,45 +362,68 @@ static void read_topics(jx_arena *a, jx_doc *d, const jx_tok *tok, const jx_span
 
 /* ---- citations ---- */
 
-static void read_references(jx_arena *a, jx_doc *d, const jx_tok *tok, size_t lo, size_t hi, size_t k)
+/* Citations in one paragraph (lines joined: a PDF wrap can fall inside a
+ * title or a doc_no). at[] maps paragraph offsets back to source lines. */
+typedef struct { size_t off; long line; } line_at;
+
+static void cite_paragraph(jx_arena *a, jx_doc *d, size_t k, const char *s, size_t n,
+                           const line_at *at, size_t nat)
 {
     const jx_notice *no = &JX_AT(d->notices, jx_notice, k);
-    for (size_t i = lo; i < hi; i++) {
-        const jx_tok *t = &tok[i];
-        if (t->kind == T_TABLE || t->kind == T_DOCNO || t->kind == T_BLANK) continue;
-        const char *s = t->body;
-        size_t n = t->blen, off = 0;
-        while (off < n) {
-            size_t b, e, plen;
-            const char *prefix;
-            int year;
-            long num;
-            if (!lex_find_docno(s + off, n - off, &b, &e, &prefix, &plen, &year, &num)) break;
-            const char *doc = txt_docno(a, prefix, plen, year, num);
-            size_t at = off + b;
-            off += e;
-            if (no->doc_no && !strcmp(doc, no->doc_no)) continue;
-            /* 《title》（doc_no）: the title printed right before it */
-            const char *title = NULL;
-            size_t p = at;
-            if (p >= 3 && !memcmp(s + p - 3, "（", 3)) p -= 3;
-            if (p >= 3 && !memcmp(s + p - 3, "》", 3)) {
-                size_t q = p - 3, floor = q > 600 ? q - 600 : 0;    /* titles are short */
-                int depth = 1;
-                while (q > floor && depth) {
-                    q--;
-                    if (q + 3 <= p - 3 && !memcmp(s + q, "《", 3)) depth--;
-                    else if (q + 3 <= p - 3 && !memcmp(s + q, "》", 3)) depth++;
-                }
-                if (!depth) title = sq(a, s + q + 3, p - 3 - (q + 3));
+    size_t off = 0, li = 0;
+    while (off < n) {
+        size_t b, e, plen;
+        const char *prefix;
+        int year;
+        long num;
+        if (!lex_find_docno(s + off, n - off, &b, &e, &prefix, &plen, &year, &num)) break;
+        const char *doc = txt_docno(a, prefix, plen, year, num);
+        size_t pos = off + b;
+        off += e;
+        if (no->doc_no && !strcmp(doc, no->doc_no)) continue;
+        /* 《title》（doc_no）: the title printed right before it */
+        const char *title = NULL;
+        size_t p = pos;
+        if (p >= 3 && !memcmp(s + p - 3, "（", 3)) p -= 3;
+        if (p >= 3 && !memcmp(s + p - 3, "》", 3)) {
+            size_t q = p - 3, floor = q > 600 ? q - 600 : 0;    /* titles are short */
+            int depth = 1;
+            while (q > floor && depth) {
+                q--;
+                if (q + 3 <= p - 3 && !memcmp(s + q, "《", 3)) depth--;
+                else if (q + 3 <= p - 3 && !memcmp(s + q, "》", 3)) depth++;
             }
-            jx_reference *r = jx_vec_push(&d->references);
-            r->notice = k;
-            r->cited_doc_no = doc;
-            r->cited_title = title;
-            r->line = d->text.lines[i].no;
+            if (!depth) title = sq(a, s + q + 3, p - 3 - (q + 3));
         }
+        while (li + 1 < nat && at[li + 1].off <= pos) li++;
+        jx_reference *r = jx_vec_push(&d->references);
+        r->notice = k;
+        r->cited_doc_no = doc;
+        r->cited_title = title;
+        r->line = at[li].line;
     }
+}
+
+static void read_references(jx_arena *a, jx_doc *d, const jx_tok *tok, size_t lo, size_t hi, size_t k)
+{
+    jx_buf para = {0};
+    jx_vec at = JX_VEC(line_at);
+    for (size_t i = lo; i <= hi; i++) {
+        const jx_tok *t = i < hi ? &tok[i] : NULL;
+        if (t && t->kind == T_FOOTER) continue;     /* a page break inside a paragraph */
+        if (!t || t->kind == T_BLANK || t->kind == T_TABLE || t->kind == T_DOCNO) {
+            if (para.len) cite_paragraph(a, d, k, para.p, para.len, at.p, at.n);
+            jx_buf_clear(&para);
+            at.n = 0;
+            continue;
+        }
+        line_at *m = jx_vec_push(&at);
+        m->off = para.len;
+        m->line = d->text.lines[i].no;
+        jx_buf_put(&para, t->body, t->blen);
+    }
+    jx_buf_free(&para);
+    jx_vec_free(&at);
 }
 
 /* A 《…》解读 heading, possibly wrapped over up to three lines; returns the

@@ -120,6 +120,10 @@ for variant in utf16 wrap; do
     for v in catalog duty_changes research_topics committee_members; do
         dump "$T/g.db" $v > "$T/g.$v"; expect_rows "$v from the $variant copies" "$here/golden/$v.tsv" "$T/g.$v"
     done
+    # citations whose title or doc_no a wrap splits are still found (lines differ)
+    dump "$T/g.db" references | cut -f1-3 > "$T/g.refs"
+    strip "$here/golden/references.tsv" | cut -f1-3 | LC_ALL=C sort > "$T/want.refs"
+    expect_same "references from the $variant copies" "$T/want.refs" "$T/g.refs"
     dump "$T/g.db" appointments | cut -f1-6 > "$T/g.appt"
     strip "$here/golden/appointments.tsv" | cut -f1-6 | LC_ALL=C sort > "$T/want.appt"
     expect_same "appointments from the $variant copies" "$T/want.appt" "$T/g.appt"
