@@ -34,6 +34,40 @@ static void flush(builder *b)
     b->cells.n = b->pieces.n = 0;
 }
 
+/* Flushes the first k cells as a row and keeps the rest as the open row. */
+static void flush_first(builder *b, size_t k)
+{
+    size_t n = b->cells.n;
+    if (k >= n) { flush(b); return; }
+    jx_vec rest_cells = JX_VEC(jx_cell), rest_pieces = JX_VEC(jx_buf);
+    for (size_t i = k; i < n; i++) {
+        *(jx_cell *)jx_vec_push(&rest_cells) = JX_AT(b->cells, jx_cell, i);
+        *(jx_buf *)jx_vec_push(&rest_pieces) = JX_AT(b->pieces, jx_buf, i);
+    }
+    b->cells.n = b->pieces.n = k;
+    flush(b);
+    for (size_t i = 0; i < rest_cells.n; i++) {
+        *(jx_cell *)jx_vec_push(&b->cells) = JX_AT(rest_cells, jx_cell, i);
+        *(jx_buf *)jx_vec_push(&b->pieces) = JX_AT(rest_pieces, jx_buf, i);
+    }
+    b->row_line = JX_AT(b->cells, jx_cell, 0).line;
+    jx_vec_free(&rest_cells);
+    jx_vec_free(&rest_pieces);
+}
+
+/* The integer a cell holds (its raw text, spaces allowed), or -1. */
+static long cell_number(const jx_buf *pb)
+{
+    long v = -1;
+    for (size_t i = 0; i < pb->len; i++) {
+        char c = pb->p[i];
+        if (c == ' ') continue;
+        if (c < '0' || c > '9' || v > 100000000) return -1;
+        v = (v < 0 ? 0 : v * 10) + (c - '0');
+    }
+    return v;
+}
+
 static void add_cell(builder *b, const char *s, size_t n, long line)
 {
     if (!b->cells.n) b->row_line = line;
@@ -68,6 +102,8 @@ size_t tbl_rebuild(jx_arena *a, const jx_tok *tok, const jx_line *lines, size_t 
     builder b = {a, rows, JX_VEC(jx_cell), JX_VEC(jx_buf), 0};
     int blank = 0, first_row = 1, after_footer = 0, last_row_line = 0;
     size_t width = 0, maxw = 0, maxw_seen = 0, i;
+    long seq = 0;           /* the last row number seen (no-blank tables) */
+    size_t lead = 1;        /* empty cells that open a follow-on row */
     for (i = lo; i < n; i++) {
         const jx_tok *t = &tok[i];
         const jx_line *ln = &lines[i];
@@ -89,13 +125,45 @@ size_t tbl_rebuild(jx_arena *a, const jx_tok *tok, const jx_line *lines, size_t 
                 push_group(&b, ord, rest, (size_t)(s + len - rest), ln->no);
                 first_row = 0;
             } else if (one_cell) {
-                /* rows separated by blank lines, or by the header's width */
+                /* Rows separated by blank lines; where they are not, the
+                 * header's width decides, and a row may run one cell past it
+                 * (an indicator cell) until a cell opens the next row: an
+                 * empty one (a merged 序号) or the next number. */
                 int is_seq1 = len == 2 && s[1] == '1';
-                if (b.cells.n && first_row && !blank && is_seq1) width = b.cells.n;
-                if (b.cells.n && (blank || last_row_line || (width && b.cells.n >= width))) {
+                if (b.cells.n && first_row && !blank && is_seq1) {
+                    /* a header of two rows: the second starts with the empty
+                     * cells under the labels that span both */
+                    size_t h = 0;
+                    for (size_t c = 1; c < b.cells.n && !h; c++)
+                        if (!JX_AT(b.pieces, jx_buf, c).len && JX_AT(b.pieces, jx_buf, c - 1).len) h = c;
+                    if (h) {
+                        size_t second = b.cells.n - h;
+                        flush_first(&b, h);
+                        width = second > h ? second : h;
+                        for (lead = 0; lead < b.cells.n && !JX_AT(b.pieces, jx_buf, lead).len; lead++) {}
+                    } else {
+                        width = b.cells.n;
+                    }
+                }
+                long num = cell_number(&(jx_buf){(char *)s + 1, len - 1, 0});
+                int opens = num > 0 && num == seq + 1;
+                if (len == 1 && b.cells.n >= width) {
+                    /* Empty cells open a follow-on row, `lead` of them (the
+                     * merged cells before its first filled one); one more
+                     * means the first closes this row (an empty unit cell). */
+                    size_t run = 0, j;
+                    for (j = i; j < n && tok[j].kind == T_TABLE && lines[j].len == 1; j++) run++;
+                    /* empties followed by the next number all close this row */
+                    long after = j < n && tok[j].kind == T_TABLE && lines[j].text[0] == '\t'
+                                     ? cell_number(&(jx_buf){lines[j].text + 1, lines[j].len - 1, 0}) : -1;
+                    opens = run <= lead && !(after > 0 && after == seq + 1);
+                }
+                if (b.cells.n && (blank || last_row_line ||
+                                  (width && b.cells.n >= width && (opens || b.cells.n > width)))) {
                     flush(&b);
                     first_row = 0;
                 }
+                if (!b.cells.n && num > 0) seq = num;
                 add_cell(&b, s + 1, len - 1, ln->no);
             } else {
                 flush(&b);

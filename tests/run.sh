@@ -134,7 +134,7 @@ for s in 000 002 003 004; do
     src=$(ls "$seeds"/${s}_*.txt)
     case $s in
     000|002) modes='wrap:30 wrap:24 halfwidth fullwidth noblank' ;;
-    003) modes='wrap:30 halfwidth fullwidth' ;;     # its two-row header needs its blank-line rows
+    003) modes='wrap:30 halfwidth fullwidth noblank' ;;
     004) modes='wrap:30 halfwidth fullwidth noblank' ;;
     esac
     for mode in $modes; do
@@ -148,6 +148,22 @@ for s in 000 002 003 004; do
         [ "$n" = "$want" ] && ok || bad "$s $mode: $n notices with a date, want $want"
     done
 done
+# A web-page export: paragraphs indented with full-width spaces, no blank
+# lines, the site's header and footer around the text.
+for s in 000 001 002 003 004; do
+    src=$(ls "$seeds"/${s}_*.txt)
+    { printf '首页 > 信息公开 > 政府文件\n发布日期：2025-02-20  来源：市政府办公室\n【字体：大 中 小】 打印本页 关闭窗口\n'
+      $PERTURB noblank "$src" | sed 's/^\([^\t]\)/　　\1/'
+      printf '【打印本页】【关闭窗口】\n主办：嘉兴市人民政府办公室\n'; } > "$T/web.txt"
+    rm -f "$T/w.db"; ingest "$T/w.db" "$T/web.txt"
+    dump "$T/w.db" tasks > "$T/w.tasks"
+    expect_rows "$s as a web-page export: tasks" "$here/golden/tasks_$s.tsv" "$T/w.tasks"
+    if [ -f "$here/golden/district_targets_$s.tsv" ]; then
+        dump "$T/w.db" targets > "$T/w.targets"
+        expect_rows "$s as a web-page export: targets" "$here/golden/district_targets_$s.tsv" "$T/w.targets"
+    fi
+done
+
 # Files concatenated: the second copy of 嘉政办发〔2025〕3号 adds nothing.
 cat "$s000" "$s001" "$s002" > "$T/cat.txt"
 rm -f "$T/c.db"; ingest "$T/c.db" "$T/cat.txt"

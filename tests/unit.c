@@ -350,6 +350,17 @@ static void test_tables(void)
     /* rows not separated: the header's width decides; a group row as a cell */
     table_is("\t序号\n\t专项行动\n\t牵头单位\n\t一、第一组\n\t1\n\t甲\n\t市科技局\n\t2\n\t乙\n\t市经信局\n",
              "序号|专项行动|牵头单位 / #1 第一组 / 1|甲|市科技局 / 2|乙|市经信局", 11);
+    /* no blank lines and a header of two rows: split at its first merged
+     * cell; an indicator row runs one cell past the width; empties before
+     * the next number close a row */
+    table_is("\t序号\n\t名称\n\t任务\n\t\n\t\n\t全市\n\t南湖区\n\t1\n\t甲\n\t10\n\t10\n"
+             "\t2\n\t乙\n\t指标A\n\t5\n\t5\n\t\n\t\n\t指标B\n\t7\n\t7\n"
+             "\t3\n\t丙\n\t1\n\t1\n\t\n\t4\n\t丁\n\t2\n\t2\n",
+             "序号|名称|任务 / ||全市|南湖区 / 1|甲|10|10 / 2|乙|指标A|5|5 / ||指标B|7|7 / "
+             "3|丙|1|1| / 4|丁|2|2", 31);
+    /* (Known ambiguity, documented: in a table without blank lines, a value
+     * equal to the next row number standing exactly at the header's width
+     * is taken as that row's start.) */
     /* tab-separated rows; leading empty cells are merged ones; a page footer
      * inside a row does not break it */
     table_is("序号\t项目\t单位\n1\t甲\t家\n\t\t人\n抄送：市委\n",
