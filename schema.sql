@@ -24,13 +24,17 @@ CREATE TABLE IF NOT EXISTS sources (
     ingested_at TEXT NOT NULL
 );
 
+-- One row per issue a file carries (concatenated files may carry several).
 CREATE TABLE IF NOT EXISTS gazette_issues (
-    source_id    INTEGER PRIMARY KEY REFERENCES sources,
+    gazette_id   INTEGER PRIMARY KEY,
+    source_id    INTEGER NOT NULL REFERENCES sources,
     year         INTEGER,
     issue        TEXT,
     total_issue  TEXT,
     published_on TEXT
 );
+CREATE UNIQUE INDEX IF NOT EXISTS gazette_issues_key
+    ON gazette_issues (source_id, coalesce(year, 0), coalesce(issue, ''));
 
 -- One row per document. natural_key is the doc_no, or title|成文 date for
 -- the documents that print none. The row's content and provenance come

@@ -204,7 +204,12 @@ typedef struct {
     long line;
 } jx_appointment;
 
-typedef struct { const char *doc_no, *title; long line; } jx_catalog;
+typedef struct {
+    const char *doc_no, *title;
+    int year;                   /* the gazette issue printing the list */
+    const char *issue;
+    long line;
+} jx_catalog;
 
 typedef struct {
     size_t notice;
@@ -227,7 +232,7 @@ typedef struct {
 } jx_member;
 
 typedef struct {
-    int present;
+    size_t from;                /* token index of its masthead */
     int year;
     const char *issue, *total_issue, *published_on;
 } jx_gazette;
@@ -235,7 +240,7 @@ typedef struct {
 typedef struct {
     const char *path;
     jx_text text;
-    jx_gazette gazette;
+    jx_vec gazettes;        /* jx_gazette: one per issue (files may be concatenated) */
     jx_vec notices;         /* jx_notice */
     jx_vec tasks;           /* jx_task */
     jx_vec targets;         /* jx_target */

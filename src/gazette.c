@@ -168,6 +168,10 @@ static size_t read_catalog(jx_arena *a, jx_doc *d, const jx_tok *tok, size_t n, 
         long num;
         if (!lex_find_docno(s, (size_t)(tab - s), &b, &e, &prefix, &plen, &year, &num)) continue;
         jx_catalog *c = jx_vec_push(&d->catalog);
+        for (size_t g = 0; g < d->gazettes.n; g++) {   /* the issue the list stands in */
+            const jx_gazette *gz = &JX_AT(d->gazettes, jx_gazette, g);
+            if (gz->from <= i) { c->year = gz->year; c->issue = gz->issue; }
+        }
         c->doc_no = txt_docno(a, prefix, plen, year, num);
         c->title = sq(a, tab + 1, len - (size_t)(tab + 1 - s));
         c->line = d->text.lines[i].no;
@@ -505,9 +509,9 @@ void gz_extract(jx_arena *a, jx_doc *d, const jx_tok *tok, size_t n, const jx_sp
         size_t used;
         if (t->kind == T_BRACKET && txt_find(t->body, t->blen, "人事任免") &&
             !lex_match(JX_P_PAGEREF, t->body, t->blen, g, 0)) {   /* not the 目录's entry */
-            if (d->gazette.present) i = read_appointments(a, d, tok, n, i) - 1;
+            i = read_appointments(a, d, tok, n, i) - 1;
         } else if (t->kind == T_TEXT && txt_ends(t->body, t->blen, "发文目录")) {
-            if (d->gazette.present) i = read_catalog(a, d, tok, n, i) - 1;
+            i = read_catalog(a, d, tok, n, i) - 1;
         } else if ((used = jiedu_heading(a, tok, i, n, &title)) > 0) {
             size_t end = i + used;
             while (end < n && !gz_section_start(tok, end, n) && tok[end].kind != T_TITLE) end++;

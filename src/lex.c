@@ -125,6 +125,17 @@ void lex_line(const jx_line *ln, jx_tok *t)
     }
     while (n && (*s == ' ')) { s++; n--; }
     while (n && s[n - 1] == ' ') n--;
+    /* a markdown rule glued to the next file's first line (cat of a file
+     * that lacks its final newline): --- 嘉兴市人民政府办公室关于… */
+    if (n > 3 && txt_starts(s, n, "---")) {
+        size_t k = 0;
+        while (k < n && s[k] == '-') k++;
+        if (k < n && s[k] == ' ') {
+            while (k < n && s[k] == ' ') k++;
+            s += k;
+            n -= k;
+        }
+    }
     if (n && *s == '#') {
         t->heading = 1;
         while (n && (*s == '#' || *s == ' ')) { s++; n--; }

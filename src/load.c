@@ -23,7 +23,7 @@ static const char *const sql[S_COUNT] = {
     [S_HAS_SHA] = "SELECT 1 FROM sources WHERE sha256 = ?1",
     [S_INS_SOURCE] = "INSERT INTO sources (path, sha256, encoding, bytes, lines, is_gazette, ingested_at)"
                      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
-    [S_INS_GAZETTE] = "INSERT INTO gazette_issues (source_id, year, issue, total_issue, published_on)"
+    [S_INS_GAZETTE] = "INSERT OR IGNORE INTO gazette_issues (source_id, year, issue, total_issue, published_on)"
                       " VALUES (?1, ?2, ?3, ?4, ?5)",
     [S_FIND_NOTICE] = "SELECT n.notice_id, s.is_gazette, s.sha256 FROM notices n"
                       " JOIN sources s ON s.source_id = n.source_id WHERE n.natural_key = ?1",
@@ -348,7 +348,7 @@ static int load_notice(jx_db *db, const jx_doc *d, size_t k, sqlite3_int64 sourc
     if (rc == SQLITE_OK) rc = sqlite3_step(f);
     if (rc == SQLITE_ROW) {
         notice_id = sqlite3_column_int64(f, 0);
-        replace = preferred(d->gazette.present, d->text.sha256, sqlite3_column_int(f, 1),
+        replace = preferred(d->gazettes.n > 0, d->text.sha256, sqlite3_column_int(f, 1),
                             (const char *)sqlite3_column_text(f, 2));
         rc = SQLITE_OK;
     } else if (rc == SQLITE_DONE) {
@@ -390,11 +390,11 @@ int ld_doc(jx_db *db, const jx_doc *d, char *err, size_t errsz)
         return 1;
     }
     rc = bind(db->st[S_INS_SOURCE], "tttiii", txt_utf8_safe(&a, d->path), d->text.sha256, d->text.encoding,
-              (long long)d->text.nbytes, (long long)d->text.nlines, (long long)d->gazette.present);
+              (long long)d->text.nbytes, (long long)d->text.nlines, (long long)(d->gazettes.n > 0));
     if (rc == SQLITE_OK) rc = run(db, S_INS_SOURCE);
     sqlite3_int64 source_id = sqlite3_last_insert_rowid(db->h);
-    if (rc == SQLITE_OK && d->gazette.present) {
-        const jx_gazette *g = &d->gazette;
+    for (size_t k = 0; k < d->gazettes.n && rc == SQLITE_OK; k++) {
+        const jx_gazette *g = &JX_AT(d->gazettes, jx_gazette, k);
         rc = bind(db->st[S_INS_GAZETTE], "inttt", (long long)source_id, (long long)g->year,
                   g->issue, g->total_issue, g->published_on);
         if (rc == SQLITE_OK) rc = run(db, S_INS_GAZETTE);
@@ -409,7 +409,7 @@ int ld_doc(jx_db *db, const jx_doc *d, char *err, size_t errsz)
     }
     for (size_t i = 0; i < d->catalog.n && rc == SQLITE_OK; i++) {
         const jx_catalog *c = &JX_AT(d->catalog, jx_catalog, i);
-        rc = bind(db->st[S_INS_CATALOG], "ntttii", (long long)d->gazette.year, d->gazette.issue,
+        rc = bind(db->st[S_INS_CATALOG], "ntttii", (long long)c->year, c->issue,
                   c->doc_no, c->title, (long long)source_id, (long long)c->line);
         if (rc == SQLITE_OK) rc = run(db, S_INS_CATALOG);
     }

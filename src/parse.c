@@ -35,36 +35,41 @@ typedef struct {
 
 static char *span_squash(jx_arena *a, jx_span s) { return txt_squash_dup(a, s.p, s.n); }
 
+/* A gazette issue starts at its masthead (嘉兴市人民政府公报, a year line,
+ * 第 03 期 (总第 261 期)) and is completed by its colophon (2025年第03期
+ * （总第261期）, 2025年3月25日出版). Concatenated files hold several. */
 static void parse_gazette(parser *p)
 {
-    jx_gazette *g = &p->d->gazette;
+    jx_gazette *cur = NULL;
     jx_span m[4];
-    size_t limit = p->n < 40 ? p->n : 40;
-    for (size_t i = 0; i < limit && !g->present; i++)
-        if (p->tok[i].kind == T_TEXT && txt_starts(p->tok[i].body, p->tok[i].blen, "嘉兴市人民政府公报"))
-            g->present = 1;
-    if (!g->present) return;
+    long title_at = -100, year_at = -100;
     int year_line = 0;
     for (size_t i = 0; i < p->n; i++) {
         const jx_tok *t = &p->tok[i];
         if (t->kind != T_TEXT && t->kind != T_FOOTER) continue;
-        if (lex_match(JX_P_COLOPHON, t->body, t->blen, m, 3)) {
-            g->year = atoi(m[0].p);
-            g->issue = span_squash(p->a, m[1]);
-            g->total_issue = span_squash(p->a, m[2]);
-        } else if (!g->issue && lex_match(JX_P_MASTHEAD, t->body, t->blen, m, 2)) {
-            g->issue = span_squash(p->a, m[0]);
-            g->total_issue = span_squash(p->a, m[1]);
-        } else if (!year_line && !g->issue && lex_match(JX_P_YEARLINE, t->body, t->blen, m, 1)) {
+        if (txt_starts(t->body, t->blen, "嘉兴市人民政府公报")) {
+            title_at = (long)i;
+        } else if (lex_match(JX_P_COLOPHON, t->body, t->blen, m, 3)) {
+            char *issue = span_squash(p->a, m[1]);
+            if (!cur || (cur->issue && strcmp(cur->issue, issue) && cur->published_on)) {
+                cur = jx_vec_push(&p->d->gazettes);
+                cur->from = i;
+            }
+            cur->year = atoi(m[0].p);
+            cur->issue = issue;
+            cur->total_issue = span_squash(p->a, m[2]);
+        } else if ((long)i - title_at <= 12 && lex_match(JX_P_MASTHEAD, t->body, t->blen, m, 2)) {
+            cur = jx_vec_push(&p->d->gazettes);
+            cur->from = (size_t)title_at;
+            cur->issue = span_squash(p->a, m[0]);
+            cur->total_issue = span_squash(p->a, m[1]);
+            if ((long)i - year_at <= 6) cur->year = year_line;
+        } else if (lex_match(JX_P_YEARLINE, t->body, t->blen, m, 1)) {
             year_line = atoi(m[0].p);
-        } else if (lex_match(JX_P_PUBLISHED, t->body, t->blen, m, 3)) {
-            g->published_on = jx_sprintf(p->a, "%04d-%02d-%02d", atoi(m[0].p), atoi(m[1].p), atoi(m[2].p));
+            year_at = (long)i;
+        } else if (cur && !cur->published_on && lex_match(JX_P_PUBLISHED, t->body, t->blen, m, 3)) {
+            cur->published_on = jx_sprintf(p->a, "%04d-%02d-%02d", atoi(m[0].p), atoi(m[1].p), atoi(m[2].p));
         }
-    }
-    if (!g->year) g->year = year_line;
-    if (!g->issue) {
-        jx_msg(p->file, 0, "warning: gazette masthead without an issue number");
-        p->d->warnings++;
     }
 }
 
@@ -770,6 +775,7 @@ void prs_doc(jx_arena *a, jx_doc *d)
     d->notices.size = sizeof(jx_notice);
     d->tasks.size = sizeof(jx_task);
     d->targets.size = sizeof(jx_target);
+    d->gazettes.size = sizeof(jx_gazette);
     d->appointments.size = sizeof(jx_appointment);
     d->catalog.size = sizeof(jx_catalog);
     d->duties.size = sizeof(jx_duty);
@@ -815,7 +821,7 @@ void prs_doc(jx_arena *a, jx_doc *d)
         parse_lists(&p, lo, hi, k);
     }
     gz_extract(a, d, p.tok, p.n, spans);
-    if (!d->notices.n && !d->gazette.present) {
+    if (!d->notices.n && !d->gazettes.n) {
         jx_msg(p.file, 0, "warning: no document found (no title followed by a salutation)");
         d->warnings++;
     }
@@ -833,6 +839,7 @@ void prs_free(jx_doc *d)
     jx_vec_free(&d->notices);
     jx_vec_free(&d->tasks);
     jx_vec_free(&d->targets);
+    jx_vec_free(&d->gazettes);
     jx_vec_free(&d->appointments);
     jx_vec_free(&d->catalog);
     jx_vec_free(&d->duties);

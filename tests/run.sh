@@ -164,6 +164,25 @@ for s in 000 001 002 003 004; do
     fi
 done
 
+# All five files concatenated with cat (002 lacks a final newline, so its
+# last line and 003's first are one line): every view as from five files.
+cat "$seeds"/*.txt > "$T/all5.txt"
+rm -f "$T/c5.db"; ingest "$T/c5.db" "$T/all5.txt"
+dump "$T/c5.db" notices > "$T/c5.notices"; expect_rows "five files as one: notices" "$here/golden/notices.tsv" "$T/c5.notices"
+dump "$T/c5.db" gazette_issues | cut -f1-4 > "$T/c5.gi"
+strip "$here/golden/gazette_issues.tsv" | cut -f1-4 | LC_ALL=C sort > "$T/want.gi"
+expect_same "five files as one: two gazette issues" "$T/want.gi" "$T/c5.gi"
+{ for s in 000 002 003 004; do strip "$here/golden/tasks_$s.tsv"; done; } | LC_ALL=C sort > "$T/want.tasks"
+dump "$T/c5.db" tasks > "$T/c5.tasks"; expect_same "five files as one: tasks" "$T/want.tasks" "$T/c5.tasks"
+{ for s in 000 003; do strip "$here/golden/district_targets_$s.tsv"; done; } | LC_ALL=C sort > "$T/want.targets"
+dump "$T/c5.db" targets > "$T/c5.targets"; expect_same "five files as one: targets" "$T/want.targets" "$T/c5.targets"
+for v in catalog duty_changes research_topics committee_members; do
+    dump "$T/c5.db" $v > "$T/c5.$v"; expect_rows "five files as one: $v" "$here/golden/$v.tsv" "$T/c5.$v"
+done
+dump "$T/c5.db" appointments | cut -f1-6 > "$T/c5.appt"
+strip "$here/golden/appointments.tsv" | cut -f1-6 | LC_ALL=C sort > "$T/want.appt"
+expect_same "five files as one: appointments" "$T/want.appt" "$T/c5.appt"
+
 # Files concatenated: the second copy of 嘉政办发〔2025〕3号 adds nothing.
 cat "$s000" "$s001" "$s002" > "$T/cat.txt"
 rm -f "$T/c.db"; ingest "$T/c.db" "$T/cat.txt"
