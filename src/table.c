@@ -55,6 +55,15 @@ static void flush_first(builder *b, size_t k)
     jx_vec_free(&rest_pieces);
 }
 
+/* A line that is one empty cell: a tab, perhaps spaces after it. */
+static int empty_cell_line(const jx_line *ln)
+{
+    if (!ln->len || ln->text[0] != '\t') return 0;
+    for (size_t k = 1; k < ln->len; k++)
+        if (ln->text[k] != ' ') return 0;
+    return 1;
+}
+
 /* The integer a cell holds (its raw text, spaces allowed), or -1. */
 static long cell_number(const jx_buf *pb)
 {
@@ -147,12 +156,12 @@ size_t tbl_rebuild(jx_arena *a, const jx_tok *tok, const jx_line *lines, size_t 
                 }
                 long num = cell_number(&(jx_buf){(char *)s + 1, len - 1, 0});
                 int opens = num > 0 && num == seq + 1;
-                if (len == 1 && b.cells.n >= width) {
+                if (empty_cell_line(ln) && b.cells.n >= width) {
                     /* Empty cells open a follow-on row, `lead` of them (the
                      * merged cells before its first filled one); one more
                      * means the first closes this row (an empty unit cell). */
                     size_t run = 0, j;
-                    for (j = i; j < n && tok[j].kind == T_TABLE && lines[j].len == 1; j++) run++;
+                    for (j = i; j < n && tok[j].kind == T_TABLE && empty_cell_line(&lines[j]); j++) run++;
                     /* empties followed by the next number all close this row */
                     long after = j < n && tok[j].kind == T_TABLE && lines[j].text[0] == '\t'
                                      ? cell_number(&(jx_buf){lines[j].text + 1, lines[j].len - 1, 0}) : -1;
