@@ -86,8 +86,8 @@ void sha256_hex(const unsigned char *p, size_t n, char out[65]);
 /* ---- text.c: canonical text forms ---- */
 /* Width folding of one line into canonical form (see README "Text"). */
 char *txt_fold(jx_arena *a, const char *s, size_t n, size_t *outlen);
-/* Drops white space except one space between two ASCII letters/digits. */
-void txt_squash(jx_buf *out, const char *s, size_t n);
+/* Copies s[0..n) into a without white space, except one space between two
+ * ASCII letters/digits. */
 char *txt_squash_dup(jx_arena *a, const char *s, size_t n);
 /* Canonical doc_no from a matched prefix/year/number. */
 char *txt_docno(jx_arena *a, const char *prefix, size_t plen, int year, long num);
@@ -129,7 +129,7 @@ typedef struct { const char *p; size_t n; } jx_span;
 enum jx_pat {
     JX_P_MASTHEAD, JX_P_COLOPHON, JX_P_PUBLISHED, JX_P_YEARLINE, JX_P_MONTH, JX_P_APPOINT,
     JX_P_REMOVE, JX_P_LEADERPARA, JX_P_ROLE, JX_P_JIEDU, JX_P_YEARDU,
-    JX_P_PAGEREF, JX_P_COUNT
+    JX_P_PAGEREF, JX_P_YEARNIAN, JX_P_COUNT
 };
 int lex_match(int pat, const char *s, size_t n, jx_span *g, int ng);
 /* Finds a doc_no anywhere in s; returns 1 and fills prefix/year/num. */

@@ -39,6 +39,7 @@ static const char *const patterns[P_COUNT] = {
     [P_EXTRA + JX_P_ROLE] = "^((?:\\p{Han}\\s*){1,8}?)\\s*：\\s*(.*)$",
     [P_EXTRA + JX_P_JIEDU] = "^《(.+)》\\s*解读$",
     [P_EXTRA + JX_P_YEARDU] = "([0-9]{4})\\s*年度",
+    [P_EXTRA + JX_P_YEARNIAN] = "(?<![0-9])([0-9]{4})\\s*年",
     [P_EXTRA + JX_P_PAGEREF] = "(?:\\.{3,}|…+|\\s)\\s*（\\s*[0-9]{1,4}\\s*）$|）\\s*（\\s*[0-9]{1,4}\\s*）$",
 };
 

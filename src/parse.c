@@ -180,6 +180,31 @@ static void cut_out(char *s, size_t from, size_t to)
     memmove(s + from, s + to, strlen(s + to) + 1);
 }
 
+/* One task of the current list: prose items and table rows both end here.
+ * leaders may be NULL; resp is the responsibility text, reported at resp_line. */
+static void add_task(parser *p, long seq, int sub_seq, const char *text, const char *category,
+                     const jx_vec *leaders, const char *resp, long line, long resp_line)
+{
+    jx_task *t = jx_vec_push(&p->d->tasks);
+    t->notice = p->notice;
+    t->kind = p->kind;
+    t->year = p->year;
+    t->category = category && *category ? category : NULL;
+    t->section = p->section;
+    t->seq = seq;
+    t->sub_seq = sub_seq;
+    t->text = text;
+    t->line = line;
+    t->nleaders = leaders ? leaders->n : 0;
+    t->leaders = jx_alloc(p->a, (t->nleaders ? t->nleaders : 1) * sizeof *t->leaders);
+    if (t->nleaders) memcpy(t->leaders, leaders->p, t->nleaders * sizeof *t->leaders);
+    t->nunits = dep_split(p->a, resp ? resp : "", &t->units, p->file, resp_line, &p->d->warnings);
+    if (!t->nunits) {
+        jx_msg(p->file, line, "warning: item %ld has no responsible unit", seq);
+        p->d->warnings++;
+    }
+}
+
 static void finish_item(parser *p)
 {
     if (!p->in_item) return;
@@ -275,24 +300,8 @@ static void finish_item(parser *p)
         resp += strlen("牵头单位：");
     }
 
-    jx_task *t = jx_vec_push(&p->d->tasks);
-    t->notice = p->notice;
-    t->kind = p->kind;
-    t->year = p->year;
-    t->category = p->category;
-    t->section = p->section;
-    t->seq = p->seq;
-    t->text = text;
-    t->line = p->item_line;
-    t->nleaders = leaders.n;
-    t->leaders = jx_alloc(a, (leaders.n ? leaders.n : 1) * sizeof *t->leaders);
-    if (leaders.n) memcpy(t->leaders, leaders.p, leaders.n * sizeof *t->leaders);
+    add_task(p, p->seq, 0, text, p->category, &leaders, resp, p->item_line, p->resp_line);
     jx_vec_free(&leaders);
-    t->nunits = dep_split(a, resp, &t->units, p->file, p->resp_line, &p->d->warnings);
-    if (!t->nunits) {
-        jx_msg(p->file, p->item_line, "warning: item %ld has no responsible unit", p->seq);
-        p->d->warnings++;
-    }
 }
 
 static void start_list(parser *p, const jx_tok *t, int notice_year)
@@ -304,17 +313,8 @@ static void start_list(parser *p, const jx_tok *t, int notice_year)
     p->kind = txt_find(s, n, "十五五") ? "period"
             : txt_find(s, n, "民生") ? "livelihood"
             : txt_find(s, n, "专项行动") ? "special_action" : "key_work";
-    p->year = notice_year;
-    for (size_t i = 0; i + 4 < n; i++) {
-        if (s[i] >= '0' && s[i] <= '9' && i + 4 <= n) {
-            int y = 0, k = 0;
-            while (k < 4 && i + k < n && s[i + k] >= '0' && s[i + k] <= '9') y = y * 10 + (s[i + k++] - '0');
-            size_t after = i + k;
-            while (after < n && s[after] == ' ') after++;
-            if (k == 4 && txt_starts(s + after, n - after, "年")) { p->year = y; break; }
-            i += (size_t)k;
-        }
-    }
+    jx_span y[1];     /* 2025 年政府工作报告… / …2026年度…: the list's own year */
+    p->year = lex_match(JX_P_YEARNIAN, s, n, y, 1) ? atoi(y[0].p) : notice_year;
     p->section = 0;
     p->category = NULL;
     p->sec_leader.name = p->sec_leader.title = NULL;
@@ -561,27 +561,6 @@ static void row_targets(parser *p, const layout *L, const jx_row *r, int year, l
         if (vals[j]) add_target(p, year, seq, item, indicator, unit, L->district[L->dcol[j]], vals[j]);
 }
 
-static void push_table_task(parser *p, long seq, int sub, const char *text, const char *category,
-                            const char *dept, long line)
-{
-    jx_task *t = jx_vec_push(&p->d->tasks);
-    t->notice = p->notice;
-    t->kind = p->kind;
-    t->year = p->year;
-    t->category = category && *category ? category : NULL;
-    t->section = p->section;
-    t->seq = seq;
-    t->sub_seq = sub;
-    t->text = text;
-    t->line = line;
-    t->leaders = jx_alloc(p->a, sizeof *t->leaders);
-    t->nunits = dep_split(p->a, dept ? dept : "", &t->units, p->file, line, &p->d->warnings);
-    if (!t->nunits) {
-        jx_msg(p->file, line, "warning: item %ld has no responsible unit", seq);
-        p->d->warnings++;
-    }
-}
-
 /* A table under a list heading gives tasks; a table with district columns
  * gives targets too. Returns the index after the table. */
 static size_t parse_table(parser *p, size_t lo, size_t hi, int year)
@@ -645,7 +624,7 @@ static size_t parse_table(parser *p, size_t lo, size_t hi, int year)
             const char *name = cell(r, L.col_of[R_NAME]);
             const char *full = *name && L.col_of[R_NAME] != L.col_of[R_TEXT] && !L.nd
                                    ? jx_sprintf(p->a, "%s：%s", name, text) : text;
-            push_table_task(p, seq, sub, full, category, dept, r->line);
+            add_task(p, seq, sub, full, category, NULL, dept, r->line, r->line);
         }
         if (L.nd && seq) row_targets(p, &L, r, year, seq, item, main_row, p->file);
     }

@@ -145,38 +145,23 @@ char *txt_fold(jx_arena *a, const char *src, size_t n, size_t *outlen)
     return out;
 }
 
-static int is_alnum_ascii(unsigned char c)
-{
-    return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
-}
-
-void txt_squash(jx_buf *out, const char *s, size_t n)
-{
-    size_t i = 0;
-    while (i < n) {
-        if (s[i] != ' ' && s[i] != '\t') {
-            size_t j = i;
-            while (j < n && s[j] != ' ' && s[j] != '\t') j++;
-            jx_buf_put(out, s + i, j - i);
-            i = j;
-            continue;
-        }
-        size_t j = i;
-        while (j < n && (s[j] == ' ' || s[j] == '\t')) j++;
-        if (out->len && j < n && is_alnum_ascii((unsigned char)out->p[out->len - 1]) &&
-            is_alnum_ascii((unsigned char)s[j]))
-            jx_buf_put(out, " ", 1);
-        i = j;
-    }
-}
-
+/* Written straight into the arena: the result is never longer than the
+ * input, and this runs once per item and per table cell. */
 char *txt_squash_dup(jx_arena *a, const char *s, size_t n)
 {
-    jx_buf b = {0};
-    txt_squash(&b, s, n);
-    char *r = jx_strndup(a, b.p ? b.p : "", b.len);
-    jx_buf_free(&b);
-    return r;
+    char *out = jx_alloc(a, n + 1);
+    size_t o = 0, i = 0;
+    while (i < n) {
+        if (s[i] != ' ' && s[i] != '\t') {
+            out[o++] = s[i++];
+            continue;
+        }
+        while (i < n && (s[i] == ' ' || s[i] == '\t')) i++;
+        if (o && i < n && is_alnum_cp((unsigned char)out[o - 1]) && is_alnum_cp((unsigned char)s[i]))
+            out[o++] = ' ';
+    }
+    out[o] = 0;
+    return out;
 }
 
 char *txt_docno(jx_arena *a, const char *prefix, size_t plen, int year, long num)
