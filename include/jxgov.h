@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <string.h>
 
 #define JX_VERSION "0.1.0"
 #define JX_SCHEMA_VERSION 2
@@ -91,9 +92,19 @@ char *txt_fold(jx_arena *a, const char *s, size_t n, size_t *outlen);
 char *txt_squash_dup(jx_arena *a, const char *s, size_t n);
 /* Canonical doc_no from a matched prefix/year/number. */
 char *txt_docno(jx_arena *a, const char *prefix, size_t plen, int year, long num);
-/* Literal tests on s[0..n): prefix, suffix, first and last occurrence. */
-int txt_starts(const char *s, size_t n, const char *lit);
-int txt_ends(const char *s, size_t n, const char *lit);
+/* Literal tests on s[0..n): prefix, suffix, first and last occurrence.
+ * Inline: the parser calls them per character, and strlen of a literal
+ * then folds to a constant. */
+static inline int txt_starts(const char *s, size_t n, const char *lit)
+{
+    size_t k = strlen(lit);
+    return n >= k && !memcmp(s, lit, k);
+}
+static inline int txt_ends(const char *s, size_t n, const char *lit)
+{
+    size_t k = strlen(lit);
+    return n >= k && !memcmp(s + n - k, lit, k);
+}
 const char *txt_find(const char *s, size_t n, const char *lit);
 const char *txt_rfind(const char *s, size_t n, const char *lit);
 /* s with every byte that is not part of valid UTF-8 written as \xNN. */

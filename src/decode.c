@@ -24,6 +24,14 @@ static size_t utf8_invalid_at(const unsigned char *p, size_t n, int *multi)
     while (i < n) {
         unsigned c = p[i];
         if (c < 0x80) { i++; continue; }
+        /* most of the text: a 3-byte character whose lead rules out
+         * overlongs (E0) and surrogates (ED) by itself */
+        if (c >= 0xE1 && c <= 0xEF && c != 0xED && n - i > 2 && (p[i + 1] & 0xC0) == 0x80 &&
+            (p[i + 2] & 0xC0) == 0x80) {
+            i += 3;
+            ++*multi;
+            continue;
+        }
         size_t k;
         unsigned min;
         uint32_t cp;
@@ -83,8 +91,18 @@ static int split_lines(jx_arena *a, const char *s, size_t n, jx_text *t, char *e
     t->lines = NULL;
     jx_vec lines = JX_VEC(jx_line);
     size_t start = 0;
+    /* the next LF at or after i (n: none), kept: CR-only text stays linear */
+    size_t lf = 0;
+    int lf_known = 0;
     for (size_t i = 0; i <= n; i++) {
-        if (i < n && s[i] != '\n' && s[i] != '\r') continue;
+        /* the line's end: the next LF, or a CR before it */
+        if (!lf_known || lf < i) {
+            lf_known = 1;
+            const char *q = memchr(s + i, '\n', n - i);
+            lf = q ? (size_t)(q - s) : n;
+        }
+        const char *cr = memchr(s + i, '\r', lf - i);
+        i = cr ? (size_t)(cr - s) : lf;
         if (i == n && start == n) break;    /* no empty line after the final EOL */
         no++;
         int blank = is_blank(s + start, i - start);

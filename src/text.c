@@ -92,16 +92,30 @@ static int folds_to_alnum(const unsigned char *p, size_t left)
     return is_alnum_cp(c);
 }
 
+/* The bytes txt_fold looks at: ASCII punctuation it may widen and the lead
+ * bytes of the only sequences that fold (see fold_at). In UTF-8 none of
+ * them is ever a continuation byte, so every other byte is copied in runs. */
+static const unsigned char fold_special[256] = {
+    ['('] = 1, [')'] = 1, [','] = 1, [';'] = 1, [':'] = 1, ['!'] = 1, ['?'] = 1,
+    [0xC2] = 1, [0xE2] = 1, [0xE3] = 1, [0xEF] = 1,
+};
+
 char *txt_fold(jx_arena *a, const char *src, size_t n, size_t *outlen)
 {
     const unsigned char *s = (const unsigned char *)src;
     /* ASCII punctuation may grow to 3 bytes; everything else shrinks or stays */
     size_t grow = 0;
-    for (size_t i = 0; i < n; i++)
-        grow += s[i] == '(' || s[i] == ')' || s[i] == ',' || s[i] == ';' || s[i] == ':' ||
-                s[i] == '!' || s[i] == '?';
+    for (size_t i = 0; i < n; i++) grow += fold_special[s[i]] && s[i] < 0x80;
     char *out = jx_alloc(a, n + 2 * grow + 1), *o = out;
     for (size_t i = 0; i < n;) {
+        size_t run = i;
+        while (run < n && !fold_special[s[run]]) run++;
+        if (run > i) {
+            memcpy(o, s + i, run - i);
+            o += run - i;
+            i = run;
+            continue;
+        }
         unsigned c = s[i];
         if (c >= 0x80) {
             size_t len;
@@ -201,30 +215,26 @@ char *txt_utf8_safe(jx_arena *a, const char *s)
     return r;
 }
 
-int txt_starts(const char *s, size_t n, const char *lit)
-{
-    size_t k = strlen(lit);
-    return n >= k && !memcmp(s, lit, k);
-}
-
-int txt_ends(const char *s, size_t n, const char *lit)
-{
-    size_t k = strlen(lit);
-    return n >= k && !memcmp(s + n - k, lit, k);
-}
-
+/* Both scan for the literal's first byte, and compare only there: the
+ * literals are CJK, whose lead bytes are rare next to the text's. */
 const char *txt_find(const char *s, size_t n, const char *lit)
 {
     size_t k = strlen(lit);
-    for (size_t i = 0; i + k <= n; i++)
-        if (!memcmp(s + i, lit, k)) return s + i;
+    if (!k) return s;
+    const char *end = s + n, *p = s;
+    while ((size_t)(end - p) >= k && (p = memchr(p, lit[0], (size_t)(end - p) - k + 1))) {
+        if (!memcmp(p + 1, lit + 1, k - 1)) return p;
+        p++;
+    }
     return NULL;
 }
 
 const char *txt_rfind(const char *s, size_t n, const char *lit)
 {
     size_t k = strlen(lit);
-    for (size_t i = n >= k ? n - k + 1 : 0; i-- > 0;)
-        if (!memcmp(s + i, lit, k)) return s + i;
+    if (!k) return s + n;
+    if (k > n) return NULL;
+    for (size_t i = n - k + 1; i-- > 0;)
+        if (s[i] == lit[0] && !memcmp(s + i + 1, lit + 1, k - 1)) return s + i;
     return NULL;
 }
