@@ -1,10 +1,14 @@
--- jxgov database schema, version 2 (PRAGMA user_version).
+-- jxgov database schema, version 3 (PRAGMA user_version).
 -- Version history: 1 = sources, gazette issues, notices, tasks (tests/data/
 -- schema_v1.sql); 2 = + district targets, appointments, catalog, duty
--- changes, references, research topics, committee members.
+-- changes, references, research topics, committee members (tests/data/
+-- v2_seeds.sql); 3 = department names and district target items stored
+-- once (departments, task_units, districts, target_items, target_values
+-- replace task_departments and district_targets; the views are unchanged).
 -- Migration: jxgov runs this whole file, in one transaction, on a database of
--- an older version. Tables are only ever added (IF NOT EXISTS); views are
--- dropped and created again, so they always match this file.
+-- an older version, then moves the rows of the version-2 tables it replaces
+-- (src/load.c, migrate_sql) and drops them. Views are dropped and created
+-- again, so they always match this file.
 -- CHECKs are written as OR chains, not IN lists: SQLite builds an ephemeral
 -- table for an IN list on every row it checks. Tables keyed by a composite
 -- primary key are WITHOUT ROWID: one b-tree to write per row, not two.
@@ -84,36 +88,60 @@ CREATE TABLE IF NOT EXISTS task_leaders (
     PRIMARY KEY (task_id, position)
 ) WITHOUT ROWID;
 
-CREATE TABLE IF NOT EXISTS task_departments (
-    task_id    INTEGER NOT NULL REFERENCES tasks ON DELETE CASCADE,
-    position   INTEGER NOT NULL,
-    department TEXT NOT NULL,
-    raw_name   TEXT NOT NULL,
-    role       TEXT NOT NULL CHECK (role = 'lead' OR role = 'member'),
+-- Canonical department names, each stored once. No index leads from a
+-- department to its tasks: one would take a scattered page write per
+-- department per file loaded; a query by department reads task_units
+-- whole, which takes milliseconds at the size of years of gazettes.
+CREATE TABLE IF NOT EXISTS departments (
+    dept_id INTEGER PRIMARY KEY,
+    name    TEXT NOT NULL UNIQUE
+);
+
+-- The units of a task in printed order (v_task_departments).
+CREATE TABLE IF NOT EXISTS task_units (
+    task_id  INTEGER NOT NULL REFERENCES tasks ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    dept_id  INTEGER NOT NULL REFERENCES departments,
+    raw_name TEXT,              -- as printed; NULL when that is the department's name
+    lead     INTEGER NOT NULL CHECK (lead = 0 OR lead = 1),
     PRIMARY KEY (task_id, position)
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS task_departments_dept ON task_departments (department);
 
--- One row per non-empty cell of a per-district target table.
-CREATE TABLE IF NOT EXISTS district_targets (
-    target_id   INTEGER PRIMARY KEY,
+-- The district columns of a target table; the ids are fixed.
+CREATE TABLE IF NOT EXISTS districts (
+    district_id INTEGER PRIMARY KEY,
+    name        TEXT NOT NULL UNIQUE
+);
+INSERT OR IGNORE INTO districts (district_id, name) VALUES
+    (0, '全市'), (1, '南湖区'), (2, '秀洲区'), (3, '嘉善县'), (4, '平湖市'), (5, '海盐县'),
+    (6, '海宁市'), (7, '桐乡市'), (8, '嘉兴经济技术开发区'), (9, '嘉兴港区'), (10, '市级'),
+    (11, '其他');
+
+-- One row per data row of a per-district target table: the item, printed
+-- once, whatever the number of district cells it has.
+CREATE TABLE IF NOT EXISTS target_items (
+    item_id     INTEGER PRIMARY KEY,
     notice_id   INTEGER NOT NULL REFERENCES notices,
     year        INTEGER NOT NULL,
     item_seq    INTEGER NOT NULL,
     item        TEXT NOT NULL,
     indicator   TEXT,
     unit        TEXT,
-    district    TEXT NOT NULL CHECK (district = '全市' OR district = '南湖区' OR
-                    district = '秀洲区' OR district = '嘉善县' OR district = '平湖市' OR
-                    district = '海盐县' OR district = '海宁市' OR district = '桐乡市' OR
-                    district = '嘉兴经济技术开发区' OR district = '嘉兴港区' OR
-                    district = '市级' OR district = '其他'),
+    source_id   INTEGER NOT NULL REFERENCES sources,
+    source_line INTEGER NOT NULL            -- the row's first cell
+);
+CREATE INDEX IF NOT EXISTS target_items_notice ON target_items (notice_id);
+
+-- One row per non-empty district cell of a target item.
+CREATE TABLE IF NOT EXISTS target_values (
+    item_id     INTEGER NOT NULL REFERENCES target_items,
+    position    INTEGER NOT NULL,           -- the cell's order in its row
+    district_id INTEGER NOT NULL REFERENCES districts,
     value_text  TEXT NOT NULL,
     value_num   REAL,
-    source_id   INTEGER NOT NULL REFERENCES sources,
-    source_line INTEGER NOT NULL
-);
-CREATE INDEX IF NOT EXISTS district_targets_notice ON district_targets (notice_id);
+    source_line INTEGER NOT NULL,
+    PRIMARY KEY (item_id, position)
+) WITHOUT ROWID;
 
 -- 人事任免 entries of a gazette; one row per person and post. The natural
 -- key keeps an entry printed in two loaded files once.
@@ -216,14 +244,17 @@ CREATE VIEW v_task_leaders AS
 
 DROP VIEW IF EXISTS v_task_departments;
 CREATE VIEW v_task_departments AS
-    SELECT task_id, position, department, raw_name, role FROM task_departments
-    ORDER BY task_id, position;
+    SELECT u.task_id, u.position, d.name AS department, coalesce(u.raw_name, d.name) AS raw_name,
+           CASE u.lead WHEN 1 THEN 'lead' ELSE 'member' END AS role
+    FROM task_units u JOIN departments d USING (dept_id)
+    ORDER BY u.task_id, u.position;
 
 DROP VIEW IF EXISTS v_district_targets;
 CREATE VIEW v_district_targets AS
-    SELECT n.doc_no, d.year, d.item_seq, d.item, d.indicator, d.unit, d.district,
-           d.value_text, d.value_num, d.source_id, d.source_line
-    FROM district_targets d JOIN notices n USING (notice_id);
+    SELECT n.doc_no, i.year, i.item_seq, i.item, i.indicator, i.unit, x.name AS district,
+           v.value_text, v.value_num, i.source_id, v.source_line
+    FROM target_values v JOIN target_items i USING (item_id) JOIN districts x USING (district_id)
+         JOIN notices n ON n.notice_id = i.notice_id;
 
 DROP VIEW IF EXISTS v_appointments;
 CREATE VIEW v_appointments AS

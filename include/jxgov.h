@@ -12,7 +12,7 @@
 #include <string.h>
 
 #define JX_VERSION "0.1.0"
-#define JX_SCHEMA_VERSION 2
+#define JX_SCHEMA_VERSION 3
 
 /* Exit codes: numbers never change (documented in --help and README). */
 enum jx_exit { JX_OK = 0, JX_EINPUT = 1, JX_EUSAGE = 2, JX_EDB = 3 };
@@ -204,6 +204,7 @@ typedef struct {
     int year;
     long item_seq;
     const char *item, *indicator, *unit, *district, *value_text;
+    int district_id;            /* index in the districts table (schema.sql) */
     double value_num;
     int has_num;
     long line;

@@ -14,8 +14,8 @@ extern const char jx_schema_sql[];
 
 enum {
     S_HAS_SHA, S_INS_SOURCE, S_INS_GAZETTE, S_FIND_NOTICE, S_INS_NOTICE, S_UPD_NOTICE,
-    S_INS_NSRC, S_DEL_LEADERS, S_DEL_DEPTS, S_DEL_TASKS, S_INS_TASK, S_INS_LEADER, S_INS_DEPT, S_DEL_TARGETS,
-    S_INS_TARGET, S_INS_APPT, S_INS_CATALOG, S_DEL_DUTIES, S_INS_DUTY, S_DEL_REFS, S_INS_REF,
+    S_INS_NSRC, S_DEL_LEADERS, S_DEL_DEPTS, S_DEL_TASKS,
+    S_FIND_DEPT_NAME, S_INS_DEPT_NAME, S_DEL_VALUES, S_DEL_ITEMS, S_MAX_TASK, S_MAX_ITEM, S_INS_APPT, S_INS_CATALOG, S_DEL_DUTIES, S_INS_DUTY, S_DEL_REFS, S_INS_REF,
     S_DEL_TOPICS, S_INS_TOPIC, S_DEL_MEMBERS, S_INS_MEMBER, S_COUNT
 };
 
@@ -34,18 +34,16 @@ static const char *const sql[S_COUNT] = {
     [S_INS_NSRC] = "INSERT OR IGNORE INTO notice_sources (notice_id, source_id, source_line)"
                    " VALUES (?1, ?2, ?3)",
     [S_DEL_LEADERS] = "DELETE FROM task_leaders WHERE task_id IN (SELECT task_id FROM tasks WHERE notice_id = ?1)",
-    [S_DEL_DEPTS] = "DELETE FROM task_departments WHERE task_id IN"
+    [S_DEL_DEPTS] = "DELETE FROM task_units WHERE task_id IN"
                     " (SELECT task_id FROM tasks WHERE notice_id = ?1)",
     [S_DEL_TASKS] = "DELETE FROM tasks WHERE notice_id = ?1",
-    [S_INS_TASK] = "INSERT INTO tasks (notice_id, year, kind, category, section, seq, sub_seq, text,"
-                   " source_id, source_line) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-    [S_INS_LEADER] = "INSERT INTO task_leaders (task_id, position, leader, title) VALUES (?1, ?2, ?3, ?4)",
-    [S_INS_DEPT] = "INSERT INTO task_departments (task_id, position, department, raw_name, role)"
-                   " VALUES (?1, ?2, ?3, ?4, ?5)",
-    [S_DEL_TARGETS] = "DELETE FROM district_targets WHERE notice_id = ?1",
-    [S_INS_TARGET] = "INSERT INTO district_targets (notice_id, year, item_seq, item, indicator, unit,"
-                     " district, value_text, value_num, source_id, source_line)"
-                     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+    [S_FIND_DEPT_NAME] = "SELECT dept_id FROM departments WHERE name = ?1",
+    [S_INS_DEPT_NAME] = "INSERT INTO departments (name) VALUES (?1)",
+    [S_DEL_VALUES] = "DELETE FROM target_values WHERE item_id IN"
+                     " (SELECT item_id FROM target_items WHERE notice_id = ?1)",
+    [S_DEL_ITEMS] = "DELETE FROM target_items WHERE notice_id = ?1",
+    [S_MAX_TASK] = "SELECT coalesce(max(task_id), 0) FROM tasks",
+    [S_MAX_ITEM] = "SELECT coalesce(max(item_id), 0) FROM target_items",
     [S_INS_APPT] = "INSERT OR IGNORE INTO appointments (year, month, action, person, post, note,"
                    " source_id, source_line) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     [S_INS_CATALOG] = "INSERT OR IGNORE INTO catalog (year, issue, doc_no, title, source_id, source_line)"
@@ -64,10 +62,77 @@ static const char *const sql[S_COUNT] = {
                      " source_id, source_line) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
 };
 
+/* The tables that take most rows are written BATCH rows to an INSERT: one
+ * statement run per row cost a third of the load time. Rows wait in a
+ * batch until it is full or its notice is done; their ids (task_id,
+ * item_id) are given here, counting on from the table's largest, so a
+ * child row needs no last_insert_rowid of its parent. */
+enum { B_TASK, B_LEADER, B_UNIT, B_ITEM, B_VALUE, B_COUNT };
+#define BATCH 16
+#define BATCH_MAXCOLS 11
+
+static const struct { const char *head; int ncols; } batch_sql[B_COUNT] = {
+    [B_TASK] = {"INSERT INTO tasks (task_id, notice_id, year, kind, category, section, seq, sub_seq,"
+                " text, source_id, source_line) VALUES ", 11},
+    [B_LEADER] = {"INSERT INTO task_leaders (task_id, position, leader, title) VALUES ", 4},
+    [B_UNIT] = {"INSERT INTO task_units (task_id, position, dept_id, raw_name, lead) VALUES ", 5},
+    [B_ITEM] = {"INSERT INTO target_items (item_id, notice_id, year, item_seq, item, indicator, unit,"
+                " source_id, source_line) VALUES ", 9},
+    [B_VALUE] = {"INSERT INTO target_values (item_id, position, district_id, value_text, value_num,"
+                 " source_line) VALUES ", 6},
+};
+
+typedef struct {
+    char type;                  /* i: integer, f: real, t: text, 0: NULL */
+    sqlite3_int64 i;
+    double f;
+    const char *s;
+} batch_val;
+
+typedef struct {
+    int n;                      /* rows waiting */
+    batch_val v[BATCH * BATCH_MAXCOLS];
+    sqlite3_stmt *st[BATCH + 1];    /* st[k] inserts k rows; prepared on first use */
+} batch;
+
+/* Department name -> dept_id, for the names this connection has looked up
+ * or added. It may only miss, never be wrong: it is emptied whenever a
+ * transaction rolls back, and committed ids never change. */
+typedef struct { char *name; sqlite3_int64 id; } dept_slot;
+
 struct jx_db {
     sqlite3 *h;
     int timeout_ms;
     sqlite3_stmt *st[S_COUNT];
+    dept_slot *dept;
+    size_t ndept, capdept;      /* capdept: a power of two, or 0 */
+    batch b[B_COUNT];
+    sqlite3_int64 next_task, next_item;     /* ids for this transaction; 0: not read yet */
+};
+
+/* Moves the rows of a version-1 or -2 table that schema 3 replaced into the
+ * new tables, then drops it; each runs only when its old table exists. */
+static const struct { const char *table, *sql; } migrate_sql[] = {
+    {"task_departments",
+     "INSERT OR IGNORE INTO departments (name)"
+     "  SELECT DISTINCT department FROM task_departments ORDER BY department;"
+     "INSERT INTO task_units (task_id, position, dept_id, raw_name, lead)"
+     "  SELECT t.task_id, t.position, d.dept_id, nullif(t.raw_name, t.department), t.role = 'lead'"
+     "  FROM task_departments t JOIN departments d ON d.name = t.department;"
+     "DROP TABLE task_departments;"},
+    {"district_targets",
+     "INSERT INTO target_items (notice_id, year, item_seq, item, indicator, unit, source_id, source_line)"
+     "  SELECT notice_id, year, item_seq, item, indicator, unit, source_id, min(source_line)"
+     "  FROM district_targets GROUP BY notice_id, year, item_seq, item, indicator, unit, source_id"
+     "  ORDER BY min(target_id);"
+     "INSERT INTO target_values (item_id, position, district_id, value_text, value_num, source_line)"
+     "  SELECT i.item_id, row_number() OVER (PARTITION BY i.item_id ORDER BY t.target_id),"
+     "         x.district_id, t.value_text, t.value_num, t.source_line"
+     "  FROM district_targets t JOIN districts x ON x.name = t.district"
+     "  JOIN target_items i ON i.notice_id = t.notice_id AND i.year = t.year AND i.item_seq = t.item_seq"
+     "   AND i.item = t.item AND i.indicator IS t.indicator AND i.unit IS t.unit"
+     "   AND i.source_id = t.source_id;"
+     "DROP TABLE district_targets;"},
 };
 
 static int exec(jx_db *db, const char *q, char *err, size_t errsz)
@@ -80,9 +145,53 @@ static int exec(jx_db *db, const char *q, char *err, size_t errsz)
     return -1;
 }
 
+static void dept_forget(jx_db *db)
+{
+    for (size_t i = 0; i < db->capdept; i++) free(db->dept[i].name);
+    free(db->dept);
+    db->dept = NULL;
+    db->ndept = db->capdept = 0;
+}
+
+static size_t dept_hash(const char *s)
+{
+    size_t h = 14695981039346656037u;   /* FNV-1a */
+    for (; *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211u;
+    return h;
+}
+
+static dept_slot *dept_slot_of(jx_db *db, const char *name)
+{
+    size_t i = dept_hash(name) & (db->capdept - 1);
+    while (db->dept[i].name && strcmp(db->dept[i].name, name)) i = (i + 1) & (db->capdept - 1);
+    return &db->dept[i];
+}
+
+static int dept_remember(jx_db *db, const char *name, sqlite3_int64 id)
+{
+    if (2 * (db->ndept + 1) > db->capdept) {
+        jx_db bigger = {0};
+        bigger.capdept = db->capdept ? 2 * db->capdept : 256;
+        if (!(bigger.dept = calloc(bigger.capdept, sizeof *bigger.dept))) return SQLITE_NOMEM;
+        for (size_t i = 0; i < db->capdept; i++)
+            if (db->dept[i].name) *dept_slot_of(&bigger, db->dept[i].name) = db->dept[i];
+        free(db->dept);
+        db->dept = bigger.dept;
+        db->capdept = bigger.capdept;
+    }
+    dept_slot *s = dept_slot_of(db, name);
+    if (!(s->name = strdup(name))) return SQLITE_NOMEM;
+    s->id = id;
+    db->ndept++;
+    return SQLITE_OK;
+}
+
 void ld_close(jx_db *db)
 {
     if (!db) return;
+    dept_forget(db);
+    for (int i = 0; i < B_COUNT; i++)
+        for (int k = 0; k <= BATCH; k++) sqlite3_finalize(db->b[i].st[k]);
     for (int i = 0; i < S_COUNT; i++) sqlite3_finalize(db->st[i]);
     sqlite3_close(db->h);
     free(db);
@@ -132,6 +241,23 @@ static int with_lock(jx_db *db, const char *q, char *err, size_t errsz)
     }
 }
 
+static int migrate(jx_db *db, const char *set_version, char *err, size_t errsz)
+{
+    if (exec(db, jx_schema_sql, err, errsz)) return -1;
+    for (size_t i = 0; i < sizeof migrate_sql / sizeof *migrate_sql; i++) {
+        char q[160];
+        snprintf(q, sizeof q, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = '%s'",
+                 migrate_sql[i].table);
+        long long n = pragma_int(db, q);
+        if (n < 0) {
+            snprintf(err, errsz, "%s", sqlite3_errmsg(db->h));
+            return -1;
+        }
+        if (n && exec(db, migrate_sql[i].sql, err, errsz)) return -1;
+    }
+    return exec(db, set_version, err, errsz);
+}
+
 jx_db *ld_open(const char *path, int timeout_ms, char *err, size_t errsz)
 {
     jx_db *db = calloc(1, sizeof *db);
@@ -176,8 +302,7 @@ jx_db *ld_open(const char *path, int timeout_ms, char *err, size_t errsz)
         char q[64];
         snprintf(q, sizeof q, "PRAGMA user_version=%d", JX_SCHEMA_VERSION);
         if (with_lock(db, "BEGIN IMMEDIATE", err, errsz)) goto fail;
-        if (pragma_int(db, "PRAGMA user_version") < JX_SCHEMA_VERSION &&
-            (exec(db, jx_schema_sql, err, errsz) || exec(db, q, err, errsz))) {
+        if (pragma_int(db, "PRAGMA user_version") < JX_SCHEMA_VERSION && migrate(db, q, err, errsz)) {
             sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
             goto fail;
         }
@@ -259,6 +384,115 @@ int ld_known_shas(jx_db *db, jx_shaset *set, char *err, size_t errsz)
     return 0;
 }
 
+/* Writes the rows waiting in batch which. */
+static int batch_flush(jx_db *db, int which)
+{
+    batch *b = &db->b[which];
+    int n = b->n, ncols = batch_sql[which].ncols;
+    if (!n) return SQLITE_OK;
+    b->n = 0;
+    if (!b->st[n]) {
+        jx_buf q = {0};
+        jx_buf_puts(&q, batch_sql[which].head);
+        for (int r = 0; r < n; r++) {
+            jx_buf_puts(&q, r ? ",(" : "(");
+            for (int c = 0; c < ncols; c++) jx_buf_puts(&q, c ? ",?" : "?");
+            jx_buf_puts(&q, ")");
+        }
+        int rc = sqlite3_prepare_v3(db->h, q.p, (int)q.len, SQLITE_PREPARE_PERSISTENT, &b->st[n], NULL);
+        jx_buf_free(&q);
+        if (rc != SQLITE_OK) return rc;
+    }
+    sqlite3_stmt *st = b->st[n];
+    int rc = SQLITE_OK;
+    for (int k = 0; k < n * ncols && rc == SQLITE_OK; k++) {
+        const batch_val *v = &b->v[k];
+        rc = v->type == 'i' ? sqlite3_bind_int64(st, k + 1, v->i)
+           : v->type == 'f' ? sqlite3_bind_double(st, k + 1, v->f)
+           : v->type == 't' ? sqlite3_bind_text(st, k + 1, v->s, -1, SQLITE_STATIC)
+           : sqlite3_bind_null(st, k + 1);
+    }
+    if (rc == SQLITE_OK) rc = sqlite3_step(st) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode(db->h);
+    sqlite3_reset(st);
+    return rc;
+}
+
+static int batch_flush_all(jx_db *db)
+{
+    int rc = SQLITE_OK;
+    for (int i = 0; i < B_COUNT && rc == SQLITE_OK; i++) rc = batch_flush(db, i);
+    return rc;
+}
+
+/* Adds a row to batch which, written when the batch is full. fmt as for
+ * bind(), plus f: a double preceded by an int that says whether it is
+ * there (else NULL). Strings must live until the batch is written. */
+static int batch_row(jx_db *db, int which, const char *fmt, ...)
+{
+    batch *b = &db->b[which];
+    batch_val *v = &b->v[b->n * batch_sql[which].ncols];
+    va_list ap;
+    va_start(ap, fmt);
+    for (int c = 0; fmt[c]; c++, v++) {
+        v->type = fmt[c] == 'n' ? 'i' : fmt[c];
+        if (fmt[c] == 'i') v->i = va_arg(ap, long long);
+        else if (fmt[c] == 'n') {
+            v->i = va_arg(ap, long long);
+            if (!v->i) v->type = 0;
+        } else if (fmt[c] == 'f') {
+            int has = va_arg(ap, int);
+            v->f = va_arg(ap, double);
+            if (!has) v->type = 0;
+        } else {
+            v->s = va_arg(ap, const char *);
+            if (!v->s) v->type = 0;
+        }
+    }
+    va_end(ap);
+    return ++b->n == BATCH ? batch_flush(db, which) : SQLITE_OK;
+}
+
+/* The next id of a table, from its largest the first time in a transaction. */
+static int next_id(jx_db *db, int query, sqlite3_int64 *counter, sqlite3_int64 *id)
+{
+    if (!*counter) {
+        sqlite3_stmt *st = db->st[query];
+        int rc = sqlite3_step(st);
+        *counter = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) + 1 : 0;
+        sqlite3_reset(st);
+        if (rc != SQLITE_ROW) return rc == SQLITE_DONE ? SQLITE_ERROR : rc;
+    }
+    *id = (*counter)++;
+    return SQLITE_OK;
+}
+
+/* The dept_id of a canonical name, added to departments when new. */
+static int dept_id(jx_db *db, const char *name, sqlite3_int64 *id)
+{
+    if (db->capdept) {
+        dept_slot *s = dept_slot_of(db, name);
+        if (s->name) { *id = s->id; return SQLITE_OK; }
+    }
+    sqlite3_stmt *f = db->st[S_FIND_DEPT_NAME];
+    int rc = bind(f, "t", name);
+    if (rc == SQLITE_OK) rc = sqlite3_step(f);
+    if (rc == SQLITE_ROW) {
+        *id = sqlite3_column_int64(f, 0);
+        rc = SQLITE_OK;
+    } else if (rc == SQLITE_DONE) {
+        rc = bind(db->st[S_INS_DEPT_NAME], "t", name);
+        if (rc == SQLITE_OK) rc = run(db, S_INS_DEPT_NAME);
+        *id = sqlite3_last_insert_rowid(db->h);
+    }
+    sqlite3_reset(f);
+    return rc == SQLITE_OK ? dept_remember(db, name, *id) : rc;
+}
+
+static int same_text(const char *a, const char *b)
+{
+    return a == b || (a && b && !strcmp(a, b));
+}
+
 static int load_rows(jx_db *db, const jx_doc *d, size_t notice, sqlite3_int64 notice_id,
                       sqlite3_int64 source_id)
 {
@@ -266,35 +500,48 @@ static int load_rows(jx_db *db, const jx_doc *d, size_t notice, sqlite3_int64 no
     for (size_t i = 0; i < d->tasks.n && rc == SQLITE_OK; i++) {
         const jx_task *t = &JX_AT(d->tasks, jx_task, i);
         if (t->notice != notice) continue;
-        rc = bind(db->st[S_INS_TASK], "iitti" "iitii", (long long)notice_id, (long long)t->year,
-                  t->kind, t->category, (long long)t->section, (long long)t->seq,
-                  (long long)t->sub_seq, t->text, (long long)source_id, (long long)t->line);
-        if (t->section == 0 && rc == SQLITE_OK) rc = sqlite3_bind_null(db->st[S_INS_TASK], 5);
-        if (rc == SQLITE_OK) rc = run(db, S_INS_TASK);
-        sqlite3_int64 task_id = sqlite3_last_insert_rowid(db->h);
-        for (size_t k = 0; k < t->nleaders && rc == SQLITE_OK; k++) {
-            rc = bind(db->st[S_INS_LEADER], "iitt", (long long)task_id, (long long)k + 1,
-                      t->leaders[k].name, t->leaders[k].title);
-            if (rc == SQLITE_OK) rc = run(db, S_INS_LEADER);
-        }
+        sqlite3_int64 task_id = 0;
+        rc = next_id(db, S_MAX_TASK, &db->next_task, &task_id);
+        if (rc == SQLITE_OK)
+            rc = batch_row(db, B_TASK, "iiittniitii", (long long)task_id, (long long)notice_id,
+                           (long long)t->year, t->kind, t->category, (long long)t->section, (long long)t->seq,
+                           (long long)t->sub_seq, t->text, (long long)source_id, (long long)t->line);
+        for (size_t k = 0; k < t->nleaders && rc == SQLITE_OK; k++)
+            rc = batch_row(db, B_LEADER, "iitt", (long long)task_id, (long long)k + 1, t->leaders[k].name,
+                           t->leaders[k].title);
         for (size_t k = 0; k < t->nunits && rc == SQLITE_OK; k++) {
-            rc = bind(db->st[S_INS_DEPT], "iittt", (long long)task_id, (long long)k + 1,
-                      t->units[k].department, t->units[k].raw, t->units[k].lead ? "lead" : "member");
-            if (rc == SQLITE_OK) rc = run(db, S_INS_DEPT);
+            const jx_unit *u = &t->units[k];
+            sqlite3_int64 id = 0;
+            rc = dept_id(db, u->department, &id);
+            if (rc == SQLITE_OK)
+                rc = batch_row(db, B_UNIT, "iiiti", (long long)task_id, (long long)k + 1, (long long)id,
+                               strcmp(u->raw, u->department) ? u->raw : NULL, (long long)(u->lead != 0));
         }
     }
+    /* Consecutive cells of one item (the same row of the table) share one
+     * target_items row. */
+    const jx_target *prev = NULL;
+    sqlite3_int64 item_id = 0;
+    long long pos = 0;
     for (size_t i = 0; i < d->targets.n && rc == SQLITE_OK; i++) {
         const jx_target *t = &JX_AT(d->targets, jx_target, i);
         if (t->notice != notice) continue;
-        sqlite3_stmt *st = db->st[S_INS_TARGET];
-        rc = bind(st, "iiitttttiii", (long long)notice_id, (long long)t->year, (long long)t->item_seq,
-                  t->item, t->indicator, t->unit, t->district, t->value_text, 0LL,
-                  (long long)source_id, (long long)t->line);
+        if (!prev || prev->year != t->year || prev->item_seq != t->item_seq || !same_text(prev->item, t->item) ||
+            !same_text(prev->indicator, t->indicator) || !same_text(prev->unit, t->unit)) {
+            rc = next_id(db, S_MAX_ITEM, &db->next_item, &item_id);
+            if (rc == SQLITE_OK)
+                rc = batch_row(db, B_ITEM, "iiiitttii", (long long)item_id, (long long)notice_id,
+                               (long long)t->year, (long long)t->item_seq, t->item, t->indicator, t->unit,
+                               (long long)source_id, (long long)t->line);
+            pos = 0;
+        }
+        prev = t;
         if (rc == SQLITE_OK)
-            rc = t->has_num ? sqlite3_bind_double(st, 9, t->value_num) : sqlite3_bind_null(st, 9);
-        if (rc == SQLITE_OK) rc = run(db, S_INS_TARGET);
+            rc = batch_row(db, B_VALUE, "iiitfi", (long long)item_id, ++pos, (long long)t->district_id,
+                           t->value_text, t->has_num, t->value_num, (long long)t->line);
     }
-    long long pos = 0;
+    if (rc == SQLITE_OK) rc = batch_flush_all(db);
+    pos = 0;
     for (size_t i = 0; i < d->duties.n && rc == SQLITE_OK; i++) {
         const jx_duty *u = &JX_AT(d->duties, jx_duty, i);
         if (u->notice != notice) continue;
@@ -365,7 +612,7 @@ static int load_notice(jx_db *db, const jx_doc *d, size_t k, sqlite3_int64 sourc
         rc = bind(db->st[S_UPD_NOTICE], "itttnii", (long long)notice_id, no->issuer, no->title,
                   no->issued_on, (long long)no->year, (long long)source_id, (long long)no->line);
         if (rc == SQLITE_OK) rc = run(db, S_UPD_NOTICE);
-        static const int owned[] = {S_DEL_LEADERS, S_DEL_DEPTS, S_DEL_TASKS, S_DEL_TARGETS,
+        static const int owned[] = {S_DEL_LEADERS, S_DEL_DEPTS, S_DEL_TASKS, S_DEL_VALUES, S_DEL_ITEMS,
                                     S_DEL_DUTIES, S_DEL_REFS, S_DEL_TOPICS, S_DEL_MEMBERS};
         for (size_t o = 0; o < sizeof owned / sizeof *owned && rc == SQLITE_OK; o++) {
             rc = bind(db->st[owned[o]], "i", (long long)notice_id);
@@ -383,6 +630,7 @@ int ld_doc(jx_db *db, const jx_doc *d, char *err, size_t errsz)
 {
     jx_arena a = {0};
     int found = 0, rc;
+    db->next_task = db->next_item = 0;
     if (with_lock(db, "BEGIN IMMEDIATE", err, errsz)) return -1;
     if (ld_has_sha(db, d->text.sha256, &found, err, errsz)) goto fail;
     if (found) {
@@ -422,5 +670,7 @@ int ld_doc(jx_db *db, const jx_doc *d, char *err, size_t errsz)
     return 0;
 fail:
     sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+    dept_forget(db);    /* it may hold names that were rolled back */
+    for (int i = 0; i < B_COUNT; i++) db->b[i].n = 0;
     return -1;
 }

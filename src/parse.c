@@ -455,6 +455,7 @@ static void add_target(parser *p, int year, long seq, const char *item, const ch
     t->indicator = indicator && *indicator ? indicator : NULL;
     t->unit = unit && *unit ? unit : NULL;
     t->district = district_names[d];
+    t->district_id = d;
     t->value_text = c->text;
     t->has_num = is_number(c->text, &t->value_num);
     t->line = c->line;

@@ -233,16 +233,46 @@ done
 
 # ---- a database error inside a file rolls the whole file back ----
 cp "$T/r.db" "$T/roll.db"; rm -f "$T/roll.db-wal" "$T/roll.db-shm"
-sqlite3 "$T/roll.db" "CREATE TRIGGER boom BEFORE INSERT ON task_departments WHEN NEW.position = 3 BEGIN SELECT RAISE(ABORT, 'boom'); END;"
+sqlite3 -bail "$T/roll.db" "CREATE TRIGGER boom BEFORE INSERT ON task_units WHEN NEW.position = 3 BEGIN SELECT RAISE(ABORT, 'boom'); END;"
 sqlite3 "$T/roll.db" .dump > "$T/roll.before"
 printf '%s: error: database: boom\n' "$s002" > "$T/want"
 expect_run "database error mid-file" 3 "$T/want" "$JXGOV" ingest -q --db "$T/roll.db" "$s002"
 sqlite3 "$T/roll.db" .dump > "$T/roll.after"
 expect_same "database error mid-file leaves the database as it was" "$T/roll.before" "$T/roll.after"
 
+# ---- a database error stops the run: the files after it are not loaded ----
+mkdir -p "$T/bad"; cp "$s002" "$T/bad/002.txt"
+rm -f "$T/mid.db"*; "$JXGOV" ingest -q --db "$T/mid.db" "$s000" 2> /dev/null
+sqlite3 -bail "$T/mid.db" "CREATE TRIGGER boom BEFORE INSERT ON task_units WHEN NEW.position = 2 AND
+    (SELECT path FROM sources ORDER BY source_id DESC LIMIT 1) LIKE '%/bad/%' BEGIN SELECT RAISE(ABORT, 'boom'); END;"
+printf '%s: error: database: boom\n' "$T/bad/002.txt" > "$T/want"
+expect_run "a database error stops the run" 3 "$T/want" "$JXGOV" ingest -q --db "$T/mid.db" "$T/bad/002.txt" "$s002"
+n=$(sqlite3 "$T/mid.db" "SELECT count(*) FROM sources")
+[ "$n" = 1 ] && ok || bad "after a database error: $n sources, want 1"
+
+# ---- migration from schema 2: same view rows as a fresh database ----
+rm -f "$T/v2.db"*
+sqlite3 -bail "$T/v2.db" < "$here/data/v2_seeds.sql" && sqlite3 "$T/v2.db" "PRAGMA user_version = 2"
+jx_abs=$(cd "$(dirname "$JXGOV")" && pwd)/$(basename "$JXGOV")
+( cd "$here/.." && "$jx_abs" ingest -q --db "$T/v2.db" data/samples/*.txt 2> /dev/null &&
+  rm -f "$T/v3.db"* && "$jx_abs" ingest -q --db "$T/v3.db" data/samples/*.txt 2> /dev/null )
+n=$(sqlite3 "$T/v2.db" "PRAGMA user_version; PRAGMA integrity_check; SELECT count(*) FROM sqlite_schema
+    WHERE name IN ('task_departments', 'district_targets')" | tr '\n' ' ')
+[ "$n" = "3 ok 0 " ] && ok || bad "version-2 database migrated to 3: got '$n'"
+for v in v_gazette_issues v_notices v_tasks v_task_leaders v_task_departments v_district_targets \
+         v_appointments v_catalog v_leader_duty_changes v_references v_research_topics v_committee_members; do
+    sqlite3 "$T/v2.db" "SELECT * FROM $v" | sort > "$T/m2.$v"
+    sqlite3 "$T/v3.db" "SELECT * FROM $v" | sort > "$T/m3.$v"
+    [ -s "$T/m3.$v" ] && ok || bad "migration: fresh $v is empty"
+    expect_same "migration from schema 2: $v" "$T/m3.$v" "$T/m2.$v"
+done
+sqlite3 "$T/v2.db" "SELECT source_id, path, sha256, encoding FROM v_sources" > "$T/m2.src"
+sqlite3 "$T/v3.db" "SELECT source_id, path, sha256, encoding FROM v_sources" > "$T/m3.src"
+expect_same "migration from schema 2: v_sources" "$T/m3.src" "$T/m2.src"
+
 # ---- database refusals ----
 rm -f "$T/new.db"; sqlite3 "$T/new.db" "PRAGMA user_version = 99"
-printf 'jxgov: %s: database schema version 99 is newer than this jxgov (2)\n' "$T/new.db" > "$T/want"
+printf 'jxgov: %s: database schema version 99 is newer than this jxgov (3)\n' "$T/new.db" > "$T/want"
 expect_run "newer schema refused" 3 "$T/want" "$JXGOV" ingest --db "$T/new.db" "$s000"
 printf 'not a database, just text that is long enough to fill a header page......................\n' > "$T/corrupt.db"
 expect_run "corrupt database refused" 3 - "$JXGOV" ingest --db "$T/corrupt.db" "$s000"

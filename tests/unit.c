@@ -2,6 +2,10 @@
  * splitter. Prints "N passed, M failed"; exit status 1 on any failure. */
 #include "jxgov.h"
 
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <unistd.h>
+
 #include <string.h>
 
 static int passed, failed;
@@ -369,6 +373,61 @@ static void test_tables(void)
              "序号|内容|单位 / 1|甲|市财政局 / 2|乙|市科技局", 15);
 }
 
+/* A file that fails in mid-load, then another on the same connection: the
+ * department ids the writer remembered from the failed file were rolled
+ * back with it and must not be used again. */
+static void test_load_after_rollback(void)
+{
+    char err[512], path[] = "/tmp/jxgov-unit-XXXXXX";
+    int fd = mkstemp(path);
+    if (fd < 0) { CHECK(0, "mkstemp"); return; }
+    close(fd);
+    unlink(path);
+    jx_db *db = ld_open(path, 1000, err, sizeof err);
+    CHECK(db != NULL, "ld_open: %s", err);
+    if (!db) return;
+    jx_arena a = {0};
+    jx_doc d;
+    memset(&d, 0, sizeof d);
+    d.path = "data/samples/002_0205caf75a6fd2f6.txt";
+    CHECK(dec_file(&a, d.path, &d.text, NULL, err, sizeof err) == 0, "dec_file: %s", err);
+    prs_doc(&a, &d);
+    CHECK(d.tasks.n == 158, "002 has %zu tasks", d.tasks.n);
+    /* the 100th unit fails: many new department names are in by then */
+    sqlite3 *h;
+    CHECK(sqlite3_open(path, &h) == SQLITE_OK, "open");
+    CHECK(sqlite3_exec(h, "CREATE TABLE n (k); CREATE TRIGGER boom BEFORE INSERT ON task_units"
+                          " WHEN (SELECT count(*) FROM n) = 0 AND (SELECT count(*) FROM task_units) >= 99"
+                          " BEGIN SELECT RAISE(ABORT, 'boom'); END;", NULL, NULL, NULL) == SQLITE_OK,
+          "trigger: %s", sqlite3_errmsg(h));
+    int rc = ld_doc(db, &d, err, sizeof err);
+    CHECK(rc < 0 && strstr(err, "boom"), "the failing load: %d %s", rc, err);
+    CHECK(sqlite3_exec(h, "INSERT INTO n VALUES (1)", NULL, NULL, NULL) == SQLITE_OK, "disarm");
+    rc = ld_doc(db, &d, err, sizeof err);
+    CHECK(rc == 0, "the second load: %d %s", rc, err);
+    sqlite3_stmt *st;
+    const char *q = "SELECT (SELECT count(*) FROM task_units),"
+                    " (SELECT count(*) FROM v_task_departments),"
+                    " (SELECT count(*) FROM task_units WHERE dept_id NOT IN (SELECT dept_id FROM departments))";
+    CHECK(sqlite3_prepare_v2(h, q, -1, &st, NULL) == SQLITE_OK, "query");
+    CHECK(sqlite3_step(st) == SQLITE_ROW, "step");
+    long long units = sqlite3_column_int64(st, 0), shown = sqlite3_column_int64(st, 1),
+              dangling = sqlite3_column_int64(st, 2);
+    CHECK(units > 300 && shown == units && dangling == 0,
+          "after a rollback: %lld units, %lld in the view, %lld without a department", units, shown, dangling);
+    sqlite3_finalize(st);
+    sqlite3_close(h);
+    ld_close(db);
+    prs_free(&d);
+    jx_arena_free(&a);
+    char side[64];
+    unlink(path);
+    snprintf(side, sizeof side, "%s-wal", path);
+    unlink(side);
+    snprintf(side, sizeof side, "%s-shm", path);
+    unlink(side);
+}
+
 int main(void)
 {
     char err[256];
@@ -382,6 +441,7 @@ int main(void)
     test_lex();
     test_depts();
     test_tables();
+    test_load_after_rollback();
     lex_done();
     dep_done();
     printf("unit: %d passed, %d failed\n", passed, failed);
