@@ -24,13 +24,18 @@ enum jx_exit { JX_OK = 0, JX_EINPUT = 1, JX_EUSAGE = 2, JX_EDB = 3 };
 
 /* ---- arena.c ---- */
 typedef struct jx_block jx_block;
-typedef struct { jx_block *head; size_t used; } jx_arena;
+typedef struct { jx_block *head, *spare; size_t used; } jx_arena;
 void *jx_alloc(jx_arena *a, size_t n);
 char *jx_strndup(jx_arena *a, const char *s, size_t n);
 char *jx_strdup(jx_arena *a, const char *s);
 char *jx_sprintf(jx_arena *a, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 void jx_arena_free(jx_arena *a);
+/* Empties a for the next file, keeping up to JX_ARENA_KEEP bytes of its
+ * blocks for reuse: fresh memory for every file cost a page fault per 4 KiB,
+ * a sixth of the parse time. */
+#define JX_ARENA_KEEP (4u << 20)
+void jx_arena_reset(jx_arena *a);
 
 /* A growable byte buffer (malloc-backed, reused across calls). */
 typedef struct { char *p; size_t len, cap; } jx_buf;

@@ -7,6 +7,17 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Spare blocks are poisoned for AddressSanitizer: reading what a previous
+ * file left there is still caught as a use after free. */
+#if defined(__SANITIZE_ADDRESS__)
+#include <sanitizer/asan_interface.h>
+#define POISON(p, n) ASAN_POISON_MEMORY_REGION(p, n)
+#define UNPOISON(p, n) ASAN_UNPOISON_MEMORY_REGION(p, n)
+#else
+#define POISON(p, n) ((void)(p), (void)(n))
+#define UNPOISON(p, n) ((void)(p), (void)(n))
+#endif
+
 struct jx_block { jx_block *next; size_t cap, used; max_align_t data[]; };
 
 static void *xmalloc(size_t n)
@@ -28,9 +39,17 @@ void *jx_alloc(jx_arena *a, size_t n)
     n = (n + 15) & ~(size_t)15;
     jx_block *b = a->head;
     if (!b || b->cap - b->used < n) {
-        size_t cap = n > 65536 ? n : 65536;
-        b = xmalloc(sizeof *b + cap);
-        b->cap = cap;
+        jx_block **s = &a->spare;
+        while (*s && (*s)->cap < n) s = &(*s)->next;
+        if (*s) {
+            b = *s;
+            *s = b->next;
+            UNPOISON(b->data, b->cap);
+        } else {
+            size_t cap = n > 65536 ? n : 65536;
+            b = xmalloc(sizeof *b + cap);
+            b->cap = cap;
+        }
         b->used = 0;
         b->next = a->head;
         a->head = b;
@@ -64,14 +83,34 @@ char *jx_sprintf(jx_arena *a, const char *fmt, ...)
     return p;
 }
 
-void jx_arena_free(jx_arena *a)
+void jx_arena_reset(jx_arena *a)
 {
+    size_t kept = 0;
+    for (jx_block *s = a->spare; s; s = s->next) kept += s->cap;
     for (jx_block *b = a->head, *next; b; b = next) {
         next = b->next;
-        free(b);
+        if (kept + b->cap <= JX_ARENA_KEEP) {
+            kept += b->cap;
+            b->next = a->spare;
+            a->spare = b;
+            POISON(b->data, b->cap);
+        } else {
+            free(b);
+        }
     }
     a->head = NULL;
     a->used = 0;
+}
+
+void jx_arena_free(jx_arena *a)
+{
+    jx_arena_reset(a);
+    for (jx_block *b = a->spare, *next; b; b = next) {
+        next = b->next;
+        UNPOISON(b->data, b->cap);
+        free(b);
+    }
+    a->spare = NULL;
 }
 
 void jx_buf_put(jx_buf *b, const char *s, size_t n)

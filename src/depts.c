@@ -145,8 +145,10 @@ size_t dep_split(jx_arena *a, const char *s, jx_unit **out, const char *file, lo
             }
         }
         if (s[i] == ' ' || s[i] == '\t') { i++; continue; }
-        jx_buf_put(&clean, s + i, 1);
-        i++;
+        size_t run = i + 1;     /* up to the next byte the cases above look at */
+        while (run < n && s[run] != ' ' && s[run] != '\t' && (unsigned char)s[run] != 0xEF) run++;
+        jx_buf_put(&clean, s + i, run - i);
+        i = run;
     }
     /* A trailing unbalanced ）or 。 belongs to the clause around the list. */
     const char *c = clean.p ? clean.p : "";

@@ -80,8 +80,8 @@ static int cmd_check(int argc, char **argv)
 {
     int status = JX_OK;
     if (argc == 0) { fputs(usage_check, stderr); return JX_EUSAGE; }
+    jx_arena a = {0};
     for (int i = 0; i < argc; i++) {
-        jx_arena a = {0};
         jx_doc d;
         char err[512];
         if (read_doc(&a, argv[i], &d, NULL, err, sizeof err)) {
@@ -93,8 +93,9 @@ static int cmd_check(int argc, char **argv)
                     d.tasks.n == 1 ? "" : "s", d.warnings, d.warnings == 1 ? "" : "s");
         }
         prs_free(&d);
-        jx_arena_free(&a);
+        jx_arena_reset(&a);
     }
+    jx_arena_free(&a);
     return status;
 }
 
@@ -179,9 +180,11 @@ static int emit(jx_db *db, const char *path, slot *sl)
         }
     }
     prs_free(&sl->d);
-    jx_arena_free(&sl->a);
+    jx_arena keep = sl->a;      /* the slot's memory serves its next file */
+    jx_arena_reset(&keep);
     jx_buf_free(&sl->warnings);
     memset(sl, 0, sizeof *sl);
+    sl->a = keep;
     return status;
 }
 
@@ -238,13 +241,14 @@ static int cmd_ingest(int argc, char **argv)
         return JX_EDB;
     }
     if (jobs == 1) {
+        slot sl;
+        memset(&sl, 0, sizeof sl);
         for (int k = 0; k < nfiles && status != JX_EDB; k++) {
-            slot sl;
-            memset(&sl, 0, sizeof sl);
             parse_into(&sl, files[k], &known);
             int st = emit(db, files[k], &sl);
             if (st > status) status = st;
         }
+        jx_arena_free(&sl.a);
     } else {
         /* -j N: N-1 workers decode and parse ahead; this thread writes, in
          * command-line order, so the output is the same as with -j 1. */
@@ -286,6 +290,7 @@ static int cmd_ingest(int argc, char **argv)
             }
         }
         for (int w = 0; w < started; w++) pthread_join(tid[w], NULL);
+        for (int w = 0; w < pl.window; w++) jx_arena_free(&pl.slots[w].a);
         free(pl.slots);
         free(tid);
     }

@@ -7,6 +7,9 @@
 
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 uint32_t txt_next(const char **pp)
 {
@@ -100,16 +103,46 @@ static const unsigned char fold_special[256] = {
     [0xC2] = 1, [0xE2] = 1, [0xE3] = 1, [0xEF] = 1,
 };
 
+/* The first byte at or after i that fold_special marks, or n. */
+static size_t next_special(const unsigned char *s, size_t i, size_t n)
+{
+#ifdef __SSE2__
+    /* 16 bytes at a time: the text is mostly CJK, the marked bytes rare */
+    const __m128i c2 = _mm_set1_epi8((char)0xC2), e2 = _mm_set1_epi8((char)0xE2),
+                  e3 = _mm_set1_epi8((char)0xE3), ef = _mm_set1_epi8((char)0xEF),
+                  lo = _mm_set1_epi8(0x20), hi = _mm_set1_epi8(0x40);
+    for (; i + 16 <= n; i += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(s + i));
+        /* signed compares: 0x21..0x3F holds all the ASCII marked bytes */
+        __m128i m = _mm_and_si128(_mm_cmpgt_epi8(v, lo), _mm_cmplt_epi8(v, hi));
+        m = _mm_or_si128(m, _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, c2), _mm_cmpeq_epi8(v, e2)),
+                                         _mm_or_si128(_mm_cmpeq_epi8(v, e3), _mm_cmpeq_epi8(v, ef))));
+        unsigned bits = (unsigned)_mm_movemask_epi8(m);
+        while (bits) {      /* a candidate; digits and other ASCII punctuation are not marked */
+            unsigned k = (unsigned)__builtin_ctz(bits);
+            if (fold_special[s[i + k]]) return i + k;
+            bits &= bits - 1;
+        }
+    }
+#endif
+    while (i < n && !fold_special[s[i]]) i++;
+    return i;
+}
+
 char *txt_fold(jx_arena *a, const char *src, size_t n, size_t *outlen)
 {
     const unsigned char *s = (const unsigned char *)src;
-    /* ASCII punctuation may grow to 3 bytes; everything else shrinks or stays */
-    size_t grow = 0;
-    for (size_t i = 0; i < n; i++) grow += fold_special[s[i]] && s[i] < 0x80;
-    char *out = jx_alloc(a, n + 2 * grow + 1), *o = out;
-    for (size_t i = 0; i < n;) {
-        size_t run = i;
-        while (run < n && !fold_special[s[run]]) run++;
+    /* Only ASCII punctuation grows (to 3 bytes); everything else shrinks or
+     * stays. Counting ASCII bytes bounds it, and costs less than an exact count. */
+    size_t ascii = 0, i = 0;
+#ifdef __SSE2__
+    for (; i + 16 <= n; i += 16)
+        ascii += 16 - (size_t)__builtin_popcount((unsigned)_mm_movemask_epi8(_mm_loadu_si128((const __m128i *)(s + i))));
+#endif
+    for (; i < n; i++) ascii += s[i] < 0x80;
+    char *out = jx_alloc(a, n + 2 * ascii + 1), *o = out;
+    for (i = 0; i < n;) {
+        size_t run = next_special(s, i, n);
         if (run > i) {
             memcpy(o, s + i, run - i);
             o += run - i;
