@@ -64,20 +64,22 @@ static const char *const sql[S_COUNT] = {
 
 /* The tables that take most rows are written BATCH rows to an INSERT: one
  * statement run per row cost a third of the load time. Rows wait in a
- * batch until it is full or its notice is done; their ids (task_id,
- * item_id) are given here, counting on from the table's largest, so a
- * child row needs no last_insert_rowid of its parent. */
+ * batch until it is full or its notice is done. A task's or item's id is
+ * counted here, on from the table's largest, as SQLite will assign it (an
+ * id given in the INSERT would cost a b-tree search per row), so a child
+ * row needs no last_insert_rowid of its parent; batch_flush checks that
+ * SQLite did assign it. */
 enum { B_TASK, B_LEADER, B_UNIT, B_ITEM, B_VALUE, B_COUNT };
 #define BATCH 16
-#define BATCH_MAXCOLS 11
+#define BATCH_MAXCOLS 10
 
 static const struct { const char *head; int ncols; } batch_sql[B_COUNT] = {
-    [B_TASK] = {"INSERT INTO tasks (task_id, notice_id, year, kind, category, section, seq, sub_seq,"
-                " text, source_id, source_line) VALUES ", 11},
+    [B_TASK] = {"INSERT INTO tasks (notice_id, year, kind, category, section, seq, sub_seq,"
+                " text, source_id, source_line) VALUES ", 10},
     [B_LEADER] = {"INSERT INTO task_leaders (task_id, position, leader, title) VALUES ", 4},
     [B_UNIT] = {"INSERT INTO task_units (task_id, position, dept_id, raw_name, lead) VALUES ", 5},
-    [B_ITEM] = {"INSERT INTO target_items (item_id, notice_id, year, item_seq, item, indicator, unit,"
-                " source_id, source_line) VALUES ", 9},
+    [B_ITEM] = {"INSERT INTO target_items (notice_id, year, item_seq, item, indicator, unit,"
+                " source_id, source_line) VALUES ", 8},
     [B_VALUE] = {"INSERT INTO target_values (item_id, position, district_id, value_text, value_num,"
                  " source_line) VALUES ", 6},
 };
@@ -91,6 +93,7 @@ typedef struct {
 
 typedef struct {
     int n;                      /* rows waiting */
+    sqlite3_int64 last_id;      /* tasks, items: the id the last row waiting must get */
     batch_val v[BATCH * BATCH_MAXCOLS];
     sqlite3_stmt *st[BATCH + 1];    /* st[k] inserts k rows; prepared on first use */
 } batch;
@@ -108,6 +111,7 @@ struct jx_db {
     size_t ndept, capdept;      /* capdept: a power of two, or 0 */
     batch b[B_COUNT];
     sqlite3_int64 next_task, next_item;     /* ids for this transaction; 0: not read yet */
+    char why[160];              /* a reason of the writer's own for failing a file */
 };
 
 /* Moves the rows of a version-1 or -2 table that schema 3 replaced into the
@@ -414,6 +418,13 @@ static int batch_flush(jx_db *db, int which)
     }
     if (rc == SQLITE_OK) rc = sqlite3_step(st) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode(db->h);
     sqlite3_reset(st);
+    /* SQLite gives a new row the largest id + 1, as next_id() counts; an
+     * id it chose otherwise would leave child rows pointing elsewhere */
+    if (rc == SQLITE_OK && b->last_id && sqlite3_last_insert_rowid(db->h) != b->last_id) {
+        snprintf(db->why, sizeof db->why, "database: row id %lld where %lld was expected",
+                 (long long)sqlite3_last_insert_rowid(db->h), (long long)b->last_id);
+        rc = SQLITE_INTERNAL;
+    }
     return rc;
 }
 
@@ -458,9 +469,16 @@ static int next_id(jx_db *db, int query, sqlite3_int64 *counter, sqlite3_int64 *
     if (!*counter) {
         sqlite3_stmt *st = db->st[query];
         int rc = sqlite3_step(st);
-        *counter = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) + 1 : 0;
+        sqlite3_int64 max = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
         sqlite3_reset(st);
         if (rc != SQLITE_ROW) return rc == SQLITE_DONE ? SQLITE_ERROR : rc;
+        *counter = max + 1;
+    }
+    /* Near the top of the range SQLite picks ids at random; refuse before */
+    if (*counter < 1 || *counter > INT64_MAX - (1 << 20)) {
+        snprintf(db->why, sizeof db->why, "database: %s ids are exhausted (the largest is near 2^63)",
+                 query == S_MAX_TASK ? "task" : "target item");
+        return SQLITE_FULL;
     }
     *id = (*counter)++;
     return SQLITE_OK;
@@ -502,8 +520,9 @@ static int load_rows(jx_db *db, const jx_doc *d, size_t notice, sqlite3_int64 no
         if (t->notice != notice) continue;
         sqlite3_int64 task_id = 0;
         rc = next_id(db, S_MAX_TASK, &db->next_task, &task_id);
+        db->b[B_TASK].last_id = task_id;
         if (rc == SQLITE_OK)
-            rc = batch_row(db, B_TASK, "iiittniitii", (long long)task_id, (long long)notice_id,
+            rc = batch_row(db, B_TASK, "iittniitii", (long long)notice_id,
                            (long long)t->year, t->kind, t->category, (long long)t->section, (long long)t->seq,
                            (long long)t->sub_seq, t->text, (long long)source_id, (long long)t->line);
         for (size_t k = 0; k < t->nleaders && rc == SQLITE_OK; k++)
@@ -529,8 +548,9 @@ static int load_rows(jx_db *db, const jx_doc *d, size_t notice, sqlite3_int64 no
         if (!prev || prev->year != t->year || prev->item_seq != t->item_seq || !same_text(prev->item, t->item) ||
             !same_text(prev->indicator, t->indicator) || !same_text(prev->unit, t->unit)) {
             rc = next_id(db, S_MAX_ITEM, &db->next_item, &item_id);
+            db->b[B_ITEM].last_id = item_id;
             if (rc == SQLITE_OK)
-                rc = batch_row(db, B_ITEM, "iiiitttii", (long long)item_id, (long long)notice_id,
+                rc = batch_row(db, B_ITEM, "iiitttii", (long long)notice_id,
                                (long long)t->year, (long long)t->item_seq, t->item, t->indicator, t->unit,
                                (long long)source_id, (long long)t->line);
             pos = 0;
@@ -631,6 +651,7 @@ int ld_doc(jx_db *db, const jx_doc *d, char *err, size_t errsz)
     jx_arena a = {0};
     int found = 0, rc;
     db->next_task = db->next_item = 0;
+    db->why[0] = 0;
     if (with_lock(db, "BEGIN IMMEDIATE", err, errsz)) return -1;
     if (ld_has_sha(db, d->text.sha256, &found, err, errsz)) goto fail;
     if (found) {
@@ -663,7 +684,8 @@ int ld_doc(jx_db *db, const jx_doc *d, char *err, size_t errsz)
     }
     jx_arena_free(&a);
     if (rc != SQLITE_OK) {
-        snprintf(err, errsz, "database: %s", sqlite3_errmsg(db->h));
+        if (db->why[0]) snprintf(err, errsz, "%s", db->why);
+        else snprintf(err, errsz, "database: %s", sqlite3_errmsg(db->h));
         goto fail;
     }
     if (exec(db, "COMMIT", err, errsz)) goto fail;

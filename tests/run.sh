@@ -250,6 +250,13 @@ expect_run "a database error stops the run" 3 "$T/want" "$JXGOV" ingest -q --db 
 n=$(sqlite3 "$T/mid.db" "SELECT count(*) FROM sources")
 [ "$n" = 1 ] && ok || bad "after a database error: $n sources, want 1"
 
+# ---- ids near the top of the range: refused, never chosen at random ----
+rm -f "$T/ids.db"*; "$JXGOV" ingest -q --db "$T/ids.db" "$s000" 2> /dev/null
+sqlite3 "$T/ids.db" "INSERT INTO tasks (task_id, notice_id, year, kind, seq, text, source_id, source_line)
+    VALUES (9223372036854775000, 1, 2025, 'key_work', 1, 'x', 1, 1)"
+printf '%s: error: database: task ids are exhausted (the largest is near 2^63)\n' "$s002" > "$T/want"
+expect_run "task ids near 2^63" 3 "$T/want" "$JXGOV" ingest -q --db "$T/ids.db" "$s002"
+
 # ---- migration from schema 2: same view rows as a fresh database ----
 rm -f "$T/v2.db"*
 sqlite3 -bail "$T/v2.db" < "$here/data/v2_seeds.sql" && sqlite3 "$T/v2.db" "PRAGMA user_version = 2"
