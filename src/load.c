@@ -62,7 +62,7 @@ static const char *const sql[S_COUNT] = {
                      " source_id, source_line) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
 };
 
-/* The tables that take most rows are written BATCH rows to an INSERT: one
+/* The tables that take most rows are written up to BATCH rows to an INSERT: one
  * statement run per row cost a third of the load time. Rows wait in a
  * batch until it is full or its notice is done. A task's or item's id is
  * counted here, on from the table's largest, as SQLite will assign it (an
@@ -70,7 +70,8 @@ static const char *const sql[S_COUNT] = {
  * row needs no last_insert_rowid of its parent; batch_flush checks that
  * SQLite did assign it. */
 enum { B_TASK, B_LEADER, B_UNIT, B_ITEM, B_VALUE, B_COUNT };
-#define BATCH 16
+#define BATCH_LG 6
+#define BATCH (1 << BATCH_LG)
 #define BATCH_MAXCOLS 10
 
 static const struct { const char *head; int ncols; } batch_sql[B_COUNT] = {
@@ -95,7 +96,7 @@ typedef struct {
     int n;                      /* rows waiting */
     sqlite3_int64 last_id;      /* tasks, items: the id the last row waiting must get */
     batch_val v[BATCH * BATCH_MAXCOLS];
-    sqlite3_stmt *st[BATCH + 1];    /* st[k] inserts k rows; prepared on first use */
+    sqlite3_stmt *st[BATCH_LG + 1]; /* st[k] inserts 1 << k rows; prepared on first use */
 } batch;
 
 /* Department name -> dept_id, for the names this connection has looked up
@@ -195,7 +196,7 @@ void ld_close(jx_db *db)
     if (!db) return;
     dept_forget(db);
     for (int i = 0; i < B_COUNT; i++)
-        for (int k = 0; k <= BATCH; k++) sqlite3_finalize(db->b[i].st[k]);
+        for (int k = 0; k <= BATCH_LG; k++) sqlite3_finalize(db->b[i].st[k]);
     for (int i = 0; i < S_COUNT; i++) sqlite3_finalize(db->st[i]);
     sqlite3_close(db->h);
     free(db);
@@ -388,14 +389,12 @@ int ld_known_shas(jx_db *db, jx_shaset *set, char *err, size_t errsz)
     return 0;
 }
 
-/* Writes the rows waiting in batch which. */
-static int batch_flush(jx_db *db, int which)
+/* Runs the statement for the 1 << lg rows from row `from` of batch which. */
+static int batch_run(jx_db *db, int which, int from, int lg)
 {
     batch *b = &db->b[which];
-    int n = b->n, ncols = batch_sql[which].ncols;
-    if (!n) return SQLITE_OK;
-    b->n = 0;
-    if (!b->st[n]) {
+    int n = 1 << lg, ncols = batch_sql[which].ncols;
+    if (!b->st[lg]) {
         jx_buf q = {0};
         jx_buf_puts(&q, batch_sql[which].head);
         for (int r = 0; r < n; r++) {
@@ -403,24 +402,39 @@ static int batch_flush(jx_db *db, int which)
             for (int c = 0; c < ncols; c++) jx_buf_puts(&q, c ? ",?" : "?");
             jx_buf_puts(&q, ")");
         }
-        int rc = sqlite3_prepare_v3(db->h, q.p, (int)q.len, SQLITE_PREPARE_PERSISTENT, &b->st[n], NULL);
+        int rc = sqlite3_prepare_v3(db->h, q.p, (int)q.len, SQLITE_PREPARE_PERSISTENT, &b->st[lg], NULL);
         jx_buf_free(&q);
         if (rc != SQLITE_OK) return rc;
     }
-    sqlite3_stmt *st = b->st[n];
+    sqlite3_stmt *st = b->st[lg];
+    const batch_val *v = &b->v[from * ncols];
     int rc = SQLITE_OK;
-    for (int k = 0; k < n * ncols && rc == SQLITE_OK; k++) {
-        const batch_val *v = &b->v[k];
+    for (int k = 0; k < n * ncols && rc == SQLITE_OK; k++, v++)
         rc = v->type == 'i' ? sqlite3_bind_int64(st, k + 1, v->i)
            : v->type == 'f' ? sqlite3_bind_double(st, k + 1, v->f)
            : v->type == 't' ? sqlite3_bind_text(st, k + 1, v->s, -1, SQLITE_STATIC)
            : sqlite3_bind_null(st, k + 1);
-    }
     if (rc == SQLITE_OK) rc = sqlite3_step(st) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode(db->h);
     sqlite3_reset(st);
+    return rc;
+}
+
+/* Writes the rows waiting in batch which: a full batch in one statement,
+ * the rest of a notice's rows in runs of 32, 16, ... 1, so that a table
+ * needs at most BATCH_LG + 1 prepared statements. */
+static int batch_flush(jx_db *db, int which)
+{
+    batch *b = &db->b[which];
+    int n = b->n, from = 0, rc = SQLITE_OK;
+    b->n = 0;
+    for (int lg = BATCH_LG; lg >= 0 && rc == SQLITE_OK; lg--)
+        if (n - from >= 1 << lg) {
+            rc = batch_run(db, which, from, lg);
+            from += 1 << lg;
+        }
     /* SQLite gives a new row the largest id + 1, as next_id() counts; an
      * id it chose otherwise would leave child rows pointing elsewhere */
-    if (rc == SQLITE_OK && b->last_id && sqlite3_last_insert_rowid(db->h) != b->last_id) {
+    if (rc == SQLITE_OK && n && b->last_id && sqlite3_last_insert_rowid(db->h) != b->last_id) {
         snprintf(db->why, sizeof db->why, "database: row id %lld where %lld was expected",
                  (long long)sqlite3_last_insert_rowid(db->h), (long long)b->last_id);
         rc = SQLITE_INTERNAL;
