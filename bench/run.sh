@@ -16,9 +16,10 @@ out=bench/results.txt
 say() { printf '%s\n' "$*" | tee -a "$out"; }
 timed() { build/timeit "$@" 2> "$B/timeit.err" > /dev/null || { cat "$B/timeit.err"; exit 1; }; tail -n 1 "$B/timeit.err" | sed 's/^timeit: //'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
-tables="sources gazette_issues notices notice_sources tasks task_leaders task_departments district_targets appointments catalog leader_duty_changes notice_references research_topics committee_members"
+# every table a load writes (districts is filled by the schema itself)
+tables="sources gazette_issues notices notice_sources tasks task_leaders departments task_units target_items target_values appointments catalog leader_duty_changes notice_references research_topics committee_members"
 
-say "jxgov benchmark, $(date -u +%Y-%m-%dT%H:%M:%SZ), $(nproc) cores, $N files per scale, ingest -j $J"
+say "jxgov benchmark, $(date -u +%Y-%m-%dT%H:%M:%SZ), $(nproc) cores, $N files per scale, ingest -j $J (MB = 10^6 bytes)"
 for scale in $SCALES; do
     files=$((N * scale))
     corpus=bench/corpus/n$files
@@ -27,7 +28,8 @@ for scale in $SCALES; do
         build/gen "$corpus" $files data/samples/*.txt
         : > "$corpus/.done"
     fi
-    mb=$(du -cb "$corpus"/*.txt | tail -n 1 | awk '{ printf "%.1f", $1 / 1048576 }')
+    # MB: 10^6 bytes
+    mb=$(du -cb "$corpus"/*.txt | tail -n 1 | awk '{ printf "%.1f", $1 / 1000000 }')
     rm -f "$B"/j.db* "$B"/one.db*
     set -- $(timed ./jxgov ingest -q -j "$J" --db "$B/j.db" "$corpus"/*.txt); t_j=$1 rss_j=$2
     set -- $(timed ./jxgov ingest -q --db "$B/one.db" "$corpus"/*.txt); t_1=$1 rss_1=$2

@@ -122,8 +122,12 @@ static void blocks_ni(uint32_t h[8], const unsigned char *p, size_t nblocks)
 static void blocks(uint32_t h[8], const unsigned char *p, size_t nblocks)
 {
 #ifdef HAVE_SHA_NI
-    /* asked on every call (twice a file): no shared state between threads */
-    if (cpu_has_sha() && !getenv("JXGOV_NO_SHA_NI")) {
+    /* Asked once: CPUID traps to the hypervisor in a virtual machine, and
+     * asking twice a file cost as much as the hashing. Atomic, as every
+     * thread hashes; threads racing to set it set the same value. */
+    static _Atomic int use_ni = -1;
+    if (use_ni < 0) use_ni = cpu_has_sha() && !getenv("JXGOV_NO_SHA_NI");
+    if (use_ni) {
         blocks_ni(h, p, nblocks);
         return;
     }
