@@ -15,7 +15,7 @@ static const char usage_main[] =
     "\n"
     "commands:\n"
     "  ingest [--db PATH] [-j N] FILE...  load files (default database ./jxgov.db;\n"
-    "                               jxgov ingest --help for all options)\n"
+    "                                     jxgov ingest --help for all options)\n"
     "  check FILE...                      parse and print warnings; write nothing\n"
     "\n"
     "options:\n"
