@@ -14,7 +14,9 @@ mkdir -p "$B"
 out=bench/results.txt
 : > "$out"
 say() { printf '%s\n' "$*" | tee -a "$out"; }
-timed() { build/timeit "$@" 2> "$B/timeit.err" > /dev/null || { cat "$B/timeit.err"; exit 1; }; tail -n 1 "$B/timeit.err" | sed 's/^timeit: //'; }
+# sync first: the kernel writing back what the step before wrote would
+# otherwise be measured with this step
+timed() { sync; build/timeit "$@" 2> "$B/timeit.err" > /dev/null || { cat "$B/timeit.err"; exit 1; }; tail -n 1 "$B/timeit.err" | sed 's/^timeit: //'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 # every table a load writes (districts is filled by the schema itself)
 tables="sources gazette_issues notices notice_sources tasks task_leaders departments task_units target_items target_values appointments catalog leader_duty_changes notice_references research_topics committee_members"
