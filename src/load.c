@@ -328,8 +328,9 @@ static long long now_ms(void)
     return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-/* One integer from a PRAGMA; -1 when it cannot be read (busy, say). */
-static long long pragma_int(jx_db *db, const char *q)
+/* The first column of the first row of q (a PRAGMA or a SELECT) as an
+ * integer; -1 when it cannot be read (busy, say). */
+static long long query_int(jx_db *db, const char *q)
 {
     sqlite3_stmt *st;
     long long v = -1;
@@ -345,7 +346,7 @@ static long long pragma_int(jx_db *db, const char *q)
  * held without progress for longer than the timeout is an error. */
 static int with_lock(jx_db *db, const char *q, char *err, size_t errsz)
 {
-    long long deadline = now_ms() + db->timeout_ms, seen = pragma_int(db, "PRAGMA data_version");
+    long long deadline = now_ms() + db->timeout_ms, seen = query_int(db, "PRAGMA data_version");
     for (;;) {
         int rc = sqlite3_exec(db->h, q, NULL, NULL, NULL);
         if (rc == SQLITE_OK) return 0;
@@ -353,7 +354,7 @@ static int with_lock(jx_db *db, const char *q, char *err, size_t errsz)
             snprintf(err, errsz, "%s", sqlite3_errmsg(db->h));
             return -1;
         }
-        long long v = pragma_int(db, "PRAGMA data_version");
+        long long v = query_int(db, "PRAGMA data_version");
         if (v >= 0 && v != seen) {
             seen = v;
             deadline = now_ms() + db->timeout_ms;
@@ -372,7 +373,7 @@ static int migrate(jx_db *db, const char *set_version, char *err, size_t errsz)
         char q[160];
         snprintf(q, sizeof q, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = '%s'",
                  migrate_sql[i].table);
-        long long n = pragma_int(db, q);
+        long long n = query_int(db, q);
         if (n < 0) {
             snprintf(err, errsz, "%s", sqlite3_errmsg(db->h));
             return -1;
@@ -409,7 +410,7 @@ jx_db *ld_open(const char *path, int timeout_ms, char *err, size_t errsz)
                  /* 16 MiB of page cache: the indexes stay in memory */
                  " PRAGMA cache_size=-16384;", err, errsz))
         goto fail;
-    long long version = pragma_int(db, "PRAGMA user_version");
+    long long version = query_int(db, "PRAGMA user_version");
     if (version < 0) {
         snprintf(err, errsz, "%s", sqlite3_errmsg(db->h));
         goto fail;
@@ -425,7 +426,7 @@ jx_db *ld_open(const char *path, int timeout_ms, char *err, size_t errsz)
         char q[64];
         snprintf(q, sizeof q, "PRAGMA user_version=%d", JX_SCHEMA_VERSION);
         if (with_lock(db, "BEGIN IMMEDIATE", err, errsz)) goto fail;
-        if (pragma_int(db, "PRAGMA user_version") < JX_SCHEMA_VERSION && migrate(db, q, err, errsz)) {
+        if (query_int(db, "PRAGMA user_version") < JX_SCHEMA_VERSION && migrate(db, q, err, errsz)) {
             sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
             goto fail;
         }

@@ -144,12 +144,15 @@ n=$(sqlite3 "$H/full.db" "PRAGMA integrity_check; SELECT count(*) FROM v_sources
 # 400 files write some 12 000 log frames (48 MB). Checkpoints copy them back
 # every 4 000 frames and the log then starts again; were it never to start
 # again, it would grow to the 32 000-frame top-up (128 MB) or to the run's end.
-mkdir -p "$H/long"
-i=1
-while [ $i -le 400 ]; do
-    sed "s/嘉政办发〔2025〕3号/嘉政办发〔2025〕${i}07号/" "$s000" > "$H/long/f$i.txt"
-    i=$((i + 1))
-done
+copies() {      # copies DIR N TAG: N copies of 000, each with a doc_no of its own
+    mkdir -p "$1"
+    i=1
+    while [ $i -le "$2" ]; do
+        sed "s/嘉政办发〔2025〕3号/嘉政办发〔2025〕${i}$3号/" "$s000" > "$1/f$i.txt"
+        i=$((i + 1))
+    done
+}
+copies "$H/long" 400 07
 rm -f "$H/long.db"*
 "$JXGOV" ingest -q -j 2 --db "$H/long.db" "$H"/long/f*.txt 2> /dev/null &
 pid=$! max=0
@@ -164,12 +167,7 @@ n=$(sqlite3 "$H/long.db" "SELECT count(*) FROM v_sources")
     bad "long run: $n files loaded, write-ahead log peaked at $max bytes (want under 32 MiB)"
 
 # ---- crash safety: SIGKILL at many points of a multi-file run ----
-mkdir -p "$H/many"
-i=1
-while [ $i -le 24 ]; do
-    sed "s/嘉政办发〔2025〕3号/嘉政办发〔2025〕${i}03号/" "$s000" > "$H/many/f$i.txt"
-    i=$((i + 1))
-done
+copies "$H/many" 24 03
 complete() {    # every loaded file is whole: 166 tasks and 482 targets each
     sqlite3 "$1" "PRAGMA integrity_check" | grep -qx ok || return 1
     # killed before the schema was committed: nothing there, which is whole too
