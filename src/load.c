@@ -104,17 +104,21 @@ typedef struct {
  * or added. It may only miss, never be wrong: it is emptied whenever a
  * transaction rolls back, and committed ids never change. */
 typedef struct { char *name; sqlite3_int64 id; } dept_slot;
+typedef struct {
+    dept_slot *slot;
+    size_t n, cap;              /* cap: a power of two, or 0 */
+} dept_map;
 
 /* Copying the write-ahead log back into the database (a checkpoint) ends
  * in an fsync, which held the writer up for a tenth of a long run. A
- * thread of its own does it
- * on its own connection, PASSIVE, so neither waits for the other: asked
- * every CKPT_FRAMES new frames, it copies until it has caught up. The log
- * starts again from its beginning only at a transaction that finds it all
- * copied, which the writer, always a step ahead, would never find; so once
- * the thread has caught up, the writer copies the few frames it added
- * meanwhile itself. Should the thread fall behind, the writer copies the
- * rest itself once the log holds CKPT_TOPUP frames. */
+ * thread of its own does it on its own connection, PASSIVE, so neither
+ * waits for the other: asked every CKPT_FRAMES new frames, it copies until
+ * it has caught up. The log starts again from its beginning only at a
+ * transaction that finds it all copied, which the writer, always a step
+ * ahead, would never find; so once the thread has caught up, the writer
+ * copies the few frames it added meanwhile itself. Should the thread fall
+ * behind, the writer copies the rest itself once the log holds CKPT_TOPUP
+ * frames. */
 #define CKPT_FRAMES 4000
 #define CKPT_TOPUP 32000
 
@@ -134,8 +138,7 @@ struct jx_db {
     int wal_frames;             /* frames in the log after the last commit */
     int timeout_ms;
     sqlite3_stmt *st[S_COUNT];
-    dept_slot *dept;
-    size_t ndept, capdept;      /* capdept: a power of two, or 0 */
+    dept_map dept;
     batch b[B_COUNT];
     sqlite3_int64 next_task, next_item;     /* ids for this transaction; 0: not read yet */
     char why[160];              /* a reason of the writer's own for failing a file */
@@ -176,12 +179,11 @@ static int exec(jx_db *db, const char *q, char *err, size_t errsz)
     return -1;
 }
 
-static void dept_forget(jx_db *db)
+static void dept_forget(dept_map *m)
 {
-    for (size_t i = 0; i < db->capdept; i++) free(db->dept[i].name);
-    free(db->dept);
-    db->dept = NULL;
-    db->ndept = db->capdept = 0;
+    for (size_t i = 0; i < m->cap; i++) free(m->slot[i].name);
+    free(m->slot);
+    memset(m, 0, sizeof *m);
 }
 
 static size_t dept_hash(const char *s)
@@ -191,29 +193,28 @@ static size_t dept_hash(const char *s)
     return h;
 }
 
-static dept_slot *dept_slot_of(jx_db *db, const char *name)
+/* The slot holding name, or the empty one where it would go (cap > 0). */
+static dept_slot *dept_slot_of(dept_map *m, const char *name)
 {
-    size_t i = dept_hash(name) & (db->capdept - 1);
-    while (db->dept[i].name && strcmp(db->dept[i].name, name)) i = (i + 1) & (db->capdept - 1);
-    return &db->dept[i];
+    size_t i = dept_hash(name) & (m->cap - 1);
+    while (m->slot[i].name && strcmp(m->slot[i].name, name)) i = (i + 1) & (m->cap - 1);
+    return &m->slot[i];
 }
 
-static int dept_remember(jx_db *db, const char *name, sqlite3_int64 id)
+static int dept_remember(dept_map *m, const char *name, sqlite3_int64 id)
 {
-    if (2 * (db->ndept + 1) > db->capdept) {
-        jx_db bigger = {0};
-        bigger.capdept = db->capdept ? 2 * db->capdept : 256;
-        if (!(bigger.dept = calloc(bigger.capdept, sizeof *bigger.dept))) return SQLITE_NOMEM;
-        for (size_t i = 0; i < db->capdept; i++)
-            if (db->dept[i].name) *dept_slot_of(&bigger, db->dept[i].name) = db->dept[i];
-        free(db->dept);
-        db->dept = bigger.dept;
-        db->capdept = bigger.capdept;
+    if (2 * (m->n + 1) > m->cap) {
+        dept_map bigger = {NULL, m->n, m->cap ? 2 * m->cap : 256};
+        if (!(bigger.slot = calloc(bigger.cap, sizeof *bigger.slot))) return SQLITE_NOMEM;
+        for (size_t i = 0; i < m->cap; i++)
+            if (m->slot[i].name) *dept_slot_of(&bigger, m->slot[i].name) = m->slot[i];
+        free(m->slot);
+        *m = bigger;
     }
-    dept_slot *s = dept_slot_of(db, name);
+    dept_slot *s = dept_slot_of(m, name);
     if (!(s->name = strdup(name))) return SQLITE_NOMEM;
     s->id = id;
-    db->ndept++;
+    m->n++;
     return SQLITE_OK;
 }
 
@@ -313,7 +314,7 @@ void ld_close(jx_db *db)
 {
     if (!db) return;
     ckpt_stop(db);
-    dept_forget(db);
+    dept_forget(&db->dept);
     for (int i = 0; i < B_COUNT; i++)
         for (int k = 0; k <= BATCH_LG; k++) sqlite3_finalize(db->b[i].st[k]);
     for (int i = 0; i < S_COUNT; i++) sqlite3_finalize(db->st[i]);
@@ -623,8 +624,8 @@ static int next_id(jx_db *db, int query, sqlite3_int64 *counter, sqlite3_int64 *
 /* The dept_id of a canonical name, added to departments when new. */
 static int dept_id(jx_db *db, const char *name, sqlite3_int64 *id)
 {
-    if (db->capdept) {
-        dept_slot *s = dept_slot_of(db, name);
+    if (db->dept.cap) {
+        dept_slot *s = dept_slot_of(&db->dept, name);
         if (s->name) { *id = s->id; return SQLITE_OK; }
     }
     sqlite3_stmt *f = db->st[S_FIND_DEPT_NAME];
@@ -639,7 +640,7 @@ static int dept_id(jx_db *db, const char *name, sqlite3_int64 *id)
         *id = sqlite3_last_insert_rowid(db->h);
     }
     sqlite3_reset(f);
-    return rc == SQLITE_OK ? dept_remember(db, name, *id) : rc;
+    return rc == SQLITE_OK ? dept_remember(&db->dept, name, *id) : rc;
 }
 
 static int same_text(const char *a, const char *b)
@@ -829,7 +830,7 @@ int ld_doc(jx_db *db, const jx_doc *d, char *err, size_t errsz)
     return 0;
 fail:
     sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
-    dept_forget(db);    /* it may hold names that were rolled back */
+    dept_forget(&db->dept);     /* it may hold names that were rolled back */
     for (int i = 0; i < B_COUNT; i++) db->b[i].n = 0;
     return -1;
 }
