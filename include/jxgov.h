@@ -152,6 +152,14 @@ int lex_match(int pat, const char *s, size_t n, jx_span *g, int ng);
 int lex_find_docno(const char *s, size_t n, size_t *start, size_t *end,
                    const char **prefix, size_t *plen, int *year, long *num);
 
+/* ---- page.c: page furniture (page numbers, running headers) ---- */
+/* 1 when s[0..n) is a page number in any common form: — 3 —, -3-, 第3页,
+ * 第 3 页 共 20 页, 3/20 (not a bare number: see pg_mark and the tables). */
+int pg_page_number(const char *s, size_t n);
+/* Turns the running headers of a gazette (嘉兴市人民政府公报 and its issue on
+ * each page; not the masthead or colophon) into T_FOOTER tokens. */
+void pg_mark(jx_tok *tok, const jx_line *lines, size_t n);
+
 /* ---- table.c ---- */
 typedef struct { const char *text; long line; } jx_cell;   /* text squashed */
 typedef struct {

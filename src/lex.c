@@ -145,6 +145,7 @@ void lex_line(const jx_line *ln, jx_tok *t)
     t->blen = n;
     t->kind = T_TEXT;
     if (!n || (n == 3 && txt_starts(s, n, "---"))) { t->kind = T_BLANK; return; }
+    if (pg_page_number(s, n)) { t->kind = T_FOOTER; return; }
 
     unsigned char c = (unsigned char)s[0];
     if (c >= '0' && c <= '9') {

@@ -765,6 +765,7 @@ void prs_doc(jx_arena *a, jx_doc *d)
     p.tok = malloc((p.n ? p.n : 1) * sizeof *p.tok);
     if (!p.tok) { fputs("jxgov: out of memory\n", stderr); exit(JX_EDB); }
     for (size_t i = 0; i < p.n; i++) lex_line(&d->text.lines[i], &p.tok[i]);
+    pg_mark(p.tok, d->text.lines, p.n);
 
     parse_gazette(&p);
 

@@ -2,6 +2,13 @@
  *   perturb wrap N FILE      hard-wrap lines at N characters (as a PDF
  *                            export does) and put a page footer "- k -"
  *                            with blank lines around it every 40 lines
+ *   perturb pdf N FORM FILE  the same hard wraps, with a page number in
+ *                            FORM every 40 lines: emdash (— k —), tight
+ *                            (—k—), fullwidth (－k－), ascii (- k -), dash
+ *                            (-k-), page (第k页), pageof (第 k 页 共 N 页),
+ *                            slash (k/N), header (— k — and a running
+ *                            header 嘉兴市人民政府公报 2025年第3期); odd pages
+ *                            with blank lines around it, even ones without
  *   perturb halfwidth FILE   full-width CJK punctuation -> ASCII ， ： （ ） ；
  *   perturb fullwidth FILE   ASCII digits -> full-width digits
  *   perturb noblank FILE     blank lines dropped (table rows no longer
@@ -13,9 +20,28 @@
 
 static int clen(unsigned char c) { return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4; }
 
+static const char *form = "ascii";
+static int always_blank = 1;    /* wrap: blank lines around every footer */
+
+static void footer(long page)
+{
+    const char *blank = always_blank || page % 2 ? "\n" : "";
+    printf("%s", blank);
+    if (!strcmp(form, "emdash")) printf("— %ld —\n", page);
+    else if (!strcmp(form, "tight")) printf("—%ld—\n", page);
+    else if (!strcmp(form, "fullwidth")) printf("－%ld－\n", page);
+    else if (!strcmp(form, "dash")) printf("-%ld-\n", page);
+    else if (!strcmp(form, "page")) printf("第%ld页\n", page);
+    else if (!strcmp(form, "pageof")) printf("第 %ld 页 共 99 页\n", page);
+    else if (!strcmp(form, "slash")) printf("%ld/99\n", page);
+    else if (!strcmp(form, "header")) printf("— %ld —\n%s嘉兴市人民政府公报  2025年第3期\n", page, blank);
+    else printf("- %ld -\n", page);
+    printf("%s", blank);
+}
+
 int main(int argc, char **argv)
 {
-    if (argc < 3) { fprintf(stderr, "usage: perturb wrap N|halfwidth|fullwidth|noblank FILE\n"); return 2; }
+    if (argc < 3) { fprintf(stderr, "usage: perturb wrap N|pdf N FORM|halfwidth|fullwidth|noblank FILE\n"); return 2; }
     const char *mode = argv[1];
     int width = 0;
     const char *path = argv[2];
@@ -23,6 +49,13 @@ int main(int argc, char **argv)
         if (argc < 4) return 2;
         width = atoi(argv[2]);
         path = argv[3];
+    } else if (!strcmp(mode, "pdf")) {
+        if (argc < 5) return 2;
+        width = atoi(argv[2]);
+        form = argv[3];
+        path = argv[4];
+        always_blank = 0;
+        mode = "wrap";
     }
     FILE *f = fopen(path, "rb");
     if (!f) { perror(path); return 1; }
@@ -40,14 +73,14 @@ int main(int argc, char **argv)
                 if (col == width && !memchr(line, '\t', (size_t)n)) {
                     putchar('\n');
                     col = 0;
-                    if (++out_lines % 40 == 0) printf("\n- %ld -\n\n", page++);
+                    if (++out_lines % 40 == 0) footer(page++);
                 }
                 fwrite(line + i, 1, (size_t)k, stdout);
                 i += k;
                 col++;
             }
             putchar('\n');
-            if (++out_lines % 40 == 0) printf("\n- %ld -\n\n", page++);
+            if (++out_lines % 40 == 0) footer(page++);
         } else if (!strcmp(mode, "halfwidth")) {
             static const char *const from[] = {"，", "：", "（", "）", "；", NULL};
             static const char *const to[] = {",", ":", "(", ")", ";"};

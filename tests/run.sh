@@ -322,6 +322,7 @@ if [ -f "$here/../README.md" ]; then
 fi
 
 . "$here/hostile.sh"
+. "$here/tables.sh"
 . "$here/review.sh"
 
 printf '%d passed, %d failed\n' "$pass" "$fail"

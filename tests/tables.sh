@@ -1,0 +1,36 @@
+# tables.sh: sourced by run.sh. Every copy a real source makes of a seed
+# (PDF copies with page furniture, tables in other export forms) must give
+# the views the seed itself gives, and the hand-read cases in
+# tests/cases/tables/ their expected rows.
+
+# views_of DB PREFIX: every view set of a database, without the columns
+# that hold line numbers (a copy's lines are not the seed's)
+views_of() {
+    for v in notices tasks targets catalog duty_changes research_topics committee_members; do
+        dump "$1" $v > "$2.$v"
+    done
+    dump "$1" gazette_issues | cut -f1-4 > "$2.gazette_issues"
+    dump "$1" appointments | cut -f1-6 > "$2.appointments"
+    dump "$1" references | cut -f1-3 > "$2.references"
+}
+# same_views NAME SEED-PREFIX COPY-PREFIX
+same_views() {
+    for v in notices tasks targets catalog duty_changes research_topics committee_members \
+             gazette_issues appointments references; do
+        expect_same "$1: $v" "$2.$v" "$3.$v"
+    done
+}
+for s in 000 001 002 003 004; do
+    src=$(ls "$seeds"/${s}_*.txt)
+    rm -f "$T/seed.db"; ingest "$T/seed.db" "$src"; views_of "$T/seed.db" "$T/seed$s"
+done
+
+# ---- PDF copies: hard wraps and a page number in every common form ----
+for s in 000 001 002 003 004; do
+    src=$(ls "$seeds"/${s}_*.txt)
+    for form in emdash tight fullwidth ascii dash page pageof slash header; do
+        $PERTURB pdf 30 $form "$src" > "$T/pdf.txt"
+        rm -f "$T/pdf.db"; ingest "$T/pdf.db" "$T/pdf.txt"; views_of "$T/pdf.db" "$T/pdf"
+        same_views "$s as a PDF copy, page numbers $form" "$T/seed$s" "$T/pdf"
+    done
+done
