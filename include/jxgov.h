@@ -159,6 +159,9 @@ int pg_page_number(const char *s, size_t n);
 /* Turns the running headers of a gazette (嘉兴市人民政府公报 and its issue on
  * each page; not the masthead or colophon) into T_FOOTER tokens. */
 void pg_mark(jx_tok *tok, const jx_line *lines, size_t n);
+/* A page number, or a running header with its issue: furniture wherever it
+ * stands, needing no context. */
+int pg_furniture(const char *s, size_t n);
 
 /* ---- table.c ---- */
 typedef struct { const char *text; long line; } jx_cell;   /* text squashed */
@@ -173,6 +176,11 @@ typedef struct {
  * jx_row); returns the index of the first token after the table. */
 size_t tbl_rebuild(jx_arena *a, const jx_tok *tok, const jx_line *lines, size_t lo, size_t n,
                    jx_vec *rows);
+/* Rewrites tables printed in other export forms (pipe rows, a cell per line
+ * ending ` |`, a cell per paragraph without tabs) into the tab forms
+ * tbl_rebuild reads, before lexing. Lines keep their numbers; t->lines may
+ * be replaced by an arena copy. */
+void tbl_normalize(jx_arena *a, jx_text *t);
 
 /* ---- depts.c ---- */
 typedef struct {

@@ -127,6 +127,12 @@ static int running_header(const char *s, size_t n, int *alone)
     return p == e;
 }
 
+int pg_furniture(const char *s, size_t n)
+{
+    int alone;
+    return pg_page_number(s, n) || (running_header(s, n, &alone) && !alone);
+}
+
 /* Running headers need their context: the bare name is the masthead (or the
  * colophon) when an issue line with 总第 follows within a few lines. The
  * issue label alone on the line after a running header belongs to it. */

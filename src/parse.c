@@ -750,6 +750,7 @@ void prs_doc(jx_arena *a, jx_doc *d)
     p.a = a;
     p.d = d;
     p.file = d->path;
+    tbl_normalize(a, &d->text);
     p.n = d->text.nlines;
     p.known_leaders.size = sizeof(jx_leader);
     d->notices.size = sizeof(jx_notice);

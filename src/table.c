@@ -217,3 +217,263 @@ size_t tbl_rebuild(jx_arena *a, const jx_tok *tok, const jx_line *lines, size_t 
     jx_vec_free(&b.pieces);
     return i;
 }
+
+/* ---- other export forms, rewritten into the tab forms before lexing ----
+ *
+ * A web page copied as text gives one cell per paragraph, with no tab;
+ * mirror sites print pipe rows (`a | b |`, `| a | b |`, `a | b`, a markdown
+ * `|---|` row), or one cell per line ending ` |`. Each is rewritten into the
+ * form the reader above knows, so one reader serves them all: pipe rows
+ * become tab-separated rows, a cell per line a tab-prefixed cell, and a cell
+ * per paragraph a tab-prefixed cell per paragraph with the blank lines
+ * dropped, so that the header's width and the 序号 sequence cut the rows, as
+ * they do for a cell-per-line export without blank lines. Line numbers stay
+ * those of the printed lines. */
+
+typedef struct { jx_arena *a; jx_vec *out; } emitter;
+
+static void emit(emitter *e, long no, const char *s, size_t n)
+{
+    jx_line *l = jx_vec_push(e->out);
+    l->text = jx_strndup(e->a, s, n);
+    l->len = n;
+    l->no = no;
+}
+
+/* s[0..n) equals lit once spaces are ignored (序 号, 序号). */
+static int eq_nospace(const char *s, size_t n, const char *lit)
+{
+    size_t k = 0, m = strlen(lit);
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == ' ') continue;
+        if (k >= m || s[i] != lit[k]) return 0;
+        k++;
+    }
+    return k == m;
+}
+
+static void trim(const char **s, size_t *n)
+{
+    while (*n && **s == ' ') { (*s)++; (*n)--; }
+    while (*n && (*s)[*n - 1] == ' ') (*n)--;
+}
+
+/* The cells of a pipe row. outer: the table's rows open with a pipe;
+ * closed: they end with one. Returns the number of cells. */
+static size_t pipe_cells(const char *s, size_t n, int outer, int closed, jx_vec *cells)
+{
+    cells->n = 0;
+    trim(&s, &n);
+    if (outer && n && *s == '|') { s++; n--; }
+    if (closed && n && s[n - 1] == '|') n--;
+    for (const char *p = s, *e = s + n;;) {
+        const char *q = memchr(p, '|', (size_t)(e - p));
+        jx_span *c = jx_vec_push(cells);
+        c->p = p;
+        c->n = (size_t)((q ? q : e) - p);
+        trim(&c->p, &c->n);
+        if (!q) break;
+        p = q + 1;
+    }
+    return cells->n;
+}
+
+/* A markdown separator row: pipes, dashes, colons. */
+static int separator_row(const char *s, size_t n)
+{
+    int dash = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '-') dash = 1;
+        else if (s[i] != '|' && s[i] != ':' && s[i] != ' ') return 0;
+    }
+    return dash;
+}
+
+/* 1: a pipe-row header (序号 | …), 2: the first line of a cell-per-line
+ * pipe table (序号 |), 0: neither. */
+static int pipe_header(const jx_line *l, int *outer, int *closed)
+{
+    const char *s = l->text;
+    size_t n = l->len;
+    if (!memchr(s, '|', n) || memchr(s, '\t', n)) return 0;
+    trim(&s, &n);
+    *outer = n && *s == '|';
+    *closed = n > 1 && s[n - 1] == '|';
+    jx_vec cells = JX_VEC(jx_span);
+    size_t k = pipe_cells(s, n, *outer, *closed, &cells);
+    int form = 0;
+    if (k && eq_nospace(JX_AT(cells, jx_span, 0).p, JX_AT(cells, jx_span, 0).n, "序号"))
+        form = k == 1 && *closed && !*outer ? 2 : k > 1 ? 1 : 0;
+    jx_vec_free(&cells);
+    return form;
+}
+
+static size_t from_pipe_rows(emitter *e, const jx_text *t, size_t i, int outer, int closed)
+{
+    jx_vec cells = JX_VEC(jx_span);
+    jx_buf b = {0};
+    for (; i < t->nlines; i++) {
+        const jx_line *l = &t->lines[i];
+        if (!l->len || pg_furniture(l->text, l->len)) { emit(e, l->no, l->text, l->len); continue; }
+        if (memchr(l->text, '\t', l->len)) break;
+        if (!memchr(l->text, '|', l->len)) {
+            /* a group row printed as one cell, without pipes when they are
+             * not closed (一、十大专项行动) */
+            const char *s = l->text, *rest;
+            size_t n = l->len;
+            trim(&s, &n);
+            if (closed || lex_ordinal(s, n, &rest) <= 0) break;
+            jx_buf_clear(&b);
+            jx_buf_put(&b, "\t", 1);
+            jx_buf_put(&b, s, n);
+            emit(e, l->no, b.p, b.len);
+            continue;
+        }
+        if (separator_row(l->text, l->len)) continue;
+        size_t k = pipe_cells(l->text, l->len, outer, closed, &cells), filled = 0;
+        for (size_t c = 0; c < k; c++) filled += JX_AT(cells, jx_span, c).n > 0;
+        const jx_span *c0 = &JX_AT(cells, jx_span, 0);
+        const char *rest;
+        jx_buf_clear(&b);
+        if (filled == 1 && c0->n && lex_ordinal(c0->p, c0->n, &rest) > 0) {
+            jx_buf_put(&b, "\t", 1);        /* a group row across the table */
+            jx_buf_put(&b, c0->p, c0->n);
+        } else {
+            for (size_t c = 0; c < k; c++) {
+                if (c) jx_buf_put(&b, "\t", 1);
+                jx_buf_put(&b, JX_AT(cells, jx_span, c).p, JX_AT(cells, jx_span, c).n);
+            }
+            /* an empty first cell and one more is still a row, not one cell */
+            if (k == 2 && !c0->n) jx_buf_put(&b, "\t", 1);
+        }
+        emit(e, l->no, b.p ? b.p : "", b.len);
+    }
+    jx_buf_free(&b);
+    jx_vec_free(&cells);
+    return i;
+}
+
+static size_t from_cell_pipes(emitter *e, const jx_text *t, size_t i)
+{
+    jx_buf b = {0};
+    for (; i < t->nlines; i++) {
+        const jx_line *l = &t->lines[i];
+        if (!l->len || pg_furniture(l->text, l->len)) { emit(e, l->no, l->text, l->len); continue; }
+        const char *s = l->text;
+        size_t n = l->len;
+        trim(&s, &n);
+        if (memchr(s, '\t', n) || !n || s[n - 1] != '|' || memchr(s, '|', n - 1)) break;
+        n--;
+        trim(&s, &n);
+        jx_buf_clear(&b);
+        jx_buf_put(&b, "\t", 1);
+        jx_buf_put(&b, s, n);
+        emit(e, l->no, b.p, b.len);
+    }
+    jx_buf_free(&b);
+    return i;
+}
+
+/* One character of Han script: a line of vertical header text (南 / 湖 / 区). */
+static int single_han(const char *s, size_t n)
+{
+    return n == 3 && (unsigned char)s[0] >= 0xE3 && (unsigned char)s[0] <= 0xE9;
+}
+
+/* A cell-per-paragraph table starts at a paragraph 序号 alone. */
+static int para_header(const jx_line *l)
+{
+    return l->len && !memchr(l->text, '\t', l->len) && !memchr(l->text, '|', l->len) &&
+           eq_nospace(l->text, l->len, "序号");
+}
+
+/* Whether line i opens a gazette section (a 解读 heading wraps over a few
+ * lines, so a few are lexed). */
+static int section_ahead(const jx_text *t, size_t i)
+{
+    jx_tok win[6];
+    size_t k = 0;
+    for (; k < 6 && i + k < t->nlines; k++) lex_line(&t->lines[i + k], &win[k]);
+    return gz_section_start(win, 0, k);
+}
+
+static size_t from_paragraphs(emitter *e, const jx_text *t, size_t i)
+{
+    jx_buf cell = {0};
+    long cell_no = 0;
+    size_t blanks = 0;
+    int furniture = 0, first = 1, header = 1, vertical = 0, open = 0;
+    long last_no = t->lines[i].no;
+    for (; i < t->nlines; i++) {
+        const jx_line *l = &t->lines[i];
+        /* decoding keeps a run of blank lines as one; the numbers tell its length */
+        if (!l->len) continue;
+        if (memchr(l->text, '\t', l->len) || memchr(l->text, '|', l->len)) break;
+        blanks += (size_t)(l->no - last_no - (l->no > last_no));
+        last_no = l->no;
+        if (pg_furniture(l->text, l->len)) { furniture = 1; continue; }
+        jx_tok tk;
+        lex_line(l, &tk);
+        if (ends_table(&tk) || (tk.kind == T_TEXT && section_ahead(t, i))) break;
+        const char *s = tk.body;
+        size_t n = tk.blen;
+        if (first || blanks) {
+            /* blank lines separate cells; a longer run holds empty cells
+             * (an empty paragraph between two separators), except where a
+             * page break made it */
+            size_t empties = !furniture && blanks >= 3 ? (blanks - 1) / 2 : 0;
+            if (header && vertical && single_han(s, n) && !empties) {
+                jx_buf_put(&cell, s, n);    /* 南 / 湖 / 区 printed a paragraph each */
+            } else {
+                if (open) emit(e, cell_no, cell.p, cell.len);
+                for (size_t k = 0; k < empties; k++) emit(e, l->no, "\t", 1);
+                jx_buf_clear(&cell);
+                jx_buf_put(&cell, "\t", 1);
+                jx_buf_put(&cell, s, n);
+                cell_no = l->no;
+                open = 1;
+                if (!first && n == 1 && *s == '1') header = 0;
+                vertical = single_han(s, n);
+            }
+        } else {
+            jx_buf_put(&cell, s, n);        /* a cell's own wrapped lines */
+            vertical = 0;
+        }
+        first = 0;
+        blanks = 0;
+        furniture = 0;
+    }
+    if (open) emit(e, cell_no, cell.p, cell.len);
+    if (i > 0 && !t->lines[i - 1].len) emit(e, t->lines[i - 1].no, "", 0);
+    jx_buf_free(&cell);
+    return i;
+}
+
+void tbl_normalize(jx_arena *a, jx_text *t)
+{
+    /* cheap test first: most files have no table in these forms */
+    size_t i, start = t->nlines;
+    for (i = 0; i < t->nlines && start == t->nlines; i++) {
+        const jx_line *l = &t->lines[i];
+        int outer, closed;
+        if (!txt_find(l->text, l->len, "号")) continue;
+        if (pipe_header(l, &outer, &closed) || para_header(l)) start = i;
+    }
+    if (start == t->nlines) return;
+    jx_vec out = JX_VEC(jx_line);
+    emitter e = {a, &out};
+    for (i = 0; i < start; i++) *(jx_line *)jx_vec_push(&out) = t->lines[i];
+    while (i < t->nlines) {
+        const jx_line *l = &t->lines[i];
+        int outer = 0, closed = 0, form = txt_find(l->text, l->len, "号") ? pipe_header(l, &outer, &closed) : 0;
+        if (form == 1) i = from_pipe_rows(&e, t, i, outer, closed);
+        else if (form == 2) i = from_cell_pipes(&e, t, i);
+        else if (para_header(l) && (!i || !memchr(t->lines[i - 1].text, '\t', t->lines[i - 1].len)))
+            i = from_paragraphs(&e, t, i);
+        else *(jx_line *)jx_vec_push(&out) = t->lines[i++];
+    }
+    t->lines = jx_alloc(a, (out.n ? out.n : 1) * sizeof *t->lines);
+    if (out.n) memcpy(t->lines, out.p, out.n * sizeof *t->lines);
+    t->nlines = out.n;
+    jx_vec_free(&out);
+}

@@ -9,6 +9,13 @@
  *                            slash (k/N), header (— k — and a running
  *                            header 嘉兴市人民政府公报 2025年第3期); odd pages
  *                            with blank lines around it, even ones without
+ *   perturb para|paranone|pipe|pipeouter|pipebare|pipemd|cellpipe FILE
+ *                            every table headed 序号 in another export
+ *                            form: one cell per paragraph without tabs (an
+ *                            empty cell a space, or nothing: an empty
+ *                            paragraph); pipe rows `a | b |`, `| a | b |`,
+ *                            `a | b`, or markdown with a `|---|` row; one
+ *                            cell per line ending ` |`
  *   perturb halfwidth FILE   full-width CJK punctuation -> ASCII ， ： （ ） ；
  *   perturb fullwidth FILE   ASCII digits -> full-width digits
  *   perturb noblank FILE     blank lines dropped (table rows no longer
@@ -39,6 +46,170 @@ static void footer(long page)
     printf("%s", blank);
 }
 
+/* ---- tables in other export forms ---- */
+typedef struct { char **line; int n; } cell;          /* its printed lines */
+typedef struct { cell *c; int n; int group; } row;
+
+static int blank(const char *s) { return !*s; }
+static int has_tab(const char *s) { return strchr(s, '\t') != NULL; }
+
+static int header_line(const char *line)
+{
+    const char *s = line;
+    while (*s == '\t' || *s == ' ') s++;
+    return !strncmp(s, "序号", 6) && (s[6] == '\t' || !s[6]) && has_tab(line);
+}
+
+static void add_cell(row *r, const char *text, int len)
+{
+    r->c = realloc(r->c, (size_t)(r->n + 1) * sizeof *r->c);
+    cell *c = &r->c[r->n++];
+    c->line = malloc(sizeof *c->line);
+    c->line[0] = strndup(text, (size_t)len);
+    c->n = 1;
+}
+
+static void add_line(row *r, const char *text)
+{
+    cell *c = &r->c[r->n - 1];
+    c->line = realloc(c->line, (size_t)(c->n + 1) * sizeof *c->line);
+    c->line[c->n++] = strdup(text);
+}
+
+static int ordinal_cell(const char *s)
+{
+    static const char *const d[] = {"一、", "二、", "三、", "四、", "五、", "六、", "七、", "八、", "九、", "十、", NULL};
+    for (int k = 0; d[k]; k++) if (!strncmp(s, d[k], strlen(d[k]))) return 1;
+    return 0;
+}
+
+/* One cell's text on one line: its printed lines joined. */
+static void put_joined(const cell *c)
+{
+    for (int k = 0; k < c->n; k++) fputs(c->line[k], stdout);
+}
+
+static int only_spaces(const char *s) { return strspn(s, " ") == strlen(s); }
+
+static void emit_table(const char *mode, row *rows, int nrows)
+{
+    int outer = !strcmp(mode, "pipeouter") || !strcmp(mode, "pipemd");
+    for (int r = 0; r < nrows; r++) {
+        row *w = &rows[r];
+        if (!strcmp(mode, "para") || !strcmp(mode, "paranone")) {
+            for (int k = 0; k < w->n; k++) {
+                cell *c = &w->c[k];
+                if (c->n == 1 && only_spaces(c->line[0])) printf("%s\n\n", !strcmp(mode, "para") ? " " : "");
+                else {
+                    for (int j = 0; j < c->n; j++) if (!blank(c->line[j])) printf("%s\n", c->line[j]);
+                    putchar('\n');
+                }
+            }
+        } else if (!strcmp(mode, "cellpipe")) {
+            for (int k = 0; k < w->n; k++) { put_joined(&w->c[k]); fputs(" |\n", stdout); }
+            putchar('\n');
+        } else {
+            if (outer) fputs("| ", stdout);
+            for (int k = 0; k < w->n; k++) {
+                put_joined(&w->c[k]);
+                if (k + 1 < w->n || strcmp(mode, "pipebare")) fputs(k + 1 < w->n ? " | " : " |", stdout);
+            }
+            putchar('\n');
+            if (r == 0 && !strcmp(mode, "pipemd")) {
+                for (int k = 0; k < w->n; k++) fputs("|---", stdout);
+                puts("|");
+            }
+        }
+    }
+    putchar('\n');
+}
+
+/* Reads the table starting at line i as the reader does (a tab line after a
+ * blank starts a row, a line without a tab continues the cell above), and
+ * prints it in mode; returns the line after it. */
+static int table_in(const char *mode, char **L, int n, int i)
+{
+    row *rows = NULL;
+    int nrows = 0, after_blank = 1, j;
+    for (j = i; j < n; j++) {
+        const char *s = L[j];
+        if (blank(s)) { after_blank = 1; continue; }
+        if (!has_tab(s)) {
+            int k = j + 1;
+            while (k < n && blank(L[k])) k++;
+            int next_tab = k < n && has_tab(L[k]);
+            size_t sl = strlen(s);
+            const char *prev = L[j - 1];
+            for (k = j - 1; k > i && blank(L[k]); k--) prev = L[k - 1];
+            size_t pl = strlen(prev);
+            int wrapped_list = pl >= 3 && !strcmp(prev + pl - 3, "、");
+            /* as the reader does: text continues the cell above until a line
+             * that ends the table */
+            (void)next_tab;
+            (void)wrapped_list;
+            int one_line_row = nrows && rows[nrows - 1].n > 1 && rows[nrows - 1].group;
+            if (!nrows || (one_line_row && after_blank) || *s == '#' || !strncmp(s, "注", 3) || !strncmp(s, "抄送", 6) || !strncmp(s, "附件", 6) ||
+                !strncmp(s, "【", 3) || (sl >= 12 && !strcmp(s + sl - 12, "责任分解")))
+                break;
+            add_line(&rows[nrows - 1], s);
+            after_blank = 0;
+            continue;
+        }
+        int one = s[0] == '\t' && !strchr(s + 1, '\t');
+        row *last = nrows ? &rows[nrows - 1] : NULL;
+        if (!one || !last || after_blank || last->group || !last->c || ordinal_cell(s + 1) ||
+            (last && last->n && last->c[0].n && has_tab(last->c[0].line[0]))) {
+            rows = realloc(rows, (size_t)(nrows + 1) * sizeof *rows);
+            rows[nrows++] = (row){NULL, 0, 0};
+            last = &rows[nrows - 1];
+        }
+        if (one) {
+            add_cell(last, s + 1, (int)strlen(s + 1));
+            last->group = ordinal_cell(s + 1);
+        } else {
+            for (const char *p = s;;) {
+                const char *q = strchr(p, '\t');
+                add_cell(last, p, q ? (int)(q - p) : (int)strlen(p));
+                if (!q) break;
+                p = q + 1;
+            }
+            last->group = 1;    /* a one-line row is whole */
+        }
+        after_blank = 0;
+    }
+    emit_table(mode, rows, nrows);
+    for (int r = 0; r < nrows; r++) {
+        for (int k = 0; k < rows[r].n; k++) {
+            for (int m = 0; m < rows[r].c[k].n; m++) free(rows[r].c[k].line[m]);
+            free(rows[r].c[k].line);
+        }
+        free(rows[r].c);
+    }
+    free(rows);
+    return j;
+}
+
+static int tables(const char *mode, FILE *f)
+{
+    char **L = NULL, *line = NULL;
+    size_t cap = 0;
+    ssize_t len;
+    int n = 0;
+    while ((len = getline(&line, &cap, f)) > 0) {
+        if (line[len - 1] == '\n') line[--len] = 0;
+        L = realloc(L, (size_t)(n + 1) * sizeof *L);
+        L[n++] = strdup(line);
+    }
+    free(line);
+    for (int i = 0; i < n;) {
+        if (header_line(L[i])) { i = table_in(mode, L, n, i); continue; }
+        printf("%s\n", L[i++]);
+    }
+    for (int i = 0; i < n; i++) free(L[i]);
+    free(L);
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 3) { fprintf(stderr, "usage: perturb wrap N|pdf N FORM|halfwidth|fullwidth|noblank FILE\n"); return 2; }
@@ -59,6 +230,11 @@ int main(int argc, char **argv)
     }
     FILE *f = fopen(path, "rb");
     if (!f) { perror(path); return 1; }
+    if (!strncmp(mode, "para", 4) || !strncmp(mode, "pipe", 4) || !strcmp(mode, "cellpipe")) {
+        int rc = tables(mode, f);
+        fclose(f);
+        return rc;
+    }
     char *line = NULL;
     size_t cap = 0;
     ssize_t n;
