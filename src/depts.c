@@ -96,7 +96,7 @@ static int district_prefix(const char *s, size_t n)
     return 0;
 }
 
-typedef struct { const char *s; size_t n; } seg;
+typedef struct { const char *s; size_t n; int star; } seg;
 
 /* Whether lit stands at s[i] within s[0..n). */
 static int at(const char *s, size_t n, size_t i, const char *lit)
@@ -153,12 +153,24 @@ size_t dep_split(jx_arena *a, const char *s, jx_unit **out, const char *file, lo
     /* A trailing unbalanced ）or 。 belongs to the clause around the list. */
     const char *c = clean.p ? clean.p : "";
     size_t cn = clean.len;
+    /* A label inside the string (牵头单位：A；配合单位：B, or the two lines
+     * joined) separates too: the units after it are members. */
+    static const char *const member_labels[] = {
+        "配合单位：", "协同单位：", "参与单位：", "协办单位：", "配合部门：", "责任单位：", NULL};
+    long member_from = -1;
     int depth = 0;
     size_t start = 0;
     for (size_t i = 0; i <= cn;) {
         int sep = i == cn;
         size_t w = 1;
-        if (!sep && at(c, cn, i, "（")) { depth++; w = 3; }
+        int label = -1;
+        for (int k = 0; !sep && !depth && i > 0 && member_labels[k] && label < 0; k++)
+            if (at(c, cn, i, member_labels[k])) label = k;
+        if (label >= 0) {
+            sep = 1;
+            w = strlen(member_labels[label]);
+            if (member_from < 0) member_from = (long)segs.n + (i > start);
+        } else if (!sep && at(c, cn, i, "（")) { depth++; w = 3; }
         else if (!sep && at(c, cn, i, "）")) {
             if (depth) depth--;
             else { /* stray closer: end of an inline clause */
@@ -184,21 +196,42 @@ size_t dep_split(jx_arena *a, const char *s, jx_unit **out, const char *file, lo
         i += w;
     }
 
-    /* Lead marks: every unit up to the last one marked 牵头 / 双牵头 leads. */
+    /* Lead marks, strongest first: a `*` before units (those lead); a
+     * label 配合单位： / 协同单位： … (the units before it lead, those after
+     * are members); 牵头 / 双牵头 / 分别牵头 / （牵头） after units (every unit
+     * up to the last one so marked leads); else the first listed leads. 分别
+     * is never part of a name, and the note 列第一位的为牵头（或汇总）单位
+     * is dropped wherever it stands. */
+    static const char *const lead_marks[] = {"（牵头）", "双牵头", "分别牵头", "牵头", NULL};
     long last_lead = -1;
+    int starred = 0;
     for (size_t i = 0; i < segs.n; i++) {
         seg *g = &JX_AT(segs, seg, i);
-        if (txt_ends(g->s, g->n, "双牵头")) { g->n -= strlen("双牵头"); last_lead = (long)i; }
-        else if (txt_ends(g->s, g->n, "牵头") && g->n > strlen("牵头")) {
-            g->n -= strlen("牵头");
-            last_lead = (long)i;
-        }
+        if (txt_find(g->s, g->n, "列第一位")) { g->n = 0; continue; }
+        if (txt_starts(g->s, g->n, "注：")) { g->s += strlen("注："); g->n -= strlen("注："); }
+        for (int k = 0; member_labels[k]; k++)     /* a label opening the string */
+            if (txt_starts(g->s, g->n, member_labels[k])) {
+                g->s += strlen(member_labels[k]);
+                g->n -= strlen(member_labels[k]);
+            }
+        if (txt_starts(g->s, g->n, "牵头单位：")) { g->s += strlen("牵头单位："); g->n -= strlen("牵头单位："); }
+        while (g->n && *g->s == '*') { g->s++; g->n--; g->star = starred = 1; }
+        if (txt_starts(g->s, g->n, "分别")) { g->s += strlen("分别"); g->n -= strlen("分别"); }
+        for (int k = 0; lead_marks[k]; k++)
+            if (txt_ends(g->s, g->n, lead_marks[k]) && g->n > strlen(lead_marks[k])) {
+                g->n -= strlen(lead_marks[k]);
+                last_lead = (long)i;
+                break;
+            }
+        if (txt_ends(g->s, g->n, "分别")) g->n -= strlen("分别");
     }
 
     jx_vec units = JX_VEC(jx_unit);
     for (size_t i = 0; i < segs.n; i++) {
         seg *g = &JX_AT(segs, seg, i);
-        int lead = last_lead >= 0 ? (long)i <= last_lead : i == 0;
+        int lead = starred ? g->star
+                 : member_from >= 0 ? (long)i < member_from
+                 : last_lead >= 0 ? (long)i <= last_lead : i == 0;
         if (!g->n) continue;
         /* 南湖区、秀洲区、嘉善县政府: a bare district takes the suffix of the
          * run's last member. */
@@ -233,7 +266,7 @@ size_t dep_split(jx_arena *a, const char *s, jx_unit **out, const char *file, lo
                 for (size_t k = 0; k < m; k++) {
                     jx_unit *u = jx_vec_push(&units);
                     u->raw = u->department = jx_strndup(a, name + from, cut[k] - from);
-                    u->lead = last_lead >= 0 ? lead : lead && k == 0;
+                    u->lead = starred || member_from >= 0 || last_lead >= 0 ? lead : lead && k == 0;
                     from = cut[k];
                 }
                 continue;

@@ -135,11 +135,28 @@ int pg_furniture(const char *s, size_t n)
 
 /* Running headers need their context: the bare name is the masthead (or the
  * colophon) when an issue line with 总第 follows within a few lines. The
- * issue label alone on the line after a running header belongs to it. */
+ * issue label alone on the line after a running header belongs to it. The
+ * lead note on a line of its own goes too. */
+/* The standing note （列第一位的为牵头或汇总单位，下同） on a line of its own.
+ * Not furniture, but never text either: dropped wherever it stands. */
+static int lead_note(const char *s, size_t n)
+{
+    return n < 120 && txt_find(s, n, "列第一位") && txt_find(s, n, "单位") &&
+           (txt_starts(s, n, "（") || txt_starts(s, n, "注：") || txt_starts(s, n, "列第一位"));
+}
+
 void pg_mark(jx_tok *tok, const jx_line *lines, size_t n)
 {
+    size_t prev = n;        /* the last token that is not blank */
     for (size_t i = 0; i < n; i++) {
         int alone;
+        if (tok[i].kind == T_TEXT && lead_note(tok[i].body, tok[i].blen) &&
+            /* under a table, a 注： line is where the table ends */
+            !(prev < n && tok[prev].kind == T_TABLE && txt_starts(tok[i].body, tok[i].blen, "注："))) {
+            tok[i].kind = T_FOOTER;
+            continue;
+        }
+        if (tok[i].kind != T_BLANK) prev = i;
         if (tok[i].kind != T_TEXT && tok[i].kind != T_FOOTER) continue;
         if (!running_header(tok[i].body, tok[i].blen, &alone)) continue;
         if (alone) {

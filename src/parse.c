@@ -330,7 +330,11 @@ static void end_list(parser *p)
 
 /* ---- tables ---- */
 
-enum { R_NONE, R_SEQ, R_CATEGORY, R_NAME, R_TEXT, R_UNIT, R_DEPT, R_DISTRICT };
+/* Column roles. R_DEPT units: the first listed leads (all of them where a
+ * 牵头 column stands beside a member column); R_MEMBER: 配合单位 and the
+ * like; R_LEADER: the city leaders; R_SKIP: a known column that assigns
+ * nothing (完成时限, 备注) or a label spanning others (任务分解). */
+enum { R_NONE, R_SEQ, R_CATEGORY, R_NAME, R_TEXT, R_UNIT, R_DEPT, R_MEMBER, R_LEADER, R_SKIP, R_DISTRICT };
 
 static const char *const district_names[] = {
     "全市", "南湖区", "秀洲区", "嘉善县", "平湖市", "海盐县", "海宁市", "桐乡市",
@@ -347,18 +351,38 @@ static int district_of(const char *s)
     return -1;
 }
 
-static int role_of(const char *s)
+/* A header cell's role, by its words (spaces are already squashed out:
+ * 主 要 工 作 任 务 reads 主要工作任务). *lead_word: the words say 牵头. */
+static int role_of(const char *s, int *lead_word)
 {
+    static const char *const text_words[] = {
+        "主要工作任务", "工作任务", "重点工作", "目标任务", "事项", "事项名称", "内容与要求", "项目内容",
+        "建设内容", "主要内容", "工作内容", "任务内容", "主要任务", "重点任务", "具体任务", "工作事项",
+        "专项行动", "题目", NULL};
+    static const char *const skip_words[] = {
+        "时限", "完成时间", "时间节点", "进度", "进展", "完成情况", "备注", "任务分解", "建设任务", NULL};
+    static const char *const member_words[] = {
+        "主要责任单位", "配合单位", "协同单位", "参与单位", "协办单位", "配合部门", "协同部门", NULL};
     size_t n = strlen(s);
-    if (!strcmp(s, "序号")) return R_SEQ;
-    if (!strcmp(s, "事项分类")) return R_CATEGORY;
+    *lead_word = 0;
+    if (!strcmp(s, "序号") || !strcmp(s, "编号")) return R_SEQ;
+    if (!strcmp(s, "分类") || !strcmp(s, "事项分类") || !strcmp(s, "类别") || !strcmp(s, "项目类别"))
+        return R_CATEGORY;
     if (!strcmp(s, "项目名称")) return R_NAME;
-    if (!strcmp(s, "单位")) return R_UNIT;
-    if (txt_find(s, n, "牵头单位") || txt_find(s, n, "责任单位")) return R_DEPT;
-    if (!strcmp(s, "主要工作任务") || !strcmp(s, "工作任务") || !strcmp(s, "专项行动") ||
-        !strcmp(s, "事项名称") || !strcmp(s, "项目内容") || !strcmp(s, "主要内容") ||
-        !strcmp(s, "题目"))
-        return R_TEXT;
+    if (!strcmp(s, "单位") || !strcmp(s, "计量单位")) return R_UNIT;
+    for (int k = 0; skip_words[k]; k++)
+        if (txt_find(s, n, skip_words[k])) return R_SKIP;
+    if (txt_find(s, n, "领导")) return R_LEADER;
+    for (int k = 0; member_words[k]; k++)
+        if (txt_find(s, n, member_words[k])) return R_MEMBER;
+    if (txt_find(s, n, "牵头单位") || txt_find(s, n, "第一责任单位") || txt_find(s, n, "牵头部门")) {
+        *lead_word = 1;
+        return R_DEPT;
+    }
+    if (txt_find(s, n, "责任单位") || txt_find(s, n, "责任部门")) return R_DEPT;
+    for (int k = 0; text_words[k]; k++)
+        if (!strcmp(s, text_words[k])) return R_TEXT;
+    if (txt_find(s, n, "工作任务") || txt_find(s, n, "重点工作") || txt_ends(s, n, "内容")) return R_TEXT;
     return R_NONE;
 }
 
@@ -400,9 +424,10 @@ typedef struct {
     size_t dcol[16];        /* district columns in order */
     size_t nd;
     long col_of[R_DISTRICT];
+    int lead_column;        /* the R_DEPT header says 牵头 */
 } layout;
 
-static int read_header(layout *L, const jx_vec *rows, size_t from, size_t to)
+static int read_header(parser *p, layout *L, const jx_vec *rows, size_t from, size_t to)
 {
     memset(L, 0, sizeof *L);
     for (int r = 0; r < R_DISTRICT; r++) L->col_of[r] = -1;
@@ -426,10 +451,16 @@ static int read_header(layout *L, const jx_vec *rows, size_t from, size_t to)
                 L->district[col] = d;
                 continue;
             }
-            int role = role_of(c);
+            int lead_word, role = role_of(c, &lead_word);
+            if (role == R_NONE && *c) {
+                /* never a guess: a column whose words are not known is named */
+                jx_msg(p->file, r->cells[j].line, "warning: table column \"%s\" is not read", c);
+                p->d->warnings++;
+            }
             if (role != R_NONE && L->col_of[role] < 0) {
                 L->role[col] = role;
                 L->col_of[role] = (long)col;
+                if (role == R_DEPT) L->lead_column = lead_word;
             }
         }
     }
@@ -562,6 +593,55 @@ static void row_targets(parser *p, const layout *L, const jx_row *r, int year, l
         if (vals[j]) add_target(p, year, seq, item, indicator, unit, L->district[L->dcol[j]], vals[j]);
 }
 
+/* A 责任领导 / 牵头市领导 cell: names split on 、，； or spaces, each with the
+ * title printed after it (颜海荣常务副市长) or, failing that, the one the
+ * notice's section headings give the name. */
+static void table_leaders(parser *p, const char *s, long line, jx_vec *out)
+{
+    size_t n = strlen(s);
+    for (size_t q = 0; q < n;) {
+        size_t k = 0;
+        while (q + k < n && !txt_starts(s + q + k, n - q - k, "、") && !txt_starts(s + q + k, n - q - k, "，") &&
+               !txt_starts(s + q + k, n - q - k, "；") && s[q + k] != ' ')
+            k++;
+        if (k) {
+            jx_leader l;
+            if (!split_leader(p->a, s + q, k, &l)) {
+                l.name = jx_strndup(p->a, s + q, k);
+                l.title = leader_title_of(p, l.name);
+                if (!l.title) {
+                    jx_msg(p->file, line, "warning: leader \"%s\" has no title in this notice", l.name);
+                    p->d->warnings++;
+                }
+            }
+            add_leader(out, l.name, l.title);
+        }
+        q += k;
+        if (q < n) q += s[q] == ' ' ? 1 : 3;
+    }
+}
+
+/* The units of a 配合单位 column join the task as members; beside them
+ * every unit of a 牵头单位 column leads. */
+static void table_members(parser *p, const layout *L, const char *s, long line)
+{
+    jx_task *t = &JX_AT(p->d->tasks, jx_task, p->d->tasks.n - 1);
+    jx_unit *m;
+    size_t k = dep_split(p->a, s, &m, p->file, line, &p->d->warnings);
+    if (!k) return;
+    jx_unit *all = jx_alloc(p->a, (t->nunits + k) * sizeof *all);
+    for (size_t i = 0; i < t->nunits; i++) {
+        all[i] = t->units[i];
+        if (L->lead_column) all[i].lead = 1;
+    }
+    for (size_t i = 0; i < k; i++) {
+        all[t->nunits + i] = m[i];
+        all[t->nunits + i].lead = 0;
+    }
+    t->units = all;
+    t->nunits += k;
+}
+
 /* A table under a list heading gives tasks; a table with district columns
  * gives targets too. Returns the index after the table. */
 static size_t parse_table(parser *p, size_t lo, size_t hi, int year)
@@ -571,7 +651,10 @@ static size_t parse_table(parser *p, size_t lo, size_t hi, int year)
     layout L = {0};   /* rows before any header row are not read */
     long seq = 0;
     int sub = 0;
-    const char *category = NULL, *dept = NULL, *item = NULL;
+    /* a table under a section heading (一、未来五年主要工作任务) is in its category */
+    const char *category = p->category, *dept = NULL, *item = NULL, *members = NULL, *leaders = NULL;
+    long leaders_line = 0;
+    jx_vec leader_v = JX_VEC(jx_leader);
     for (size_t i = 0; i < rows.n; i++) {
         const jx_row *r = &JX_AT(rows, jx_row, i);
         if (r->group) {
@@ -579,13 +662,16 @@ static size_t parse_table(parser *p, size_t lo, size_t hi, int year)
             category = r->group_text;
             continue;
         }
-        if (r->n && !strcmp(r->cells[0].text, "序号")) {
+        /* a header row holds a 序号 cell (first, or where its table puts it) */
+        size_t seqcol = 0;
+        while (seqcol < r->n && strcmp(r->cells[seqcol].text, "序号")) seqcol++;
+        if (seqcol < r->n) {
             size_t h = i + 1;
             long dummy;
             while (h < rows.n && !JX_AT(rows, jx_row, h).group &&
-                   !(JX_AT(rows, jx_row, h).n && is_seq(JX_AT(rows, jx_row, h).cells[0].text, &dummy)))
+                   !(JX_AT(rows, jx_row, h).n > seqcol && is_seq(JX_AT(rows, jx_row, h).cells[seqcol].text, &dummy)))
                 h++;
-            if (read_header(&L, &rows, i, h)) {
+            if (read_header(p, &L, &rows, i, h)) {
                 jx_msg(p->file, r->line, "warning: table with more than 64 columns skipped");
                 p->d->warnings++;
                 break;
@@ -601,7 +687,8 @@ static size_t parse_table(parser *p, size_t lo, size_t hi, int year)
             break;                  /* the distribution box under the document */
         long s;
         int main_row = is_seq(cell(r, L.col_of[R_SEQ]), &s);
-        const char *text = cell(r, L.col_of[R_TEXT]);
+        /* 项目名称 alone is the text; beside 项目内容 / 建设内容 it names it */
+        const char *text = cell(r, L.col_of[R_TEXT] >= 0 ? L.col_of[R_TEXT] : L.col_of[R_NAME]);
         if (main_row) {
             seq = s;
             sub = 0;
@@ -619,27 +706,51 @@ static size_t parse_table(parser *p, size_t lo, size_t hi, int year)
                 while (last && !*r->cells[last - 1].text) last--;
                 c = last > L.dcol[L.nd - 1] + 1 ? r->cells[last - 1].text : "";
             }
-            if (*c && !value_like(c)) dept = c;
+            /* a merged 配合单位 cell is empty with the 牵头单位 cell beside it */
+            if (*c && !value_like(c)) { dept = c; members = NULL; }
+        }
+        if (*cell(r, L.col_of[R_MEMBER])) members = cell(r, L.col_of[R_MEMBER]);
+        if (*cell(r, L.col_of[R_LEADER])) {
+            leaders = cell(r, L.col_of[R_LEADER]);
+            leaders_line = r->cells[L.col_of[R_LEADER]].line;
         }
         if (p->in_list && *text && seq && (main_row || sub)) {
             const char *name = cell(r, L.col_of[R_NAME]);
-            const char *full = *name && L.col_of[R_NAME] != L.col_of[R_TEXT] && !L.nd
+            const char *full = *name && L.col_of[R_TEXT] >= 0 && L.col_of[R_NAME] != L.col_of[R_TEXT] && !L.nd
                                    ? jx_sprintf(p->a, "%s：%s", name, text) : text;
-            add_task(p, seq, sub, full, category, NULL, dept, r->line, r->line);
+            leader_v.n = 0;     /* a table under a leader's section is his */
+            if (p->sec_leader.name) add_leader(&leader_v, p->sec_leader.name, p->sec_leader.title);
+            if (leaders) table_leaders(p, leaders, leaders_line, &leader_v);
+            add_task(p, seq, sub, full, category, &leader_v, dept, r->line, r->line);
+            if (members) table_members(p, &L, members, r->line);
         }
         if (L.nd && seq) row_targets(p, &L, r, year, seq, item, main_row, p->file);
     }
     jx_vec_free(&rows);
+    jx_vec_free(&leader_v);
     return next;
 }
 
-/* Tables are read from their header: a line whose first filled cell is 序号. */
+/* Tables are read from their header: a line with a cell 序号 (letter-spaced
+ * 序 号 too), first or not. */
 static int starts_table(const jx_line *ln)
 {
-    const char *s = ln->text, *e = s + ln->len;
-    while (s < e && (*s == '\t' || *s == ' ')) s++;
-    return txt_starts(s, (size_t)(e - s), "序号") &&
-           (s + strlen("序号") == e || s[strlen("序号")] == '\t' || s[strlen("序号")] == ' ');
+    for (const char *s = ln->text, *e = s + ln->len; s < e;) {
+        const char *q = memchr(s, '\t', (size_t)(e - s)), *ce = q ? q : e;
+        while (s < ce && *s == ' ') s++;
+        if (txt_starts(s, (size_t)(ce - s), "序")) {
+            s += strlen("序");
+            while (s < ce && *s == ' ') s++;
+            if (txt_starts(s, (size_t)(ce - s), "号")) {
+                s += strlen("号");
+                while (s < ce && *s == ' ') s++;
+                if (s == ce) return 1;
+            }
+        }
+        if (!q) break;
+        s = q + 1;
+    }
+    return 0;
 }
 
 static void parse_lists(parser *p, size_t lo, size_t hi, size_t notice)

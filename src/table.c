@@ -8,6 +8,7 @@
  * line rows are not separated by blank lines, the header's width decides. */
 #include "jxgov.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 typedef struct {
@@ -278,12 +279,13 @@ static size_t pipe_cells(const char *s, size_t n, int outer, int closed, jx_vec 
     return cells->n;
 }
 
-/* A markdown separator row: pipes, dashes, colons. */
+/* A markdown separator row: pipes, dashes, colons (folded to ：). */
 static int separator_row(const char *s, size_t n)
 {
     int dash = 0;
     for (size_t i = 0; i < n; i++) {
         if (s[i] == '-') dash = 1;
+        else if (txt_starts(s + i, n - i, "：")) i += 2;
         else if (s[i] != '|' && s[i] != ':' && s[i] != ' ') return 0;
     }
     return dash;
@@ -302,8 +304,9 @@ static int pipe_header(const jx_line *l, int *outer, int *closed)
     jx_vec cells = JX_VEC(jx_span);
     size_t k = pipe_cells(s, n, *outer, *closed, &cells);
     int form = 0;
-    if (k && eq_nospace(JX_AT(cells, jx_span, 0).p, JX_AT(cells, jx_span, 0).n, "序号"))
-        form = k == 1 && *closed && !*outer ? 2 : k > 1 ? 1 : 0;
+    for (size_t c = 0; c < k && !form; c++)   /* 序号 need not come first */
+        if (eq_nospace(JX_AT(cells, jx_span, c).p, JX_AT(cells, jx_span, c).n, "序号"))
+            form = k == 1 && *closed && !*outer ? 2 : k > 1 ? 1 : 0;
     jx_vec_free(&cells);
     return form;
 }
@@ -380,6 +383,14 @@ static int single_han(const char *s, size_t n)
     return n == 3 && (unsigned char)s[0] >= 0xE3 && (unsigned char)s[0] <= 0xE9;
 }
 
+/* Characters (not bytes) in s[0..n). */
+static size_t chars(const char *s, size_t n)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) k += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return k;
+}
+
 /* A cell-per-paragraph table starts at a paragraph 序号 alone. */
 static int para_header(const jx_line *l)
 {
@@ -400,9 +411,9 @@ static int section_ahead(const jx_text *t, size_t i)
 static size_t from_paragraphs(emitter *e, const jx_text *t, size_t i)
 {
     jx_buf cell = {0};
-    long cell_no = 0;
-    size_t blanks = 0;
-    int furniture = 0, first = 1, header = 1, vertical = 0, open = 0;
+    long cell_no = 0, seq = 0;
+    size_t blanks = 0, empties_before = 0, last_width = 0, widest = 0;
+    int furniture = 0, sep_before = 0, first = 1, header = 1, vertical = 0, open = 0;
     long last_no = t->lines[i].no;
     for (; i < t->nlines; i++) {
         const jx_line *l = &t->lines[i];
@@ -411,17 +422,38 @@ static size_t from_paragraphs(emitter *e, const jx_text *t, size_t i)
         if (memchr(l->text, '\t', l->len) || memchr(l->text, '|', l->len)) break;
         blanks += (size_t)(l->no - last_no - (l->no > last_no));
         last_no = l->no;
-        if (pg_furniture(l->text, l->len)) { furniture = 1; continue; }
+        if (pg_furniture(l->text, l->len)) {
+            /* the blank lines before a page number separate at most */
+            furniture = 1;
+            sep_before |= blanks > 0;
+            empties_before += blanks >= 3 ? (blanks - 1) / 2 : 0;
+            blanks = 0;
+            continue;
+        }
         jx_tok tk;
         lex_line(l, &tk);
         if (ends_table(&tk) || (tk.kind == T_TEXT && section_ahead(t, i))) break;
         const char *s = tk.body;
         size_t n = tk.blen;
-        if (first || blanks) {
+        /* the next row's number opens a cell even where a page break took
+         * the blank line before it */
+        long num = -1;
+        if (n && n <= 4 && tk.kind == T_FOOTER) num = atol(s);
+        int next_row = !header && num == seq + 1;
+        if (next_row) seq = num;
+        /* A page number with blank lines around it parts two cells, or
+         * splits one: the cell goes on when its last line was cut by a wrap
+         * (as long as the longest line of the table so far, no 。 or ； at
+         * its end). */
+        int sep = blanks > 0 || sep_before;
+        if (furniture && sep && blanks < 3 && !empties_before && !next_row && open && last_width >= 10 &&
+            last_width >= widest && !txt_ends(cell.p, cell.len, "。") && !txt_ends(cell.p, cell.len, "；"))
+            sep = 0;
+        if (chars(s, n) > widest) widest = chars(s, n);
+        if (first || sep || next_row) {
             /* blank lines separate cells; a longer run holds empty cells
-             * (an empty paragraph between two separators), except where a
-             * page break made it */
-            size_t empties = !furniture && blanks >= 3 ? (blanks - 1) / 2 : 0;
+             * (an empty paragraph between two separators) */
+            size_t empties = empties_before + (blanks >= 3 ? (blanks - 1) / 2 : 0);
             if (header && vertical && single_han(s, n) && !empties) {
                 jx_buf_put(&cell, s, n);    /* 南 / 湖 / 区 printed a paragraph each */
             } else {
@@ -432,16 +464,19 @@ static size_t from_paragraphs(emitter *e, const jx_text *t, size_t i)
                 jx_buf_put(&cell, s, n);
                 cell_no = l->no;
                 open = 1;
-                if (!first && n == 1 && *s == '1') header = 0;
+                last_width = chars(s, n);
+                if (!first && n == 1 && *s == '1') header = 0, seq = 1;
                 vertical = single_han(s, n);
             }
         } else {
             jx_buf_put(&cell, s, n);        /* a cell's own wrapped lines */
             vertical = 0;
+            last_width = chars(s, n);
         }
         first = 0;
         blanks = 0;
-        furniture = 0;
+        furniture = sep_before = 0;
+        empties_before = 0;
     }
     if (open) emit(e, cell_no, cell.p, cell.len);
     if (i > 0 && !t->lines[i - 1].len) emit(e, t->lines[i - 1].no, "", 0);

@@ -49,3 +49,33 @@ for s in 000 001 002 003 004; do
         same_views "$s with its tables as $form" "$T/seed$s" "$T/form"
     done
 done
+
+# A PDF copy of a web page's copy: cells per paragraph, hard-wrapped, page
+# numbers between the lines of a cell, between cells and beside empty cells.
+for s in 001 002 003 004; do
+    src=$(ls "$seeds"/${s}_*.txt)
+    for form in emdash pageof; do
+        $PERTURB para "$src" > "$T/form1.txt"; $PERTURB pdf 30 $form "$T/form1.txt" > "$T/form.txt"
+        rm -f "$T/form.db"; ingest "$T/form.db" "$T/form.txt"; views_of "$T/form.db" "$T/form"
+        same_views "$s one cell per paragraph, as a PDF copy with $form" "$T/seed$s" "$T/form"
+    done
+done
+
+# ---- hand-read cases: tests/cases/tables/NAME.txt and NAME.expected (the
+# tasks, in the golden format), NAME.notices (the notices) and NAME.check
+# (the exact output of `jxgov check`, FILE standing for the path) where
+# they exist. Where each text comes from: tests/cases/tables/README.md ----
+for c in "$here"/cases/tables/*.txt; do
+    name=tables/$(basename "$c" .txt)
+    rm -f "$T/case.db"; ingest "$T/case.db" "$c"
+    dump "$T/case.db" tasks > "$T/case.tasks"
+    expect_rows "$name: tasks" "${c%.txt}.expected" "$T/case.tasks"
+    if [ -f "${c%.txt}.notices" ]; then
+        dump "$T/case.db" notices > "$T/case.notices"
+        expect_rows "$name: notices" "${c%.txt}.notices" "$T/case.notices"
+    fi
+    if [ -f "${c%.txt}.check" ]; then
+        sed "s|^FILE|$c|" "${c%.txt}.check" > "$T/case.want"
+        expect_run "$name: check" 0 "$T/case.want" "$JXGOV" check "$c"
+    fi
+done
