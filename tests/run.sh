@@ -320,6 +320,16 @@ if [ -f "$here/../README.md" ]; then
     else bad "README.md example queries fail:"; head -5 "$T/readme.err"; fi
 fi
 
+# ---- out of memory: its own message and exit status, nothing written ----
+# The plain build: the sanitizers' shadow memory cannot run under ulimit -v.
+awk 'BEGIN { for (i = 0; i < 400000; i++) print "嘉兴市人民政府关于测试的通知测试测试测试测试测试测试测试测试测试" }' > "$T/big.txt"
+printf 'jxgov: error: out of memory\n' > "$T/want"
+rm -f "$T/oom.db"*
+expect_run "out of memory" 4 "$T/want" sh -c 'ulimit -v 60000; exec "$0" ingest -q --db "$1" "$2"' "$here/../jxgov" "$T/oom.db" "$T/big.txt"
+n=$(sqlite3 "$T/oom.db" "SELECT count(*) FROM sqlite_master WHERE name = 'sources'" 2> /dev/null || echo 0)
+m=$(sqlite3 "$T/oom.db" "SELECT count(*) FROM v_sources" 2> /dev/null || echo 0)
+[ "$m" = 0 ] && ok || bad "out of memory: the failing file must not be written ($n, $m)"
+
 . "$here/hostile.sh"
 . "$here/review.sh"
 . "$here/cases.sh"
