@@ -1,7 +1,7 @@
 # tables.sh: sourced by run.sh. Every copy a real source makes of a seed
 # (PDF copies with page furniture, tables in other export forms) must give
-# the views the seed itself gives, and the hand-read cases in
-# tests/cases/tables/ their expected rows.
+# the views the seed itself gives. The hand-read cases of the same readers
+# are in tests/cases/tables/ (run by cases.sh).
 
 # views_of DB PREFIX: every view set of a database, without the columns
 # that hold line numbers (a copy's lines are not the seed's)
@@ -61,21 +61,3 @@ for s in 001 002 003 004; do
     done
 done
 
-# ---- hand-read cases: tests/cases/tables/NAME.txt and NAME.expected (the
-# tasks, in the golden format), NAME.notices (the notices) and NAME.check
-# (the exact output of `jxgov check`, FILE standing for the path) where
-# they exist. Where each text comes from: tests/cases/tables/README.md ----
-for c in "$here"/cases/tables/*.txt; do
-    name=tables/$(basename "$c" .txt)
-    rm -f "$T/case.db"; ingest "$T/case.db" "$c"
-    dump "$T/case.db" tasks > "$T/case.tasks"
-    expect_rows "$name: tasks" "${c%.txt}.expected" "$T/case.tasks"
-    if [ -f "${c%.txt}.notices" ]; then
-        dump "$T/case.db" notices > "$T/case.notices"
-        expect_rows "$name: notices" "${c%.txt}.notices" "$T/case.notices"
-    fi
-    if [ -f "${c%.txt}.check" ]; then
-        sed "s|^FILE|$c|" "${c%.txt}.check" > "$T/case.want"
-        expect_run "$name: check" 0 "$T/case.want" "$JXGOV" check "$c"
-    fi
-done
