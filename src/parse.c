@@ -642,6 +642,32 @@ static void table_members(parser *p, const layout *L, const char *s, long line)
     t->nunits += k;
 }
 
+/* A row narrower than its header where the copy leaves merged cells out
+ * (a web page's rowspan printed as pipe rows): the missing cells are the
+ * merged ones, the 分类 after a 序号 the row has, else those the row opens
+ * with (序号, 分类 of a follow-on row). They are put back empty, to inherit. */
+static const jx_row *pad_merged(parser *p, const layout *L, const jx_row *r, jx_row *out)
+{
+    size_t missing = L->ncols - r->n, at = 0;
+    long seqcol = L->col_of[R_SEQ], catcol = L->col_of[R_CATEGORY], dummy;
+    long textcol = L->col_of[R_TEXT] >= 0 ? L->col_of[R_TEXT] : L->col_of[R_NAME];
+    if (seqcol >= 0 && (size_t)seqcol < r->n && is_seq(r->cells[seqcol].text, &dummy)) {
+        /* numbered: only a 分类 between 序号 and the text can be missing
+         * there; cells missing at the right end read as empty anyway */
+        if (!(catcol > seqcol && catcol < textcol && (size_t)catcol <= r->n)) return r;
+        at = (size_t)catcol;
+        missing = 1;
+    }
+    *out = *r;
+    out->n = r->n + missing;
+    out->cells = jx_alloc(p->a, out->n * sizeof *out->cells);
+    for (size_t i = 0, j = 0; i < out->n; i++) {
+        if (i >= at && i < at + missing) out->cells[i] = (jx_cell){"", r->line};
+        else out->cells[i] = r->cells[j++];
+    }
+    return out;
+}
+
 /* A table under a list heading gives tasks; a table with district columns
  * gives targets too. Returns the index after the table. */
 static size_t parse_table(parser *p, size_t lo, size_t hi, int year)
@@ -680,6 +706,8 @@ static size_t parse_table(parser *p, size_t lo, size_t hi, int year)
             continue;
         }
         if (!L.ncols) continue;     /* no header yet: not a table we read */
+        jx_row padded;
+        if (!L.nd && r->n >= 2 && r->n < L.ncols) r = pad_merged(p, &L, r, &padded);
         size_t first = 0;
         while (first < r->n && !*r->cells[first].text) first++;
         if (first < r->n && (txt_starts(r->cells[first].text, strlen(r->cells[first].text), "抄送") ||
