@@ -192,8 +192,10 @@ size_t tbl_rebuild(jx_arena *a, const jx_tok *tok, const jx_line *lines, size_t 
             if (!after_footer) blank = 1;
         } else if (t->kind == T_FOOTER) {
             /* A page break: its blank lines separate nothing. The row goes on
-             * unless it is already as wide as the widest row so far. */
-            blank = b.cells.n >= maxw;
+             * unless it is already as wide as the widest row so far; in the
+             * header (no numbered row yet) it always goes on, as a two-row
+             * header run together is split again at its first merged cell. */
+            blank = seq > 0 && b.cells.n >= maxw;
             after_footer = 1;
             continue;
         } else if (t->kind == T_SECTION) {

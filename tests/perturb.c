@@ -9,6 +9,8 @@
  *                            slash (k/N), header (— k — and a running
  *                            header 嘉兴市人民政府公报 2025年第3期); odd pages
  *                            with blank lines around it, even ones without
+ *   perturb pdfcells N FORM FILE  the same, and a cell printed on a line of
+ *                            its own wraps too
  *   perturb para|paranone|pipe|pipeouter|pipebare|pipemd|cellpipe FILE
  *                            every table headed 序号 in another export
  *                            form: one cell per paragraph without tabs (an
@@ -29,6 +31,7 @@ static int clen(unsigned char c) { return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0
 
 static const char *form = "ascii";
 static int always_blank = 1;    /* wrap: blank lines around every footer */
+static int wrap_cells;          /* pdfcells: cell-per-line cells wrap too */
 
 static void footer(long page)
 {
@@ -212,7 +215,7 @@ static int tables(const char *mode, FILE *f)
 
 int main(int argc, char **argv)
 {
-    if (argc < 3) { fprintf(stderr, "usage: perturb wrap N|pdf N FORM|halfwidth|fullwidth|noblank FILE\n"); return 2; }
+    if (argc < 3) { fprintf(stderr, "usage: perturb wrap N|pdf N FORM|pdfcells N FORM|halfwidth|fullwidth|noblank FILE\n"); return 2; }
     const char *mode = argv[1];
     int width = 0;
     const char *path = argv[2];
@@ -220,7 +223,8 @@ int main(int argc, char **argv)
         if (argc < 4) return 2;
         width = atoi(argv[2]);
         path = argv[3];
-    } else if (!strcmp(mode, "pdf")) {
+    } else if (!strcmp(mode, "pdf") || !strcmp(mode, "pdfcells")) {
+        wrap_cells = !strcmp(mode, "pdfcells");
         if (argc < 5) return 2;
         width = atoi(argv[2]);
         form = argv[3];
@@ -245,8 +249,10 @@ int main(int argc, char **argv)
             int col = 0;
             for (ssize_t i = 0; i < n;) {
                 int k = clen((unsigned char)line[i]);
-                /* Tables stay whole: a PDF export keeps their cells apart. */
-                if (col == width && !memchr(line, '\t', (size_t)n)) {
+                /* Tables stay whole: a PDF export keeps their cells apart
+                 * (pdfcells: a cell's own text wraps, a row on one line not). */
+                if (col == width && (!memchr(line, '\t', (size_t)n) ||
+                                     (wrap_cells && line[0] == '\t' && !memchr(line + 1, '\t', (size_t)n - 1)))) {
                     putchar('\n');
                     col = 0;
                     if (++out_lines % 40 == 0) footer(page++);

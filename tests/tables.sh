@@ -35,6 +35,17 @@ for s in 000 001 002 003 004; do
     done
 done
 
+# the cells of cell-per-line tables wrapped too, page numbers inside the
+# header's vertical text and inside cells
+for s in 001 002 003 004; do
+    src=$(ls "$seeds"/${s}_*.txt)
+    for form in emdash page; do
+        $PERTURB pdfcells 30 $form "$src" > "$T/pdf.txt"
+        rm -f "$T/pdf.db"; ingest "$T/pdf.db" "$T/pdf.txt"; views_of "$T/pdf.db" "$T/pdf"
+        same_views "$s as a PDF copy with its cells wrapped, page numbers $form" "$T/seed$s" "$T/pdf"
+    done
+done
+
 # ---- the seeds' tables in the other export forms ----
 # 000's annex is printed as tab-separated rows of uneven width (a header row
 # of 15 cells over rows of 11 to 16); printed one cell per paragraph its rows
