@@ -73,9 +73,10 @@ static const char *page_number(const char *p, const char *e)
     if ((q = lit(p, e, "共")) && (q = digits(sp(q, e), e, &b)) && (q = lit(sp(q, e), e, "页")) &&
         (q = page_of(sp(q, e), e)))
         return q;
-    /* 3/20: a page of a count, never a date (both parts small, the first not larger) */
+    /* 3/20: a page of a count, never a date or a year span (both parts
+     * below 1000, the first not larger) */
     if ((q = digits(p, e, &a)) && (q = sp(q, e)) < e && *q == '/' && (q = digits(sp(q + 1, e), e, &b)) &&
-        a >= 1 && a <= b)
+        a >= 1 && a <= b && b < 1000)
         return q;
     return NULL;
 }
@@ -114,16 +115,19 @@ static int running_header(const char *s, size_t n, int *alone)
 {
     const char *e = s + n, *p = sp(s, e), *q;
     if ((q = page_number(p, e))) p = sp(q, e);
+    const char *label = p;
+    p = sp(issue_label(p, e), e);       /* 2025年第3期  嘉兴市人民政府公报 */
     const char *name = txt_find(p, (size_t)(e - p), "人民政府公报");
     /* the government's name before it is short and plain: 嘉兴市, 平湖市 */
     if (!name || name - p > 8 * 3) return 0;
     for (const char *c = p; c < name; c++)
         if ((unsigned char)*c < 0x80) return 0;
+    const char *name_start = p;
     p = sp(name + strlen("人民政府公报"), e);
     const char *after = p;
     p = sp(issue_label(p, e), e);
     if ((q = page_number(p, e))) p = sp(q, e);
-    *alone = after == e;
+    *alone = after == e && label == name_start;
     return p == e;
 }
 
