@@ -164,7 +164,8 @@ size_t dep_split(jx_arena *a, const char *s, jx_unit **out, const char *file, lo
         int sep = i == cn;
         size_t w = 1;
         int label = -1;
-        for (int k = 0; !sep && !depth && i > 0 && member_labels[k] && label < 0; k++)
+        /* every label is four characters and a ： (checked first: cheap) */
+        for (int k = 0; !sep && !depth && i > 0 && at(c, cn, i + 12, "：") && member_labels[k] && label < 0; k++)
             if (at(c, cn, i, member_labels[k])) label = k;
         if (label >= 0) {
             sep = 1;

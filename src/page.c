@@ -83,7 +83,12 @@ static const char *page_number(const char *p, const char *e)
 
 int pg_page_number(const char *s, size_t n)
 {
-    const char *e = s + n, *q = page_number(sp(s, e), e);
+    const char *e = s + n, *p = sp(s, e), *q;
+    /* every line is asked: most start with none of - — – ― ‒ − ﹣ 第 共 or a digit */
+    unsigned char c = p < e ? (unsigned char)*p : 0;
+    if (n > 40 || !(c == '-' || (c >= '0' && c <= '9') || c == 0xE2 || c == 0xEF || c == 0xE7 || c == 0xE5))
+        return 0;
+    q = page_number(p, e);
     return q && sp(q, e) == e;
 }
 
@@ -114,6 +119,13 @@ static const char *issue_label(const char *p, const char *e)
 static int running_header(const char *s, size_t n, int *alone)
 {
     const char *e = s + n, *p = sp(s, e), *q;
+    /* a header is short, and ends with its name, its issue or a page
+     * number: most lines are none of these */
+    if (n > 120 || n < 3) return 0;
+    unsigned char last = (unsigned char)s[n - 1];
+    if (!(txt_ends(s, n, "报") || txt_ends(s, n, "期") || txt_ends(s, n, "）") || txt_ends(s, n, "—") ||
+          txt_ends(s, n, "页") || last == ')' || last == '-' || (last >= '0' && last <= '9')))
+        return 0;
     if ((q = page_number(p, e))) p = sp(q, e);
     const char *label = p;
     p = sp(issue_label(p, e), e);       /* 2025年第3期  嘉兴市人民政府公报 */
@@ -145,8 +157,8 @@ int pg_furniture(const char *s, size_t n)
  * Not furniture, but never text either: dropped wherever it stands. */
 static int lead_note(const char *s, size_t n)
 {
-    return n < 120 && txt_find(s, n, "列第一位") && txt_find(s, n, "单位") &&
-           (txt_starts(s, n, "（") || txt_starts(s, n, "注：") || txt_starts(s, n, "列第一位"));
+    return n < 120 && (txt_starts(s, n, "（") || txt_starts(s, n, "注：") || txt_starts(s, n, "列第一位")) &&
+           txt_find(s, n, "列第一位") && txt_find(s, n, "单位");
 }
 
 void pg_mark(jx_tok *tok, const jx_line *lines, size_t n)

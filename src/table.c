@@ -493,8 +493,9 @@ void tbl_normalize(jx_arena *a, jx_text *t)
     for (i = 0; i < t->nlines && start == t->nlines; i++) {
         const jx_line *l = &t->lines[i];
         int outer, closed;
-        if (!txt_find(l->text, l->len, "号")) continue;
-        if (pipe_header(l, &outer, &closed) || para_header(l)) start = i;
+        /* para_header stops at the first character that is not 序; a pipe
+         * header has a pipe */
+        if (para_header(l) || (memchr(l->text, '|', l->len) && pipe_header(l, &outer, &closed))) start = i;
     }
     if (start == t->nlines) return;
     jx_vec out = JX_VEC(jx_line);
@@ -502,7 +503,7 @@ void tbl_normalize(jx_arena *a, jx_text *t)
     for (i = 0; i < start; i++) *(jx_line *)jx_vec_push(&out) = t->lines[i];
     while (i < t->nlines) {
         const jx_line *l = &t->lines[i];
-        int outer = 0, closed = 0, form = txt_find(l->text, l->len, "号") ? pipe_header(l, &outer, &closed) : 0;
+        int outer = 0, closed = 0, form = memchr(l->text, '|', l->len) ? pipe_header(l, &outer, &closed) : 0;
         if (form == 1) i = from_pipe_rows(&e, t, i, outer, closed);
         else if (form == 2) i = from_cell_pipes(&e, t, i);
         else if (para_header(l) && (!i || !memchr(t->lines[i - 1].text, '\t', t->lines[i - 1].len)))
