@@ -4,14 +4,21 @@
  * committed or nothing is. Values are always bound, never spliced into SQL. */
 #include "jxgov.h"
 
+#include <fcntl.h>
 #include <pthread.h>
 #include <sqlite3.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 extern const char jx_schema_sql[];
+
+/* PRAGMA application_id of a database jxgov made: "JXGV". A database that
+ * holds tables but not this marker belongs to another program and is
+ * refused before anything is written to it. */
+#define JX_APP_ID 0x4A584756
 
 enum {
     S_HAS_SHA, S_INS_SOURCE, S_INS_GAZETTE, S_FIND_NOTICE, S_INS_NOTICE, S_UPD_NOTICE,
@@ -142,6 +149,11 @@ struct jx_db {
     batch b[B_COUNT];
     sqlite3_int64 next_task, next_item;     /* ids for this transaction; 0: not read yet */
     char why[160];              /* a reason of the writer's own for failing a file */
+    /* The database file and its -shm, opened only to ask who holds a lock
+     * (fcntl F_GETLK); closed after SQLite's connections, since closing any
+     * descriptor of a file drops all of this process's locks on it. */
+    int probe_fd, shm_fd;
+    char *path;                 /* as SQLite opened it */
 };
 
 /* Moves the rows of a version-1 or -2 table that schema 3 replaced into the
@@ -319,6 +331,9 @@ void ld_close(jx_db *db)
         for (int k = 0; k <= BATCH_LG; k++) sqlite3_finalize(db->b[i].st[k]);
     for (int i = 0; i < S_COUNT; i++) sqlite3_finalize(db->st[i]);
     sqlite3_close(db->h);
+    if (db->probe_fd >= 0) close(db->probe_fd);
+    if (db->shm_fd >= 0) close(db->shm_fd);
+    free(db->path);
     free(db);
 }
 
@@ -341,15 +356,62 @@ static long long query_int(jx_db *db, const char *q)
     return v;
 }
 
-/* Runs q (BEGIN IMMEDIATE, or a PRAGMA that needs the write lock) until it
- * gets the lock. The timeout counts time in which no other writer commits:
- * a busy but progressing writer is waited for, however long its run; a lock
- * held without progress for longer than the timeout is an error. */
-static int with_lock(jx_db *db, const char *q, char *err, size_t errsz)
+/* The process holding a lock on bytes [start, start + len) of fd, as
+ * F_GETLK tells (locks of this process do not count): 0 when none; -1 when
+ * held by a process whose id is not known; *type the lock's kind. */
+static long lock_owner(int fd, off_t start, off_t len, short *type)
+{
+    struct flock fl;
+    memset(&fl, 0, sizeof fl);
+    fl.l_type = F_WRLCK;
+    fl.l_whence = SEEK_SET;
+    fl.l_start = start;
+    fl.l_len = len;
+    if (fd < 0 || fcntl(fd, F_GETLK, &fl) < 0 || fl.l_type == F_UNLCK) return 0;
+    *type = fl.l_type;
+    return fl.l_pid > 0 ? (long)fl.l_pid : -1;
+}
+
+/* Says who holds the lock q waited for, from the lock bytes SQLite's unix
+ * VFS uses: in the -shm file the WAL write lock (byte 120); in the database
+ * file PENDING (0x40000000), RESERVED (+1) and the SHARED range (+2, 510
+ * bytes). A reader blocks a writer only with a rollback journal (DELETE,
+ * TRUNCATE...), where it holds SHARED; in WAL mode readers never do. */
+static void lock_holder(jx_db *db, char *out, size_t outsz)
+{
+    const off_t pending = 0x40000000;
+    short type = 0;
+    long pid = 0;
+    int reader = 0;
+    if (db->shm_fd < 0 && db->path) {
+        char shm[4096];
+        if ((size_t)snprintf(shm, sizeof shm, "%s-shm", db->path) < sizeof shm)
+            db->shm_fd = open(shm, O_RDONLY | O_CLOEXEC);
+    }
+    if (!(pid = lock_owner(db->shm_fd, 120, 1, &type)) && !(pid = lock_owner(db->probe_fd, pending, 2, &type))) {
+        unsigned char hdr[20];
+        int wal = pread(db->probe_fd, hdr, sizeof hdr, 0) == (ssize_t)sizeof hdr && hdr[18] == 2;
+        pid = lock_owner(db->probe_fd, pending + 2, 510, &type);
+        /* a write lock on the SHARED range is a writer committing */
+        reader = pid && type == F_RDLCK && !wal;
+        if (pid && type == F_RDLCK && wal) pid = 0;
+    }
+    const char *who = reader ? "a reader holding a transaction" : "another writer";
+    if (pid > 0) snprintf(out, outsz, "database is locked by %s (process %ld; waited %d ms)", who, pid, db->timeout_ms);
+    else snprintf(out, outsz, "database is locked by %s (waited %d ms)", who, db->timeout_ms);
+}
+
+/* Runs q (BEGIN IMMEDIATE, a PRAGMA that needs the write lock, or a query
+ * whose rows go to cb) until it gets the lock. The timeout counts time in
+ * which no other writer commits: a busy but progressing writer is waited
+ * for, however long its run; a lock held without progress for longer than
+ * the timeout is an error that names what holds it. */
+static int with_lock_cb(jx_db *db, const char *q, int (*cb)(void *, int, char **, char **), void *arg,
+                        char *err, size_t errsz)
 {
     long long deadline = now_ms() + db->timeout_ms, seen = query_int(db, "PRAGMA data_version");
     for (;;) {
-        int rc = sqlite3_exec(db->h, q, NULL, NULL, NULL);
+        int rc = sqlite3_exec(db->h, q, cb, arg, NULL);
         if (rc == SQLITE_OK) return 0;
         if ((rc & 0xFF) != SQLITE_BUSY && (rc & 0xFF) != SQLITE_LOCKED) {
             snprintf(err, errsz, "%s", sqlite3_errmsg(db->h));
@@ -361,10 +423,64 @@ static int with_lock(jx_db *db, const char *q, char *err, size_t errsz)
             deadline = now_ms() + db->timeout_ms;
         }
         if (now_ms() >= deadline) {
-            snprintf(err, errsz, "database is locked by another writer (waited %d ms)", db->timeout_ms);
+            lock_holder(db, err, errsz);
             return -1;
         }
     }
+}
+
+static int with_lock(jx_db *db, const char *q, char *err, size_t errsz)
+{
+    return with_lock_cb(db, q, NULL, NULL, err, errsz);
+}
+
+/* What a database is, read in one statement (one snapshot). */
+typedef struct {
+    long long app_id, version, objects, legacy;
+} db_owner;
+
+static int owner_row(void *arg, int n, char **v, char **names)
+{
+    (void)names;
+    db_owner *o = arg;
+    if (n == 4) {
+        o->app_id = v[0] ? atoll(v[0]) : 0;
+        o->version = v[1] ? atoll(v[1]) : 0;
+        o->objects = v[2] ? atoll(v[2]) : 0;
+        o->legacy = v[3] ? atoll(v[3]) : 0;
+    }
+    return 0;
+}
+
+/* Whether jxgov may write to this database: an empty one (no tables,
+ * views, anything); one marked with JX_APP_ID; or one of versions 1 to 3
+ * made before the marker existed, recognised by its own tables. Reads only. */
+static int check_owner(jx_db *db, db_owner *o, char *err, size_t errsz)
+{
+    static const char q[] =
+        "SELECT (SELECT application_id FROM pragma_application_id),"
+        " (SELECT user_version FROM pragma_user_version),"
+        " (SELECT count(*) FROM sqlite_schema),"
+        " (SELECT count(*) FROM pragma_table_info('sources') WHERE name IN ('sha256', 'path', 'is_gazette')) = 3"
+        " AND (SELECT count(*) FROM pragma_table_info('notices') WHERE name IN ('natural_key', 'doc_no')) = 2";
+    memset(o, 0, sizeof *o);
+    o->app_id = -1;
+    if (with_lock_cb(db, q, owner_row, o, err, errsz)) return -1;
+    if (o->app_id < 0) {
+        snprintf(err, errsz, "cannot read the database header");
+        return -1;
+    }
+    if (o->objects && o->app_id != JX_APP_ID &&
+        !(o->app_id == 0 && o->version >= 1 && o->version <= JX_SCHEMA_VERSION && o->legacy)) {
+        snprintf(err, errsz, "not a jxgov database (it holds tables, and no jxgov application_id): nothing written");
+        return -1;
+    }
+    if (o->version > JX_SCHEMA_VERSION) {
+        snprintf(err, errsz, "database schema version %lld is newer than this jxgov (%d)", o->version,
+                 JX_SCHEMA_VERSION);
+        return -1;
+    }
+    return 0;
 }
 
 static int migrate(jx_db *db, const char *set_version, char *err, size_t errsz)
@@ -386,12 +502,23 @@ static int migrate(jx_db *db, const char *set_version, char *err, size_t errsz)
 
 jx_db *ld_open(const char *path, int timeout_ms, char *err, size_t errsz)
 {
+    if (!*path) { snprintf(err, errsz, "wants a file name"); return NULL; }
     jx_db *db = calloc(1, sizeof *db);
     if (!db) { snprintf(err, errsz, "out of memory"); return NULL; }
+    db->probe_fd = db->shm_fd = -1;
+    /* A plain file name, always. Debian's SQLite is built with
+     * SQLITE_USE_URI, which reads "file:x.db?nolock=1" as a URI (and its
+     * options), and ":memory:" is a database that is never saved. URIs are
+     * turned off where this process sets SQLite up, and, should SQLite be
+     * set up already, a relative name is given as ./NAME, which is neither. */
+    sqlite3_config(SQLITE_CONFIG_URI, 0);
     /* One connection, used by one thread at a time: no mutexes on it, and no
      * global memory statistics (their mutex costs on every allocation). */
     sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
-    if (sqlite3_open_v2(path, &db->h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+    size_t plen = strlen(path);
+    if (!(db->path = malloc(plen + 3))) { snprintf(err, errsz, "out of memory"); goto fail; }
+    snprintf(db->path, plen + 3, "%s%s", path[0] == '/' ? "" : "./", path);
+    if (sqlite3_open_v2(db->path, &db->h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
                         NULL) != SQLITE_OK) {
         snprintf(err, errsz, "%s", db->h ? sqlite3_errmsg(db->h) : "cannot open");
         goto fail;
@@ -400,9 +527,14 @@ jx_db *ld_open(const char *path, int timeout_ms, char *err, size_t errsz)
         snprintf(err, errsz, "database file is read-only");
         goto fail;
     }
+    db->probe_fd = open(db->path, O_RDONLY | O_CLOEXEC);
     db->timeout_ms = timeout_ms;
     /* short waits inside SQLite; with_lock() decides when to give up */
     sqlite3_busy_timeout(db->h, timeout_ms < 50 ? timeout_ms : 50);
+    /* Whose database it is, before anything (journal mode included) is
+     * written to it. */
+    db_owner o;
+    if (check_owner(db, &o, err, errsz)) goto fail;
     /* Foreign keys are declared but not enforced: this writer is the only
      * one, it deletes children explicitly, and enforcement costs a parent
      * lookup on every row. */
@@ -411,27 +543,17 @@ jx_db *ld_open(const char *path, int timeout_ms, char *err, size_t errsz)
                  /* 16 MiB of page cache: the indexes stay in memory */
                  " PRAGMA cache_size=-16384;", err, errsz))
         goto fail;
-    long long version = query_int(db, "PRAGMA user_version");
-    if (version < 0) {
-        snprintf(err, errsz, "%s", sqlite3_errmsg(db->h));
-        goto fail;
-    }
-    if (version > JX_SCHEMA_VERSION) {
-        snprintf(err, errsz, "database schema version %lld is newer than this jxgov (%d)",
-                 version, JX_SCHEMA_VERSION);
-        goto fail;
-    }
-    if (version < JX_SCHEMA_VERSION) {
-        /* create or migrate, in one transaction; another process may have
-         * done it while this one waited for the lock */
-        char q[64];
-        snprintf(q, sizeof q, "PRAGMA user_version=%d", JX_SCHEMA_VERSION);
+    if (o.version < JX_SCHEMA_VERSION || o.app_id != JX_APP_ID) {
+        /* create, migrate or mark, in one transaction; another process may
+         * have done it while this one waited for the lock, or put tables of
+         * its own there: asked again under the lock */
+        char q[96];
+        snprintf(q, sizeof q, "PRAGMA user_version=%d; PRAGMA application_id=%d", JX_SCHEMA_VERSION, JX_APP_ID);
         if (with_lock(db, "BEGIN IMMEDIATE", err, errsz)) goto fail;
-        if (query_int(db, "PRAGMA user_version") < JX_SCHEMA_VERSION && migrate(db, q, err, errsz)) {
-            sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
-            goto fail;
-        }
-        if (exec(db, "COMMIT", err, errsz)) {
+        if (check_owner(db, &o, err, errsz) ||
+            (o.version < JX_SCHEMA_VERSION ? migrate(db, q, err, errsz)
+                                           : o.app_id != JX_APP_ID && exec(db, q, err, errsz)) ||
+            exec(db, "COMMIT", err, errsz)) {
             sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
             goto fail;
         }
@@ -443,7 +565,7 @@ jx_db *ld_open(const char *path, int timeout_ms, char *err, size_t errsz)
         }
     /* replaces SQLite's own checkpoints after commits (wal_autocheckpoint) */
     sqlite3_wal_hook(db->h, wal_hook, db);
-    ckpt_start(db, path);
+    ckpt_start(db, db->path);
     return db;
 fail:
     ld_close(db);

@@ -201,7 +201,8 @@ wait $p1; s1=$?; wait $p2; s2=$?
 n=$(sqlite3 "$H/two.db" "SELECT count(*) FROM v_sources")
 [ $s1 = 0 ] && [ $s2 = 0 ] && [ "$n" = 17 ] && complete "$H/two.db" && ok || { bad "two writers: exits $s1 $s2, $n files"; cat "$T/err1" "$T/err2"; }
 ( printf 'BEGIN IMMEDIATE;\nSELECT 1;\n'; sleep 3; printf 'ROLLBACK;\n' ) | sqlite3 "$H/two.db" > /dev/null &
+holder=$!
 sleep 1
-printf '%s: error: database is locked by another writer (waited 500 ms)\n' "$s003" > "$T/want"
+printf '%s: error: database is locked by another writer (process %s; waited 500 ms)\n' "$s003" "$holder" > "$T/want"
 expect_run "a writer holding the lock past the timeout" 3 "$T/want" "$JXGOV" ingest -q --timeout 0.5 --db "$H/two.db" "$s003"
 wait

@@ -323,6 +323,7 @@ fi
 
 . "$here/hostile.sh"
 . "$here/review.sh"
+. "$here/holes.sh"
 
 printf '%d passed, %d failed\n' "$pass" "$fail"
 [ "$fail" = 0 ]

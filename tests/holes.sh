@@ -1,0 +1,69 @@
+# holes.sh: sourced by run.sh. The holes of issue 16 (an outside probe):
+# foreign databases, load order, URI names, big files, terminal escapes,
+# FIFOs, torn reads, lock messages, bad doc_nos. Data-driven cases are in
+# tests/cases/holes (see its README); what needs a process race or a
+# generated input is scripted here. Uses run.sh's helpers.
+HC=$here/cases/holes
+HT=$T/holes
+mkdir -p "$HT"
+
+# ---- 1. a database made by another program is refused, and left untouched ----
+for kind in districts departments other_app; do
+    rm -f "$HT/foreign.db"*
+    case $kind in
+    districts) sqlite3 "$HT/foreign.db" "CREATE TABLE districts (id INTEGER PRIMARY KEY, name TEXT);
+        INSERT INTO districts VALUES (0, 'Springfield'), (1, 'Shelbyville')" ;;
+    departments) sqlite3 "$HT/foreign.db" "CREATE TABLE departments (id INTEGER PRIMARY KEY, name TEXT, budget REAL);
+        INSERT INTO departments VALUES (1, 'Parks', 3.5)" ;;
+    other_app) sqlite3 "$HT/foreign.db" "PRAGMA application_id = 1234; PRAGMA user_version = 3;
+        CREATE TABLE sources (sha256 TEXT); CREATE TABLE notices (natural_key TEXT)" ;;
+    esac
+    cp "$HT/foreign.db" "$HT/foreign.orig"
+    printf 'jxgov: %s: not a jxgov database (it holds tables, and no jxgov application_id): nothing written\n' \
+        "$HT/foreign.db" > "$T/want"
+    expect_run "foreign database ($kind) refused" 3 "$T/want" "$JXGOV" ingest --db "$HT/foreign.db" "$s000"
+    cmp -s "$HT/foreign.db" "$HT/foreign.orig" && [ ! -e "$HT/foreign.db-wal" ] && [ ! -e "$HT/foreign.db-journal" ] &&
+        ok || bad "foreign database ($kind): the file was written to"
+done
+# jxgov's own: a new database carries the marker; an older one without it
+# (made before the marker, or migrated) is recognised by its tables and marked
+rm -f "$HT/mine.db"*; ingest "$HT/mine.db" "$s000"
+n=$(sqlite3 "$HT/mine.db" "PRAGMA application_id")
+[ "$n" = 1247299414 ] && ok || bad "a new database has application_id 'JXGV' (got $n)"
+sqlite3 "$HT/mine.db" "PRAGMA application_id = 0"
+expect_run "a jxgov database made before the marker is accepted" 0 - "$JXGOV" ingest -q --db "$HT/mine.db" "$s002"
+n=$(sqlite3 "$HT/mine.db" "PRAGMA application_id; SELECT count(*) FROM v_sources" | tr '\n' ' ')
+[ "$n" = "1247299414 2 " ] && ok || bad "unmarked jxgov database: got '$n', want marked and 2 sources"
+rm -f "$HT/empty.db"; sqlite3 "$HT/empty.db" "PRAGMA user_version = 0"
+expect_run "an empty SQLite file is taken" 0 - "$JXGOV" ingest -q --db "$HT/empty.db" "$s000"
+
+# ---- 4. --db is a file name, never an SQLite URI or :memory: ----
+mkdir -p "$HT/uri"
+jx_bin=$(cd "$(dirname "$JXGOV")" && pwd)/$(basename "$JXGOV")
+( cd "$HT/uri" && "$jx_bin" ingest -q --db :memory: "$s000" 2> /dev/null )
+n=$(sqlite3 "$HT/uri/:memory:" "SELECT count(*) FROM v_sources" 2>&1)
+[ "$n" = 1 ] && ok || bad "--db :memory: must be a file of that name (got '$n')"
+( cd "$HT/uri" && "$jx_bin" ingest -q --db 'file:x.db?nolock=1' "$s000" 2> /dev/null )
+[ -f "$HT/uri/file:x.db?nolock=1" ] && [ ! -e "$HT/uri/x.db" ] && ok || bad "--db 'file:x.db?nolock=1' must be a file of that name"
+# three writers on that name: they lock each other as on any other file
+copies "$HT/uri/in" 9 16
+( cd "$HT/uri" && for w in 1 2 3; do "$jx_bin" ingest -q --db 'file:y.db?nolock=1' in/f*.txt 2> /dev/null & done; wait )
+n=$(sqlite3 "$HT/uri/file:y.db?nolock=1" "PRAGMA integrity_check; SELECT count(*) FROM v_sources" 2>&1 | tr '\n' ' ')
+[ "$n" = "ok 9 " ] && ok || bad "three writers on 'file:y.db?nolock=1': got '$n'"
+
+# ---- 9. the lock message says what holds the lock ----
+rm -f "$HT/del.db"*; ingest "$HT/del.db" "$s000"
+sqlite3 "$HT/del.db" "PRAGMA journal_mode = DELETE" > /dev/null
+( printf 'BEGIN;\nSELECT count(*) FROM sources;\n'; sleep 3; printf 'COMMIT;\n' ) | sqlite3 "$HT/del.db" > /dev/null &
+holder=$!
+sleep 1
+printf 'jxgov: %s: database is locked by a reader holding a transaction (process %s; waited 500 ms)\n' \
+    "$HT/del.db" "$holder" > "$T/want"
+expect_run "a reader holds a DELETE-journal database" 3 "$T/want" "$JXGOV" ingest -q --timeout 0.5 --db "$HT/del.db" "$s003"
+wait
+( printf 'BEGIN IMMEDIATE;\nSELECT 1;\n'; sleep 3; printf 'ROLLBACK;\n' ) | sqlite3 "$HT/del.db" > /dev/null &
+holder=$!
+sleep 1
+printf 'jxgov: %s: database is locked by another writer (process %s; waited 500 ms)\n' "$HT/del.db" "$holder" > "$T/want"
+expect_run "a writer holds a DELETE-journal database" 3 "$T/want" "$JXGOV" ingest -q --timeout 0.5 --db "$HT/del.db" "$s003"
+wait
