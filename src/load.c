@@ -27,6 +27,12 @@ enum {
     S_DEL_TOPICS, S_INS_TOPIC, S_DEL_MEMBERS, S_INS_MEMBER, S_COUNT
 };
 
+/* preferred() in SQL: whether the row being inserted comes from a source
+ * preferred to that of the row of table it collides with. */
+#define PREFERRED_SQL(table)                                                                  \
+    "(SELECT n.is_gazette < o.is_gazette OR (n.is_gazette = o.is_gazette AND n.sha256 < o.sha256)" \
+    " FROM sources n, sources o WHERE n.source_id = excluded.source_id AND o.source_id = " table ".source_id)"
+
 static const char *const sql[S_COUNT] = {
     [S_HAS_SHA] = "SELECT 1 FROM sources WHERE sha256 = ?1",
     [S_INS_SOURCE] = "INSERT INTO sources (path, sha256, encoding, bytes, lines, is_gazette, ingested_at)"
@@ -52,10 +58,18 @@ static const char *const sql[S_COUNT] = {
     [S_DEL_ITEMS] = "DELETE FROM target_items WHERE notice_id = ?1",
     [S_MAX_TASK] = "SELECT coalesce(max(task_id), 0) FROM tasks",
     [S_MAX_ITEM] = "SELECT coalesce(max(item_id), 0) FROM target_items",
+    /* An entry printed in several files is one row, and its other columns
+     * come from the preferred source, as a notice's do (see preferred()). */
     [S_INS_APPT] = "INSERT OR IGNORE INTO appointments (year, month, action, person, post, note,"
-                   " source_id, source_line) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                   " source_id, source_line) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+                   " ON CONFLICT (coalesce(year, 0), coalesce(month, 0), action, person, post) DO UPDATE"
+                   " SET note = excluded.note, source_id = excluded.source_id, source_line = excluded.source_line"
+                   " WHERE " PREFERRED_SQL("appointments"),
     [S_INS_CATALOG] = "INSERT OR IGNORE INTO catalog (year, issue, doc_no, title, source_id, source_line)"
-                      " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                      " VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
+                      " ON CONFLICT (coalesce(year, 0), coalesce(issue, ''), doc_no) DO UPDATE"
+                      " SET title = excluded.title, source_id = excluded.source_id, source_line = excluded.source_line"
+                      " WHERE " PREFERRED_SQL("catalog"),
     [S_DEL_DUTIES] = "DELETE FROM leader_duty_changes WHERE notice_id = ?1",
     [S_INS_DUTY] = "INSERT INTO leader_duty_changes (notice_id, position, leader, title, action, relation,"
                    " subject, source_id, source_line) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
@@ -855,7 +869,8 @@ static int load_rows(jx_db *db, const jx_doc *d, size_t notice, sqlite3_int64 no
 }
 
 /* Whether a new source should replace the one a notice row came from:
- * a standalone document beats a gazette reprint; then the smaller sha256. */
+ * a standalone document beats a gazette reprint; then the smaller sha256.
+ * PREFERRED_SQL says the same for the rows of a gazette's own. */
 static int preferred(int new_gazette, const char *new_sha, int old_gazette, const char *old_sha)
 {
     if (new_gazette != old_gazette) return !new_gazette;

@@ -37,6 +37,45 @@ n=$(sqlite3 "$HT/mine.db" "PRAGMA application_id; SELECT count(*) FROM v_sources
 rm -f "$HT/empty.db"; sqlite3 "$HT/empty.db" "PRAGMA user_version = 0"
 expect_run "an empty SQLite file is taken" 0 - "$JXGOV" ingest -q --db "$HT/empty.db" "$s000"
 
+# ---- 2. load order never changes the data: gazette rows from the preferred source ----
+# c1: two newlines in front (every line moves by two); c2: one catalog title
+# printed differently. All three are gazettes: the smallest SHA-256 wins.
+printf '\n\n' > "$HT/g1.txt"; cat "$s001" >> "$HT/g1.txt"
+sed '1184s/(试行)//' "$s001" > "$HT/g2.txt"
+cp "$s001" "$HT/g0.txt"
+prov() {    # the gazette rows of a database, sources named by path
+    sqlite3 -separator '|' "$1" "SELECT a.year, a.month, a.action, a.person, a.post, a.note, s.path, a.source_line
+        FROM v_appointments a JOIN v_sources s USING (source_id);
+        SELECT c.year, c.issue, c.doc_no, c.title, c.notice_id IS NOT NULL FROM v_catalog c;
+        SELECT n.doc_no, n.title, s.path, n.source_line FROM v_notices n JOIN v_sources s USING (source_id);
+        SELECT t.doc_no, t.seq, t.text, s.path, t.source_line FROM v_tasks t JOIN v_sources s USING (source_id)" | LC_ALL=C sort
+}
+rm -f "$HT/o1.db"* "$HT/o2.db"*
+ingest "$HT/o1.db" "$HT/g0.txt" "$HT/g1.txt" "$HT/g2.txt"
+ingest "$HT/o2.db" "$HT/g2.txt" "$HT/g1.txt" "$HT/g0.txt"
+prov "$HT/o1.db" > "$HT/o1.rows"; prov "$HT/o2.db" > "$HT/o2.rows"
+expect_same "load order of three copies of a gazette: same rows" "$HT/o1.rows" "$HT/o2.rows"
+best=$(sha256sum "$HT"/g[012].txt | LC_ALL=C sort | head -n 1 | cut -d' ' -f3)
+n=$(sqlite3 "$HT/o1.db" "SELECT count(*) FROM v_appointments a JOIN v_sources s USING (source_id) WHERE s.path <> '$best'")
+[ "$n" = 0 ] && ok || bad "load order: $n appointments not from the preferred source $(basename "$best")"
+want_title=$(sed -n '1184p' "$best" | cut -f2 | sed 's/(/（/; s/)/）/')
+n=$(sqlite3 "$HT/o2.db" "SELECT title FROM v_catalog WHERE doc_no = '嘉政办发〔2025〕5号'")
+[ "$n" = "$want_title" ] && ok || bad "load order: catalog title '$n', want the preferred source's '$want_title'"
+# four writers at once, each in its own order: the rows of a clean run
+cp "$s002" "$HT/g3.txt"
+rm -f "$HT/clean.db"*; ingest "$HT/clean.db" "$HT"/g[0123].txt; prov "$HT/clean.db" > "$HT/clean.rows"
+for round in 1 2; do
+    rm -f "$HT/four.db"*
+    "$JXGOV" ingest -q --db "$HT/four.db" "$HT/g0.txt" "$HT/g1.txt" "$HT/g2.txt" "$HT/g3.txt" 2> /dev/null & p1=$!
+    "$JXGOV" ingest -q --db "$HT/four.db" "$HT/g3.txt" "$HT/g2.txt" "$HT/g1.txt" "$HT/g0.txt" 2> /dev/null & p2=$!
+    "$JXGOV" ingest -q --db "$HT/four.db" "$HT/g1.txt" "$HT/g3.txt" "$HT/g0.txt" "$HT/g2.txt" 2> /dev/null & p3=$!
+    "$JXGOV" ingest -q --db "$HT/four.db" "$HT/g2.txt" "$HT/g0.txt" "$HT/g3.txt" "$HT/g1.txt" 2> /dev/null & p4=$!
+    wait $p1; s1=$?; wait $p2; s2=$?; wait $p3; s3=$?; wait $p4; s4=$?
+    prov "$HT/four.db" > "$HT/four.rows"
+    [ "$s1$s2$s3$s4" = 0000 ] && ok || bad "four writers, round $round: exits $s1 $s2 $s3 $s4"
+    expect_same "four writers, round $round: the rows of a clean run" "$HT/clean.rows" "$HT/four.rows"
+done
+
 # ---- 4. --db is a file name, never an SQLite URI or :memory: ----
 mkdir -p "$HT/uri"
 jx_bin=$(cd "$(dirname "$JXGOV")" && pwd)/$(basename "$JXGOV")
