@@ -85,6 +85,9 @@ void sha_free(jx_shaset *s);
  * byte offset where it applies) to err and returns -1. */
 int dec_file(jx_arena *a, const char *path, jx_text *out, const jx_shaset *skip,
              char *err, size_t errsz);
+/* The bound on reading one file that is not a regular one (a FIFO, a
+ * device): all of it within this many ms, else an error (--timeout). */
+extern int jx_read_timeout_ms;
 int dec_bytes(jx_arena *a, const unsigned char *p, size_t n, jx_text *out,
               char *err, size_t errsz);
 void sha256_hex(const unsigned char *p, size_t n, char out[65]);

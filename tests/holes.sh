@@ -76,6 +76,16 @@ for round in 1 2; do
     expect_same "four writers, round $round: the rows of a clean run" "$HT/clean.rows" "$HT/four.rows"
 done
 
+# ---- 3. the line cap counts the lines that are not blank, and only those ----
+awk 'BEGIN { for (i = 0; i < 600000; i++) print "x\n" }' > "$HT/sparse.txt"
+printf '%s: warning: no document found (no title followed by a salutation)\n%s: UTF-8, 0 notices, 0 tasks, 1 warning\n' \
+    "$HT/sparse.txt" "$HT/sparse.txt" > "$T/want"
+expect_run "600 000 lines that are not blank, a blank line after each" 0 "$T/want" "$JXGOV" check "$HT/sparse.txt"
+awk 'BEGIN { for (i = 0; i < 1000001; i++) print "x\n" }' > "$HT/sparse.txt"
+printf '%s: error: more than 1000000 lines that are not blank (line 2000001)\n' "$HT/sparse.txt" > "$T/want"
+expect_run "1 000 001 lines that are not blank, blank lines between" 1 "$T/want" "$JXGOV" check "$HT/sparse.txt"
+rm -f "$HT/sparse.txt"
+
 # ---- 4. --db is a file name, never an SQLite URI or :memory: ----
 mkdir -p "$HT/uri"
 jx_bin=$(cd "$(dirname "$JXGOV")" && pwd)/$(basename "$JXGOV")
@@ -89,6 +99,25 @@ copies "$HT/uri/in" 9 16
 ( cd "$HT/uri" && for w in 1 2 3; do "$jx_bin" ingest -q --db 'file:y.db?nolock=1' in/f*.txt 2> /dev/null & done; wait )
 n=$(sqlite3 "$HT/uri/file:y.db?nolock=1" "PRAGMA integrity_check; SELECT count(*) FROM v_sources" 2>&1 | tr '\n' ' ')
 [ "$n" = "ok 9 " ] && ok || bad "three writers on 'file:y.db?nolock=1': got '$n'"
+
+# ---- 7. a same-size rewrite while the file is read is refused ----
+# (the shim tears the read: half the old bytes, then the new version
+# written over it in place, then the rest; LD_PRELOAD on the optimised build)
+if [ -f "$here/../build/shrink.so" ] && [ -x "$here/../jxgov" ]; then
+    cp "$s000" "$HT/torn.txt"
+    sed 's/嘉政办发〔2025〕3号/嘉政办发〔2025〕8号/' "$s000" > "$HT/torn.new"
+    sleep 0.1
+    rm -f "$HT/torn.db"*
+    printf '%s: error: file changed while being read (its ctime or mtime moved)\n' "$HT/torn.txt" > "$T/want"
+    expect_run "a same-size rewrite during the read" 1 "$T/want" \
+        env REWRITE_PATH="$HT/torn.txt" REWRITE_FROM="$HT/torn.new" LD_PRELOAD="$here/../build/shrink.so" \
+        "$here/../jxgov" ingest --db "$HT/torn.db" "$HT/torn.txt"
+    cmp -s "$HT/torn.txt" "$HT/torn.new" && ok || bad "torn read: the shim did not rewrite the file"
+    n=$(sqlite3 "$HT/torn.db" "SELECT count(*) FROM v_sources")
+    [ "$n" = 0 ] && ok || bad "a file rewritten while read left $n source rows"
+else
+    bad "build/shrink.so or ./jxgov missing: make test builds them"
+fi
 
 # ---- 8. load time is linear in the notices of a file ----
 # 8x the notices must take about 8x the time, not 64x: a rescan of every
@@ -125,3 +154,4 @@ sleep 1
 printf 'jxgov: %s: database is locked by another writer (process %s; waited 500 ms)\n' "$HT/del.db" "$holder" > "$T/want"
 expect_run "a writer holds a DELETE-journal database" 3 "$T/want" "$JXGOV" ingest -q --timeout 0.5 --db "$HT/del.db" "$s003"
 wait
+
