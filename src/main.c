@@ -44,7 +44,8 @@ static const char usage_ingest[] =
     "PATH:LINE: warning: ...\n"
     "\n"
     "  --db PATH       database file (default ./jxgov.db; created when missing)\n"
-    "  --timeout SECS  how long to wait for another writer (default 10)\n"
+    "  --timeout SECS  how long to wait for another writer, and at most to read\n"
+    "                  a FIFO or device (default 10)\n"
     "  -j N            N threads: N-1 decode and parse ahead while one writes,\n"
     "                  and parses too when it would wait (default 1; output and\n"
     "                  database are the same either way; 2 is best on 2 cores)\n"
@@ -230,6 +231,7 @@ static int cmd_ingest(int argc, char **argv)
         return JX_EUSAGE;
     }
     char err[512];
+    jx_read_timeout_ms = timeout_ms;    /* --timeout also bounds reading a FIFO or device */
     jx_db *db = ld_open(dbpath, timeout_ms, err, sizeof err);
     if (!db) {
         fprintf(stderr, "jxgov: %s: %s\n", dbpath, err);

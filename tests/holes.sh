@@ -100,6 +100,24 @@ copies "$HT/uri/in" 9 16
 n=$(sqlite3 "$HT/uri/file:y.db?nolock=1" "PRAGMA integrity_check; SELECT count(*) FROM v_sources" 2>&1 | tr '\n' ' ')
 [ "$n" = "ok 9 " ] && ok || bad "three writers on 'file:y.db?nolock=1': got '$n'"
 
+# ---- 6. reading is bounded: a FIFO without a writer, or one never closed ----
+mkfifo "$HT/nowriter" "$HT/open" "$HT/chk"
+# check has no --timeout: the default bound of 10 s; run it meanwhile
+( timeout 30 "$JXGOV" check "$HT/chk" > /dev/null 2> "$HT/chk.err"; echo $? > "$HT/chk.st" ) &
+chk_pid=$!
+rm -f "$HT/fifo.db"*
+printf '%s: error: not read to its end within 1000 ms (--timeout)\n%s: loaded, 7 notices, 158 tasks\n' \
+    "$HT/nowriter" "$s002" > "$T/want"
+expect_run "a FIFO nobody writes" 1 "$T/want" timeout 20 "$JXGOV" ingest -q --timeout 1 --db "$HT/fifo.db" "$HT/nowriter" "$s002"
+( cat "$s000"; sleep 4 ) > "$HT/open" &
+printf '%s: error: not read to its end within 1000 ms (--timeout)\n' "$HT/open" > "$T/want"
+expect_run "a FIFO whose writer never closes" 1 "$T/want" timeout 20 "$JXGOV" ingest -q --timeout 1 --db "$HT/fifo.db" "$HT/open"
+wait $chk_pid
+printf '%s: error: not read to its end within 10000 ms (--timeout)\n' "$HT/chk" > "$T/want"
+[ "$(cat "$HT/chk.st")" = 1 ] && diff "$T/want" "$HT/chk.err" > /dev/null && ok ||
+    { bad "check on a FIFO nobody writes: exit $(cat "$HT/chk.st")"; cat "$HT/chk.err"; }
+wait
+
 # ---- 7. a same-size rewrite while the file is read is refused ----
 # (the shim tears the read: half the old bytes, then the new version
 # written over it in place, then the rest; LD_PRELOAD on the optimised build)
