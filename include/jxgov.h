@@ -54,6 +54,9 @@ void jx_vec_free(jx_vec *v);
 /* ---- msg.c: one reporter, "prog: file:line: message" on stderr ---- */
 void jx_msg(const char *file, long line, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+/* A line of its own on stderr, always (summaries, errors); escaped as
+ * jx_msg's are: control characters and bytes not valid UTF-8 as \xNN. */
+void jx_print(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 extern int jx_quiet_warnings;
 /* When set, this thread's messages are appended here instead of written:
  * ingest -j prints a file's warnings with its summary line, in order. */

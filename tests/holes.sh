@@ -7,6 +7,23 @@ HC=$here/cases/holes
 HT=$T/holes
 mkdir -p "$HT"
 
+# ---- data-driven: NAME.txt, NAME.expected ("COMMAND STATUS", then stderr) ----
+for exp in "$HC"/*.expected; do
+    name=$(basename "$exp" .expected)
+    in=$HC/$name.txt
+    set -- $(grep -v '^#' "$exp" | head -n 1)
+    cmd=$1 want=$2
+    grep -v '^#' "$exp" | tail -n +2 | while IFS= read -r l; do
+        printf '%s\n' "$l" | awk -v f="$in" '{ i = index($0, "@FILE@"); while (i) { $0 = substr($0, 1, i - 1) f substr($0, i + 6); i = index($0, "@FILE@") } print }'
+    done > "$T/want.$name"
+    if [ "$cmd" = check ]; then
+        expect_run "holes case $name" "$want" "$T/want.$name" "$JXGOV" check "$in"
+    else
+        rm -f "$HT/case.db"*
+        expect_run "holes case $name" "$want" "$T/want.$name" "$JXGOV" ingest --db "$HT/case.db" "$in"
+    fi
+done
+
 # ---- 1. a database made by another program is refused, and left untouched ----
 for kind in districts departments other_app; do
     rm -f "$HT/foreign.db"*
@@ -99,6 +116,15 @@ copies "$HT/uri/in" 9 16
 ( cd "$HT/uri" && for w in 1 2 3; do "$jx_bin" ingest -q --db 'file:y.db?nolock=1' in/f*.txt 2> /dev/null & done; wait )
 n=$(sqlite3 "$HT/uri/file:y.db?nolock=1" "PRAGMA integrity_check; SELECT count(*) FROM v_sources" 2>&1 | tr '\n' ' ')
 [ "$n" = "ok 9 " ] && ok || bad "three writers on 'file:y.db?nolock=1': got '$n'"
+
+# ---- 5. control characters in a path are escaped in every message ----
+esc_name=$(printf '%s/e\033[2J\007.txt' "$HT")
+printf '%s/e\\x1B[2J\\x07.txt: error: cannot open: No such file or directory\n' "$HT" > "$T/want"
+expect_run "a path with terminal escapes, in an error" 1 "$T/want" "$JXGOV" check "$esc_name"
+nl_name=$(printf '%s/two\nlines.txt' "$HT"); cp "$s002" "$nl_name"
+expect_run "a path with a newline, in a summary line" 0 - "$JXGOV" ingest -q --db "$HT/nl.db" "$nl_name"
+[ "$(wc -l < "$T/err")" = 1 ] && grep -q 'two\\x0Alines.txt: loaded, 7 notices' "$T/err" && ok ||
+    { bad "a newline in a path must not start a new message line"; cat "$T/err"; }
 
 # ---- 6. reading is bounded: a FIFO without a writer, or one never closed ----
 mkfifo "$HT/nowriter" "$HT/open" "$HT/chk"
