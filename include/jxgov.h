@@ -154,6 +154,9 @@ enum jx_pat {
     JX_P_PAGEREF, JX_P_YEARNIAN, JX_P_COUNT
 };
 int lex_match(int pat, const char *s, size_t n, jx_span *g, int ng);
+/* 1 when s starts as a doc_no does (prefix, bracketed year, a digit),
+ * whether or not the rest of the line makes it one. */
+int lex_docno_like(const char *s, size_t n);
 /* Finds a doc_no anywhere in s; returns 1 and fills prefix/year/num. */
 int lex_find_docno(const char *s, size_t n, size_t *start, size_t *end,
                    const char **prefix, size_t *plen, int *year, long *num);

@@ -199,3 +199,9 @@ printf 'jxgov: %s: database is locked by another writer (process %s; waited 500 
 expect_run "a writer holds a DELETE-journal database" 3 "$T/want" "$JXGOV" ingest -q --timeout 0.5 --db "$HT/del.db" "$s003"
 wait
 
+# ---- 10. a doc_no line that is not one: warned (cases docno_*), kept out of the title ----
+rm -f "$HT/case.db"*; ingest "$HT/case.db" "$HC/docno_sql.txt"
+n=$(sqlite3 -nullvalue NULL "$HT/case.db" "SELECT doc_no FROM v_notices")
+[ "$n" = "NULL" ] && ok || bad "holes: doc_no with SQL appended: got '$n', want doc_no NULL"
+n=$(sqlite3 "$HT/case.db" "SELECT title FROM v_notices")
+[ "$n" = "嘉兴市人民政府办公室关于印发测试工作责任分解的通知" ] && ok || bad "holes: doc_no with SQL appended: title '$n'"
