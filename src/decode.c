@@ -227,6 +227,31 @@ static int unchanged(const struct stat *a, const struct stat *b)
            a->st_ctim.tv_sec == b->st_ctim.tv_sec && a->st_ctim.tv_nsec == b->st_ctim.tv_nsec;
 }
 
+static long long ns_of(struct timespec ts) { return (long long)ts.tv_sec * 1000000000 + ts.tv_nsec; }
+
+/* A file system stamps a change with its clock's tick (1 to 10 ms, whole
+ * seconds where it keeps no nanoseconds), so a write in the tick of the
+ * file's last change leaves its times as they were. A file that changed
+ * that recently is given the tick to pass before it is read: any write
+ * during the read then moves its ctime. (Linux from 6.13 stamps the next
+ * change of a file whose times were read finer; older kernels do not.) */
+static int settle(int fd, struct stat *st)
+{
+    for (int round = 0; round < 4; round++) {
+        long long tick = st->st_ctim.tv_nsec || st->st_mtim.tv_nsec ? 20000000LL : 2000000000LL;
+        long long last = ns_of(st->st_ctim) > ns_of(st->st_mtim) ? ns_of(st->st_ctim) : ns_of(st->st_mtim);
+        struct timespec now;
+        clock_gettime(CLOCK_REALTIME, &now);
+        long long wait = last + tick - ns_of(now);
+        if (wait <= 0) return 0;
+        if (wait > tick) wait = tick;       /* a clock ahead of ours (a network file system) */
+        struct timespec d = {(time_t)(wait / 1000000000), (long)(wait % 1000000000)};
+        while (nanosleep(&d, &d) < 0 && errno == EINTR) {}
+        if (fstat(fd, st) < 0) return -1;
+    }
+    return 0;   /* still changing, or a clock far ahead: the check after the read decides */
+}
+
 int dec_file(jx_arena *a, const char *path, jx_text *t, const jx_shaset *skip,
              char *err, size_t errsz)
 {
@@ -241,6 +266,11 @@ int dec_file(jx_arena *a, const char *path, jx_text *t, const jx_shaset *skip,
         return -1;
     }
     if (S_ISDIR(st.st_mode)) { snprintf(err, errsz, "is a directory"); close(fd); return -1; }
+    if (S_ISREG(st.st_mode) && settle(fd, &st) < 0) {
+        snprintf(err, errsz, "cannot stat: %s", strerror(errno));
+        close(fd);
+        return -1;
+    }
     unsigned char *buf;
     size_t len = 0;
     if (S_ISREG(st.st_mode) && st.st_size > 0) {
