@@ -1,28 +1,11 @@
 # holes.sh: sourced by run.sh. The holes of issue 16 (an outside probe):
 # foreign databases, load order, URI names, big files, terminal escapes,
-# FIFOs, torn reads, lock messages, bad doc_nos. Data-driven cases are in
-# tests/cases/holes (see its README); what needs a process race or a
-# generated input is scripted here. Uses run.sh's helpers.
-HC=$here/cases/holes
+# FIFOs, torn reads, lock messages, bad doc_nos. Its data-driven cases are
+# in tests/cases/holes (escaped messages, bad doc_nos; run by cases.sh);
+# what needs a process race or a generated input is scripted here. Uses
+# run.sh's helpers.
 HT=$T/holes
 mkdir -p "$HT"
-
-# ---- data-driven: NAME.txt, NAME.expected ("COMMAND STATUS", then stderr) ----
-for exp in "$HC"/*.expected; do
-    name=$(basename "$exp" .expected)
-    in=$HC/$name.txt
-    set -- $(grep -v '^#' "$exp" | head -n 1)
-    cmd=$1 want=$2
-    grep -v '^#' "$exp" | tail -n +2 | while IFS= read -r l; do
-        printf '%s\n' "$l" | awk -v f="$in" '{ i = index($0, "@FILE@"); while (i) { $0 = substr($0, 1, i - 1) f substr($0, i + 6); i = index($0, "@FILE@") } print }'
-    done > "$T/want.$name"
-    if [ "$cmd" = check ]; then
-        expect_run "holes case $name" "$want" "$T/want.$name" "$JXGOV" check "$in"
-    else
-        rm -f "$HT/case.db"*
-        expect_run "holes case $name" "$want" "$T/want.$name" "$JXGOV" ingest --db "$HT/case.db" "$in"
-    fi
-done
 
 # ---- 1. a database made by another program is refused, and left untouched ----
 for kind in districts departments other_app; do
@@ -165,21 +148,23 @@ fi
 
 # ---- 8. load time is linear in the notices of a file ----
 # 8x the notices must take about 8x the time, not 64x: a rescan of every
-# list per notice made it ~22x at these sizes (1.5 ns a row scanned, against
-# some 40 us to insert a notice)
+# list per notice made it 26x at 4 000 and 32 000 notices, more at these
+# sizes. Timed on the optimised build (as the shrink test runs it): the
+# sanitizers' overhead, and a loaded machine, blur the ratio.
 many_notices() {
     awk -v n="$1" 'BEGIN { for (i = 1; i <= n; i++) {
         printf "嘉兴市人民政府办公室关于印发测试%d的通知\n\n嘉政办发〔2031〕%d号\n\n各县（市、区）人民政府：\n\n", i, i
         printf "嘉兴市人民政府办公室\n2031年1月2日\n\n2031 年政府工作报告重点工作责任分解\n\n1. 第%d项工作。\n\n责任单位：市财政局\n\n", i } }'
 }
-many_notices 4000 > "$HT/n1.txt"; many_notices 32000 > "$HT/n8.txt"
+many_notices 8000 > "$HT/n1.txt"; many_notices 64000 > "$HT/n8.txt"
 ms() { date +%s%N | cut -c1-13; }
-rm -f "$HT/n.db"*; t0=$(ms); ingest "$HT/n.db" "$HT/n1.txt"; t1=$(ms)
-rm -f "$HT/n.db"*; t2=$(ms); ingest "$HT/n.db" "$HT/n8.txt"; t3=$(ms)
+jx_fast=$here/../jxgov
+rm -f "$HT/n.db"*; t0=$(ms); "$jx_fast" ingest -q --db "$HT/n.db" "$HT/n1.txt" 2> /dev/null; t1=$(ms)
+rm -f "$HT/n.db"*; t2=$(ms); "$jx_fast" ingest -q --db "$HT/n.db" "$HT/n8.txt" 2> /dev/null; t3=$(ms)
 n=$(sqlite3 "$HT/n.db" "SELECT count(*) FROM v_tasks")
 r=$(awk -v a=$((t1 - t0)) -v b=$((t3 - t2)) 'BEGIN { printf "%.1f", b / (a ? a : 1) }')
-[ "$n" = 32000 ] && awk -v r="$r" 'BEGIN { exit !(r < 13) }' && ok ||
-    bad "32 000 notices took ${r}x the time of 4 000 ($((t1 - t0)) ms, $((t3 - t2)) ms; $n tasks)"
+[ "$n" = 64000 ] && awk -v r="$r" 'BEGIN { exit !(r < 13) }' && ok ||
+    bad "64 000 notices took ${r}x the time of 8 000 ($((t1 - t0)) ms, $((t3 - t2)) ms; $n tasks)"
 rm -f "$HT"/n[18].txt "$HT/n.db"*
 
 # ---- 9. the lock message says what holds the lock ----
@@ -198,10 +183,3 @@ sleep 1
 printf 'jxgov: %s: database is locked by another writer (process %s; waited 500 ms)\n' "$HT/del.db" "$holder" > "$T/want"
 expect_run "a writer holds a DELETE-journal database" 3 "$T/want" "$JXGOV" ingest -q --timeout 0.5 --db "$HT/del.db" "$s003"
 wait
-
-# ---- 10. a doc_no line that is not one: warned (cases docno_*), kept out of the title ----
-rm -f "$HT/case.db"*; ingest "$HT/case.db" "$HC/docno_sql.txt"
-n=$(sqlite3 -nullvalue NULL "$HT/case.db" "SELECT doc_no FROM v_notices")
-[ "$n" = "NULL" ] && ok || bad "holes: doc_no with SQL appended: got '$n', want doc_no NULL"
-n=$(sqlite3 "$HT/case.db" "SELECT title FROM v_notices")
-[ "$n" = "嘉兴市人民政府办公室关于印发测试工作责任分解的通知" ] && ok || bad "holes: doc_no with SQL appended: title '$n'"
