@@ -743,8 +743,11 @@ static int preferred(int new_gazette, const char *new_sha, int old_gazette, cons
 static int load_notice(jx_db *db, const jx_doc *d, size_t k, sqlite3_int64 source_id, jx_arena *a)
 {
     const jx_notice *no = &JX_AT(d->notices, jx_notice, k);
+    /* An untitled fragment is its file's own: two fragments never merge,
+     * and the same file gives the same key. */
     const char *key = no->doc_no ? no->doc_no
-                                 : jx_sprintf(a, "%s|%s", no->title, no->issued_on ? no->issued_on : "");
+                    : no->title ? jx_sprintf(a, "%s|%s", no->title, no->issued_on ? no->issued_on : "")
+                    : jx_sprintf(a, "untitled|%s|%ld", d->text.sha256, no->line);
     sqlite3_stmt *f = db->st[S_FIND_NOTICE];
     int rc = bind(f, "t", key);
     sqlite3_int64 notice_id = 0;
