@@ -15,7 +15,7 @@
 #define JX_SCHEMA_VERSION 3
 
 /* Exit codes: numbers never change (documented in --help and README). */
-enum jx_exit { JX_OK = 0, JX_EINPUT = 1, JX_EUSAGE = 2, JX_EDB = 3 };
+enum jx_exit { JX_OK = 0, JX_EINPUT = 1, JX_EUSAGE = 2, JX_EDB = 3, JX_ENOMEM = 4 };
 
 /* Hard caps on one input file; larger files are refused, never truncated.
  * Together they bound the memory one file can take (README "Reliability"). */
@@ -24,7 +24,7 @@ enum jx_exit { JX_OK = 0, JX_EINPUT = 1, JX_EUSAGE = 2, JX_EDB = 3 };
 
 /* ---- arena.c ---- */
 typedef struct jx_block jx_block;
-typedef struct { jx_block *head, *spare; size_t used; } jx_arena;
+typedef struct { jx_block *head, *spare; } jx_arena;
 void *jx_alloc(jx_arena *a, size_t n);
 char *jx_strndup(jx_arena *a, const char *s, size_t n);
 char *jx_strdup(jx_arena *a, const char *s);
