@@ -48,8 +48,8 @@ CREATE TABLE IF NOT EXISTS notices (
     notice_id   INTEGER PRIMARY KEY,
     natural_key TEXT NOT NULL UNIQUE,
     doc_no      TEXT UNIQUE,
-    issuer      TEXT NOT NULL,
-    title       TEXT NOT NULL,
+    issuer      TEXT,                       -- NULL: a fragment naming no issuer
+    title       TEXT,                       -- NULL: an untitled fragment (a saved list)
     issued_on   TEXT,
     year        INTEGER,
     source_id   INTEGER NOT NULL REFERENCES sources,

@@ -33,11 +33,12 @@ static const char *const patterns[P_COUNT] = {
     [P_DOCNO] = "^([\\p{Han}]{2,10})[〔\\[【（]\\s*([0-9]{4})\\s*[〕\\]】）]\\s*第?\\s*([0-9]{1,9})\\s*号$",
     [P_DATE] = "^([0-9]{4})\\s*年\\s*([0-9]{1,2})\\s*月\\s*([0-9]{1,2})\\s*日$",
     [P_SALUT] = "^各[^。]{2,80}：$",
-    [P_TITLE] = "^" GOV "(?:人民)?政府(?:办公室|办公厅)?\\s*(?:关于|转发)",
+    /* a county's own pages may leave the name out: 区人民政府办公室关于… */
+    [P_TITLE] = "^(?:" GOV "|[市县区])(?:人民)?政府(?:办公室|办公厅)?\\s*(?:关于|转发)",
     /* …责任分解, …责任分解（2023年）, …目标任务分解（清单）, 《政府工作报告》…任务分解,
      * …主要目标任务分解落实方案: a list heading, not a sentence (no 。；：). A
      * line opening with 《 is a sentence citing lists (《…责任分解》和《…》已经…). */
-    [P_LISTHEAD] = "^(?:(?!《)|《[^》。]{2,30}》)[^。；：《]{0,60}?(?:责任分解|任务分解|分解落实方案|任务分解清单)"
+    [P_LISTHEAD] = "^(?:(?!《)|《[^》。]{2,30}》)[^。；：]{0,80}?(?:责任分解|任务分解|分解(?:落实)?方案|任务分解清单|民生(?:实事)?项目)"
                    "(?:（[^）。]{0,20}）)?$",
     [P_SECTION] = "^([一二三四五六七八九十]{1,3})\\s*、\\s*(.*)$",
     [P_ITEM] = "^([0-9]{1,18})\\*?\\s*[.、](?![0-9])\\s*(.*)$",
@@ -52,12 +53,17 @@ static const char *const patterns[P_COUNT] = {
      * 发布日期：… 信息来源：… 浏览次数： line, bullets (• 发布时间：). 时间： and
      * 来源： open body sentences too, so they count only before a date or
      * as one of several keys on the line. */
-    [P_META] = "^(?:当前位置\\s*：\\s*)?首页\\s*(?:>|＞|》|»|›|/)"
+    [P_META] = "^(?:当前位置\\s*：\\s*)?首页\\s*(?:$|>|＞|》|»|›|/)|^(?:>|＞|»)"
                "|^[•·●◆\\s]*(?:索引号|发文文号|文号|发文字号|发布机关|发文机关|成文日期|发文日期|公开方式|"
-               "发布日期|发布时间|信息来源|浏览次数|主题分类|组配分类|有效性|公开范围)\\s*："
+               "发布日期|发布时间|信息来源|浏览次数|主题分类|组配分类|有效性|公开范围|公开时限|文件编号|发文时间|"
+               "发布机构|发文机构|发文单位)\\s*："
+               /* the same keys printed as a table, spaced and with no ： (索 引 号 MB…) */
+               "|^(?:索\\s*引\\s*号|发\\s*文\\s*日\\s*期|发\\s*布\\s*机\\s*构|文\\s+号|分\\s+类|有\\s*效\\s*性)\\s+\\S"
+               /* a publication stamp: 2023-01-05 10:00 区人民政府办公室 */
+               "|^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}\\s+[0-9]{1,2}:[0-9]{2}"
                "|^[•·●◆\\s]*(?:时间|来源|日期)\\s*：\\s*(?:[0-9]{4}[-./年]|.*(?:浏览次数|信息来源|发布日期)\\s*：)",
     /* …进展情况 / …完成情况（前三季度） / 执行情况: a report on tasks assigned elsewhere */
-    [P_PROGRESS] = "^[^。；：]{0,80}?(?:进展情况|完成情况|执行情况)(?:（[^）。]{0,20}）)?$",
+    [P_PROGRESS] = "^[^。；：]{0,80}?(?:进展情况|完成情况|执行情况)(?:汇总)?表?(?:（[^）。]{0,20}）)?$",
     [P_SUBSECTION] = "^（\\s*([一二三四五六七八九十]{1,3})\\s*）\\s*(.*)$",
     /* Inside a PDF run joined with no breaks: where a heading, an item
      * number or a responsibility field begins (…。二、重点…, …市发改委2.规上…,
@@ -202,7 +208,11 @@ static int cn_date(const char *s, size_t n, jx_tok *t)
 static int is_meta(const char *s, size_t n)
 {
     size_t lim = n < 48 ? n : 48;
-    if (!txt_find(s, lim, "：") && !txt_starts(s, n, "首页") && !txt_starts(s, n, "当前位置")) return 0;
+    if (!txt_find(s, lim, "：") && !txt_starts(s, n, "首页") && !txt_starts(s, n, "当前位置") &&
+        *s != '>' && !txt_starts(s, n, "＞") && !txt_starts(s, n, "»") && !txt_starts(s, n, "索") &&
+        !txt_starts(s, n, "发") && !txt_starts(s, n, "文") && !txt_starts(s, n, "分") &&
+        !txt_starts(s, n, "有") && !(n > 16 && s[4] == '-'))
+        return 0;
     return match(P_META, s, n);
 }
 
@@ -251,6 +261,8 @@ void lex_line(const jx_line *ln, jx_tok *t)
             group(2, s, &t->rest);
         } else if (match(P_FOOTER, s, n)) {
             t->kind = T_FOOTER;
+        } else if (is_meta(s, n)) {
+            t->kind = T_META;
         } else if (match(P_LISTHEAD, s, n)) {
             t->kind = T_LISTHEAD;
         }
@@ -289,7 +301,8 @@ void lex_line(const jx_line *ln, jx_tok *t)
             t->rest = s;
         } else if ((t->num = lex_ordinal(s, n, &t->rest)) > 0) {
             t->kind = T_SECTION;
-        } else if ((txt_ends(s, n, "情况") || txt_ends(s, n, "）")) && match(P_PROGRESS, s, n)) {
+        } else if ((txt_ends(s, n, "情况") || txt_ends(s, n, "表") || txt_ends(s, n, "）")) &&
+                   match(P_PROGRESS, s, n)) {
             t->kind = T_PROGRESS;
         } else if (match(P_LISTHEAD, s, n)) {
             t->kind = T_LISTHEAD;
@@ -299,6 +312,7 @@ void lex_line(const jx_line *ln, jx_tok *t)
         return;
     }
     if (match(P_FOOTER, s, n)) t->kind = T_FOOTER;
+    else if (is_meta(s, n)) t->kind = T_META;
 }
 
 long lex_ordinal(const char *s, size_t n, const char **rest)

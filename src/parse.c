@@ -24,6 +24,7 @@ typedef struct {
     long last_seq;
     jx_vec known_leaders;       /* jx_leader seen in section headings */
     long progress_line;         /* first 进展/完成/执行情况 heading, 0 if none */
+    int named_item;             /* the item is a heading; its paragraph follows a ： */
 
     /* the item being read */
     int in_item, in_resp;
@@ -87,17 +88,18 @@ static long line_no(const parser *p, size_t i) { return p->d->text.lines[i].no; 
 typedef struct { size_t at; const char *key, *val; } meta;
 
 static const char *const meta_keys[] = {
-    "索引号", "发文文号", "发文字号", "文号", "发布机关", "发文机关", "成文日期", "发文日期",
-    "公开方式", "公开范围", "发布日期", "发布时间", "信息来源", "浏览次数", "主题分类",
-    "组配分类", "有效性", "时间", "来源", "日期", NULL};
+    "索引号", "发文文号", "发文字号", "文件编号", "文号", "发布机关", "发文机关", "发布机构",
+    "发文机构", "发文单位", "成文日期", "发文日期", "发文时间", "公开方式", "公开范围", "公开时限",
+    "发布日期", "发布时间", "信息来源", "浏览次数", "主题分类", "组配分类", "有效性", "时间",
+    "来源", "日期", "字体", NULL};
 
-/* The key (with its ：) standing at s, or NULL. */
-static const char *meta_key_at(const char *s, size_t n, size_t *klen)
+/* The key (with its ：, unless the block prints none) standing at s, or NULL. */
+static const char *meta_key_at(const char *s, size_t n, size_t *klen, int colon)
 {
     for (int k = 0; meta_keys[k]; k++) {
         size_t l = strlen(meta_keys[k]);
-        if (n >= l + 3 && !memcmp(s, meta_keys[k], l) && !memcmp(s + l, "：", 3)) {
-            *klen = l + 3;
+        if (n >= l + 3 * colon && !memcmp(s, meta_keys[k], l) && (!colon || !memcmp(s + l, "：", 3))) {
+            *klen = l + 3 * colon;
             return meta_keys[k];
         }
     }
@@ -110,9 +112,12 @@ static void read_meta(jx_arena *a, jx_vec *out, size_t at, const char *s)
     size_t n = strlen(s);
     const char *key = NULL;
     size_t vstart = 0;
+    /* a block laid out as a table prints its keys spaced and without ：
+     * (索 引 号 MB… 发文日期 2023-01-03) */
+    int colon = txt_find(s, n, "：") != NULL;
     for (size_t i = 0; i <= n;) {
         size_t kl = 0;
-        const char *k = i < n ? meta_key_at(s + i, n - i, &kl) : NULL;
+        const char *k = i < n ? meta_key_at(s + i, n - i, &kl, colon) : NULL;
         if (k || i == n) {
             if (key) {
                 meta *m = jx_vec_push(out);
@@ -145,6 +150,18 @@ static int issuer_of(jx_arena *a, const char *s, const char **issuer, const char
     return 1;
 }
 
+/* 2024-04-06 16:40 / 2024年04月06日16:40 -> the date alone. */
+static const char *date_part(jx_arena *a, const char *v)
+{
+    size_t n = strlen(v), k = n;
+    const char *ri = txt_find(v, n, "日");
+    if (ri) k = (size_t)(ri - v) + 3;
+    else
+        for (size_t i = 0; i < n; i++)
+            if (v[i] == ' ' || (i >= 10 && v[i] >= '0' && v[i] <= '9' && i + 2 < n && v[i + 2] == ':')) { k = i; break; }
+    return jx_strndup(a, v, k);
+}
+
 /* A value lexed as a line of its own: 平政办发〔2024〕12号, 2022-05-10. */
 static void lex_value(jx_arena *a, const char *v, jx_tok *t)
 {
@@ -158,30 +175,38 @@ static void lex_value(jx_arena *a, const char *v, jx_tok *t)
 /* Fills what the body left empty from the metadata of notice k. Body values
  * win: the metadata block is the site's record of the document, the body
  * the document itself. */
-static void apply_meta(jx_arena *a, jx_notice *no, const jx_vec *metas, size_t lo, size_t hi)
+static void apply_meta(jx_arena *a, jx_notice *no, const jx_vec *metas, size_t lo, size_t hi,
+                       const char **weak_issuer)
 {
     const char *source_gov = NULL;
     for (size_t i = 0; i < metas->n; i++) {
         const meta *m = &JX_AT(*metas, meta, i);
         if (m->at < lo || m->at >= hi || !*m->val) continue;
         jx_tok t;
-        if (!strcmp(m->key, "发文文号") || !strcmp(m->key, "文号") || !strcmp(m->key, "发文字号")) {
+        if (!strcmp(m->key, "发文文号") || !strcmp(m->key, "文号") || !strcmp(m->key, "发文字号") ||
+            !strcmp(m->key, "文件编号")) {
             lex_value(a, m->val, &t);
             if (t.kind == T_DOCNO && !no->doc_no) {
                 no->doc_no = txt_docno(a, t.prefix, t.plen, t.year, t.num);
                 if (!no->year) no->year = t.year;
             }
-        } else if (!strcmp(m->key, "成文日期") || !strcmp(m->key, "发文日期")) {
-            lex_value(a, m->val, &t);
+        } else if (!strcmp(m->key, "成文日期") || !strcmp(m->key, "发文日期") || !strcmp(m->key, "发文时间")) {
+            lex_value(a, date_part(a, m->val), &t);
             if (t.kind == T_DATE && !no->issued_on) {
                 no->issued_on = jx_sprintf(a, "%04d-%02d-%02d", t.year, t.month, t.day);
                 if (!no->year) no->year = t.year;
             }
-        } else if (!strcmp(m->key, "发布机关") || !strcmp(m->key, "发文机关")) {
+        } else if (!strcmp(m->key, "发布机关") || !strcmp(m->key, "发文机关") || !strcmp(m->key, "发布机构") ||
+                   !strcmp(m->key, "发文机构") || !strcmp(m->key, "发文单位")) {
+            /* 市政府办公室 names no government: the signature may, so it
+             * is kept only as the last resort */
             const char *gov = NULL;
-            issuer_of(a, m->val, NULL, &gov);
-            if (!no->issuer) no->issuer = m->val;
-            if (!no->government) no->government = gov;
+            if (issuer_of(a, m->val, NULL, &gov)) {
+                if (!no->issuer) no->issuer = m->val;
+                if (!no->government) no->government = gov;
+            } else if (weak_issuer && !*weak_issuer) {
+                *weak_issuer = m->val;
+            }
         } else if (!strcmp(m->key, "信息来源") || !strcmp(m->key, "来源")) {
             if (!source_gov) issuer_of(a, m->val, NULL, &source_gov);
         }
@@ -443,6 +468,8 @@ static void finish_item(parser *p)
 {
     if (!p->in_item) return;
     p->in_item = 0;
+    p->in_resp = 0;
+    p->named_item = 0;
     jx_arena *a = p->a;
     char *text = txt_squash_dup(a, p->text.p ? p->text.p : "", p->text.len);
     char *resp = txt_squash_dup(a, p->resp.p ? p->resp.p : "", p->resp.len);
@@ -877,6 +904,22 @@ static int section_is_item(const parser *p, size_t i, size_t hi)
     return 0;
 }
 
+/* A heading that is an item: its text names the project; a paragraph
+ * under it describes it and follows after a ：, as a table's 项目名称 and
+ * 项目内容 are joined. */
+static void heading_item(parser *p, const jx_tok *t, size_t i)
+{
+    p->in_item = 1;
+    p->in_resp = 0;
+    p->seq = t->num;
+    p->last_seq = t->num;
+    p->item_line = p->resp_line = line_no(p, i);
+    jx_buf_clear(&p->text);
+    jx_buf_clear(&p->resp);
+    jx_buf_put(&p->text, t->rest, t->blen - (size_t)(t->rest - t->body));
+    p->named_item = 1;
+}
+
 static void parse_lists(parser *p, size_t lo, size_t hi, size_t notice)
 {
     jx_notice *no = &JX_AT(p->d->notices, jx_notice, notice);
@@ -926,6 +969,10 @@ static void parse_lists(parser *p, size_t lo, size_t hi, size_t notice)
         case T_SUBSECTION:
             if (!p->in_list) break;
             finish_item(p);
+            if (section_is_item(p, i, hi)) {     /* （一）地区生产总值增长7% / 责任单位：… */
+                heading_item(p, t, i);
+                break;
+            }
             {
                 size_t rn = t->blen - (size_t)(t->rest - t->body);
                 const char *lead = leader_verb(t->rest, rn);
@@ -941,16 +988,8 @@ static void parse_lists(parser *p, size_t lo, size_t hi, size_t notice)
         case T_SECTION:
             if (!p->in_list) break;
             finish_item(p);
-            if (section_is_item(p, i, hi)) {
-                /* 一、新建幼儿园 / 分管领导：… / 牵头单位：… */
-                p->in_item = 1;
-                p->in_resp = 0;
-                p->seq = t->num;
-                p->last_seq = t->num;
-                p->item_line = p->resp_line = line_no(p, i);
-                jx_buf_clear(&p->text);
-                jx_buf_clear(&p->resp);
-                jx_buf_put(&p->text, t->rest, t->blen - (size_t)(t->rest - t->body));
+            if (section_is_item(p, i, hi)) {     /* 一、新建幼儿园 / 分管领导：… / 牵头单位：… */
+                heading_item(p, t, i);
                 break;
             }
             p->section = (int)t->num;
@@ -991,6 +1030,8 @@ static void parse_lists(parser *p, size_t lo, size_t hi, size_t notice)
                 if (txt_find(t->body, t->blen, "。")) { end_list(p); break; }
                 jx_buf_put(&p->resp, t->body, t->blen);
             } else {
+                if (p->named_item) jx_buf_puts(&p->text, "：");
+                p->named_item = 0;
                 jx_buf_put(&p->text, t->body, t->blen);
             }
             break;
@@ -1002,6 +1043,7 @@ static void parse_lists(parser *p, size_t lo, size_t hi, size_t notice)
             break;
         case T_BLANK:
         case T_FOOTER:
+        case T_META:    /* page furniture between the lines of a list */
             break;
         case T_TABLE: {
             finish_item(p);
@@ -1073,6 +1115,33 @@ static void prepare_lines(jx_arena *a, jx_text *tx)
     if (out.n) memcpy(tx->lines, out.p, out.n * sizeof *tx->lines);
     tx->nlines = out.n;
     jx_vec_free(&out);
+}
+
+/* A notice whose title does not name its government (区人民政府办公室关于…)
+ * or a fragment whose page lost its title but kept the signature (桐乡市人民政府办公室
+ * / 2020年5月22日): the signature is the issuer, the date under it the 成文
+ * date when the body gave none. */
+static void signed_by(parser *p, jx_notice *no, size_t lo, size_t hi)
+{
+    for (size_t i = lo; i < hi; i++) {
+        const jx_tok *t = &p->tok[i];
+        if (t->kind != T_END) continue;
+        char *sig = txt_squash_dup(p->a, t->body, t->blen);
+        if (!issuer_of(p->a, sig, &no->issuer, &no->government) || strcmp(no->issuer, sig)) {
+            no->issuer = no->government = NULL;
+            continue;
+        }
+        for (size_t j = i + 1, seen = 0; j < hi && seen < 2 && !no->issued_on; j++) {
+            if (p->tok[j].kind == T_BLANK) continue;
+            if (p->tok[j].kind == T_DATE) {
+                no->issued_on = jx_sprintf(p->a, "%04d-%02d-%02d", p->tok[j].year, p->tok[j].month, p->tok[j].day);
+                if (!no->year) no->year = p->tok[j].year;
+                break;
+            }
+            seen++;
+        }
+        return;
+    }
 }
 
 /* Lines that say who is responsible (责任单位：…, a 责任单位 column): a file
@@ -1148,7 +1217,11 @@ void prs_doc(jx_arena *a, jx_doc *d)
     if (!d->notices.n && !d->gazettes.n) {
         for (size_t i = 0; i < p.n; i++) {
             const jx_tok *t = &p.tok[i];
-            if (t->kind != T_LISTHEAD && t->kind != T_RESP && t->kind != T_PROGRESS &&
+            if (t->kind == T_PROGRESS) {    /* a progress report page: nothing to load */
+                p.progress_line = line_no(&p, i);
+                break;
+            }
+            if (t->kind != T_LISTHEAD && t->kind != T_RESP &&
                 !(t->kind == T_TABLE && starts_table(&d->text.lines[i])))
                 continue;
             jx_notice *no = jx_vec_push(&d->notices);
@@ -1176,7 +1249,11 @@ void prs_doc(jx_arena *a, jx_doc *d)
             break;
         }
         /* the metadata above a notice's salutation is its page's */
-        apply_meta(a, no, &metas, k ? JX_AT(salut_at, size_t, k - 1) + 1 : 0, no->title ? lo + 1 : p.n);
+        const char *weak_issuer = NULL;
+        apply_meta(a, no, &metas, k ? JX_AT(salut_at, size_t, k - 1) + 1 : 0, no->title ? lo + 1 : p.n,
+                   &weak_issuer);
+        if (!no->issuer) signed_by(&p, no, lo, hi);
+        if (!no->issuer) no->issuer = weak_issuer;
         if (!no->issued_on && no->title) {
             jx_msg(p.file, no->line, "warning: notice without a 成文 date");
             d->warnings++;
@@ -1184,7 +1261,7 @@ void prs_doc(jx_arena *a, jx_doc *d)
         parse_lists(&p, lo, hi, k);
     }
     gz_extract(a, d, p.tok, p.n, spans);
-    if (!d->notices.n && !d->gazettes.n) {
+    if (!d->notices.n && !d->gazettes.n && !p.progress_line) {
         jx_msg(p.file, 0, "warning: no document found (no title followed by a salutation)");
         d->warnings++;
     }
