@@ -67,7 +67,7 @@ CREATE TABLE IF NOT EXISTS notice_sources (
 CREATE TABLE IF NOT EXISTS tasks (
     task_id     INTEGER PRIMARY KEY,
     notice_id   INTEGER NOT NULL REFERENCES notices,
-    year        INTEGER NOT NULL,
+    year        INTEGER,                    -- NULL: a fragment whose headings name no year
     kind        TEXT NOT NULL CHECK (kind = 'key_work' OR kind = 'period' OR
                                       kind = 'livelihood' OR kind = 'special_action'),
     category    TEXT,

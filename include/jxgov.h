@@ -152,7 +152,7 @@ typedef struct { const char *p; size_t n; } jx_span;
 enum jx_pat {
     JX_P_MASTHEAD, JX_P_COLOPHON, JX_P_PUBLISHED, JX_P_YEARLINE, JX_P_MONTH, JX_P_APPOINT,
     JX_P_REMOVE, JX_P_LEADERPARA, JX_P_ROLE, JX_P_JIEDU, JX_P_YEARDU,
-    JX_P_PAGEREF, JX_P_YEARNIAN, JX_P_ISSUER, JX_P_PERIOD, JX_P_COUNT
+    JX_P_PAGEREF, JX_P_YEARNIAN, JX_P_ISSUER, JX_P_PERIOD, JX_P_LISTYEAR, JX_P_COUNT
 };
 int lex_match(int pat, const char *s, size_t n, jx_span *g, int ng);
 /* The next offset >= from in a long joined line (a PDF run) where a heading,

@@ -33,8 +33,10 @@ static const char *const patterns[P_COUNT] = {
     [P_DOCNO] = "^([\\p{Han}]{2,10})[〔\\[【（]\\s*([0-9]{4})\\s*[〕\\]】）]\\s*第?\\s*([0-9]{1,9})\\s*号$",
     [P_DATE] = "^([0-9]{4})\\s*年\\s*([0-9]{1,2})\\s*月\\s*([0-9]{1,2})\\s*日$",
     [P_SALUT] = "^各[^。]{2,80}：$",
-    /* a county's own pages may leave the name out: 区人民政府办公室关于… */
-    [P_TITLE] = "^(?:" GOV "|[市县区])(?:人民)?政府(?:办公室|办公厅)?\\s*(?:关于|转发)",
+    /* a county's own pages may leave the name out (区人民政府办公室关于…), and a
+     * city's may print the title bare (关于印发…的通知) under its metadata: the
+     * salutation that must follow, and the signature, make it a notice */
+    [P_TITLE] = "^(?:(?:" GOV "|[市县区])(?:人民)?政府(?:办公室|办公厅)?\\s*(?:关于|转发)|关于)",
     /* …责任分解, …责任分解（2023年）, …目标任务分解（清单）, 《政府工作报告》…任务分解,
      * …主要目标任务分解落实方案: a list heading, not a sentence (no 。；：). A
      * line opening with 《 is a sentence citing lists (《…责任分解》和《…》已经…). */
@@ -56,9 +58,11 @@ static const char *const patterns[P_COUNT] = {
     [P_META] = "^(?:当前位置\\s*：\\s*)?首页\\s*(?:$|>|＞|》|»|›|/)|^(?:>|＞|»)"
                "|^[•·●◆\\s]*(?:索引号|发文文号|文号|发文字号|发布机关|发文机关|成文日期|发文日期|公开方式|"
                "发布日期|发布时间|信息来源|浏览次数|主题分类|组配分类|有效性|公开范围|公开时限|文件编号|发文时间|"
-               "发布机构|发文机构|发文单位)\\s*："
+               "发布机构|发文机构|发文单位|统一编号)\\s*："
                /* the same keys printed as a table, spaced and with no ： (索 引 号 MB…) */
                "|^(?:索\\s*引\\s*号|发\\s*文\\s*日\\s*期|发\\s*布\\s*机\\s*构|文\\s+号|分\\s+类|有\\s*效\\s*性)\\s+\\S"
+               /* the page's buttons */
+               "|^(?:分享|打印|打印本页|关闭|关闭窗口|收藏|返回顶部)\\s*：?\\s*$"
                /* a publication stamp: 2023-01-05 10:00 区人民政府办公室 */
                "|^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}\\s+[0-9]{1,2}:[0-9]{2}"
                "|^[•·●◆\\s]*(?:时间|来源|日期)\\s*：\\s*(?:[0-9]{4}[-./年]|.*(?:浏览次数|信息来源|发布日期)\\s*：)",
@@ -85,6 +89,9 @@ static const char *const patterns[P_COUNT] = {
     [P_EXTRA + JX_P_YEARDU] = "([0-9]{4})\\s*年度",
     [P_EXTRA + JX_P_YEARNIAN] = "(?<![0-9])([0-9]{4})\\s*年",
     [P_EXTRA + JX_P_ISSUER] = "^(" GOV GOV_BODY ")",
+    /* the year of a list heading glued into other text (a PDF run) */
+    [P_EXTRA + JX_P_LISTYEAR] = "([0-9]{4})\\s*年[^。；：]{0,40}?(?:责任分解|任务分解|民生(?:实事)?项目)"
+                                "|(?:责任分解|任务分解)（\\s*([0-9]{4})\\s*年\\s*）",
     [P_EXTRA + JX_P_PERIOD] = "十[一二三四五六七八九]五|未来五年|五年主要(?:工作|目标)?任务",
     [P_EXTRA + JX_P_PAGEREF] = "(?:\\.{3,}|…+|\\s)\\s*（\\s*[0-9]{1,4}\\s*）$|）\\s*（\\s*[0-9]{1,4}\\s*）$",
 };
@@ -211,7 +218,8 @@ static int is_meta(const char *s, size_t n)
     if (!txt_find(s, lim, "：") && !txt_starts(s, n, "首页") && !txt_starts(s, n, "当前位置") &&
         *s != '>' && !txt_starts(s, n, "＞") && !txt_starts(s, n, "»") && !txt_starts(s, n, "索") &&
         !txt_starts(s, n, "发") && !txt_starts(s, n, "文") && !txt_starts(s, n, "分") &&
-        !txt_starts(s, n, "有") && !(n > 16 && s[4] == '-'))
+        !txt_starts(s, n, "有") && !txt_starts(s, n, "打") && !txt_starts(s, n, "关闭") &&
+        !txt_starts(s, n, "收藏") && !txt_starts(s, n, "返回") && !(n > 16 && s[4] == '-'))
         return 0;
     return match(P_META, s, n);
 }
@@ -263,6 +271,9 @@ void lex_line(const jx_line *ln, jx_tok *t)
             t->kind = T_FOOTER;
         } else if (is_meta(s, n)) {
             t->kind = T_META;
+        } else if ((txt_ends(s, n, "情况") || txt_ends(s, n, "表") || txt_ends(s, n, "）")) &&
+                   match(P_PROGRESS, s, n)) {
+            t->kind = T_PROGRESS;
         } else if (match(P_LISTHEAD, s, n)) {
             t->kind = T_LISTHEAD;
         }

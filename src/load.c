@@ -659,7 +659,7 @@ static int load_rows(jx_db *db, const jx_doc *d, size_t notice, sqlite3_int64 no
         rc = next_id(db, S_MAX_TASK, &db->next_task, &task_id);
         db->b[B_TASK].last_id = task_id;
         if (rc == SQLITE_OK)
-            rc = batch_row(db, B_TASK, "iittniitii", (long long)notice_id,
+            rc = batch_row(db, B_TASK, "inttniitii", (long long)notice_id,
                            (long long)t->year, t->kind, t->category, (long long)t->section, (long long)t->seq,
                            (long long)t->sub_seq, t->text, (long long)source_id, (long long)t->line);
         for (size_t k = 0; k < t->nleaders && rc == SQLITE_OK; k++)

@@ -91,7 +91,7 @@ static const char *const meta_keys[] = {
     "索引号", "发文文号", "发文字号", "文件编号", "文号", "发布机关", "发文机关", "发布机构",
     "发文机构", "发文单位", "成文日期", "发文日期", "发文时间", "公开方式", "公开范围", "公开时限",
     "发布日期", "发布时间", "信息来源", "浏览次数", "主题分类", "组配分类", "有效性", "时间",
-    "来源", "日期", "字体", NULL};
+    "来源", "日期", "字体", "统一编号", NULL};
 
 /* The key (with its ：, unless the block prints none) standing at s, or NULL. */
 static const char *meta_key_at(const char *s, size_t n, size_t *klen, int colon)
@@ -287,10 +287,11 @@ static size_t try_notice(parser *p, size_t i, jx_vec *metas)
 
 /* ---- lists, sections, items ---- */
 
-/* The leaders of a city, a county and a district government; the longer
+/* The leaders of a city, a county, a district and the province; the longer
  * title first, so 常务副县长 is not read as 县长. */
 static const char *const leader_titles[] = {
-    "常务副市长", "副市长", "市长", "常务副县长", "副县长", "县长", "常务副区长", "副区长", "区长", NULL};
+    "常务副市长", "副市长", "市长", "常务副县长", "副县长", "县长", "常务副区长", "副区长", "区长",
+    "常务副省长", "副省长", "省长", NULL};
 
 /* "颜海荣常务副市长" -> name + title; 0 when the text names no leader. */
 static int split_leader(jx_arena *a, const char *s, size_t n, jx_leader *out)
@@ -888,6 +889,26 @@ static int starts_table(const jx_line *ln)
            (s + strlen("序号") == e || s[strlen("序号")] == '\t' || s[strlen("序号")] == ' ');
 }
 
+/* A list heading wrapped over two lines (政府工作报告“十四五”时期 / 重点工作责任分解):
+ * the line above, short and no sentence, belongs to it, and says its kind
+ * and year. Returns the token to read the heading from. */
+static const jx_tok *wrapped_heading(parser *p, size_t lo, size_t i, jx_tok *joined)
+{
+    const jx_tok *t = &p->tok[i];
+    for (size_t k = i; k-- > lo && k + 3 > i;) {
+        const jx_tok *u = &p->tok[k];
+        if (u->kind == T_BLANK) continue;
+        if (u->kind != T_TEXT || u->blen > 40 * 3 || txt_find(u->body, u->blen, "。") ||
+            txt_find(u->body, u->blen, "：") || txt_find(u->body, u->blen, "；"))
+            break;
+        *joined = *t;
+        joined->body = jx_sprintf(p->a, "%.*s%.*s", (int)u->blen, u->body, (int)t->blen, t->body);
+        joined->blen = u->blen + t->blen;
+        return joined;
+    }
+    return t;
+}
+
 /* Whether the 一、 heading at i is itself an item (the 民生实事 layout of
  * older gazettes: 一、…, then 分管领导： / 牵头单位： lines, no numbered items
  * under it). */
@@ -943,6 +964,13 @@ static void parse_lists(parser *p, size_t lo, size_t hi, size_t notice)
         jx_tok none = {0};
         none.body = "";
         start_list(p, &none, 0);
+        /* the nearest heading above the first item, even one glued into the
+         * page's furniture, gives the year */
+        for (size_t i = lo; i < hi && p->tok[i].kind != T_ITEM && p->tok[i].kind != T_LISTHEAD; i++) {
+            jx_span y[2];
+            if (p->tok[i].kind != T_BLANK && lex_match(JX_P_LISTYEAR, p->tok[i].body, p->tok[i].blen, y, 2))
+                p->year = atoi(y[0].n ? y[0].p : y[1].p);
+        }
     }
     for (size_t i = lo; i < hi; i++) {
         const jx_tok *t = &p->tok[i];
@@ -959,7 +987,7 @@ static void parse_lists(parser *p, size_t lo, size_t hi, size_t notice)
         }
         switch (t->kind) {
         case T_LISTHEAD:
-            start_list(p, t, no->year);
+            start_list(p, wrapped_heading(p, lo, i, &plain), no->year);
             break;
         case T_PROGRESS:
             /* tasks reported on here were assigned (and are loaded) elsewhere */
@@ -1060,8 +1088,19 @@ static void parse_lists(parser *p, size_t lo, size_t hi, size_t notice)
     end_list(p);
 }
 
-/* A line this long with no tab is a PDF export's run joined with no breaks. */
-#define JX_RUN 4096
+/* A line this long with no tab, holding two responsibility fields or more,
+ * is a PDF export's run of a list joined with no breaks: a paragraph of
+ * prose, however long, names its units once at most. */
+#define JX_RUN 1024
+
+static int is_run(const char *s, size_t n)
+{
+    if (n <= JX_RUN || memchr(s, '\t', n)) return 0;
+    int fields = 0;
+    for (const char *q = s, *e = s + n; fields < 2 && (q = txt_find(q, (size_t)(e - q), "单位：")); q += 3)
+        fields++;
+    return fields >= 2;
+}
 
 static void push_line(jx_vec *out, const char *s, size_t n, long no, jx_arena *a)
 {
@@ -1074,7 +1113,7 @@ static void push_line(jx_vec *out, const char *s, size_t n, long no, jx_arena *a
 /* Splits a run at the headings, items and fields inside it. */
 static void push_run(jx_vec *out, const char *s, size_t n, long no, jx_arena *a)
 {
-    if (n <= JX_RUN || memchr(s, '\t', n)) { push_line(out, s, n, no, a); return; }
+    if (!is_run(s, n)) { push_line(out, s, n, no, a); return; }
     size_t start = 0;
     while (start < n) {
         size_t at = lex_run_break(s, n, start + 1);
@@ -1091,9 +1130,7 @@ static void prepare_lines(jx_arena *a, jx_text *tx)
     size_t i;
     for (i = 0; i < tx->nlines; i++) {
         const jx_line *l = &tx->lines[i];
-        if (memchr(l->text, '<', l->len) || memchr(l->text, '&', l->len) ||
-            (l->len > JX_RUN && !memchr(l->text, '\t', l->len)))
-            break;
+        if (memchr(l->text, '<', l->len) || memchr(l->text, '&', l->len) || is_run(l->text, l->len)) break;
     }
     if (i == tx->nlines) return;
     jx_vec out = JX_VEC(jx_line);
@@ -1151,19 +1188,25 @@ static int resp_line(const jx_tok *t, const jx_line *ln)
 {
     static const char *const fields[] = {"责任单位", "牵头单位", "主办单位", "责任领导", "牵头市领导", "分管领导", NULL};
     if (t->kind == T_RESP) return 1;
-    if (ln->len > 600) return 0;
-    char buf[640];
-    size_t k = 0;
-    for (size_t i = 0; i < ln->len; i++)
-        if (ln->text[i] != ' ') buf[k++] = ln->text[i];
+    /* short lines are read without their spaces (责 任 单 位); a long one as is */
+    char small[640];
+    const char *buf = ln->text;
+    size_t k = ln->len;
+    if (ln->len < sizeof small) {
+        k = 0;
+        for (size_t i = 0; i < ln->len; i++)
+            if (ln->text[i] != ' ') small[k++] = ln->text[i];
+        buf = small;
+    }
     for (int f = 0; fields[f]; f++) {
         const char *at = txt_find(buf, k, fields[f]);
         if (!at) continue;
         size_t rest = k - (size_t)(at - buf) - strlen(fields[f]);
         const char *after = at + strlen(fields[f]);
-        /* a field (责任单位：), a header cell (a tab-separated or one-cell line) */
-        if (txt_starts(after, rest, "：") || t->kind == T_TABLE ||
-            (rest == 0 && at - buf <= 12))
+        /* a field (责任单位：), a header cell (a tab-separated or one-cell
+         * line), a table header glued into a run (序号主要工作任务第一责任单位…) */
+        if (txt_starts(after, rest, "：") || t->kind == T_TABLE || (rest == 0 && at - buf <= 12) ||
+            txt_find(buf, (size_t)(at - buf), "序号"))
             return 1;
     }
     return 0;

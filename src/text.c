@@ -321,12 +321,19 @@ static size_t html_tag(const char *s, size_t n, char *stands)
     return (size_t)(close - s) + 1;
 }
 
+/* The text is width-folded before it gets here, and a ';' after a letter
+ * of the entity's name may have become '；': both end an entity. */
 static size_t html_entity(const char *s, size_t n, uint32_t *cp)
 {
-    size_t lim = n < 12 ? n : 12;
-    const char *semi = memchr(s, ';', lim);
-    if (!semi || semi == s + 1) return 0;
-    size_t k = (size_t)(semi - s);
+    size_t lim = n < 12 ? n : 12, k = 0, end = 0;
+    for (size_t i = 1; i < lim && !end; i++) {
+        if (s[i] == ';') { k = i; end = i + 1; }
+        else if (i + 3 <= n && !memcmp(s + i, "；", 3)) { k = i; end = i + 3; }
+        else if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') ||
+                   (s[i] >= '0' && s[i] <= '9') || s[i] == '#'))
+            return 0;
+    }
+    if (!end || k < 2) return 0;
     if (s[1] == '#') {
         uint32_t v = 0;
         int hex = k > 2 && (s[2] == 'x' || s[2] == 'X');
@@ -342,12 +349,12 @@ static size_t html_entity(const char *s, size_t n, uint32_t *cp)
         }
         if (!v || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) return 0;
         *cp = v;
-        return k + 1;
+        return end;
     }
     for (int e = 0; entities[e].name; e++)
         if (strlen(entities[e].name) == k - 1 && !memcmp(entities[e].name, s + 1, k - 1)) {
             *cp = entities[e].cp;
-            return k + 1;
+            return end;
         }
     return 0;
 }
