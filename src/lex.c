@@ -210,18 +210,26 @@ static int cn_date(const char *s, size_t n, jx_tok *t)
     return t->kind == T_DATE;
 }
 
-/* Metadata keys stand in a line's first few characters; only such lines
- * (and breadcrumbs) are given to the pattern. */
+/* Every furniture line opens with one of a few characters (a key's first,
+ * a bullet, a breadcrumb's 首页 / 当前位置 / >, a stamp's digit): only those
+ * lines are given to the pattern. */
 static int is_meta(const char *s, size_t n)
 {
-    size_t lim = n < 48 ? n : 48;
-    if (!txt_find(s, lim, "：") && !txt_starts(s, n, "首页") && !txt_starts(s, n, "当前位置") &&
-        *s != '>' && !txt_starts(s, n, "＞") && !txt_starts(s, n, "»") && !txt_starts(s, n, "索") &&
-        !txt_starts(s, n, "发") && !txt_starts(s, n, "文") && !txt_starts(s, n, "分") &&
-        !txt_starts(s, n, "有") && !txt_starts(s, n, "打") && !txt_starts(s, n, "关闭") &&
-        !txt_starts(s, n, "收藏") && !txt_starts(s, n, "返回") && !(n > 16 && s[4] == '-'))
-        return 0;
-    return match(P_META, s, n);
+    if (!n) return 0;
+    if ((unsigned char)*s < 0x80) {
+        if (*s != '>' && !(*s >= '0' && *s <= '9' && n > 16 && s[4] == '-')) return 0;
+        return match(P_META, s, n);
+    }
+    const char *q = s;
+    switch (txt_next(&q)) {
+    /* 当 首 ＞ » • · ● ◆ 索 发 文 成 公 信 浏 主 组 有 时 来 日 统 分 打 关 收 返 */
+    case 0x5F53: case 0x9996: case 0xFF1E: case 0xBB: case 0x2022: case 0xB7: case 0x25CF:
+    case 0x25C6: case 0x7D22: case 0x53D1: case 0x6587: case 0x6210: case 0x516C: case 0x4FE1:
+    case 0x6D4F: case 0x4E3B: case 0x7EC4: case 0x6709: case 0x65F6: case 0x6765: case 0x65E5:
+    case 0x7EDF: case 0x5206: case 0x6253: case 0x5173: case 0x6536: case 0x8FD4:
+        return match(P_META, s, n);
+    }
+    return 0;
 }
 
 void lex_line(const jx_line *ln, jx_tok *t)
@@ -272,7 +280,7 @@ void lex_line(const jx_line *ln, jx_tok *t)
         } else if (is_meta(s, n)) {
             t->kind = T_META;
         } else if ((txt_ends(s, n, "情况") || txt_ends(s, n, "表") || txt_ends(s, n, "）")) &&
-                   match(P_PROGRESS, s, n)) {
+                   txt_find(s, n, "情况") && match(P_PROGRESS, s, n)) {
             t->kind = T_PROGRESS;
         } else if (match(P_LISTHEAD, s, n)) {
             t->kind = T_LISTHEAD;
@@ -297,7 +305,8 @@ void lex_line(const jx_line *ln, jx_tok *t)
                    (n <= 60 && (txt_ends(s, n, "政府") || txt_ends(s, n, "办公室") || txt_ends(s, n, "办公厅")) &&
                     match(P_SIGNATURE, s, n))) {
             t->kind = T_END;
-        } else if (match(P_TITLE, s, n)) {
+        } else if ((txt_starts(s, n, "关于") || txt_find(s, n < 40 ? n : 40, "政府")) && match(P_TITLE, s, n)) {
+            /* a government's name is 8 characters at most: 政府 stands early */
             t->kind = T_TITLE;
         } else if (cn_date(s, n, t)) {
             t->kind = T_DATE;
@@ -313,7 +322,7 @@ void lex_line(const jx_line *ln, jx_tok *t)
         } else if ((t->num = lex_ordinal(s, n, &t->rest)) > 0) {
             t->kind = T_SECTION;
         } else if ((txt_ends(s, n, "情况") || txt_ends(s, n, "表") || txt_ends(s, n, "）")) &&
-                   match(P_PROGRESS, s, n)) {
+                   txt_find(s, n, "情况") && match(P_PROGRESS, s, n)) {
             t->kind = T_PROGRESS;
         } else if (match(P_LISTHEAD, s, n)) {
             t->kind = T_LISTHEAD;

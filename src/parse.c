@@ -389,6 +389,11 @@ static const struct { const char *key; int role; } resp_fields[] = {
 
 static int field_at(const char *s, size_t n, size_t *klen)
 {
+    /* called per character: every key opens with one of 牵责分主配协 */
+    if (n < 12 || (unsigned char)s[0] < 0xE0 ||
+        !(txt_starts(s, n, "责") || txt_starts(s, n, "牵") || txt_starts(s, n, "分") ||
+          txt_starts(s, n, "主") || txt_starts(s, n, "配") || txt_starts(s, n, "协")))
+        return -1;
     for (int k = 0; resp_fields[k].key; k++)
         if (txt_starts(s, n, resp_fields[k].key)) { *klen = strlen(resp_fields[k].key); return k; }
     return -1;
@@ -423,26 +428,43 @@ static void read_leaders(parser *p, const char *q, const char *stop, jx_vec *lea
     }
 }
 
+/* The next field key of s[from..n) outside brackets: its index, where it
+ * starts (*at) and its length (*klen); -1 when there is none. Keys end in ：,
+ * so only the colons are looked at. */
+static int next_field(const char *s, size_t n, size_t from, size_t *at, size_t *klen)
+{
+    for (const char *c = s + from; (c = txt_find(c, n - (size_t)(c - s), "：")); c += 3) {
+        size_t end = (size_t)(c - s) + 3;
+        for (int k = 0; resp_fields[k].key; k++) {
+            size_t kl = strlen(resp_fields[k].key);
+            if (end < from + kl || memcmp(s + end - kl, resp_fields[k].key, kl)) continue;
+            int depth = 0;
+            for (size_t i = from; i + kl < end; i++) {
+                if (txt_starts(s + i, n - i, "（")) depth++;
+                else if (txt_starts(s + i, n - i, "）") && depth) depth--;
+            }
+            if (depth) break;
+            *at = end - kl;
+            *klen = kl;
+            return k;
+        }
+    }
+    return -1;
+}
+
 /* Splits resp (which starts with a field, or is a bare unit list) into
  * leaders and the unit list; returns the unit list. */
 static const char *read_fields(parser *p, const char *resp, jx_vec *leaders)
 {
-    size_t n = strlen(resp), kl;
+    size_t n = strlen(resp), kl, at;
     if (field_at(resp, n, &kl) < 0) return resp;
     jx_buf units = {0}, helpers = {0};
-    int depth = 0;
+    int f = field_at(resp, n, &kl);
     size_t i = 0;
-    while (i < n) {
-        int f = field_at(resp + i, n - i, &kl);
-        if (f < 0) { i++; continue; }
-        size_t v = i + kl, e = v;
-        depth = 0;
-        for (; e < n; e++) {   /* the value runs to the next field outside brackets */
-            if (txt_starts(resp + e, n - e, "（")) depth++;
-            else if (txt_starts(resp + e, n - e, "）") && depth) depth--;
-            size_t k2;
-            if (!depth && (unsigned char)resp[e] >= 0x80 && field_at(resp + e, n - e, &k2) >= 0) break;
-        }
+    while (f >= 0) {
+        size_t v = i + kl, e = n, nkl = 0;
+        int nf = next_field(resp, n, v, &at, &nkl);    /* the value runs to the next field */
+        if (nf >= 0) e = at;
         size_t ve = e;
         while (ve > v && (txt_ends(resp + v, ve - v, "；") || txt_ends(resp + v, ve - v, "，") ||
                           txt_ends(resp + v, ve - v, "。")))
@@ -453,7 +475,9 @@ static const char *read_fields(parser *p, const char *resp, jx_vec *leaders)
             if (b->len && ve > v) jx_buf_puts(b, "、");
             jx_buf_put(b, resp + v, ve - v);
         }
+        f = nf;
         i = e;
+        kl = nkl;
     }
     if (helpers.len) {
         if (units.len) jx_buf_puts(&units, "、");
@@ -507,16 +531,10 @@ static void finish_item(parser *p)
         text[open - text] = 0;
     } else if (!*resp) {
         /* A clause inline without brackets: …。责任领导：A；责任单位：B */
-        size_t kl;
-        int depth = 0;
-        for (size_t i = 0; i < tl; i++) {
-            if (txt_starts(text + i, tl - i, "（")) depth++;
-            else if (txt_starts(text + i, tl - i, "）") && depth) depth--;
-            else if (!depth && i && (unsigned char)text[i] >= 0x80 && field_at(text + i, tl - i, &kl) >= 0) {
-                resp = jx_strdup(a, text + i);
-                text[i] = 0;
-                break;
-            }
+        size_t kl, at;
+        if (next_field(text, tl, 0, &at, &kl) >= 0 && at > 0) {
+            resp = jx_strdup(a, text + at);
+            text[at] = 0;
         }
     } else {
         /* The clause began on the item line and was repeated whole on the
@@ -1111,9 +1129,13 @@ static void push_line(jx_vec *out, const char *s, size_t n, long no, jx_arena *a
 }
 
 /* Splits a run at the headings, items and fields inside it. */
-static void push_run(jx_vec *out, const char *s, size_t n, long no, jx_arena *a)
+static void push_run(jx_vec *out, const jx_line *ln, const char *s, size_t n, long no, jx_arena *a)
 {
-    if (!is_run(s, n)) { push_line(out, s, n, no, a); return; }
+    if (!is_run(s, n)) {
+        if (ln) *(jx_line *)jx_vec_push(out) = *ln;     /* unchanged: no copy */
+        else push_line(out, s, n, no, a);
+        return;
+    }
     size_t start = 0;
     while (start < n) {
         size_t at = lex_run_break(s, n, start + 1);
@@ -1138,13 +1160,13 @@ static void prepare_lines(jx_arena *a, jx_text *tx)
         const jx_line *l = &tx->lines[i];
         size_t hn;
         char *h = txt_html(a, l->text, l->len, &hn);
-        if (!h) { push_run(&out, l->text, l->len, l->no, a); continue; }
+        if (!h) { push_run(&out, l, l->text, l->len, l->no, a); continue; }
         for (char *q = h, *e = h + hn; q <= e;) {
             char *nl = memchr(q, '\n', (size_t)(e - q));
             char *stop = nl ? nl : e;
             size_t fl;
             char *f = txt_fold(a, q, (size_t)(stop - q), &fl);
-            push_run(&out, f, fl, l->no, a);
+            push_run(&out, NULL, f, fl, l->no, a);
             q = stop + 1;
         }
     }
