@@ -333,6 +333,7 @@ m=$(sqlite3 "$T/oom.db" "SELECT count(*) FROM v_sources" 2> /dev/null || echo 0)
 . "$here/hostile.sh"
 . "$here/review.sh"
 . "$here/cases.sh"
+. "$here/holes.sh"
 
 printf '%d passed, %d failed\n' "$pass" "$fail"
 [ "$fail" = 0 ]
