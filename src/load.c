@@ -831,7 +831,7 @@ static int load_rows(jx_db *db, const jx_doc *d, const notice_rows *rows, size_t
         rc = next_id(db, S_MAX_TASK, &db->next_task, &task_id);
         db->b[B_TASK].last_id = task_id;
         if (rc == SQLITE_OK)
-            rc = batch_row(db, B_TASK, "iittniitii", (long long)notice_id,
+            rc = batch_row(db, B_TASK, "inttniitii", (long long)notice_id,
                            (long long)t->year, t->kind, t->category, (long long)t->section, (long long)t->seq,
                            (long long)t->sub_seq, t->text, (long long)source_id, (long long)t->line);
         for (size_t k = 0; k < t->nleaders && rc == SQLITE_OK; k++)
@@ -912,8 +912,11 @@ static int load_notice(jx_db *db, const jx_doc *d, const notice_rows *rows, size
                        jx_arena *a)
 {
     const jx_notice *no = &JX_AT(d->notices, jx_notice, k);
+    /* An untitled fragment is its file's own: two fragments never merge,
+     * and the same file gives the same key. */
     const char *key = no->doc_no ? no->doc_no
-                                 : jx_sprintf(a, "%s|%s", no->title, no->issued_on ? no->issued_on : "");
+                    : no->title ? jx_sprintf(a, "%s|%s", no->title, no->issued_on ? no->issued_on : "")
+                    : jx_sprintf(a, "untitled|%s|%ld", d->text.sha256, no->line);
     sqlite3_stmt *f = db->st[S_FIND_NOTICE];
     int rc = bind(f, "t", key);
     sqlite3_int64 notice_id = 0;

@@ -434,7 +434,10 @@ static size_t from_paragraphs(emitter *e, const jx_text *t, size_t i)
         }
         jx_tok tk;
         lex_line(l, &tk);
-        if (ends_table(&tk) || (tk.kind == T_TEXT && section_ahead(t, i))) break;
+        /* a header cell such as 任务分解 is no list heading */
+        if ((ends_table(&tk) && !(tk.kind == T_LISTHEAD && tk.blen <= 12)) ||
+            (tk.kind == T_TEXT && section_ahead(t, i)))
+            break;
         const char *s = tk.body;
         size_t n = tk.blen;
         /* the next row's number opens a cell even where a page break took
