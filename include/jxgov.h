@@ -12,7 +12,7 @@
 #include <string.h>
 
 #define JX_VERSION "0.1.0"
-#define JX_SCHEMA_VERSION 3
+#define JX_SCHEMA_VERSION 4
 
 /* Exit codes: numbers never change (documented in --help and README). */
 enum jx_exit { JX_OK = 0, JX_EINPUT = 1, JX_EUSAGE = 2, JX_EDB = 3 };
@@ -180,13 +180,18 @@ size_t dep_split(jx_arena *a, const char *s, jx_unit **out,
                  const char *file, long line, int *warnings);
 
 /* ---- parse.c: the document model ---- */
-typedef struct { const char *name, *title; } jx_leader;
+typedef struct {
+    const char *name, *title;
+    long line;              /* the line that names this leader for the task */
+} jx_leader;
 
 typedef struct {
     const char *doc_no;     /* canonical, or NULL */
     const char *issuer, *title, *issued_on;
+    const char *government; /* 嘉兴市, 平湖市, 长兴县 … (from the title or metadata) */
     int year;
     long line;
+    const char *body;       /* folded text, paragraphs joined with \n, no page furniture */
 } jx_notice;
 
 typedef struct {
@@ -213,6 +218,7 @@ typedef struct {
     double value_num;
     int has_num;
     long line;
+    long task;                  /* index in doc.tasks of the task it measures, or -1 */
 } jx_target;
 
 typedef struct {
@@ -248,6 +254,10 @@ typedef struct {
     long line;
 } jx_member;
 
+/* A paragraph of a notice body outside its lists (list items are indexed
+ * as tasks). */
+typedef struct { size_t notice; const char *text; } jx_para;
+
 typedef struct {
     size_t from;                /* token index of its masthead */
     int year;
@@ -267,10 +277,14 @@ typedef struct {
     jx_vec references;      /* jx_reference */
     jx_vec topics;          /* jx_topic */
     jx_vec members;         /* jx_member */
+    jx_vec paras;           /* jx_para: body paragraphs to index for search */
     int warnings;
 } jx_doc;
 
 void prs_doc(jx_arena *a, jx_doc *d);
+/* The government a notice's issuer belongs to: 嘉兴市人民政府办公室 ->
+ * 嘉兴市; NULL when the issuer names none. */
+const char *prs_government(jx_arena *a, const char *issuer);
 
 /* ---- gazette.c: what a gazette carries besides the lists ---- */
 /* Token range of one notice's body: from its title to the start of whatever
