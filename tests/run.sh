@@ -337,6 +337,7 @@ if [ -f "$here/../README.md" ]; then
     else bad "README.md example queries fail:"; head -5 "$T/readme.err"; fi
 fi
 
+. "$here/schema4.sh"
 . "$here/hostile.sh"
 . "$here/review.sh"
 
