@@ -63,7 +63,8 @@ CREATE TABLE IF NOT EXISTS notices (
     source_id   INTEGER NOT NULL REFERENCES sources,
     source_line INTEGER NOT NULL,
     government  TEXT,                       -- 嘉兴市, 平湖市 …
-    body        TEXT                        -- folded text, paragraphs joined with \n
+    body        TEXT,                       -- folded text, paragraphs joined with \n
+    indexed     TEXT                        -- per body paragraph: 1 when search holds it, 0 (a list's)
 );
 
 -- Every source a notice was printed in.

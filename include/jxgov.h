@@ -192,6 +192,7 @@ typedef struct {
     int year;
     long line;
     const char *body;       /* folded text, paragraphs joined with \n, no page furniture */
+    const char *indexed;    /* per paragraph of body: '1' to index it in search, '0' for a list's */
 } jx_notice;
 
 typedef struct {
@@ -254,10 +255,6 @@ typedef struct {
     long line;
 } jx_member;
 
-/* A paragraph of a notice body outside its lists (list items are indexed
- * as tasks). */
-typedef struct { size_t notice; const char *text; } jx_para;
-
 typedef struct {
     size_t from;                /* token index of its masthead */
     int year;
@@ -277,7 +274,6 @@ typedef struct {
     jx_vec references;      /* jx_reference */
     jx_vec topics;          /* jx_topic */
     jx_vec members;         /* jx_member */
-    jx_vec paras;           /* jx_para: body paragraphs to index for search */
     int warnings;
 } jx_doc;
 
@@ -303,6 +299,12 @@ jx_db *ld_open(const char *path, int timeout_ms, char *err, size_t errsz);
 void ld_close(jx_db *db);
 /* Returns 0 loaded, 1 unchanged, -1 error (err filled, nothing written). */
 int ld_doc(jx_db *db, const jx_doc *d, char *err, size_t errsz);
+/* Bulk loads: from now on the files this connection loads add no rows to
+ * the search index, which is marked incomplete until ld_build_search. */
+void ld_no_search(jx_db *db);
+/* Builds the search index afresh from the stored tasks and bodies, in one
+ * transaction. Returns the rows indexed, or -1 with err filled. */
+long long ld_build_search(jx_db *db, char *err, size_t errsz);
 /* Adds the digest of every file the database holds to set. */
 int ld_known_shas(jx_db *db, jx_shaset *set, char *err, size_t errsz);
 

@@ -19,7 +19,7 @@ enum {
     S_INS_NSRC, S_DEL_LEADERS, S_DEL_DEPTS, S_DEL_TASKS,
     S_FIND_DEPT_NAME, S_INS_DEPT_NAME, S_DEL_VALUES, S_DEL_ITEMS, S_MAX_TASK, S_MAX_ITEM, S_INS_APPT, S_INS_CATALOG, S_DEL_DUTIES, S_INS_DUTY, S_DEL_REFS, S_INS_REF,
     S_DEL_TOPICS, S_INS_TOPIC, S_DEL_MEMBERS, S_INS_MEMBER, S_DEL_SEARCH_TASKS, S_DEL_SEARCH_BODY,
-    S_COUNT
+    S_SEARCH_STALE, S_COUNT
 };
 
 static const char *const sql[S_COUNT] = {
@@ -31,9 +31,11 @@ static const char *const sql[S_COUNT] = {
     [S_FIND_NOTICE] = "SELECT n.notice_id, s.is_gazette, s.sha256, n.source_id FROM notices n"
                       " JOIN sources s ON s.source_id = n.source_id WHERE n.natural_key = ?1",
     [S_INS_NOTICE] = "INSERT INTO notices (natural_key, doc_no, issuer, title, issued_on, year,"
-                     " source_id, source_line, government, body) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                     " source_id, source_line, government, body, indexed)"
+                     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
     [S_UPD_NOTICE] = "UPDATE notices SET issuer = ?2, title = ?3, issued_on = ?4, year = ?5,"
-                     " source_id = ?6, source_line = ?7, government = ?8, body = ?9 WHERE notice_id = ?1",
+                     " source_id = ?6, source_line = ?7, government = ?8, body = ?9, indexed = ?10"
+                     " WHERE notice_id = ?1",
     [S_INS_NSRC] = "INSERT OR IGNORE INTO notice_sources (notice_id, source_id, source_line)"
                    " VALUES (?1, ?2, ?3)",
     [S_DEL_LEADERS] = "DELETE FROM task_leaders WHERE task_id IN (SELECT task_id FROM tasks WHERE notice_id = ?1)",
@@ -67,6 +69,7 @@ static const char *const sql[S_COUNT] = {
      * notice's range -(notice_id * 2^20 + 0 .. 2^20 - 1) (schema.sql) */
     [S_DEL_SEARCH_TASKS] = "DELETE FROM search WHERE rowid IN (SELECT task_id FROM tasks WHERE notice_id = ?1)",
     [S_DEL_SEARCH_BODY] = "DELETE FROM search WHERE rowid BETWEEN -((?1 << 20) + 1048575) AND -(?1 << 20)",
+    [S_SEARCH_STALE] = "INSERT OR REPLACE INTO meta (key, value) VALUES ('search', 'incomplete')",
 };
 
 /* The tables that take most rows are written up to BATCH rows to an INSERT: one
@@ -150,6 +153,8 @@ struct jx_db {
     sqlite3_int64 next_task, next_item;     /* ids for this transaction; 0: not read yet */
     sqlite3_int64 *task_ids;    /* per task of the file: its task_id once written */
     jx_vec stale;               /* sqlite3_int64: notices a file read again is to rewrite */
+    int no_search;              /* ld_no_search: write no search rows */
+    jx_arena rows;              /* copies the batches point to, for one file */
     char why[160];              /* a reason of the writer's own for failing a file */
 };
 
@@ -183,6 +188,7 @@ static const struct { const char *table, *column, *decl; } migrate_cols[] = {
     {"sources", "extractor", "INTEGER"},
     {"notices", "government", "TEXT"},
     {"notices", "body", "TEXT"},
+    {"notices", "indexed", "TEXT"},
     {"task_leaders", "source_line", "INTEGER"},
     {"target_items", "task_id", "INTEGER"},
 };
@@ -349,6 +355,7 @@ void ld_close(jx_db *db)
     ckpt_stop(db);
     dept_forget(&db->dept);
     jx_vec_free(&db->stale);
+    jx_arena_free(&db->rows);
     for (int i = 0; i < B_COUNT; i++)
         for (int k = 0; k <= BATCH_LG; k++) sqlite3_finalize(db->b[i].st[k]);
     for (int i = 0; i < S_COUNT; i++) sqlite3_finalize(db->st[i]);
@@ -830,6 +837,25 @@ static int same_text(const char *a, const char *b)
     return a == b || (a && b && !strcmp(a, b));
 }
 
+/* The search rows of a body's paragraphs flagged '1' in indexed: rowids
+ * -(notice_id * 2^20 + k) for the k-th paragraph (k < 2^20: JX_MAX_LINES).
+ * The paragraphs are NUL-ended copies in db->rows, as the batch keeps
+ * pointers until it is written. */
+static int index_body(jx_db *db, sqlite3_int64 notice_id, const char *body, const char *indexed)
+{
+    int rc = SQLITE_OK;
+    long long k = 0;
+    for (const char *p = body; p && *p && indexed && indexed[k] && rc == SQLITE_OK && k < (1 << 20); k++) {
+        const char *e = strchr(p, '\n');
+        size_t n = e ? (size_t)(e - p) : strlen(p);
+        if (indexed[k] == '1')
+            rc = batch_row(db, B_SEARCH, "ittii", -(((long long)notice_id << 20) + k),
+                           jx_strndup(&db->rows, p, n), "notice", (long long)notice_id, (long long)notice_id);
+        p = e ? e + 1 : p + n;
+    }
+    return rc;
+}
+
 static int load_rows(jx_db *db, const jx_doc *d, size_t notice, sqlite3_int64 notice_id,
                       sqlite3_int64 source_id)
 {
@@ -845,7 +871,7 @@ static int load_rows(jx_db *db, const jx_doc *d, size_t notice, sqlite3_int64 no
             rc = batch_row(db, B_TASK, "iittniitii", (long long)notice_id,
                            (long long)t->year, t->kind, t->category, (long long)t->section, (long long)t->seq,
                            (long long)t->sub_seq, t->text, (long long)source_id, (long long)t->line);
-        if (rc == SQLITE_OK)
+        if (rc == SQLITE_OK && !db->no_search)
             rc = batch_row(db, B_SEARCH, "ittii", (long long)task_id, t->text, "task", (long long)task_id,
                            (long long)notice_id);
         for (size_t k = 0; k < t->nleaders && rc == SQLITE_OK; k++)
@@ -884,14 +910,8 @@ static int load_rows(jx_db *db, const jx_doc *d, size_t notice, sqlite3_int64 no
             rc = batch_row(db, B_VALUE, "iiitfi", (long long)item_id, ++pos, (long long)t->district_id,
                            t->value_text, t->has_num, t->value_num, (long long)t->line);
     }
-    /* body paragraphs: rowids -(notice_id * 2^20 + k), k < 2^20 (JX_MAX_LINES) */
-    pos = 0;
-    for (size_t i = 0; i < d->paras.n && rc == SQLITE_OK && pos < (1 << 20); i++) {
-        const jx_para *q = &JX_AT(d->paras, jx_para, i);
-        if (q->notice != notice) continue;
-        rc = batch_row(db, B_SEARCH, "ittii", -(((long long)notice_id << 20) + pos++), q->text, "notice",
-                       (long long)notice_id, (long long)notice_id);
-    }
+    const jx_notice *no = &JX_AT(d->notices, jx_notice, notice);
+    if (rc == SQLITE_OK && !db->no_search) rc = index_body(db, notice_id, no->body, no->indexed);
     if (rc == SQLITE_OK) rc = batch_flush_all(db);
     pos = 0;
     for (size_t i = 0; i < d->duties.n && rc == SQLITE_OK; i++) {
@@ -970,15 +990,15 @@ static int load_notice(jx_db *db, const jx_doc *d, size_t k, sqlite3_int64 sourc
     sqlite3_reset(f);
     if (rc != SQLITE_OK) return rc;
     if (!notice_id) {
-        rc = bind(db->st[S_INS_NOTICE], "tttttniitt", key, no->doc_no, no->issuer, no->title,
+        rc = bind(db->st[S_INS_NOTICE], "tttttniittt", key, no->doc_no, no->issuer, no->title,
                   no->issued_on, (long long)no->year, (long long)source_id, (long long)no->line,
-                  no->government, no->body);
+                  no->government, no->body, no->indexed);
         if (rc == SQLITE_OK) rc = run(db, S_INS_NOTICE);
         notice_id = sqlite3_last_insert_rowid(db->h);
     } else if (replace) {
-        rc = bind(db->st[S_UPD_NOTICE], "itttniitt", (long long)notice_id, no->issuer, no->title,
+        rc = bind(db->st[S_UPD_NOTICE], "itttniittt", (long long)notice_id, no->issuer, no->title,
                   no->issued_on, (long long)no->year, (long long)source_id, (long long)no->line,
-                  no->government, no->body);
+                  no->government, no->body, no->indexed);
         if (rc == SQLITE_OK) rc = run(db, S_UPD_NOTICE);
         static const int owned[] = {S_DEL_SEARCH_TASKS, S_DEL_SEARCH_BODY, S_DEL_LEADERS, S_DEL_DEPTS, S_DEL_TASKS, S_DEL_VALUES, S_DEL_ITEMS,
                                     S_DEL_DUTIES, S_DEL_REFS, S_DEL_TOPICS, S_DEL_MEMBERS};
@@ -1058,7 +1078,9 @@ int ld_doc(jx_db *db, const jx_doc *d, char *err, size_t errsz)
                   c->doc_no, c->title, (long long)source_id, (long long)c->line);
         if (rc == SQLITE_OK) rc = run(db, S_INS_CATALOG);
     }
+    if (rc == SQLITE_OK && db->no_search) rc = run(db, S_SEARCH_STALE);
     jx_arena_free(&a);
+    jx_arena_reset(&db->rows);
     free(db->task_ids);
     db->task_ids = NULL;
     if (rc != SQLITE_OK) {
@@ -1070,6 +1092,7 @@ int ld_doc(jx_db *db, const jx_doc *d, char *err, size_t errsz)
     ckpt_after_commit(db);
     return 0;
 fail:
+    jx_arena_reset(&db->rows);
     free(db->task_ids);
     db->task_ids = NULL;
     jx_arena_free(&a);
@@ -1077,4 +1100,45 @@ fail:
     dept_forget(&db->dept);     /* it may hold names that were rolled back */
     for (int i = 0; i < B_COUNT; i++) db->b[i].n = 0;
     return -1;
+}
+
+void ld_no_search(jx_db *db)
+{
+    db->no_search = 1;
+}
+
+long long ld_build_search(jx_db *db, char *err, size_t errsz)
+{
+    sqlite3_stmt *st = NULL;
+    long long rows = 0;
+    int rc;
+    db->why[0] = 0;
+    if (with_lock(db, "BEGIN IMMEDIATE", err, errsz)) return -1;
+    rc = sqlite3_exec(db->h, "DELETE FROM search;"
+                      "INSERT INTO search (rowid, text, kind, ref_id, notice_id)"
+                      " SELECT task_id, text, 'task', task_id, notice_id FROM tasks;", NULL, NULL, NULL);
+    if (rc == SQLITE_OK) rows = sqlite3_changes(db->h);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_prepare_v2(db->h, "SELECT notice_id, body, indexed FROM notices WHERE indexed IS NOT NULL",
+                                -1, &st, NULL);
+    while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *flags = (const char *)sqlite3_column_text(st, 2);
+        rc = index_body(db, sqlite3_column_int64(st, 0), (const char *)sqlite3_column_text(st, 1), flags);
+        if (rc == SQLITE_OK) rc = batch_flush(db, B_SEARCH);     /* before the column texts go */
+        for (const char *f = flags; f && *f; f++) rows += *f == '1';
+        jx_arena_reset(&db->rows);
+    }
+    if (rc == SQLITE_DONE) rc = SQLITE_OK;
+    sqlite3_finalize(st);
+    if (rc == SQLITE_OK) rc = sqlite3_exec(db->h, "DELETE FROM meta WHERE key = 'search';"
+                                           "INSERT INTO search (search) VALUES ('optimize');", NULL, NULL, NULL);
+    if (rc != SQLITE_OK || exec(db, "COMMIT", err, errsz)) {
+        if (rc != SQLITE_OK) snprintf(err, errsz, "database: %s", sqlite3_errmsg(db->h));
+        sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+        db->b[B_SEARCH].n = 0;
+        jx_arena_reset(&db->rows);
+        return -1;
+    }
+    ckpt_after_commit(db);
+    return rows;
 }

@@ -862,16 +862,14 @@ static int ends_sentence(const char *s, size_t n)
            txt_ends(s, n, "：");
 }
 
-static void flush_para(parser *p, size_t k, jx_buf *body, jx_buf *para, int listed)
+/* Ends a paragraph: into the body, and a flag saying whether search indexes
+ * it (a list's paragraphs are indexed as its tasks). */
+static void flush_para(jx_buf *body, jx_buf *flags, jx_buf *para, int listed)
 {
     if (!para->len) return;
     if (body->len) jx_buf_put(body, "\n", 1);
     jx_buf_put(body, para->p, para->len);
-    if (!listed) {
-        jx_para *q = jx_vec_push(&p->d->paras);
-        q->notice = k;
-        q->text = jx_strndup(p->a, para->p, para->len);
-    }
+    jx_buf_put(flags, listed ? "0" : "1", 1);
     jx_buf_clear(para);
 }
 
@@ -893,21 +891,24 @@ static size_t chars(const char *s, size_t n)
  * WRAP_MIN_CHARS long and followed by plain text is a wrap, joined to it. */
 static void build_body(parser *p, size_t k, const jx_span_notice *sp)
 {
-    jx_buf body = {0}, para = {0};
+    jx_buf body = {0}, para = {0}, flags = {0};
     int listed = 0;
     for (size_t i = sp->title; i < sp->end && i < p->n; i++) {
         const jx_tok *t = &p->tok[i];
         if (t->kind == T_BLANK || t->kind == T_FOOTER || !t->blen) continue;
-        if (para.len && t->kind != T_TEXT) flush_para(p, k, &body, &para, listed);
+        if (para.len && t->kind != T_TEXT) flush_para(&body, &flags, &para, listed);
         if (!para.len) listed = p->listed[i];
         jx_buf_put(&para, t->body, t->blen);
         if ((t->kind != T_TEXT && t->kind != T_ITEM && t->kind != T_RESP) || ends_sentence(t->body, t->blen) ||
             chars(t->body, t->blen) < WRAP_MIN_CHARS)
-            flush_para(p, k, &body, &para, listed);
+            flush_para(&body, &flags, &para, listed);
     }
-    flush_para(p, k, &body, &para, listed);
-    JX_AT(p->d->notices, jx_notice, k).body = body.len ? jx_strndup(p->a, body.p, body.len) : NULL;
+    flush_para(&body, &flags, &para, listed);
+    jx_notice *no = &JX_AT(p->d->notices, jx_notice, k);
+    no->body = body.len ? jx_strndup(p->a, body.p, body.len) : NULL;
+    no->indexed = flags.len ? jx_strndup(p->a, flags.p, flags.len) : NULL;
     jx_buf_free(&body);
+    jx_buf_free(&flags);
     jx_buf_free(&para);
 }
 
@@ -1063,7 +1064,6 @@ void prs_doc(jx_arena *a, jx_doc *d)
     d->references.size = sizeof(jx_reference);
     d->topics.size = sizeof(jx_topic);
     d->members.size = sizeof(jx_member);
-    d->paras.size = sizeof(jx_para);
     p.tok = malloc((p.n ? p.n : 1) * sizeof *p.tok);
     p.listed = calloc(p.n ? p.n : 1, 1);
     if (!p.tok || !p.listed) { fputs("jxgov: out of memory\n", stderr); exit(JX_EDB); }
@@ -1139,5 +1139,4 @@ void prs_free(jx_doc *d)
     jx_vec_free(&d->references);
     jx_vec_free(&d->topics);
     jx_vec_free(&d->members);
-    jx_vec_free(&d->paras);
 }

@@ -38,3 +38,4 @@ ids_free "$T/ab.db" > "$T/ab.s4"; ids_free "$T/ba.db" > "$T/ba.s4"
 expect_same "load order 000,001 vs 001,000: search, leaders, bodies" "$T/ab.s4" "$T/ba.s4"
 n=$(sqlite3 "$T/ba.db" "SELECT (SELECT count(*) FROM search WHERE kind = 'task') - (SELECT count(*) FROM tasks)")
 [ "$n" = 0 ] && ok || bad "a replaced notice leaves $n stale task rows in search"
+
