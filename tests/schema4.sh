@@ -39,3 +39,15 @@ expect_same "load order 000,001 vs 001,000: search, leaders, bodies" "$T/ab.s4" 
 n=$(sqlite3 "$T/ba.db" "SELECT (SELECT count(*) FROM search WHERE kind = 'task') - (SELECT count(*) FROM tasks)")
 [ "$n" = 0 ] && ok || bad "a replaced notice leaves $n stale task rows in search"
 
+# a bulk load without the search index, then the index built afterwards:
+# the same rows as a load that keeps it in step
+rm -f "$T/ns.db"*
+"$JXGOV" ingest -q --no-search --db "$T/ns.db" "$seeds"/*.txt 2> /dev/null
+n=$(sqlite3 "$T/ns.db" "SELECT count(*) FROM search; SELECT value FROM meta WHERE key = 'search'" | tr '\n' ' ')
+[ "$n" = "0 incomplete " ] && ok || bad "ingest --no-search: want an empty index marked incomplete, got '$n'"
+printf '%s: indexed %s rows\n' "$T/ns.db" "$(sqlite3 "$T/all.db" "SELECT count(*) FROM search")" > "$T/want"
+expect_run "index builds the search table" 0 "$T/want" "$JXGOV" index --db "$T/ns.db"
+for db in all ns; do sqlite3 "$T/$db.db" "SELECT rowid, * FROM search; SELECT count(*) FROM meta WHERE key = 'search'" | LC_ALL=C sort > "$T/$db.search"; done
+expect_same "ingest --no-search + index: the search rows of an ingest" "$T/all.search" "$T/ns.search"
+expect_run "index --help" 0 - "$JXGOV" index --help
+expect_run "index with an unknown argument" 2 - "$JXGOV" index --frob
