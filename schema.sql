@@ -99,6 +99,7 @@ CREATE TABLE IF NOT EXISTS task_leaders (
     source_line INTEGER,        -- the line naming this leader (NULL: loaded before schema 4)
     PRIMARY KEY (task_id, position)
 ) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS task_leaders_leader ON task_leaders (leader);
 
 -- Canonical department names, each stored once. No index leads from a
 -- department to its tasks: one would take a scattered page write per
@@ -131,6 +132,17 @@ CREATE TABLE IF NOT EXISTS meta (
     value TEXT
 ) WITHOUT ROWID;
 
+-- Per unit, government ('' for none) and work year: how many task_units
+-- rows name it, kept by the writer as it adds and deletes a notice's tasks,
+-- so that v_departments' years read a small table, not every task.
+CREATE TABLE IF NOT EXISTS dept_years (
+    dept_id    INTEGER NOT NULL REFERENCES departments,
+    government TEXT NOT NULL,
+    year       INTEGER NOT NULL,
+    n          INTEGER NOT NULL,
+    PRIMARY KEY (dept_id, government, year)
+) WITHOUT ROWID;
+
 -- The units of a task in printed order (v_task_departments).
 CREATE TABLE IF NOT EXISTS task_units (
     task_id  INTEGER NOT NULL REFERENCES tasks ON DELETE CASCADE,
@@ -140,6 +152,9 @@ CREATE TABLE IF NOT EXISTS task_units (
     lead     INTEGER NOT NULL CHECK (lead = 0 OR lead = 1),
     PRIMARY KEY (task_id, position)
 ) WITHOUT ROWID;
+-- From a department to its tasks (all tasks one department leads; a count
+-- per department): see README "Performance" for what it costs a load.
+CREATE INDEX IF NOT EXISTS task_units_dept ON task_units (dept_id, lead);
 
 -- The district columns of a target table; the ids are fixed.
 CREATE TABLE IF NOT EXISTS districts (
@@ -259,6 +274,10 @@ CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(
     text, kind UNINDEXED, ref_id UNINDEXED, notice_id UNINDEXED, tokenize = 'trigram');
 
 -- ---- the contract views ----
+-- A join that always finds its row (a task's notice, a unit's task) is a
+-- LEFT JOIN on the other table's key: SQLite then leaves it out of a query
+-- that reads none of its columns (a count of one department's tasks reads
+-- the index task_units_dept alone).
 
 DROP VIEW IF EXISTS v_sources;
 CREATE VIEW v_sources AS
@@ -282,7 +301,7 @@ DROP VIEW IF EXISTS v_tasks;
 CREATE VIEW v_tasks AS
     SELECT t.task_id, t.notice_id, n.doc_no, t.year, t.kind, t.category, t.section, t.seq, t.sub_seq,
            t.text, t.source_id, t.source_line
-    FROM tasks t JOIN notices n USING (notice_id);
+    FROM tasks t LEFT JOIN notices n ON n.notice_id = t.notice_id;
 
 DROP VIEW IF EXISTS v_task_leaders;
 CREATE VIEW v_task_leaders AS
@@ -292,18 +311,18 @@ DROP VIEW IF EXISTS v_task_departments;
 CREATE VIEW v_task_departments AS
     SELECT u.task_id, u.position, d.name AS department, coalesce(u.raw_name, d.name) AS raw_name,
            CASE u.lead WHEN 1 THEN 'lead' ELSE 'member' END AS role, n.government
-    FROM task_units u JOIN departments d USING (dept_id) JOIN tasks t ON t.task_id = u.task_id
-         JOIN notices n ON n.notice_id = t.notice_id;
+    FROM task_units u JOIN departments d USING (dept_id) LEFT JOIN tasks t ON t.task_id = u.task_id
+         LEFT JOIN notices n ON n.notice_id = t.notice_id;
 
 -- Every unit of the catalogue, and every other unit a task names (kind
 -- other); years from the tasks that name it.
 DROP VIEW IF EXISTS v_departments;
 CREATE VIEW v_departments AS
     WITH used AS (
-        SELECT d.name AS department, n.government, min(t.year) AS first_year, max(t.year) AS last_year
-        FROM task_units u JOIN departments d USING (dept_id) JOIN tasks t ON t.task_id = u.task_id
-             JOIN notices n ON n.notice_id = t.notice_id
-        GROUP BY d.name, n.government)
+        SELECT d.name AS department, nullif(y.government, '') AS government, min(y.year) AS first_year,
+               max(y.year) AS last_year
+        FROM dept_years y JOIN departments d USING (dept_id) WHERE y.n > 0
+        GROUP BY y.dept_id, y.government)
     SELECT c.name AS department, c.government, c.kind, c.successor, c.aliases, u.first_year, u.last_year
     FROM dept_catalog c LEFT JOIN used u ON u.department = c.name AND u.government = c.government
     UNION ALL
@@ -316,7 +335,7 @@ CREATE VIEW v_district_targets AS
     SELECT i.notice_id, n.doc_no, i.year, i.task_id, i.item_seq, i.item, i.indicator, i.unit,
            x.name AS district, v.value_text, v.value_num, i.source_id, v.source_line
     FROM target_values v JOIN target_items i USING (item_id) JOIN districts x USING (district_id)
-         JOIN notices n ON n.notice_id = i.notice_id;
+         LEFT JOIN notices n ON n.notice_id = i.notice_id;
 
 DROP VIEW IF EXISTS v_appointments;
 CREATE VIEW v_appointments AS

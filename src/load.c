@@ -19,7 +19,7 @@ enum {
     S_INS_NSRC, S_DEL_LEADERS, S_DEL_DEPTS, S_DEL_TASKS,
     S_FIND_DEPT_NAME, S_INS_DEPT_NAME, S_DEL_VALUES, S_DEL_ITEMS, S_MAX_TASK, S_MAX_ITEM, S_INS_APPT, S_INS_CATALOG, S_DEL_DUTIES, S_INS_DUTY, S_DEL_REFS, S_INS_REF,
     S_DEL_TOPICS, S_INS_TOPIC, S_DEL_MEMBERS, S_INS_MEMBER, S_DEL_SEARCH_TASKS, S_DEL_SEARCH_BODY,
-    S_SEARCH_STALE, S_COUNT
+    S_SEARCH_STALE, S_ADD_DEPT_YEARS, S_DEL_DEPT_YEARS, S_COUNT
 };
 
 static const char *const sql[S_COUNT] = {
@@ -69,6 +69,14 @@ static const char *const sql[S_COUNT] = {
      * notice's range -(notice_id * 2^20 + 0 .. 2^20 - 1) (schema.sql) */
     [S_DEL_SEARCH_TASKS] = "DELETE FROM search WHERE rowid IN (SELECT task_id FROM tasks WHERE notice_id = ?1)",
     [S_DEL_SEARCH_BODY] = "DELETE FROM search WHERE rowid BETWEEN -((?1 << 20) + 1048575) AND -(?1 << 20)",
+    /* dept_years follows the task_units rows a notice adds (?2 = 1) or
+     * deletes (?2 = -1) */
+    [S_ADD_DEPT_YEARS] = "INSERT INTO dept_years (dept_id, government, year, n)"
+                         " SELECT u.dept_id, coalesce(n.government, ''), t.year, ?2 * count(*)"
+                         " FROM tasks t JOIN notices n ON n.notice_id = t.notice_id"
+                         " JOIN task_units u ON u.task_id = t.task_id WHERE t.notice_id = ?1 GROUP BY 1, 2, 3"
+                         " ON CONFLICT (dept_id, government, year) DO UPDATE SET n = n + excluded.n",
+    [S_DEL_DEPT_YEARS] = "DELETE FROM dept_years WHERE n = 0",
     [S_SEARCH_STALE] = "INSERT OR REPLACE INTO meta (key, value) VALUES ('search', 'incomplete')",
 };
 
@@ -202,7 +210,10 @@ static const char migrate_fill[] =
     "UPDATE notices SET government = substr(issuer, 1, instr(issuer, '人民政府') - 1)"
     " WHERE government IS NULL AND instr(issuer, '人民政府') > 1;"
     "INSERT INTO search (rowid, text, kind, ref_id, notice_id)"
-    " SELECT task_id, text, 'task', task_id, notice_id FROM tasks;";
+    " SELECT task_id, text, 'task', task_id, notice_id FROM tasks;"
+    "INSERT INTO dept_years (dept_id, government, year, n)"
+    " SELECT u.dept_id, coalesce(n.government, ''), t.year, count(*) FROM task_units u"
+    " JOIN tasks t ON t.task_id = u.task_id JOIN notices n ON n.notice_id = t.notice_id GROUP BY 1, 2, 3;";
 
 #define JX_STR2(x) #x
 #define JX_STR(x) JX_STR2(x)
@@ -944,6 +955,8 @@ static int load_rows(jx_db *db, const jx_doc *d, size_t notice, sqlite3_int64 no
                   m->affiliation, (long long)source_id, (long long)m->line);
         if (rc == SQLITE_OK) rc = run(db, S_INS_MEMBER);
     }
+    if (rc == SQLITE_OK) rc = bind(db->st[S_ADD_DEPT_YEARS], "ii", (long long)notice_id, 1LL);
+    if (rc == SQLITE_OK) rc = run(db, S_ADD_DEPT_YEARS);
     return rc;
 }
 
@@ -996,16 +1009,22 @@ static int load_notice(jx_db *db, const jx_doc *d, size_t k, sqlite3_int64 sourc
         if (rc == SQLITE_OK) rc = run(db, S_INS_NOTICE);
         notice_id = sqlite3_last_insert_rowid(db->h);
     } else if (replace) {
-        rc = bind(db->st[S_UPD_NOTICE], "itttniittt", (long long)notice_id, no->issuer, no->title,
-                  no->issued_on, (long long)no->year, (long long)source_id, (long long)no->line,
-                  no->government, no->body, no->indexed);
+        /* its units' years go with its tasks, counted under its government as stored */
+        rc = bind(db->st[S_ADD_DEPT_YEARS], "ii", (long long)notice_id, -1LL);
+        if (rc == SQLITE_OK) rc = run(db, S_ADD_DEPT_YEARS);
+        if (rc == SQLITE_OK)
+            rc = bind(db->st[S_UPD_NOTICE], "itttniittt", (long long)notice_id, no->issuer, no->title,
+                      no->issued_on, (long long)no->year, (long long)source_id, (long long)no->line,
+                      no->government, no->body, no->indexed);
         if (rc == SQLITE_OK) rc = run(db, S_UPD_NOTICE);
-        static const int owned[] = {S_DEL_SEARCH_TASKS, S_DEL_SEARCH_BODY, S_DEL_LEADERS, S_DEL_DEPTS, S_DEL_TASKS, S_DEL_VALUES, S_DEL_ITEMS,
-                                    S_DEL_DUTIES, S_DEL_REFS, S_DEL_TOPICS, S_DEL_MEMBERS};
+        static const int owned[] = {S_DEL_SEARCH_TASKS, S_DEL_SEARCH_BODY, S_DEL_LEADERS, S_DEL_DEPTS,
+                                    S_DEL_TASKS, S_DEL_VALUES, S_DEL_ITEMS, S_DEL_DUTIES, S_DEL_REFS,
+                                    S_DEL_TOPICS, S_DEL_MEMBERS};
         for (size_t o = 0; o < sizeof owned / sizeof *owned && rc == SQLITE_OK; o++) {
             rc = bind(db->st[owned[o]], "i", (long long)notice_id);
             if (rc == SQLITE_OK) rc = run(db, owned[o]);
         }
+        if (rc == SQLITE_OK) rc = run(db, S_DEL_DEPT_YEARS);
     }
     if (rc == SQLITE_OK) rc = bind(db->st[S_INS_NSRC], "iii", (long long)notice_id,
                                    (long long)source_id, (long long)no->line);
