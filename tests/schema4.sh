@@ -24,18 +24,20 @@ rm -f "$T/s4u.db"; ingest "$T/s4u.db" "$T/s4unmatched.txt"
 n=$(sqlite3 "$T/s4u.db" "SELECT count(DISTINCT item_seq) FROM v_district_targets WHERE task_id IS NULL")
 [ "$n" = 1 ] && ok || bad "an unmatched item has a NULL task_id (got $n items)"
 
-# load order: the search rows, bodies and leaders' lines of 000 loaded after its reprint
+# load order: the search rows, bodies, leaders' lines and department years of 000
+# loaded after its reprint (which it replaces)
 ids_free() {
     sqlite3 "$1" "SELECT s.kind, n.natural_key, coalesce(t.source_line || '/' || t.sub_seq, ''), s.text
                   FROM search s JOIN notices n ON n.notice_id = s.notice_id
                   LEFT JOIN tasks t ON s.kind = 'task' AND t.task_id = s.ref_id;
                   SELECT t.source_line, t.sub_seq, l.leader, l.leader_title, l.source_line
                   FROM v_task_leaders l JOIN v_tasks t USING (task_id);
-                  SELECT doc_no, government, body FROM v_notices" | LC_ALL=C sort
+                  SELECT doc_no, government, body FROM v_notices;
+                  SELECT * FROM v_departments" | LC_ALL=C sort
 }
 ids_free "$T/ab.db" > "$T/ab.s4"; ids_free "$T/ba.db" > "$T/ba.s4"
 [ -s "$T/ab.s4" ] && ok || bad "load order: nothing to compare"
-expect_same "load order 000,001 vs 001,000: search, leaders, bodies" "$T/ab.s4" "$T/ba.s4"
+expect_same "load order 000,001 vs 001,000: search, leaders, bodies, departments" "$T/ab.s4" "$T/ba.s4"
 n=$(sqlite3 "$T/ba.db" "SELECT (SELECT count(*) FROM search WHERE kind = 'task') - (SELECT count(*) FROM tasks)")
 [ "$n" = 0 ] && ok || bad "a replaced notice leaves $n stale task rows in search"
 
