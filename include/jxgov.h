@@ -15,7 +15,7 @@
 #define JX_SCHEMA_VERSION 4
 
 /* Exit codes: numbers never change (documented in --help and README). */
-enum jx_exit { JX_OK = 0, JX_EINPUT = 1, JX_EUSAGE = 2, JX_EDB = 3 };
+enum jx_exit { JX_OK = 0, JX_EINPUT = 1, JX_EUSAGE = 2, JX_EDB = 3, JX_ENOMEM = 4 };
 
 /* Hard caps on one input file; larger files are refused, never truncated.
  * Together they bound the memory one file can take (README "Reliability"). */
@@ -24,7 +24,7 @@ enum jx_exit { JX_OK = 0, JX_EINPUT = 1, JX_EUSAGE = 2, JX_EDB = 3 };
 
 /* ---- arena.c ---- */
 typedef struct jx_block jx_block;
-typedef struct { jx_block *head, *spare; size_t used; } jx_arena;
+typedef struct { jx_block *head, *spare; } jx_arena;
 void *jx_alloc(jx_arena *a, size_t n);
 char *jx_strndup(jx_arena *a, const char *s, size_t n);
 char *jx_strdup(jx_arena *a, const char *s);
@@ -54,6 +54,9 @@ void jx_vec_free(jx_vec *v);
 /* ---- msg.c: one reporter, "prog: file:line: message" on stderr ---- */
 void jx_msg(const char *file, long line, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+/* A line of its own on stderr, always (summaries, errors); escaped as
+ * jx_msg's are: control characters and bytes not valid UTF-8 as \xNN. */
+void jx_print(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 extern int jx_quiet_warnings;
 /* When set, this thread's messages are appended here instead of written:
  * ingest -j prints a file's warnings with its summary line, in order. */
@@ -85,6 +88,9 @@ void sha_free(jx_shaset *s);
  * byte offset where it applies) to err and returns -1. */
 int dec_file(jx_arena *a, const char *path, jx_text *out, const jx_shaset *skip,
              char *err, size_t errsz);
+/* The bound on reading one file that is not a regular one (a FIFO, a
+ * device): all of it within this many ms, else an error (--timeout). */
+extern int jx_read_timeout_ms;
 int dec_bytes(jx_arena *a, const unsigned char *p, size_t n, jx_text *out,
               char *err, size_t errsz);
 void sha256_hex(const unsigned char *p, size_t n, char out[65]);
@@ -148,6 +154,9 @@ enum jx_pat {
     JX_P_PAGEREF, JX_P_YEARNIAN, JX_P_COUNT
 };
 int lex_match(int pat, const char *s, size_t n, jx_span *g, int ng);
+/* 1 when s starts as a doc_no does (prefix, bracketed year, a digit),
+ * whether or not the rest of the line makes it one. */
+int lex_docno_like(const char *s, size_t n);
 /* Finds a doc_no anywhere in s; returns 1 and fills prefix/year/num. */
 int lex_find_docno(const char *s, size_t n, size_t *start, size_t *end,
                    const char **prefix, size_t *plen, int *year, long *num);

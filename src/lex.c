@@ -11,7 +11,7 @@
 
 enum {
     P_DOCNO, P_DATE, P_SALUT, P_TITLE, P_LISTHEAD, P_SECTION, P_ITEM, P_RESP,
-    P_FOOTER, P_FIND_DOCNO, P_EXTRA, P_COUNT = P_EXTRA + JX_P_COUNT
+    P_FOOTER, P_FIND_DOCNO, P_DOCNO_LIKE, P_EXTRA, P_COUNT = P_EXTRA + JX_P_COUNT
 };
 
 /* Every pattern runs on width-folded text (text.c): digits are ASCII and
@@ -28,6 +28,10 @@ static const char *const patterns[P_COUNT] = {
     [P_RESP] = "^(?:责任单位|牵头单位|牵头市领导)\\s*：",
     [P_FOOTER] = "^(?:[-—–]\\s*[0-9]{1,4}\\s*[-—–]|第\\s*[0-9]{1,4}\\s*页(?:\\s*[，,/]?\\s*共\\s*[0-9]{1,4}\\s*页)?|[0-9]{1,3})$",
     [P_FIND_DOCNO] = "((?:国|浙|嘉|中)[\\p{Han}]{0,5}?)\\s*[〔\\[【（]\\s*([0-9]{4})\\s*[〕\\]】）]\\s*第?\\s*([0-9]{1,9})\\s*号",
+    /* the start of a doc_no, whatever follows: a line that P_DOCNO refuses
+     * but this takes is a doc_no line gone wrong (text after the 号, more
+     * than 9 digits), which is reported, not dropped in silence */
+    [P_DOCNO_LIKE] = "^[\\p{Han}]{2,10}\\s*[〔\\[【（]\\s*[0-9]+\\s*[〕\\]】）]\\s*第?\\s*[0-9]",
     [P_EXTRA + JX_P_MASTHEAD] = "第\\s*([0-9、，\\s]+?)\\s*期\\s*（\\s*总第\\s*([0-9、，\\s]+?)\\s*期\\s*）",
     [P_EXTRA + JX_P_COLOPHON] = "^([0-9]{4})\\s*年\\s*第\\s*([0-9、，\\s]+?)\\s*期\\s*（\\s*总第\\s*([0-9、，\\s]+?)\\s*期\\s*）$",
     [P_EXTRA + JX_P_PUBLISHED] = "^([0-9]{4})\\s*年\\s*([0-9]{1,2})\\s*月\\s*([0-9]{1,2})\\s*日\\s*出版$",
@@ -212,6 +216,11 @@ long lex_ordinal(const char *s, size_t n, const char **rest)
     }
     group(2, s, rest);
     return v + cur;
+}
+
+int lex_docno_like(const char *s, size_t n)
+{
+    return match(P_DOCNO_LIKE, s, n);
 }
 
 int lex_match(int pat, const char *s, size_t n, jx_span *g, int ng)

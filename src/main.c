@@ -45,7 +45,8 @@ static const char usage_ingest[] =
     "PATH:LINE: warning: ...\n"
     "\n"
     "  --db PATH       database file (default ./jxgov.db; created when missing)\n"
-    "  --timeout SECS  how long to wait for another writer (default 10)\n"
+    "  --timeout SECS  how long to wait for another writer, and at most to read\n"
+    "                  a FIFO or device (default 10)\n"
     "  -j N            N threads: N-1 decode and parse ahead while one writes,\n"
     "                  and parses too when it would wait (default 1; output and\n"
     "                  database are the same either way; 2 is best on 2 cores)\n"
@@ -91,10 +92,10 @@ static int cmd_check(int argc, char **argv)
         jx_doc d;
         char err[512];
         if (read_doc(&a, argv[i], &d, NULL, err, sizeof err)) {
-            fprintf(stderr, "%s: error: %s\n", argv[i], err);
+            jx_print("%s: error: %s", argv[i], err);
             status = JX_EINPUT;
         } else {
-            fprintf(stderr, "%s: %s, %zu notice%s, %zu task%s, %d warning%s\n", argv[i],
+            jx_print("%s: %s, %zu notice%s, %zu task%s, %d warning%s", argv[i],
                     d.text.encoding, d.notices.n, d.notices.n == 1 ? "" : "s", d.tasks.n,
                     d.tasks.n == 1 ? "" : "s", d.warnings, d.warnings == 1 ? "" : "s");
         }
@@ -169,19 +170,19 @@ static int emit(jx_db *db, const char *path, slot *sl)
     int status = JX_OK;
     if (sl->warnings.len) fputs(sl->warnings.p, stderr);
     if (sl->failed) {
-        fprintf(stderr, "%s: error: %s\n", path, sl->err);
+        jx_print("%s: error: %s", path, sl->err);
         status = JX_EINPUT;
     } else if (sl->known) {
-        fprintf(stderr, "%s: unchanged\n", path);
+        jx_print("%s: unchanged", path);
     } else {
         int r = ld_doc(db, &sl->d, err, sizeof err);
         if (r < 0) {
-            fprintf(stderr, "%s: error: %s\n", path, err);
+            jx_print("%s: error: %s", path, err);
             status = JX_EDB;
         } else if (r == 1) {
-            fprintf(stderr, "%s: unchanged\n", path);
+            jx_print("%s: unchanged", path);
         } else {
-            fprintf(stderr, "%s: loaded, %zu notice%s, %zu task%s\n", path, sl->d.notices.n,
+            jx_print("%s: loaded, %zu notice%s, %zu task%s", path, sl->d.notices.n,
                     sl->d.notices.n == 1 ? "" : "s", sl->d.tasks.n, sl->d.tasks.n == 1 ? "" : "s");
         }
     }
@@ -234,9 +235,10 @@ static int cmd_ingest(int argc, char **argv)
         return JX_EUSAGE;
     }
     char err[512];
+    jx_read_timeout_ms = timeout_ms;    /* --timeout also bounds reading a FIFO or device */
     jx_db *db = ld_open(dbpath, timeout_ms, err, sizeof err);
     if (!db) {
-        fprintf(stderr, "jxgov: %s: %s\n", dbpath, err);
+        jx_print("jxgov: %s: %s", dbpath, err);
         return JX_EDB;
     }
     if (no_search) ld_no_search(db);
@@ -244,7 +246,7 @@ static int cmd_ingest(int argc, char **argv)
     int nfiles = argc - i;
     jx_shaset known = {0};
     if (ld_known_shas(db, &known, err, sizeof err)) {
-        fprintf(stderr, "jxgov: %s: %s\n", dbpath, err);
+        jx_print("jxgov: %s: %s", dbpath, err);
         ld_close(db);
         return JX_EDB;
     }

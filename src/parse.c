@@ -90,7 +90,7 @@ static long line_no(const parser *p, size_t i) { return p->d->text.lines[i].no; 
 static size_t try_notice(parser *p, size_t i)
 {
     jx_buf title = {0};
-    long docno = -1;
+    long docno = -1, bad_docno = -1;    /* bad: a line that starts as a doc_no but is none */
     size_t j, found = 0;
     int parts = 1;
     jx_buf_put(&title, p->tok[i].body, p->tok[i].blen);
@@ -112,6 +112,10 @@ static size_t try_notice(parser *p, size_t i)
                 break;
             }
         }
+        if (t->kind == T_TEXT && docno < 0 && bad_docno < 0 && lex_docno_like(t->body, t->blen)) {
+            bad_docno = (long)j;
+            continue;
+        }
         if ((t->kind == T_TEXT || t->kind == T_LISTHEAD) && docno < 0 && parts < 6 &&
             !txt_ends(t->body, t->blen, "。")) {
             jx_buf_put(&title, t->body, t->blen);
@@ -126,8 +130,21 @@ static size_t try_notice(parser *p, size_t i)
         for (size_t k = i; k-- > 0 && seen < 3;) {
             if (p->tok[k].kind == T_BLANK || p->tok[k].kind == T_FOOTER) continue;
             if (p->tok[k].kind == T_DOCNO) { docno = (long)k; break; }
+            if (p->tok[k].kind == T_TEXT && bad_docno < 0 && lex_docno_like(p->tok[k].body, p->tok[k].blen))
+                bad_docno = (long)k;
             seen++;
         }
+    }
+    if (docno < 0 && bad_docno >= 0) {
+        /* shown up to 40 characters: the line may be 5 000 digits long */
+        const jx_tok *t = &p->tok[bad_docno];
+        size_t cut = 0;
+        for (int c = 0; cut < t->blen && c < 40; c++)
+            do cut++; while (cut < t->blen && ((unsigned char)t->body[cut] & 0xC0) == 0x80);
+        jx_msg(p->file, line_no(p, (size_t)bad_docno),
+               "warning: doc_no line not understood, notice kept without a doc_no: \"%.*s%s\"", (int)cut, t->body,
+               cut < t->blen ? "…" : "");
+        p->d->warnings++;
     }
     jx_notice *no = jx_vec_push(&p->d->notices);
     no->title = txt_squash_dup(p->a, title.p, title.len);
