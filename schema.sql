@@ -274,10 +274,11 @@ CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(
     text, kind UNINDEXED, ref_id UNINDEXED, notice_id UNINDEXED, tokenize = 'trigram');
 
 -- ---- the contract views ----
--- A join that always finds its row (a task's notice, a unit's task) is a
--- LEFT JOIN on the other table's key: SQLite then leaves it out of a query
--- that reads none of its columns (a count of one department's tasks reads
--- the index task_units_dept alone).
+-- A column that comes from a row always there (a task's notice, a unit's
+-- government) is a scalar subquery, not a join: SQLite evaluates it only
+-- when the query reads the column, so a count of one department's tasks
+-- reads the index task_units_dept alone (it keeps a join, even a LEFT JOIN
+-- on a primary key, whatever the query reads).
 
 DROP VIEW IF EXISTS v_sources;
 CREATE VIEW v_sources AS
@@ -299,9 +300,9 @@ CREATE VIEW v_notice_sources AS
 
 DROP VIEW IF EXISTS v_tasks;
 CREATE VIEW v_tasks AS
-    SELECT t.task_id, t.notice_id, n.doc_no, t.year, t.kind, t.category, t.section, t.seq, t.sub_seq,
-           t.text, t.source_id, t.source_line
-    FROM tasks t LEFT JOIN notices n ON n.notice_id = t.notice_id;
+    SELECT t.task_id, t.notice_id, (SELECT doc_no FROM notices n WHERE n.notice_id = t.notice_id) AS doc_no,
+           t.year, t.kind, t.category, t.section, t.seq, t.sub_seq, t.text, t.source_id, t.source_line
+    FROM tasks t;
 
 DROP VIEW IF EXISTS v_task_leaders;
 CREATE VIEW v_task_leaders AS
@@ -310,9 +311,10 @@ CREATE VIEW v_task_leaders AS
 DROP VIEW IF EXISTS v_task_departments;
 CREATE VIEW v_task_departments AS
     SELECT u.task_id, u.position, d.name AS department, coalesce(u.raw_name, d.name) AS raw_name,
-           CASE u.lead WHEN 1 THEN 'lead' ELSE 'member' END AS role, n.government
-    FROM task_units u JOIN departments d USING (dept_id) LEFT JOIN tasks t ON t.task_id = u.task_id
-         LEFT JOIN notices n ON n.notice_id = t.notice_id;
+           CASE u.lead WHEN 1 THEN 'lead' ELSE 'member' END AS role,
+           (SELECT n.government FROM tasks t JOIN notices n ON n.notice_id = t.notice_id
+            WHERE t.task_id = u.task_id) AS government
+    FROM task_units u JOIN departments d USING (dept_id);
 
 -- Every unit of the catalogue, and every other unit a task names (kind
 -- other); years from the tasks that name it.
@@ -332,10 +334,10 @@ CREATE VIEW v_departments AS
 
 DROP VIEW IF EXISTS v_district_targets;
 CREATE VIEW v_district_targets AS
-    SELECT i.notice_id, n.doc_no, i.year, i.task_id, i.item_seq, i.item, i.indicator, i.unit,
-           x.name AS district, v.value_text, v.value_num, i.source_id, v.source_line
-    FROM target_values v JOIN target_items i USING (item_id) JOIN districts x USING (district_id)
-         LEFT JOIN notices n ON n.notice_id = i.notice_id;
+    SELECT i.notice_id, (SELECT doc_no FROM notices n WHERE n.notice_id = i.notice_id) AS doc_no, i.year,
+           i.task_id, i.item_seq, i.item, i.indicator, i.unit, x.name AS district, v.value_text, v.value_num,
+           i.source_id, v.source_line
+    FROM target_values v JOIN target_items i USING (item_id) JOIN districts x USING (district_id);
 
 DROP VIEW IF EXISTS v_appointments;
 CREATE VIEW v_appointments AS
