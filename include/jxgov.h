@@ -118,6 +118,9 @@ static inline int txt_ends(const char *s, size_t n, const char *lit)
 }
 const char *txt_find(const char *s, size_t n, const char *lit);
 const char *txt_rfind(const char *s, size_t n, const char *lit);
+/* HTML remnants of s[0..n): entities decoded, tags dropped (block tags
+ * become '\n', cells '\t'); NULL when s holds none. */
+char *txt_html(jx_arena *a, const char *s, size_t n, size_t *outlen);
 /* s with every byte that is not part of valid UTF-8 written as \xNN. */
 char *txt_utf8_safe(jx_arena *a, const char *s);
 /* Next UTF-8 code point; advances *p. Input must be valid UTF-8. */
@@ -126,7 +129,11 @@ uint32_t txt_next(const char **p);
 /* ---- lex.c ---- */
 enum jx_tok {
     T_BLANK, T_FOOTER, T_DOCNO, T_DATE, T_SALUTATION, T_TITLE, T_LISTHEAD,
-    T_SECTION, T_ITEM, T_RESP, T_TABLE, T_BRACKET, T_ANNEX, T_END, T_TEXT
+    T_SECTION, T_ITEM, T_RESP, T_TABLE, T_BRACKET, T_ANNEX, T_END,
+    T_META,         /* web-page furniture: breadcrumb, 索引号：…, 发布日期：… */
+    T_PROGRESS,     /* …进展情况 / …完成情况: a report on tasks, not a list */
+    T_SUBSECTION,   /* （一）… inside a list; num = its ordinal */
+    T_TEXT
 };
 typedef struct {
     enum jx_tok kind;
@@ -151,9 +158,12 @@ typedef struct { const char *p; size_t n; } jx_span;
 enum jx_pat {
     JX_P_MASTHEAD, JX_P_COLOPHON, JX_P_PUBLISHED, JX_P_YEARLINE, JX_P_MONTH, JX_P_APPOINT,
     JX_P_REMOVE, JX_P_LEADERPARA, JX_P_ROLE, JX_P_JIEDU, JX_P_YEARDU,
-    JX_P_PAGEREF, JX_P_YEARNIAN, JX_P_COUNT
+    JX_P_PAGEREF, JX_P_YEARNIAN, JX_P_ISSUER, JX_P_PERIOD, JX_P_LISTYEAR, JX_P_COUNT
 };
 int lex_match(int pat, const char *s, size_t n, jx_span *g, int ng);
+/* The next offset >= from in a long joined line (a PDF run) where a heading,
+ * item or responsibility field begins; n when there is none. */
+size_t lex_run_break(const char *s, size_t n, size_t from);
 /* 1 when s starts as a doc_no does (prefix, bracketed year, a digit),
  * whether or not the rest of the line makes it one. */
 int lex_docno_like(const char *s, size_t n);
@@ -187,6 +197,12 @@ void dep_done(void);
  * through jx_msg(file, line, ...). Returns the number of units. */
 size_t dep_split(jx_arena *a, const char *s, jx_unit **out,
                  const char *file, long line, int *warnings);
+/* The same for a unit list of government (嘉兴市, 平湖市 …, or NULL when the
+ * document names none): names fold only into that government's own table
+ * in data/departments.tsv; a government with no table keeps them as printed.
+ * dep_split is dep_split_gov for 嘉兴市. */
+size_t dep_split_gov(jx_arena *a, const char *government, const char *s, jx_unit **out,
+                     const char *file, long line, int *warnings);
 
 /* ---- parse.c: the document model ---- */
 typedef struct {
@@ -284,6 +300,7 @@ typedef struct {
     jx_vec topics;          /* jx_topic */
     jx_vec members;         /* jx_member */
     int warnings;
+    int unrecognised;       /* responsibility lines, yet no task: check fails */
 } jx_doc;
 
 void prs_doc(jx_arena *a, jx_doc *d);

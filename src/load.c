@@ -617,14 +617,22 @@ static int catalog_sync(jx_db *db, char *err, size_t errsz)
     int rc = sqlite3_exec(db->h, "DELETE FROM dept_catalog; DELETE FROM dept_names;", NULL, NULL, NULL);
     if (rc == SQLITE_OK)
         rc = sqlite3_prepare_v2(db->h, "INSERT INTO dept_catalog (name, government, kind, successor, aliases)"
-                                " VALUES (?1, '嘉兴市', ?2, nullif(?3, ''), nullif(?4, ''))", -1, &cat, NULL);
+                                " VALUES (?1, ?5, ?2, nullif(?3, ''), nullif(?4, ''))", -1, &cat, NULL);
     if (rc == SQLITE_OK)
         rc = sqlite3_prepare_v2(db->h, "INSERT OR IGNORE INTO dept_names (name, canonical) VALUES (?1, ?2)", -1,
                                 &name, NULL);
     jx_buf aliases = {0};
+    const char *gov = "嘉兴市";     /* the rows before any [government] line */
+    size_t govlen = strlen(gov);
     for (const char *line = jx_departments_tsv; rc == SQLITE_OK && *line;) {
         const char *end = strchr(line, '\n');
         if (!end) end = line + strlen(line);
+        if (*line == '[' && end - line > 2 && end[-1] == ']') {
+            gov = line + 1;
+            govlen = (size_t)(end - line - 2);
+            line = *end ? end + 1 : end;
+            continue;
+        }
         const char *f[4] = {0};
         size_t fl[4] = {0};
         int nf = 0;
@@ -658,6 +666,7 @@ static int catalog_sync(jx_db *db, char *err, size_t errsz)
             sqlite3_bind_text(cat, 2, f[1], (int)fl[1], SQLITE_TRANSIENT);
             sqlite3_bind_text(cat, 3, f[2], (int)fl[2], SQLITE_TRANSIENT);
             sqlite3_bind_text(cat, 4, aliases.p ? aliases.p : "", (int)aliases.len, SQLITE_TRANSIENT);
+            sqlite3_bind_text(cat, 5, gov, (int)govlen, SQLITE_TRANSIENT);
             if (sqlite3_step(cat) != SQLITE_DONE) rc = sqlite3_errcode(db->h);
             sqlite3_reset(name);
             sqlite3_bind_text(name, 1, f[0], (int)fl[0], SQLITE_TRANSIENT);
@@ -1051,7 +1060,7 @@ static int load_rows(jx_db *db, const jx_doc *d, const notice_rows *rows, size_t
         db->b[B_TASK].last_id = task_id;
         db->task_ids[rows->tasks.idx[j]] = task_id;
         if (rc == SQLITE_OK)
-            rc = batch_row(db, B_TASK, "iittniitii", (long long)notice_id,
+            rc = batch_row(db, B_TASK, "inttniitii", (long long)notice_id,
                            (long long)t->year, t->kind, t->category, (long long)t->section, (long long)t->seq,
                            (long long)t->sub_seq, t->text, (long long)source_id, (long long)t->line);
         if (rc == SQLITE_OK && !db->no_search)
@@ -1153,8 +1162,11 @@ static int load_notice(jx_db *db, const jx_doc *d, const notice_rows *rows, size
                        jx_arena *a)
 {
     const jx_notice *no = &JX_AT(d->notices, jx_notice, k);
+    /* An untitled fragment is its file's own: two fragments never merge,
+     * and the same file gives the same key. */
     const char *key = no->doc_no ? no->doc_no
-                                 : jx_sprintf(a, "%s|%s", no->title, no->issued_on ? no->issued_on : "");
+                    : no->title ? jx_sprintf(a, "%s|%s", no->title, no->issued_on ? no->issued_on : "")
+                    : jx_sprintf(a, "untitled|%s|%ld", d->text.sha256, no->line);
     sqlite3_stmt *f = db->st[S_FIND_NOTICE];
     int rc = bind(f, "t", key);
     sqlite3_int64 notice_id = 0;

@@ -85,7 +85,7 @@ static int read_doc(jx_arena *a, const char *path, jx_doc *d, const jx_shaset *s
 
 static int cmd_check(int argc, char **argv)
 {
-    int status = JX_OK;
+    int status = JX_OK, unread = 0;
     if (argc == 0) { fputs(usage_check, stderr); return JX_EUSAGE; }
     jx_arena a = {0};
     for (int i = 0; i < argc; i++) {
@@ -98,11 +98,15 @@ static int cmd_check(int argc, char **argv)
             jx_print("%s: %s, %zu notice%s, %zu task%s, %d warning%s", argv[i],
                     d.text.encoding, d.notices.n, d.notices.n == 1 ? "" : "s", d.tasks.n,
                     d.tasks.n == 1 ? "" : "s", d.warnings, d.warnings == 1 ? "" : "s");
+            /* responsibility lines with no task: a list jxgov could not read */
+            if (d.unrecognised) { unread++; status = JX_EINPUT; }
         }
         prs_free(&d);
         jx_arena_reset(&a);
     }
     jx_arena_free(&a);
+    if (unread)
+        fprintf(stderr, "jxgov: %d file%s with responsibility lines but no task list\n", unread, unread == 1 ? "" : "s");
     return status;
 }
 
