@@ -170,16 +170,12 @@ rm -f "$HT"/n[18].txt "$HT/n.db"*
 # ---- 9. the lock message says what holds the lock ----
 rm -f "$HT/del.db"*; ingest "$HT/del.db" "$s000"
 sqlite3 "$HT/del.db" "PRAGMA journal_mode = DELETE" > /dev/null
-( printf 'BEGIN;\nSELECT count(*) FROM sources;\n'; sleep 3; printf 'COMMIT;\n' ) | sqlite3 "$HT/del.db" > /dev/null &
-holder=$!
-sleep 1
+hold_lock "$HT/del.db" 'BEGIN; SELECT count(*) FROM sources;'
 printf 'jxgov: %s: database is locked by a reader holding a transaction (process %s; waited 500 ms)\n' \
     "$HT/del.db" "$holder" > "$T/want"
 expect_run "a reader holds a DELETE-journal database" 3 "$T/want" "$JXGOV" ingest -q --timeout 0.5 --db "$HT/del.db" "$s003"
-wait
-( printf 'BEGIN IMMEDIATE;\nSELECT 1;\n'; sleep 3; printf 'ROLLBACK;\n' ) | sqlite3 "$HT/del.db" > /dev/null &
-holder=$!
-sleep 1
+release_lock
+hold_lock "$HT/del.db" 'BEGIN IMMEDIATE; SELECT 1;'
 printf 'jxgov: %s: database is locked by another writer (process %s; waited 500 ms)\n' "$HT/del.db" "$holder" > "$T/want"
 expect_run "a writer holds a DELETE-journal database" 3 "$T/want" "$JXGOV" ingest -q --timeout 0.5 --db "$HT/del.db" "$s003"
-wait
+release_lock

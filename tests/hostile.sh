@@ -211,9 +211,19 @@ rm -f "$H/two.db"*
 wait $p1; s1=$?; wait $p2; s2=$?
 n=$(sqlite3 "$H/two.db" "SELECT count(*) FROM v_sources")
 [ $s1 = 0 ] && [ $s2 = 0 ] && [ "$n" = 17 ] && complete "$H/two.db" && ok || { bad "two writers: exits $s1 $s2, $n files"; cat "$T/err1" "$T/err2"; }
-( printf 'BEGIN IMMEDIATE;\nSELECT 1;\n'; sleep 3; printf 'ROLLBACK;\n' ) | sqlite3 "$H/two.db" > /dev/null &
-holder=$!
-sleep 1
+# hold_lock DB SQL: an sqlite3 shell runs SQL on DB and keeps its
+# transaction open until release_lock: its input is a FIFO held open here,
+# so the lock lasts as long as the run under test, however slow (valgrind)
+hold_lock() {
+    rm -f "$T/lockctl"; mkfifo "$T/lockctl"
+    sqlite3 "$1" < "$T/lockctl" > /dev/null &
+    holder=$!
+    exec 9> "$T/lockctl"
+    printf '%s\n' "$2" >&9
+    sleep 1
+}
+release_lock() { printf 'ROLLBACK;\n' >&9; exec 9>&-; wait $holder; }
+hold_lock "$H/two.db" 'BEGIN IMMEDIATE; SELECT 1;'
 printf '%s: error: database is locked by another writer (process %s; waited 500 ms)\n' "$s003" "$holder" > "$T/want"
 expect_run "a writer holding the lock past the timeout" 3 "$T/want" "$JXGOV" ingest -q --timeout 0.5 --db "$H/two.db" "$s003"
-wait
+release_lock
