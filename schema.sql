@@ -1,13 +1,20 @@
--- jxgov database schema, version 3 (PRAGMA user_version).
+-- jxgov database schema, version 4 (PRAGMA user_version).
 -- Version history: 1 = sources, gazette issues, notices, tasks (tests/data/
 -- schema_v1.sql); 2 = + district targets, appointments, catalog, duty
 -- changes, references, research topics, committee members (tests/data/
 -- v2_seeds.sql); 3 = department names and district target items stored
 -- once (departments, task_units, districts, target_items, target_values
--- replace task_departments and district_targets; the views are unchanged).
--- Migration: jxgov runs this whole file, in one transaction, on a database of
--- an older version, then moves the rows of the version-2 tables it replaces
--- (src/load.c, migrate_sql) and drops them. Views are dropped and created
+-- replace task_departments and district_targets; the views are unchanged);
+-- 4 = notice_id on every per-notice view, governments, notice bodies, leader
+-- lines, co-led tasks, target items linked to tasks, the department catalogue
+-- (dept_catalog, dept_names from data/departments.tsv), the full-text table
+-- search; no view sorts (an ORDER BY in a view stops SQLite flattening it).
+-- Migration: jxgov adds the columns this version gives older tables
+-- (src/load.c, migrate_cols), runs this whole file, in one transaction, on a
+-- database of an older version, then moves the rows of the version-2 tables
+-- it replaces (migrate_sql) and drops them, and fills what version 4 derives
+-- from the rows already stored. A file loaded by an older version is
+-- extracted again when it is ingested again (sources.extractor). Views are dropped and created
 -- again, so they always match this file.
 -- CHECKs are written as OR chains, not IN lists: SQLite builds an ephemeral
 -- table for an IN list on every row it checks. Tables keyed by a composite
@@ -25,7 +32,8 @@ CREATE TABLE IF NOT EXISTS sources (
     bytes       INTEGER NOT NULL,
     lines       INTEGER NOT NULL,
     is_gazette  INTEGER NOT NULL,           -- 1 when the file is a 公报 issue
-    ingested_at TEXT NOT NULL
+    ingested_at TEXT NOT NULL,
+    extractor   INTEGER                     -- schema version whose parser read it; NULL: before 4
 );
 
 -- One row per issue a file carries (concatenated files may carry several).
@@ -53,7 +61,10 @@ CREATE TABLE IF NOT EXISTS notices (
     issued_on   TEXT,
     year        INTEGER,
     source_id   INTEGER NOT NULL REFERENCES sources,
-    source_line INTEGER NOT NULL
+    source_line INTEGER NOT NULL,
+    government  TEXT,                       -- 嘉兴市, 平湖市 …
+    body        TEXT,                       -- folded text, paragraphs joined with \n
+    indexed     TEXT                        -- per body paragraph: 1 when search holds it, 0 (a list's)
 );
 
 -- Every source a notice was printed in.
@@ -85,8 +96,10 @@ CREATE TABLE IF NOT EXISTS task_leaders (
     position INTEGER NOT NULL,
     leader   TEXT NOT NULL,
     title    TEXT,
+    source_line INTEGER,        -- the line naming this leader (NULL: loaded before schema 4)
     PRIMARY KEY (task_id, position)
 ) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS task_leaders_leader ON task_leaders (leader);
 
 -- Canonical department names, each stored once. No index leads from a
 -- department to its tasks: one would take a scattered page write per
@@ -97,6 +110,39 @@ CREATE TABLE IF NOT EXISTS departments (
     name    TEXT NOT NULL UNIQUE
 );
 
+-- The department catalogue, data/departments.tsv as this jxgov embeds it:
+-- rewritten whole when the binary's table differs from the one stored
+-- (meta 'departments.tsv' holds its SHA-256). dept_names maps every printed
+-- form (the canonical name included) to its canonical name.
+CREATE TABLE IF NOT EXISTS dept_catalog (
+    name       TEXT NOT NULL,
+    government TEXT NOT NULL,
+    kind       TEXT NOT NULL CHECK (kind = 'department' OR kind = 'district_government' OR
+                                    kind = 'collective' OR kind = 'enterprise' OR kind = 'other'),
+    successor  TEXT,
+    aliases    TEXT,
+    PRIMARY KEY (name, government)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS dept_names (
+    name      TEXT PRIMARY KEY,
+    canonical TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT
+) WITHOUT ROWID;
+
+-- Per unit, government ('' for none) and work year: how many task_units
+-- rows name it, kept by the writer as it adds and deletes a notice's tasks,
+-- so that v_departments' years read a small table, not every task.
+CREATE TABLE IF NOT EXISTS dept_years (
+    dept_id    INTEGER NOT NULL REFERENCES departments,
+    government TEXT NOT NULL,
+    year       INTEGER NOT NULL,
+    n          INTEGER NOT NULL,
+    PRIMARY KEY (dept_id, government, year)
+) WITHOUT ROWID;
+
 -- The units of a task in printed order (v_task_departments).
 CREATE TABLE IF NOT EXISTS task_units (
     task_id  INTEGER NOT NULL REFERENCES tasks ON DELETE CASCADE,
@@ -106,6 +152,9 @@ CREATE TABLE IF NOT EXISTS task_units (
     lead     INTEGER NOT NULL CHECK (lead = 0 OR lead = 1),
     PRIMARY KEY (task_id, position)
 ) WITHOUT ROWID;
+-- From a department to its tasks (all tasks one department leads; a count
+-- per department): see README "Performance" for what it costs a load.
+CREATE INDEX IF NOT EXISTS task_units_dept ON task_units (dept_id, lead);
 
 -- The district columns of a target table; the ids are fixed.
 CREATE TABLE IF NOT EXISTS districts (
@@ -128,7 +177,8 @@ CREATE TABLE IF NOT EXISTS target_items (
     indicator   TEXT,
     unit        TEXT,
     source_id   INTEGER NOT NULL REFERENCES sources,
-    source_line INTEGER NOT NULL            -- the row's first cell
+    source_line INTEGER NOT NULL,           -- the row's first cell
+    task_id     INTEGER                     -- the task the item measures, or NULL
 );
 CREATE INDEX IF NOT EXISTS target_items_notice ON target_items (notice_id);
 
@@ -217,7 +267,18 @@ CREATE TABLE IF NOT EXISTS committee_members (
     PRIMARY KEY (notice_id, position)
 ) WITHOUT ROWID;
 
+-- Full-text index over task texts (rowid = task_id) and the paragraphs of
+-- notice bodies that are not list items (rowid = -(notice_id * 2^20 +
+-- paragraph), so a notice's rows are one rowid range to delete).
+CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(
+    text, kind UNINDEXED, ref_id UNINDEXED, notice_id UNINDEXED, tokenize = 'trigram');
+
 -- ---- the contract views ----
+-- A column that comes from a row always there (a task's notice, a unit's
+-- government) is a scalar subquery, not a join: SQLite evaluates it only
+-- when the query reads the column, so a count of one department's tasks
+-- reads the index task_units_dept alone (it keeps a join, even a LEFT JOIN
+-- on a primary key, whatever the query reads).
 
 DROP VIEW IF EXISTS v_sources;
 CREATE VIEW v_sources AS
@@ -229,32 +290,54 @@ CREATE VIEW v_gazette_issues AS
 
 DROP VIEW IF EXISTS v_notices;
 CREATE VIEW v_notices AS
-    SELECT notice_id, doc_no, issuer, title, issued_on, year, source_id, source_line
+    SELECT notice_id, doc_no, issuer, title, issued_on, year, government, body, source_id, source_line
     FROM notices;
+
+DROP VIEW IF EXISTS v_notice_sources;
+CREATE VIEW v_notice_sources AS
+    SELECT s.notice_id, s.source_id, s.source_line, (s.source_id = n.source_id) AS preferred
+    FROM notice_sources s JOIN notices n USING (notice_id);
 
 DROP VIEW IF EXISTS v_tasks;
 CREATE VIEW v_tasks AS
-    SELECT t.task_id, n.doc_no, t.year, t.kind, t.category, t.section, t.seq, t.sub_seq,
-           t.text, t.source_id, t.source_line
-    FROM tasks t JOIN notices n USING (notice_id);
+    SELECT t.task_id, t.notice_id, (SELECT doc_no FROM notices n WHERE n.notice_id = t.notice_id) AS doc_no,
+           t.year, t.kind, t.category, t.section, t.seq, t.sub_seq, t.text, t.source_id, t.source_line
+    FROM tasks t;
 
 DROP VIEW IF EXISTS v_task_leaders;
 CREATE VIEW v_task_leaders AS
-    SELECT task_id, leader, title FROM task_leaders ORDER BY task_id, position;
+    SELECT task_id, leader, title AS leader_title, source_line FROM task_leaders;
 
 DROP VIEW IF EXISTS v_task_departments;
 CREATE VIEW v_task_departments AS
     SELECT u.task_id, u.position, d.name AS department, coalesce(u.raw_name, d.name) AS raw_name,
-           CASE u.lead WHEN 1 THEN 'lead' ELSE 'member' END AS role
-    FROM task_units u JOIN departments d USING (dept_id)
-    ORDER BY u.task_id, u.position;
+           CASE u.lead WHEN 1 THEN 'lead' ELSE 'member' END AS role,
+           (SELECT n.government FROM tasks t JOIN notices n ON n.notice_id = t.notice_id
+            WHERE t.task_id = u.task_id) AS government
+    FROM task_units u JOIN departments d USING (dept_id);
+
+-- Every unit of the catalogue, and every other unit a task names (kind
+-- other); years from the tasks that name it.
+DROP VIEW IF EXISTS v_departments;
+CREATE VIEW v_departments AS
+    WITH used AS (
+        SELECT d.name AS department, nullif(y.government, '') AS government, min(y.year) AS first_year,
+               max(y.year) AS last_year
+        FROM dept_years y JOIN departments d USING (dept_id) WHERE y.n > 0
+        GROUP BY y.dept_id, y.government)
+    SELECT c.name AS department, c.government, c.kind, c.successor, c.aliases, u.first_year, u.last_year
+    FROM dept_catalog c LEFT JOIN used u ON u.department = c.name AND u.government = c.government
+    UNION ALL
+    SELECT u.department, u.government, 'other', NULL, NULL, u.first_year, u.last_year
+    FROM used u
+    WHERE NOT EXISTS (SELECT 1 FROM dept_catalog c WHERE c.name = u.department AND c.government IS u.government);
 
 DROP VIEW IF EXISTS v_district_targets;
 CREATE VIEW v_district_targets AS
-    SELECT n.doc_no, i.year, i.item_seq, i.item, i.indicator, i.unit, x.name AS district,
-           v.value_text, v.value_num, i.source_id, v.source_line
-    FROM target_values v JOIN target_items i USING (item_id) JOIN districts x USING (district_id)
-         JOIN notices n ON n.notice_id = i.notice_id;
+    SELECT i.notice_id, (SELECT doc_no FROM notices n WHERE n.notice_id = i.notice_id) AS doc_no, i.year,
+           i.task_id, i.item_seq, i.item, i.indicator, i.unit, x.name AS district, v.value_text, v.value_num,
+           i.source_id, v.source_line
+    FROM target_values v JOIN target_items i USING (item_id) JOIN districts x USING (district_id);
 
 DROP VIEW IF EXISTS v_appointments;
 CREATE VIEW v_appointments AS
@@ -266,11 +349,21 @@ CREATE VIEW v_catalog AS
     SELECT c.year, c.issue, c.doc_no, c.title, n.notice_id
     FROM catalog c LEFT JOIN notices n ON n.doc_no = c.doc_no;
 
+-- department: a subject that is a unit (分管, 联系 name units; 负责 names
+-- areas) by its canonical name: the printed form, or the form before its
+-- bracketed alternate (市司法局（市行政复议局）), looked up in dept_names;
+-- a unit the catalogue does not know stays as printed, as in
+-- v_task_departments.
 DROP VIEW IF EXISTS v_leader_duty_changes;
 CREATE VIEW v_leader_duty_changes AS
-    SELECT n.doc_no, l.leader, l.title, l.action, l.relation, l.subject
-    FROM leader_duty_changes l JOIN notices n USING (notice_id)
-    ORDER BY l.notice_id, l.position;
+    SELECT n.doc_no, l.leader, l.title AS leader_title, l.action, l.relation, l.subject,
+           CASE WHEN l.relation <> 'responsible' THEN
+               coalesce((SELECT canonical FROM dept_names WHERE name = l.subject),
+                        (SELECT canonical FROM dept_names
+                         WHERE name = substr(l.subject, 1, instr(l.subject, '（') - 1)),
+                        l.subject) END AS department,
+           l.notice_id, l.source_line
+    FROM leader_duty_changes l JOIN notices n USING (notice_id);
 
 DROP VIEW IF EXISTS v_references;
 CREATE VIEW v_references AS
@@ -278,10 +371,20 @@ CREATE VIEW v_references AS
 
 DROP VIEW IF EXISTS v_research_topics;
 CREATE VIEW v_research_topics AS
-    SELECT year, seq, title FROM research_topics;
+    SELECT year, seq, title, notice_id FROM research_topics;
 
+-- department: the affiliation (a leading note such as （兼） dropped) by the
+-- same lookup; NULL when the catalogue does not know it (an affiliation may
+-- be a post rather than a unit).
 DROP VIEW IF EXISTS v_committee_members;
 CREATE VIEW v_committee_members AS
-    SELECT n.doc_no, m.role, m.person, m.affiliation
-    FROM committee_members m JOIN notices n USING (notice_id)
-    ORDER BY m.notice_id, m.position;
+    SELECT n.doc_no, m.role, m.person, m.affiliation,
+           coalesce((SELECT canonical FROM dept_names WHERE name = m.unit),
+                    (SELECT canonical FROM dept_names WHERE name = substr(m.unit, 1, instr(m.unit, '（') - 1)))
+               AS department,
+           m.notice_id
+    FROM (SELECT notice_id, position, role, person, affiliation,
+                 CASE WHEN affiliation LIKE '（%' THEN substr(affiliation, instr(affiliation, '）') + 1)
+                      ELSE affiliation END AS unit
+          FROM committee_members) m
+         JOIN notices n USING (notice_id);

@@ -2,7 +2,11 @@
 # bench/run.sh: the benchmark of issue 7, run by `make bench`. Builds the
 # corpus (bench/gen.c) at each scale, then measures in this one run:
 #   ingest (-j $BENCH_JOBS and -j 1), cat of the corpus, the sqlite3 shell's
-#   .import of the same rows as TSV into the same schema, and a re-run.
+#   .import of the same rows as TSV into the same schema, and a re-run;
+#   what the full-text index costs (ingest --no-search, then jxgov index);
+#   what the indexes task_units_dept and task_leaders_leader cost a load;
+#   and, on the database of the last scale, each query of bench/queries.sql
+#   and of README.md (bench/queries.sh).
 # Figures go to stdout and, one measure a line, to bench/results.txt.
 set -eu
 cd "$(dirname "$0")/.."
@@ -19,7 +23,9 @@ say() { printf '%s\n' "$*" | tee -a "$out"; }
 timed() { sync; build/timeit "$@" 2> "$B/timeit.err" > /dev/null || { cat "$B/timeit.err"; exit 1; }; tail -n 1 "$B/timeit.err" | sed 's/^timeit: //'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 # every table a load writes (districts is filled by the schema itself)
-tables="sources gazette_issues notices notice_sources tasks task_leaders departments task_units target_items target_values appointments catalog leader_duty_changes notice_references research_topics committee_members"
+# (search, the FTS5 index, is not a table .import can fill: the ratio
+# compares the rows of the other tables)
+tables="sources gazette_issues notices notice_sources tasks task_leaders departments dept_years task_units target_items target_values appointments catalog leader_duty_changes notice_references research_topics committee_members"
 
 say "jxgov benchmark, $(date -u +%Y-%m-%dT%H:%M:%SZ), $(nproc) cores, $N files per scale, ingest -j $J (MB = 10^6 bytes)"
 for scale in $SCALES; do
@@ -46,13 +52,22 @@ for scale in $SCALES; do
         # .import cannot write NULL, and NULL doc_nos are unique only as NULLs:
         # the notices without one take their natural key there
         cols='*'
-        [ $t = notices ] && cols='notice_id, natural_key, coalesce(doc_no, natural_key), issuer, title, issued_on, year, source_id, source_line'
+        [ $t = notices ] && cols='notice_id, natural_key, coalesce(doc_no, natural_key), issuer, title, issued_on, year, source_id, source_line, government, body, indexed'
         sqlite3 -batch -ascii "$B/j.db" "SELECT $cols FROM $t" > "$B/$t.tsv"
         rows=$((rows + $(sqlite3 "$B/j.db" "SELECT count(*) FROM $t")))
         printf '.import %s %s\n' "$B/$t.tsv" "$t" >> "$imp"
     done
     printf 'COMMIT;\n' >> "$imp"
     set -- $(timed sh -c "sqlite3 $B/imp.db < $imp"); t_imp=$1
+    # the full-text index: a bulk load without it, then built in one go
+    rm -f "$B"/ns.db*
+    set -- $(timed ./jxgov ingest -q -j "$J" --no-search --db "$B/ns.db" "$corpus"/*.txt); t_ns=$1
+    set -- $(timed ./jxgov index --db "$B/ns.db"); t_idx=$1
+    # the two indexes for queries by department and leader: a load without them
+    rm -f "$B"/ni.db*
+    ./jxgov ingest -q --db "$B/ni.db" tests/cases/unknown_dept.txt 2> /dev/null
+    sqlite3 "$B/ni.db" "DROP INDEX task_units_dept; DROP INDEX task_leaders_leader"
+    set -- $(timed ./jxgov ingest -q -j "$J" --no-search --db "$B/ni.db" "$corpus"/*.txt); t_ni=$1
     say "scale ${scale}x: $files files, $mb MB, $rows rows"
     say "  ingest -j $J: $t_j s, $(awk -v m=$mb -v t=$t_j 'BEGIN{printf "%.1f", m/t}') MB/s, $(awk -v r=$rows -v t=$t_j 'BEGIN{printf "%.0f", r/t}') rows/s, peak RSS $((rss_j / 1024)) MB"
     say "  ingest -j 1: $t_1 s, peak RSS $((rss_1 / 1024)) MB; -j $J speed-up $(ratio $t_1 $t_j)x"
@@ -60,7 +75,12 @@ for scale in $SCALES; do
     say "  ratios: jxgov/.import $(ratio $t_j $t_imp), jxgov/cat $(ratio $t_j $t_cat)"
     say "  re-run unchanged: $t_re s, first run / re-run $(ratio $t_j $t_re)x"
     say "  seconds per 100 MB: $(awk -v m=$mb -v t=$t_j 'BEGIN{printf "%.2f", 100*t/m}')"
+    say "  full-text index: ingest --no-search $t_ns s ($(awk -v m=$mb -v t=$t_ns 'BEGIN{printf "%.1f", m/t}') MB/s), then jxgov index $t_idx s; kept in step it costs $(ratio $t_j $t_ns)x the ingest time"
+    say "  indexes task_units_dept + task_leaders_leader: ingest --no-search $t_ns s with, $t_ni s without ($(ratio $t_ns $t_ni)x)"
+    last_db=$B/j.db
 done
+say "query times on the database of the last scale (best of 3, warm):"
+sh bench/queries.sh "$last_db" | tee -a "$out"
 
 # Files holding many documents (issue 16): 7.5, 15, 30 and 60 MB, each the
 # UTF-8 files of the 1x corpus joined end to end (every 5th is GB18030 and

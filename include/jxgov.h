@@ -12,7 +12,7 @@
 #include <string.h>
 
 #define JX_VERSION "0.1.0"
-#define JX_SCHEMA_VERSION 3
+#define JX_SCHEMA_VERSION 4
 
 /* Exit codes: numbers never change (documented in --help and README). */
 enum jx_exit { JX_OK = 0, JX_EINPUT = 1, JX_EUSAGE = 2, JX_EDB = 3, JX_ENOMEM = 4 };
@@ -221,7 +221,10 @@ size_t dep_split_gov(jx_arena *a, const char *government, const char *s, jx_unit
                      const char *file, long line, int *warnings);
 
 /* ---- parse.c: the document model ---- */
-typedef struct { const char *name, *title; } jx_leader;
+typedef struct {
+    const char *name, *title;
+    long line;              /* the line that names this leader for the task */
+} jx_leader;
 
 typedef struct {
     const char *doc_no;     /* canonical, or NULL */
@@ -229,6 +232,8 @@ typedef struct {
     const char *government; /* 嘉兴市, 平湖市, 长兴县 … (from the title or metadata) */
     int year;
     long line;
+    const char *body;       /* folded text, paragraphs joined with \n, no page furniture */
+    const char *indexed;    /* per paragraph of body: '1' to index it in search, '0' for a list's */
 } jx_notice;
 
 typedef struct {
@@ -255,6 +260,7 @@ typedef struct {
     double value_num;
     int has_num;
     long line;
+    long task;                  /* index in doc.tasks of the task it measures, or -1 */
 } jx_target;
 
 typedef struct {
@@ -314,6 +320,9 @@ typedef struct {
 } jx_doc;
 
 void prs_doc(jx_arena *a, jx_doc *d);
+/* The government a notice's issuer belongs to: 嘉兴市人民政府办公室 ->
+ * 嘉兴市; NULL when the issuer names none. */
+const char *prs_government(jx_arena *a, const char *issuer);
 
 /* ---- gazette.c: what a gazette carries besides the lists ---- */
 /* Token range of one notice's body: from its title to the start of whatever
@@ -332,6 +341,12 @@ jx_db *ld_open(const char *path, int timeout_ms, char *err, size_t errsz);
 void ld_close(jx_db *db);
 /* Returns 0 loaded, 1 unchanged, -1 error (err filled, nothing written). */
 int ld_doc(jx_db *db, const jx_doc *d, char *err, size_t errsz);
+/* Bulk loads: from now on the files this connection loads add no rows to
+ * the search index, which is marked incomplete until ld_build_search. */
+void ld_no_search(jx_db *db);
+/* Builds the search index afresh from the stored tasks and bodies, in one
+ * transaction. Returns the rows indexed, or -1 with err filled. */
+long long ld_build_search(jx_db *db, char *err, size_t errsz);
 /* Adds the digest of every file the database holds to set. */
 int ld_known_shas(jx_db *db, jx_shaset *set, char *err, size_t errsz);
 

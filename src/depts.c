@@ -95,6 +95,8 @@ int dep_init(char *err, size_t errsz)
         char *canon = line, *tabp = strchr(line, '\t');
         if (tabp) *tabp = 0;
         insert(gov, canon, canon);
+        /* the kind and successor columns are the loader's (dept_catalog) */
+        for (int skip = 0; skip < 2 && tabp; skip++) tabp = strchr(tabp + 1, '\t');
         while (tabp) {
             char *alias = tabp + 1;
             tabp = strchr(alias, '\t');

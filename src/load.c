@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 extern const char jx_schema_sql[];
+extern const char jx_departments_tsv[];
 
 /* PRAGMA application_id of a database jxgov made: "JXGV". A database that
  * holds tables but not this marker belongs to another program and is
@@ -25,7 +26,8 @@ enum {
     S_HAS_SHA, S_INS_SOURCE, S_INS_GAZETTE, S_FIND_NOTICE, S_INS_NOTICE, S_UPD_NOTICE,
     S_INS_NSRC, S_DEL_LEADERS, S_DEL_DEPTS, S_DEL_TASKS,
     S_FIND_DEPT_NAME, S_INS_DEPT_NAME, S_DEL_VALUES, S_DEL_ITEMS, S_MAX_TASK, S_MAX_ITEM, S_INS_APPT, S_INS_CATALOG, S_DEL_DUTIES, S_INS_DUTY, S_DEL_REFS, S_INS_REF,
-    S_DEL_TOPICS, S_INS_TOPIC, S_DEL_MEMBERS, S_INS_MEMBER, S_COUNT
+    S_DEL_TOPICS, S_INS_TOPIC, S_DEL_MEMBERS, S_INS_MEMBER, S_DEL_SEARCH_TASKS, S_DEL_SEARCH_BODY,
+    S_SEARCH_STALE, S_ADD_DEPT_YEARS, S_DEL_DEPT_YEARS, S_COUNT
 };
 
 /* preferred() in SQL: whether the row being inserted comes from a source
@@ -35,17 +37,19 @@ enum {
     " FROM sources n, sources o WHERE n.source_id = excluded.source_id AND o.source_id = " table ".source_id)"
 
 static const char *const sql[S_COUNT] = {
-    [S_HAS_SHA] = "SELECT 1 FROM sources WHERE sha256 = ?1",
-    [S_INS_SOURCE] = "INSERT INTO sources (path, sha256, encoding, bytes, lines, is_gazette, ingested_at)"
-                     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
+    [S_HAS_SHA] = "SELECT source_id, coalesce(extractor, 0) FROM sources WHERE sha256 = ?1",
+    [S_INS_SOURCE] = "INSERT INTO sources (path, sha256, encoding, bytes, lines, is_gazette, ingested_at, extractor)"
+                     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?7)",
     [S_INS_GAZETTE] = "INSERT OR IGNORE INTO gazette_issues (source_id, year, issue, total_issue, published_on)"
                       " VALUES (?1, ?2, ?3, ?4, ?5)",
-    [S_FIND_NOTICE] = "SELECT n.notice_id, s.is_gazette, s.sha256 FROM notices n"
+    [S_FIND_NOTICE] = "SELECT n.notice_id, s.is_gazette, s.sha256, n.source_id FROM notices n"
                       " JOIN sources s ON s.source_id = n.source_id WHERE n.natural_key = ?1",
     [S_INS_NOTICE] = "INSERT INTO notices (natural_key, doc_no, issuer, title, issued_on, year,"
-                     " source_id, source_line) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                     " source_id, source_line, government, body, indexed)"
+                     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
     [S_UPD_NOTICE] = "UPDATE notices SET issuer = ?2, title = ?3, issued_on = ?4, year = ?5,"
-                     " source_id = ?6, source_line = ?7 WHERE notice_id = ?1",
+                     " source_id = ?6, source_line = ?7, government = ?8, body = ?9, indexed = ?10"
+                     " WHERE notice_id = ?1",
     [S_INS_NSRC] = "INSERT OR IGNORE INTO notice_sources (notice_id, source_id, source_line)"
                    " VALUES (?1, ?2, ?3)",
     [S_DEL_LEADERS] = "DELETE FROM task_leaders WHERE task_id IN (SELECT task_id FROM tasks WHERE notice_id = ?1)",
@@ -83,6 +87,19 @@ static const char *const sql[S_COUNT] = {
     [S_DEL_MEMBERS] = "DELETE FROM committee_members WHERE notice_id = ?1",
     [S_INS_MEMBER] = "INSERT INTO committee_members (notice_id, position, role, person, affiliation,"
                      " source_id, source_line) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    /* a task's search row is its task_id; a body paragraph's is in the
+     * notice's range -(notice_id * 2^20 + 0 .. 2^20 - 1) (schema.sql) */
+    [S_DEL_SEARCH_TASKS] = "DELETE FROM search WHERE rowid IN (SELECT task_id FROM tasks WHERE notice_id = ?1)",
+    [S_DEL_SEARCH_BODY] = "DELETE FROM search WHERE rowid BETWEEN -((?1 << 20) + 1048575) AND -(?1 << 20)",
+    /* dept_years follows the task_units rows a notice adds (?2 = 1) or
+     * deletes (?2 = -1) */
+    [S_ADD_DEPT_YEARS] = "INSERT INTO dept_years (dept_id, government, year, n)"
+                         " SELECT u.dept_id, coalesce(n.government, ''), t.year, ?2 * count(*)"
+                         " FROM tasks t JOIN notices n ON n.notice_id = t.notice_id"
+                         " JOIN task_units u ON u.task_id = t.task_id WHERE t.notice_id = ?1 GROUP BY 1, 2, 3"
+                         " ON CONFLICT (dept_id, government, year) DO UPDATE SET n = n + excluded.n",
+    [S_DEL_DEPT_YEARS] = "DELETE FROM dept_years WHERE n = 0",
+    [S_SEARCH_STALE] = "INSERT OR REPLACE INTO meta (key, value) VALUES ('search', 'incomplete')",
 };
 
 /* The tables that take most rows are written up to BATCH rows to an INSERT: one
@@ -92,7 +109,7 @@ static const char *const sql[S_COUNT] = {
  * id given in the INSERT would cost a b-tree search per row), so a child
  * row needs no last_insert_rowid of its parent; batch_flush checks that
  * SQLite did assign it. */
-enum { B_TASK, B_LEADER, B_UNIT, B_ITEM, B_VALUE, B_COUNT };
+enum { B_TASK, B_LEADER, B_UNIT, B_ITEM, B_VALUE, B_SEARCH, B_COUNT };
 #define BATCH_LG 6
 #define BATCH (1 << BATCH_LG)
 #define BATCH_MAXCOLS 10
@@ -100,12 +117,13 @@ enum { B_TASK, B_LEADER, B_UNIT, B_ITEM, B_VALUE, B_COUNT };
 static const struct { const char *head; int ncols; } batch_sql[B_COUNT] = {
     [B_TASK] = {"INSERT INTO tasks (notice_id, year, kind, category, section, seq, sub_seq,"
                 " text, source_id, source_line) VALUES ", 10},
-    [B_LEADER] = {"INSERT INTO task_leaders (task_id, position, leader, title) VALUES ", 4},
+    [B_LEADER] = {"INSERT INTO task_leaders (task_id, position, leader, title, source_line) VALUES ", 5},
     [B_UNIT] = {"INSERT INTO task_units (task_id, position, dept_id, raw_name, lead) VALUES ", 5},
     [B_ITEM] = {"INSERT INTO target_items (notice_id, year, item_seq, item, indicator, unit,"
-                " source_id, source_line) VALUES ", 8},
+                " source_id, source_line, task_id) VALUES ", 9},
     [B_VALUE] = {"INSERT INTO target_values (item_id, position, district_id, value_text, value_num,"
                  " source_line) VALUES ", 6},
+    [B_SEARCH] = {"INSERT INTO search (rowid, text, kind, ref_id, notice_id) VALUES ", 5},
 };
 
 typedef struct {
@@ -163,6 +181,10 @@ struct jx_db {
     dept_map dept;
     batch b[B_COUNT];
     sqlite3_int64 next_task, next_item;     /* ids for this transaction; 0: not read yet */
+    sqlite3_int64 *task_ids;    /* per task of the file: its task_id once written */
+    jx_vec stale;               /* sqlite3_int64: notices a file read again is to rewrite */
+    int no_search;              /* ld_no_search: write no search rows */
+    jx_arena rows;              /* copies the batches point to, for one file */
     char why[160];              /* a reason of the writer's own for failing a file */
     /* The database file and its -shm, opened only to ask who holds a lock
      * (fcntl F_GETLK); closed after SQLite's connections, since closing any
@@ -195,6 +217,34 @@ static const struct { const char *table, *sql; } migrate_sql[] = {
      "   AND i.source_id = t.source_id;"
      "DROP TABLE district_targets;"},
 };
+
+/* Columns version 4 gives the tables an older version created. */
+static const struct { const char *table, *column, *decl; } migrate_cols[] = {
+    {"sources", "extractor", "INTEGER"},
+    {"notices", "government", "TEXT"},
+    {"notices", "body", "TEXT"},
+    {"notices", "indexed", "TEXT"},
+    {"task_leaders", "source_line", "INTEGER"},
+    {"target_items", "task_id", "INTEGER"},
+};
+
+/* What version 4 derives from the rows an older version stored: a notice's
+ * government from its issuer (the rule of prs_government), the search rows
+ * of the tasks. Bodies, leader lines, co-led tasks and item links need the
+ * text itself: a file an older version loaded (extractor NULL) is
+ * extracted again when it is ingested again. */
+static const char migrate_fill[] =
+    "UPDATE notices SET government = substr(issuer, 1, instr(issuer, '人民政府') - 1)"
+    " WHERE government IS NULL AND instr(issuer, '人民政府') > 1;"
+    "INSERT INTO search (rowid, text, kind, ref_id, notice_id)"
+    " SELECT task_id, text, 'task', task_id, notice_id FROM tasks;"
+    "INSERT INTO dept_years (dept_id, government, year, n)"
+    " SELECT u.dept_id, coalesce(n.government, ''), t.year, count(*) FROM task_units u"
+    " JOIN tasks t ON t.task_id = u.task_id JOIN notices n ON n.notice_id = t.notice_id GROUP BY 1, 2, 3;";
+
+#define JX_STR2(x) #x
+#define JX_STR(x) JX_STR2(x)
+#define JX_SCHEMA_STR JX_STR(JX_SCHEMA_VERSION)
 
 static int exec(jx_db *db, const char *q, char *err, size_t errsz)
 {
@@ -342,6 +392,8 @@ void ld_close(jx_db *db)
     if (!db) return;
     ckpt_stop(db);
     dept_forget(&db->dept);
+    jx_vec_free(&db->stale);
+    jx_arena_free(&db->rows);
     for (int i = 0; i < B_COUNT; i++)
         for (int k = 0; k <= BATCH_LG; k++) sqlite3_finalize(db->b[i].st[k]);
     for (int i = 0; i < S_COUNT; i++) sqlite3_finalize(db->st[i]);
@@ -444,6 +496,8 @@ static int with_lock_cb(jx_db *db, const char *q, int (*cb)(void *, int, char **
     }
 }
 
+static int catalog_sync(jx_db *db, char *err, size_t errsz);
+
 static int with_lock(jx_db *db, const char *q, char *err, size_t errsz)
 {
     return with_lock_cb(db, q, NULL, NULL, err, errsz);
@@ -500,6 +554,20 @@ static int check_owner(jx_db *db, db_owner *o, char *err, size_t errsz)
 
 static int migrate(jx_db *db, const char *set_version, char *err, size_t errsz)
 {
+    for (size_t i = 0; i < sizeof migrate_cols / sizeof *migrate_cols; i++) {
+        char q[200];
+        snprintf(q, sizeof q, "SELECT (SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = '%s')"
+                 " - (SELECT count(*) FROM pragma_table_info('%s') WHERE name = '%s')",
+                 migrate_cols[i].table, migrate_cols[i].table, migrate_cols[i].column);
+        long long n = query_int(db, q);
+        if (n < 0) {
+            snprintf(err, errsz, "%s", sqlite3_errmsg(db->h));
+            return -1;
+        }
+        snprintf(q, sizeof q, "ALTER TABLE %s ADD COLUMN %s %s", migrate_cols[i].table, migrate_cols[i].column,
+                 migrate_cols[i].decl);
+        if (n > 0 && exec(db, q, err, errsz)) return -1;
+    }
     if (exec(db, jx_schema_sql, err, errsz)) return -1;
     for (size_t i = 0; i < sizeof migrate_sql / sizeof *migrate_sql; i++) {
         char q[160];
@@ -512,7 +580,138 @@ static int migrate(jx_db *db, const char *set_version, char *err, size_t errsz)
         }
         if (n && exec(db, migrate_sql[i].sql, err, errsz)) return -1;
     }
+    if (exec(db, migrate_fill, err, errsz) || catalog_sync(db, err, errsz)) return -1;
     return exec(db, set_version, err, errsz);
+}
+
+/* The SHA-256 of the department table this binary embeds. */
+static void catalog_sha(char sha[65])
+{
+    sha256_hex((const unsigned char *)jx_departments_tsv, strlen(jx_departments_tsv), sha);
+}
+
+/* 1 when the stored catalogue is not this binary's, 0 when it is, -1 on error. */
+static int catalog_stale(jx_db *db)
+{
+    sqlite3_stmt *st;
+    char sha[65];
+    catalog_sha(sha);
+    if (sqlite3_prepare_v2(db->h, "SELECT value FROM meta WHERE key = 'departments.tsv'", -1, &st, NULL) != SQLITE_OK)
+        return -1;
+    int rc = sqlite3_step(st), stale = 1;
+    if (rc == SQLITE_ROW) stale = strcmp((const char *)sqlite3_column_text(st, 0), sha) != 0;
+    else if (rc != SQLITE_DONE) stale = -1;
+    sqlite3_finalize(st);
+    return stale;
+}
+
+/* Rewrites dept_catalog and dept_names from data/departments.tsv as
+ * embedded (canonical name, kind, successor, aliases; see its header), in
+ * the transaction open. */
+static int catalog_sync(jx_db *db, char *err, size_t errsz)
+{
+    sqlite3_stmt *cat = NULL, *name = NULL;
+    char sha[65];
+    catalog_sha(sha);
+    err[0] = 0;
+    int rc = sqlite3_exec(db->h, "DELETE FROM dept_catalog; DELETE FROM dept_names;", NULL, NULL, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_prepare_v2(db->h, "INSERT INTO dept_catalog (name, government, kind, successor, aliases)"
+                                " VALUES (?1, ?5, ?2, nullif(?3, ''), nullif(?4, ''))", -1, &cat, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_prepare_v2(db->h, "INSERT OR IGNORE INTO dept_names (name, canonical) VALUES (?1, ?2)", -1,
+                                &name, NULL);
+    jx_buf aliases = {0};
+    const char *gov = "嘉兴市";     /* the rows before any [government] line */
+    size_t govlen = strlen(gov);
+    for (const char *line = jx_departments_tsv; rc == SQLITE_OK && *line;) {
+        const char *end = strchr(line, '\n');
+        if (!end) end = line + strlen(line);
+        if (*line == '[' && end - line > 2 && end[-1] == ']') {
+            gov = line + 1;
+            govlen = (size_t)(end - line - 2);
+            line = *end ? end + 1 : end;
+            continue;
+        }
+        const char *f[4] = {0};
+        size_t fl[4] = {0};
+        int nf = 0;
+        jx_buf_clear(&aliases);
+        for (const char *q = line; end > line && *line != '#';) {
+            const char *tab = memchr(q, '\t', (size_t)(end - q));
+            const char *stop = tab ? tab : end;
+            if (nf < 3) { f[nf] = q; fl[nf] = (size_t)(stop - q); nf++; }
+            else if (stop > q) {
+                if (aliases.len) jx_buf_puts(&aliases, "、");
+                jx_buf_put(&aliases, q, (size_t)(stop - q));
+                if (name) {
+                    sqlite3_reset(name);
+                    sqlite3_bind_text(name, 1, q, (int)(stop - q), SQLITE_TRANSIENT);
+                    sqlite3_bind_text(name, 2, f[0], (int)fl[0], SQLITE_TRANSIENT);
+                    if (sqlite3_step(name) != SQLITE_DONE) rc = sqlite3_errcode(db->h);
+                }
+            }
+            if (!tab) break;
+            q = tab + 1;
+        }
+        if (nf && fl[0] && rc == SQLITE_OK) {
+            if (nf < 3) {
+                snprintf(err, errsz, "data/departments.tsv: %.*s: want a kind and a successor column",
+                         (int)fl[0], f[0]);
+                rc = SQLITE_ERROR;
+                break;
+            }
+            sqlite3_reset(cat);
+            sqlite3_bind_text(cat, 1, f[0], (int)fl[0], SQLITE_TRANSIENT);
+            sqlite3_bind_text(cat, 2, f[1], (int)fl[1], SQLITE_TRANSIENT);
+            sqlite3_bind_text(cat, 3, f[2], (int)fl[2], SQLITE_TRANSIENT);
+            sqlite3_bind_text(cat, 4, aliases.p ? aliases.p : "", (int)aliases.len, SQLITE_TRANSIENT);
+            sqlite3_bind_text(cat, 5, gov, (int)govlen, SQLITE_TRANSIENT);
+            if (sqlite3_step(cat) != SQLITE_DONE) rc = sqlite3_errcode(db->h);
+            sqlite3_reset(name);
+            sqlite3_bind_text(name, 1, f[0], (int)fl[0], SQLITE_TRANSIENT);
+            sqlite3_bind_text(name, 2, f[0], (int)fl[0], SQLITE_TRANSIENT);
+            if (rc == SQLITE_OK && sqlite3_step(name) != SQLITE_DONE) rc = sqlite3_errcode(db->h);
+        }
+        line = *end ? end + 1 : end;
+    }
+    jx_buf_free(&aliases);
+    sqlite3_finalize(cat);
+    sqlite3_finalize(name);
+    if (rc == SQLITE_OK) {
+        sqlite3_stmt *st;
+        rc = sqlite3_prepare_v2(db->h, "INSERT OR REPLACE INTO meta (key, value) VALUES ('departments.tsv', ?1)",
+                                -1, &st, NULL);
+        if (rc == SQLITE_OK) {
+            sqlite3_bind_text(st, 1, sha, -1, SQLITE_STATIC);
+            rc = sqlite3_step(st) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode(db->h);
+            sqlite3_finalize(st);
+        }
+    }
+    if (rc != SQLITE_OK && !err[0]) snprintf(err, errsz, "%s", sqlite3_errmsg(db->h));
+    return rc == SQLITE_OK ? 0 : -1;
+}
+
+/* After a jxgov with another department table wrote the database. */
+static int catalog_refresh(jx_db *db, char *err, size_t errsz)
+{
+    int stale = catalog_stale(db);
+    if (stale < 0) {
+        snprintf(err, errsz, "%s", sqlite3_errmsg(db->h));
+        return -1;
+    }
+    if (!stale) return 0;
+    if (with_lock(db, "BEGIN IMMEDIATE", err, errsz)) return -1;
+    err[0] = 0;
+    if (catalog_stale(db) && catalog_sync(db, err, errsz)) {
+        sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+        return -1;
+    }
+    if (exec(db, "COMMIT", err, errsz)) {
+        sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+        return -1;
+    }
+    return 0;
 }
 
 jx_db *ld_open(const char *path, int timeout_ms, char *err, size_t errsz)
@@ -573,6 +772,7 @@ jx_db *ld_open(const char *path, int timeout_ms, char *err, size_t errsz)
             goto fail;
         }
     }
+    if (catalog_refresh(db, err, errsz)) goto fail;
     for (int i = 0; i < S_COUNT; i++)
         if (sqlite3_prepare_v3(db->h, sql[i], -1, SQLITE_PREPARE_PERSISTENT, &db->st[i], NULL) != SQLITE_OK) {
             snprintf(err, errsz, "%s", sqlite3_errmsg(db->h));
@@ -618,12 +818,19 @@ static int run(jx_db *db, int which)
     return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
-static int ld_has_sha(jx_db *db, const char *sha, int *found, char *err, size_t errsz)
+/* Whether the database holds the file of digest sha: its source_id, and
+ * the schema version whose parser loaded it (0: before version 4). */
+static int ld_has_sha(jx_db *db, const char *sha, int *found, sqlite3_int64 *source_id, int *extractor,
+                      char *err, size_t errsz)
 {
     sqlite3_stmt *st = db->st[S_HAS_SHA];
     int rc = bind(st, "t", sha);
     if (rc == SQLITE_OK) rc = sqlite3_step(st);
     *found = rc == SQLITE_ROW;
+    if (*found) {
+        *source_id = sqlite3_column_int64(st, 0);
+        *extractor = sqlite3_column_int(st, 1);
+    }
     sqlite3_reset(st);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
         snprintf(err, errsz, "%s", sqlite3_errmsg(db->h));
@@ -635,7 +842,9 @@ static int ld_has_sha(jx_db *db, const char *sha, int *found, char *err, size_t 
 int ld_known_shas(jx_db *db, jx_shaset *set, char *err, size_t errsz)
 {
     sqlite3_stmt *st;
-    int rc = sqlite3_prepare_v2(db->h, "SELECT sha256 FROM sources", -1, &st, NULL);
+    /* a file an older version loaded is not skipped: it is extracted again */
+    int rc = sqlite3_prepare_v2(db->h, "SELECT sha256 FROM sources WHERE extractor = " JX_SCHEMA_STR,
+                                -1, &st, NULL);
     while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
         const char *sha = (const char *)sqlite3_column_text(st, 0);
         if (sha && strlen(sha) == 64) sha_add(set, sha);
@@ -785,6 +994,25 @@ static int same_text(const char *a, const char *b)
     return a == b || (a && b && !strcmp(a, b));
 }
 
+/* The search rows of a body's paragraphs flagged '1' in indexed: rowids
+ * -(notice_id * 2^20 + k) for the k-th paragraph (k < 2^20: JX_MAX_LINES).
+ * The paragraphs are NUL-ended copies in db->rows, as the batch keeps
+ * pointers until it is written. */
+static int index_body(jx_db *db, sqlite3_int64 notice_id, const char *body, const char *indexed)
+{
+    int rc = SQLITE_OK;
+    long long k = 0;
+    for (const char *p = body; p && *p && indexed && indexed[k] && rc == SQLITE_OK && k < (1 << 20); k++) {
+        const char *e = strchr(p, '\n');
+        size_t n = e ? (size_t)(e - p) : strlen(p);
+        if (indexed[k] == '1')
+            rc = batch_row(db, B_SEARCH, "ittii", -(((long long)notice_id << 20) + k),
+                           jx_strndup(&db->rows, p, n), "notice", (long long)notice_id, (long long)notice_id);
+        p = e ? e + 1 : p + n;
+    }
+    return rc;
+}
+
 /* The rows of one list grouped by notice: those of notice k are
  * idx[start[k] .. start[k + 1]), in list order. Built once per file by a
  * counting sort, so that a file's load is linear in its rows: scanning
@@ -830,13 +1058,17 @@ static int load_rows(jx_db *db, const jx_doc *d, const notice_rows *rows, size_t
         sqlite3_int64 task_id = 0;
         rc = next_id(db, S_MAX_TASK, &db->next_task, &task_id);
         db->b[B_TASK].last_id = task_id;
+        db->task_ids[rows->tasks.idx[j]] = task_id;
         if (rc == SQLITE_OK)
             rc = batch_row(db, B_TASK, "inttniitii", (long long)notice_id,
                            (long long)t->year, t->kind, t->category, (long long)t->section, (long long)t->seq,
                            (long long)t->sub_seq, t->text, (long long)source_id, (long long)t->line);
+        if (rc == SQLITE_OK && !db->no_search)
+            rc = batch_row(db, B_SEARCH, "ittii", (long long)task_id, t->text, "task", (long long)task_id,
+                           (long long)notice_id);
         for (size_t k = 0; k < t->nleaders && rc == SQLITE_OK; k++)
-            rc = batch_row(db, B_LEADER, "iitt", (long long)task_id, (long long)k + 1, t->leaders[k].name,
-                           t->leaders[k].title);
+            rc = batch_row(db, B_LEADER, "iittn", (long long)task_id, (long long)k + 1, t->leaders[k].name,
+                           t->leaders[k].title, (long long)t->leaders[k].line);
         for (size_t k = 0; k < t->nunits && rc == SQLITE_OK; k++) {
             const jx_unit *u = &t->units[k];
             sqlite3_int64 id = 0;
@@ -858,9 +1090,10 @@ static int load_rows(jx_db *db, const jx_doc *d, const notice_rows *rows, size_t
             rc = next_id(db, S_MAX_ITEM, &db->next_item, &item_id);
             db->b[B_ITEM].last_id = item_id;
             if (rc == SQLITE_OK)
-                rc = batch_row(db, B_ITEM, "iiitttii", (long long)notice_id,
+                rc = batch_row(db, B_ITEM, "iiitttiin", (long long)notice_id,
                                (long long)t->year, (long long)t->item_seq, t->item, t->indicator, t->unit,
-                               (long long)source_id, (long long)t->line);
+                               (long long)source_id, (long long)t->line,
+                               (long long)(t->task >= 0 ? db->task_ids[t->task] : 0));
             pos = 0;
         }
         prev = t;
@@ -868,6 +1101,8 @@ static int load_rows(jx_db *db, const jx_doc *d, const notice_rows *rows, size_t
             rc = batch_row(db, B_VALUE, "iiitfi", (long long)item_id, ++pos, (long long)t->district_id,
                            t->value_text, t->has_num, t->value_num, (long long)t->line);
     }
+    const jx_notice *no = &JX_AT(d->notices, jx_notice, notice);
+    if (rc == SQLITE_OK && !db->no_search) rc = index_body(db, notice_id, no->body, no->indexed);
     if (rc == SQLITE_OK) rc = batch_flush_all(db);
     pos = 0;
     for (size_t j = rows->duties.start[notice]; j < rows->duties.start[notice + 1] && rc == SQLITE_OK; j++) {
@@ -896,6 +1131,8 @@ static int load_rows(jx_db *db, const jx_doc *d, const notice_rows *rows, size_t
                   m->affiliation, (long long)source_id, (long long)m->line);
         if (rc == SQLITE_OK) rc = run(db, S_INS_MEMBER);
     }
+    if (rc == SQLITE_OK) rc = bind(db->st[S_ADD_DEPT_YEARS], "ii", (long long)notice_id, 1LL);
+    if (rc == SQLITE_OK) rc = run(db, S_ADD_DEPT_YEARS);
     return rc;
 }
 
@@ -906,6 +1143,19 @@ static int preferred(int new_gazette, const char *new_sha, int old_gazette, cons
 {
     if (new_gazette != old_gazette) return !new_gazette;
     return strcmp(new_sha, old_sha) < 0;
+}
+
+/* Whether notice_id is one whose rows the file being read again is to
+ * rewrite (once: a second copy in the same file is not preferred). */
+static int take_stale(jx_db *db, sqlite3_int64 notice_id)
+{
+    for (size_t i = 0; i < db->stale.n; i++)
+        if (JX_AT(db->stale, sqlite3_int64, i) == notice_id) {
+            JX_AT(db->stale, sqlite3_int64, i) = JX_AT(db->stale, sqlite3_int64, db->stale.n - 1);
+            db->stale.n--;
+            return 1;
+        }
+    return 0;
 }
 
 static int load_notice(jx_db *db, const jx_doc *d, const notice_rows *rows, size_t k, sqlite3_int64 source_id,
@@ -924,7 +1174,8 @@ static int load_notice(jx_db *db, const jx_doc *d, const notice_rows *rows, size
     if (rc == SQLITE_OK) rc = sqlite3_step(f);
     if (rc == SQLITE_ROW) {
         notice_id = sqlite3_column_int64(f, 0);
-        replace = preferred(d->gazettes.n > 0, d->text.sha256, sqlite3_column_int(f, 1),
+        replace = take_stale(db, notice_id) ||
+                  preferred(d->gazettes.n > 0, d->text.sha256, sqlite3_column_int(f, 1),
                             (const char *)sqlite3_column_text(f, 2));
         rc = SQLITE_OK;
     } else if (rc == SQLITE_DONE) {
@@ -933,20 +1184,28 @@ static int load_notice(jx_db *db, const jx_doc *d, const notice_rows *rows, size
     sqlite3_reset(f);
     if (rc != SQLITE_OK) return rc;
     if (!notice_id) {
-        rc = bind(db->st[S_INS_NOTICE], "tttttnii", key, no->doc_no, no->issuer, no->title,
-                  no->issued_on, (long long)no->year, (long long)source_id, (long long)no->line);
+        rc = bind(db->st[S_INS_NOTICE], "tttttniittt", key, no->doc_no, no->issuer, no->title,
+                  no->issued_on, (long long)no->year, (long long)source_id, (long long)no->line,
+                  no->government, no->body, no->indexed);
         if (rc == SQLITE_OK) rc = run(db, S_INS_NOTICE);
         notice_id = sqlite3_last_insert_rowid(db->h);
     } else if (replace) {
-        rc = bind(db->st[S_UPD_NOTICE], "itttnii", (long long)notice_id, no->issuer, no->title,
-                  no->issued_on, (long long)no->year, (long long)source_id, (long long)no->line);
+        /* its units' years go with its tasks, counted under its government as stored */
+        rc = bind(db->st[S_ADD_DEPT_YEARS], "ii", (long long)notice_id, -1LL);
+        if (rc == SQLITE_OK) rc = run(db, S_ADD_DEPT_YEARS);
+        if (rc == SQLITE_OK)
+            rc = bind(db->st[S_UPD_NOTICE], "itttniittt", (long long)notice_id, no->issuer, no->title,
+                      no->issued_on, (long long)no->year, (long long)source_id, (long long)no->line,
+                      no->government, no->body, no->indexed);
         if (rc == SQLITE_OK) rc = run(db, S_UPD_NOTICE);
-        static const int owned[] = {S_DEL_LEADERS, S_DEL_DEPTS, S_DEL_TASKS, S_DEL_VALUES, S_DEL_ITEMS,
-                                    S_DEL_DUTIES, S_DEL_REFS, S_DEL_TOPICS, S_DEL_MEMBERS};
+        static const int owned[] = {S_DEL_SEARCH_TASKS, S_DEL_SEARCH_BODY, S_DEL_LEADERS, S_DEL_DEPTS,
+                                    S_DEL_TASKS, S_DEL_VALUES, S_DEL_ITEMS, S_DEL_DUTIES, S_DEL_REFS,
+                                    S_DEL_TOPICS, S_DEL_MEMBERS};
         for (size_t o = 0; o < sizeof owned / sizeof *owned && rc == SQLITE_OK; o++) {
             rc = bind(db->st[owned[o]], "i", (long long)notice_id);
             if (rc == SQLITE_OK) rc = run(db, owned[o]);
         }
+        if (rc == SQLITE_OK) rc = run(db, S_DEL_DEPT_YEARS);
     }
     if (rc == SQLITE_OK) rc = bind(db->st[S_INS_NSRC], "iii", (long long)notice_id,
                                    (long long)source_id, (long long)no->line);
@@ -958,19 +1217,47 @@ static int load_notice(jx_db *db, const jx_doc *d, const notice_rows *rows, size
 int ld_doc(jx_db *db, const jx_doc *d, char *err, size_t errsz)
 {
     jx_arena a = {0};
-    int found = 0, rc;
+    int found = 0, extractor = 0, rc;
+    sqlite3_int64 source_id = 0;
     db->next_task = db->next_item = 0;
     db->why[0] = 0;
+    db->stale.size = sizeof(sqlite3_int64);
+    db->stale.n = 0;
     if (with_lock(db, "BEGIN IMMEDIATE", err, errsz)) return -1;
-    if (ld_has_sha(db, d->text.sha256, &found, err, errsz)) goto fail;
-    if (found) {
+    if (ld_has_sha(db, d->text.sha256, &found, &source_id, &extractor, err, errsz)) goto fail;
+    if (found && extractor == JX_SCHEMA_VERSION) {
         exec(db, "ROLLBACK", err, errsz);
         return 1;
     }
-    rc = bind(db->st[S_INS_SOURCE], "tttiii", txt_utf8_safe(&a, d->path), d->text.sha256, d->text.encoding,
-              (long long)d->text.nbytes, (long long)d->text.nlines, (long long)(d->gazettes.n > 0));
-    if (rc == SQLITE_OK) rc = run(db, S_INS_SOURCE);
-    sqlite3_int64 source_id = sqlite3_last_insert_rowid(db->h);
+    db->task_ids = calloc(d->tasks.n ? d->tasks.n : 1, sizeof *db->task_ids);
+    if (!db->task_ids) {
+        snprintf(err, errsz, "out of memory");
+        goto fail;
+    }
+    if (found) {
+        /* loaded by an older version: extracted again, under its own
+         * source row (path and time of the first load kept); its notices
+         * are rewritten, and rows it already holds are kept once */
+        char q[96];
+        snprintf(q, sizeof q, "UPDATE sources SET extractor = %d WHERE source_id = %lld", JX_SCHEMA_VERSION,
+                 (long long)source_id);
+        rc = sqlite3_exec(db->h, q, NULL, NULL, NULL);
+        sqlite3_stmt *st = NULL;
+        snprintf(q, sizeof q, "SELECT notice_id FROM notices WHERE source_id = %lld", (long long)source_id);
+        if (rc == SQLITE_OK) rc = sqlite3_prepare_v2(db->h, q, -1, &st, NULL);
+        while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+            *(sqlite3_int64 *)jx_vec_push(&db->stale) = sqlite3_column_int64(st, 0);
+            rc = SQLITE_OK;
+        }
+        if (rc == SQLITE_DONE) rc = SQLITE_OK;
+        sqlite3_finalize(st);
+    } else {
+        rc = bind(db->st[S_INS_SOURCE], "tttiiii", txt_utf8_safe(&a, d->path), d->text.sha256, d->text.encoding,
+                  (long long)d->text.nbytes, (long long)d->text.nlines, (long long)(d->gazettes.n > 0),
+                  (long long)JX_SCHEMA_VERSION);
+        if (rc == SQLITE_OK) rc = run(db, S_INS_SOURCE);
+        source_id = sqlite3_last_insert_rowid(db->h);
+    }
     for (size_t k = 0; k < d->gazettes.n && rc == SQLITE_OK; k++) {
         const jx_gazette *g = &JX_AT(d->gazettes, jx_gazette, k);
         rc = bind(db->st[S_INS_GAZETTE], "inttt", (long long)source_id, (long long)g->year,
@@ -993,7 +1280,11 @@ int ld_doc(jx_db *db, const jx_doc *d, char *err, size_t errsz)
                   c->doc_no, c->title, (long long)source_id, (long long)c->line);
         if (rc == SQLITE_OK) rc = run(db, S_INS_CATALOG);
     }
+    if (rc == SQLITE_OK && db->no_search) rc = run(db, S_SEARCH_STALE);
     jx_arena_free(&a);
+    jx_arena_reset(&db->rows);
+    free(db->task_ids);
+    db->task_ids = NULL;
     if (rc != SQLITE_OK) {
         if (db->why[0]) snprintf(err, errsz, "%s", db->why);
         else snprintf(err, errsz, "database: %s", sqlite3_errmsg(db->h));
@@ -1003,8 +1294,53 @@ int ld_doc(jx_db *db, const jx_doc *d, char *err, size_t errsz)
     ckpt_after_commit(db);
     return 0;
 fail:
+    jx_arena_reset(&db->rows);
+    free(db->task_ids);
+    db->task_ids = NULL;
+    jx_arena_free(&a);
     sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
     dept_forget(&db->dept);     /* it may hold names that were rolled back */
     for (int i = 0; i < B_COUNT; i++) db->b[i].n = 0;
     return -1;
+}
+
+void ld_no_search(jx_db *db)
+{
+    db->no_search = 1;
+}
+
+long long ld_build_search(jx_db *db, char *err, size_t errsz)
+{
+    sqlite3_stmt *st = NULL;
+    long long rows = 0;
+    int rc;
+    db->why[0] = 0;
+    if (with_lock(db, "BEGIN IMMEDIATE", err, errsz)) return -1;
+    rc = sqlite3_exec(db->h, "DELETE FROM search;"
+                      "INSERT INTO search (rowid, text, kind, ref_id, notice_id)"
+                      " SELECT task_id, text, 'task', task_id, notice_id FROM tasks;", NULL, NULL, NULL);
+    if (rc == SQLITE_OK) rows = sqlite3_changes(db->h);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_prepare_v2(db->h, "SELECT notice_id, body, indexed FROM notices WHERE indexed IS NOT NULL",
+                                -1, &st, NULL);
+    while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *flags = (const char *)sqlite3_column_text(st, 2);
+        rc = index_body(db, sqlite3_column_int64(st, 0), (const char *)sqlite3_column_text(st, 1), flags);
+        if (rc == SQLITE_OK) rc = batch_flush(db, B_SEARCH);     /* before the column texts go */
+        for (const char *f = flags; f && *f; f++) rows += *f == '1';
+        jx_arena_reset(&db->rows);
+    }
+    if (rc == SQLITE_DONE) rc = SQLITE_OK;
+    sqlite3_finalize(st);
+    if (rc == SQLITE_OK) rc = sqlite3_exec(db->h, "DELETE FROM meta WHERE key = 'search';"
+                                           "INSERT INTO search (search) VALUES ('optimize');", NULL, NULL, NULL);
+    if (rc != SQLITE_OK || exec(db, "COMMIT", err, errsz)) {
+        if (rc != SQLITE_OK) snprintf(err, errsz, "database: %s", sqlite3_errmsg(db->h));
+        sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+        db->b[B_SEARCH].n = 0;
+        jx_arena_reset(&db->rows);
+        return -1;
+    }
+    ckpt_after_commit(db);
+    return rows;
 }

@@ -17,6 +17,7 @@ static const char usage_main[] =
     "  ingest [--db PATH] [-j N] FILE...  load files (default database ./jxgov.db;\n"
     "                                     jxgov ingest --help for all options)\n"
     "  check FILE...                      parse and print warnings; write nothing\n"
+    "  index [--db PATH]                  build the full-text index (after ingest --no-search)\n"
     "\n"
     "options:\n"
     "  -h, --help      this text (also: jxgov COMMAND --help)\n"
@@ -50,6 +51,8 @@ static const char usage_ingest[] =
     "                  and parses too when it would wait (default 1; output and\n"
     "                  database are the same either way; 2 is best on 2 cores)\n"
     "  -q              do not print warnings\n"
+    "  --no-search     bulk load: add nothing to the full-text index (search),\n"
+    "                  which stays incomplete until 'jxgov index' builds it\n"
     "\n"
     "Limits: a file may hold at most 64 MiB and 1000000 lines that are not blank;\n"
     "a larger one is refused whole.\n";
@@ -199,12 +202,13 @@ static int emit(jx_db *db, const char *path, slot *sl)
 static int cmd_ingest(int argc, char **argv)
 {
     const char *dbpath = "jxgov.db";
-    int i, status = JX_OK, timeout_ms = 10000, jobs = 1;
+    int i, status = JX_OK, timeout_ms = 10000, jobs = 1, no_search = 0;
     for (i = 0; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
         if (!strcmp(argv[i], "--")) { i++; break; }
         if (!strcmp(argv[i], "--db") && i + 1 < argc) dbpath = argv[++i];
         else if (!strncmp(argv[i], "--db=", 5)) dbpath = argv[i] + 5;
         else if (!strcmp(argv[i], "-q")) jx_quiet_warnings = 1;
+        else if (!strcmp(argv[i], "--no-search")) no_search = 1;
         else if (!strcmp(argv[i], "--timeout") && i + 1 < argc) {
             char *end;
             double secs = strtod(argv[++i], &end);
@@ -241,6 +245,7 @@ static int cmd_ingest(int argc, char **argv)
         jx_print("jxgov: %s: %s", dbpath, err);
         return JX_EDB;
     }
+    if (no_search) ld_no_search(db);
     char **files = argv + i;
     int nfiles = argc - i;
     jx_shaset known = {0};
@@ -321,6 +326,36 @@ static int cmd_ingest(int argc, char **argv)
     return status;
 }
 
+static const char usage_index[] =
+    "usage: jxgov index [--db PATH]\n"
+    "\n"
+    "Builds the full-text index (the search table) afresh from the tasks and\n"
+    "notice bodies the database holds, in one transaction: after a bulk load\n"
+    "with ingest --no-search. Prints the rows indexed.\n";
+
+static int cmd_index(int argc, char **argv)
+{
+    const char *dbpath = "jxgov.db";
+    for (int i = 0; i < argc; i++) {
+        if (!strcmp(argv[i], "--db") && i + 1 < argc) dbpath = argv[++i];
+        else if (!strncmp(argv[i], "--db=", 5)) dbpath = argv[i] + 5;
+        else {
+            fprintf(stderr, "jxgov: index: unknown argument '%s'\n%s", argv[i], usage_index);
+            return JX_EUSAGE;
+        }
+    }
+    char err[512];
+    jx_db *db = ld_open(dbpath, 10000, err, sizeof err);
+    long long rows = db ? ld_build_search(db, err, sizeof err) : -1;
+    ld_close(db);
+    if (rows < 0) {
+        fprintf(stderr, "jxgov: %s: %s\n", dbpath, err);
+        return JX_EDB;
+    }
+    fprintf(stderr, "%s: indexed %lld rows\n", dbpath, rows);
+    return JX_OK;
+}
+
 int main(int argc, char **argv)
 {
     char err[512];
@@ -338,6 +373,10 @@ int main(int argc, char **argv)
         return JX_OK;
     }
     int is_ingest = !strcmp(cmd, "ingest"), is_check = !strcmp(cmd, "check");
+    if (!strcmp(cmd, "index")) {
+        if (want_help(argc - 2, argv + 2)) { fputs(usage_index, stdout); return JX_OK; }
+        return cmd_index(argc - 2, argv + 2);
+    }
     if (!is_ingest && !is_check) {
         fprintf(stderr, "jxgov: unknown command '%s'\n%s", cmd, usage_main);
         return JX_EUSAGE;

@@ -23,12 +23,17 @@ typedef struct {
     jx_leader sec_leader;
     long last_seq;
     jx_vec known_leaders;       /* jx_leader seen in section headings */
+    size_t cur;                 /* the token being read */
+    size_t list_from;           /* token index of the list's heading */
+    size_t list_task;           /* index in doc.tasks of the list's first task */
+    unsigned char *listed;      /* per token: 1 when it belongs to a list */
     long progress_line;         /* first 进展/完成/执行情况 heading, 0 if none */
     int named_item;             /* the item is a heading; its paragraph follows a ： */
 
     /* the item being read */
     int in_item, in_resp;
     long seq, item_line, resp_line;
+    size_t item_tok;            /* token index of the item's first line */
     jx_buf text, resp;
     size_t notice;
 } parser;
@@ -324,6 +329,7 @@ static int split_leader(jx_arena *a, const char *s, size_t n, jx_leader *out)
         if (nl > 4 * 3) continue;   /* a name is two to four characters */
         out->name = jx_strndup(a, s, nl);
         out->title = leader_titles[k];
+        out->line = 0;
         return 1;
     }
     return 0;
@@ -351,13 +357,23 @@ static const char *leader_title_of(parser *p, const char *name)
     return NULL;
 }
 
-static void add_leader(jx_vec *v, const char *name, const char *title)
+static void add_leader(jx_vec *v, const char *name, const char *title, long line)
 {
     for (size_t i = 0; i < v->n; i++)
         if (!strcmp(JX_AT(*v, jx_leader, i).name, name)) return;
     jx_leader *l = jx_vec_push(v);
     l->name = name;
     l->title = title;
+    l->line = line;
+}
+
+/* The line of the item being finished that holds lit (a note wrapped
+ * mid-phrase is credited to the item's first line). */
+static long item_line_of(const parser *p, const char *lit)
+{
+    for (size_t i = p->item_tok; i < p->cur && i < p->n; i++)
+        if (txt_find(p->tok[i].body, p->tok[i].blen, lit)) return line_no(p, i);
+    return p->item_line;
 }
 
 /* Removes s[from, to) from a NUL-terminated arena string in place. */
@@ -429,7 +445,7 @@ static void read_leaders(parser *p, const char *q, const char *stop, jx_vec *lea
         if (k) {
             jx_leader l;
             if (split_leader(p->a, q, k, &l) && l.name[0]) {
-                add_leader(leaders, l.name, l.title);
+                add_leader(leaders, l.name, l.title, p->resp_line);
             } else {
                 const char *name = jx_strndup(p->a, q, k);
                 const char *title = leader_title_of(p, name);
@@ -437,7 +453,7 @@ static void read_leaders(parser *p, const char *q, const char *stop, jx_vec *lea
                     jx_msg(p->file, p->item_line, "warning: leader \"%s\" has no title in this notice", name);
                     p->d->warnings++;
                 }
-                add_leader(leaders, name, title);
+                add_leader(leaders, name, title, p->resp_line);
             }
         }
         q += k;
@@ -516,7 +532,7 @@ static void finish_item(parser *p)
     char *text = txt_squash_dup(a, p->text.p ? p->text.p : "", p->text.len);
     char *resp = txt_squash_dup(a, p->resp.p ? p->resp.p : "", p->resp.len);
     jx_vec leaders = JX_VEC(jx_leader);
-    if (p->sec_leader.name) add_leader(&leaders, p->sec_leader.name, p->sec_leader.title);
+    if (p->sec_leader.name) add_leader(&leaders, p->sec_leader.name, p->sec_leader.title, p->sec_leader.line);
 
     /* Inline clause: …以上。（责任单位：市发展改革委）, possibly followed by
      * page-break debris that repeats its tail (委）). */
@@ -569,12 +585,13 @@ static void finish_item(parser *p)
         const char *body = note + strlen("（此项工作由");
         const char *endp = txt_find(body, tl - (size_t)(body - text), "共同牵头）");
         if (endp) {
+            long at = item_line_of(p, "共同牵头");
             const char *q = body;
             while (q < endp) {
                 const char *sep = txt_find(q, (size_t)(endp - q), "、");
                 const char *stop = sep ? sep : endp;
                 jx_leader l;
-                if (split_leader(a, q, (size_t)(stop - q), &l)) add_leader(&leaders, l.name, l.title);
+                if (split_leader(a, q, (size_t)(stop - q), &l)) add_leader(&leaders, l.name, l.title, at);
                 q = sep ? sep + 3 : endp;
             }
             cut_out(text, (size_t)(note - text), (size_t)(endp - text) + strlen("共同牵头）"));
@@ -585,12 +602,15 @@ static void finish_item(parser *p)
     jx_vec_free(&leaders);
 }
 
+static void close_list(parser *p, size_t to);
+
 static void start_list(parser *p, const jx_tok *t, int notice_year)
 {
     const char *s = t->body;
     size_t n = t->blen;
     jx_span g[1];
     finish_item(p);
+    if (p->in_list) close_list(p, p->cur);
     p->in_list = 1;
     p->kind = lex_match(JX_P_PERIOD, s, n, g, 0) ? "period"
             : txt_find(s, n, "民生") ? "livelihood"
@@ -601,12 +621,91 @@ static void start_list(parser *p, const jx_tok *t, int notice_year)
     p->category = NULL;
     p->sec_leader.name = p->sec_leader.title = NULL;
     p->last_seq = 0;
+    p->list_from = p->cur;
+    p->list_task = p->d->tasks.n;
+}
+
+static size_t hash_bytes(const char *s, size_t n, size_t h)
+{
+    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 1099511628211u;   /* FNV-1a */
+    return h;
+}
+
+static size_t task_key(const jx_task *t)
+{
+    size_t h = hash_bytes(t->text, strlen(t->text), 14695981039346656037u);
+    for (size_t k = 0; k < t->nunits; k++) {
+        h = hash_bytes(t->units[k].department, strlen(t->units[k].department), h ^ 0x1f);
+        h = hash_bytes(t->units[k].lead ? "+" : "-", 1, h);
+    }
+    return h;
+}
+
+static int same_project(const jx_task *a, const jx_task *b)
+{
+    if (strcmp(a->text, b->text) || a->nunits != b->nunits) return 0;
+    for (size_t k = 0; k < a->nunits; k++)
+        if (strcmp(a->units[k].department, b->units[k].department) || !a->units[k].lead != !b->units[k].lead)
+            return 0;
+    return 1;
+}
+
+/* A co-led project: a list that gives each leader a section prints a
+ * project two leaders share under both, word for word and with the same
+ * units. Such a printing is the first one's task with one more leader (it
+ * keeps the position of its first printing). One pass with a hash of text
+ * and units over the list's tasks, then the list is compacted. */
+static void merge_coled(parser *p)
+{
+    jx_vec *v = &p->d->tasks;
+    size_t from = p->list_task, n = v->n - from, cap = 16;
+    if (n < 2) return;
+    while (cap < 2 * n) cap *= 2;
+    size_t *slot = malloc(cap * sizeof *slot);    /* task index + 1, 0 = empty */
+    if (!slot) { fputs("jxgov: out of memory\n", stderr); exit(JX_EDB); }
+    memset(slot, 0, cap * sizeof *slot);
+    size_t out = from;
+    for (size_t i = from; i < v->n; i++) {
+        jx_task *t = &JX_AT(*v, jx_task, i);
+        size_t h = task_key(t) & (cap - 1);
+        jx_task *first = NULL;
+        for (; slot[h]; h = (h + 1) & (cap - 1)) {
+            jx_task *e = &JX_AT(*v, jx_task, slot[h] - 1);
+            if (same_project(e, t)) { first = e; break; }
+        }
+        if (first && first->section != t->section && first->nleaders && t->nleaders) {
+            jx_leader *l = jx_alloc(p->a, (first->nleaders + t->nleaders) * sizeof *l);
+            size_t m = first->nleaders;
+            memcpy(l, first->leaders, m * sizeof *l);
+            for (size_t k = 0; k < t->nleaders; k++) {
+                size_t j = 0;
+                while (j < m && strcmp(l[j].name, t->leaders[k].name)) j++;
+                if (j == m) l[m++] = t->leaders[k];
+            }
+            first->leaders = l;
+            first->nleaders = m;
+            continue;
+        }
+        if (!first) slot[h] = out + 1;
+        if (out != i) JX_AT(*v, jx_task, out) = *t;
+        out++;
+    }
+    v->n = out;
+    free(slot);
+}
+
+/* Ends the list being read at token `to`: its tokens are list, not prose. */
+static void close_list(parser *p, size_t to)
+{
+    for (size_t i = p->list_from; i < to && i < p->n; i++) p->listed[i] = 1;
+    merge_coled(p);
+    p->in_list = 0;
 }
 
 static void end_list(parser *p)
 {
     finish_item(p);
-    p->in_list = 0;
+    if (p->in_list) close_list(p, p->cur);
 }
 
 
@@ -772,6 +871,7 @@ static void add_target(parser *p, int year, long seq, const char *item, const ch
     t->value_text = c->text;
     t->has_num = is_number(c->text, &t->value_num);
     t->line = c->line;
+    t->task = -1;
 }
 
 static int decimals(const char *s)
@@ -1149,6 +1249,7 @@ static void parse_lists(parser *p, size_t lo, size_t hi, size_t notice)
     for (size_t i = lo; i < hi; i++) {
         const jx_tok *t = &p->tok[i];
         jx_tok plain;
+        p->cur = i;
         if (t->kind == T_TABLE && !starts_table(&p->d->text.lines[i])) {
             /* a tab inside prose (1.<TAB>建设幼儿园。): the line is read as text */
             jx_line ln = p->d->text.lines[i];
@@ -1202,6 +1303,7 @@ static void parse_lists(parser *p, size_t lo, size_t hi, size_t notice)
                 const char *lead = leader_verb(t->rest, rn);
                 if (!(lead && split_leader(p->a, t->rest, (size_t)(lead - t->rest), &p->sec_leader)))
                     p->category = txt_squash_dup(p->a, t->rest, rn);
+                p->sec_leader.line = line_no(p, i);
                 if (!p->category) p->last_seq = 0;  /* leader sections number afresh */
             }
             break;
@@ -1217,6 +1319,7 @@ static void parse_lists(parser *p, size_t lo, size_t hi, size_t notice)
                 p->seq = t->num;
                 p->last_seq = t->num;
                 p->item_line = p->resp_line = line_no(p, i);
+                p->item_tok = i;
                 jx_buf_clear(&p->text);
                 jx_buf_clear(&p->resp);
                 jx_buf_puts(&p->text, t->rest);
@@ -1250,7 +1353,7 @@ static void parse_lists(parser *p, size_t lo, size_t hi, size_t notice)
         case T_TABLE: {
             finish_item(p);
             size_t after = parse_table(p, i, hi, p->in_list ? p->year : no->year);
-            p->in_list = 0;
+            if (p->in_list) close_list(p, after);
             i = (after > i ? after : i + 1) - 1;
             break;
         }
@@ -1259,7 +1362,206 @@ static void parse_lists(parser *p, size_t lo, size_t hi, size_t notice)
             break;
         }
     }
+    p->cur = hi;
     end_list(p);
+}
+
+/* ---- what the rows carry besides the lists ---- */
+
+const char *prs_government(jx_arena *a, const char *issuer)
+{
+    const char *g = issuer ? strstr(issuer, "人民政府") : NULL;
+    return g && g > issuer ? jx_strndup(a, issuer, (size_t)(g - issuer)) : NULL;
+}
+
+static int ends_sentence(const char *s, size_t n)
+{
+    return txt_ends(s, n, "。") || txt_ends(s, n, "！") || txt_ends(s, n, "？") || txt_ends(s, n, "；") ||
+           txt_ends(s, n, "：");
+}
+
+/* Ends a paragraph: into the body, and a flag saying whether search indexes
+ * it (a list's paragraphs are indexed as its tasks). */
+static void flush_para(jx_buf *body, jx_buf *flags, jx_buf *para, int listed)
+{
+    if (!para->len) return;
+    if (body->len) jx_buf_put(body, "\n", 1);
+    jx_buf_put(body, para->p, para->len);
+    jx_buf_put(flags, listed ? "0" : "1", 1);
+    jx_buf_clear(para);
+}
+
+/* Characters (code points) in s[0..n). */
+static size_t chars(const char *s, size_t n)
+{
+    size_t c = 0;
+    for (size_t i = 0; i < n; i++) c += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return c;
+}
+
+/* A line shorter than this that ends no sentence is a line of its own (a
+ * name in a list, a signature), not a wrapped one: PDF exports wrap at 24
+ * characters or more. */
+#define WRAP_MIN_CHARS 20
+
+/* The body of notice k: its lines from the title on, without blank lines
+ * and page footers; a line of prose that does not end a sentence, at least
+ * WRAP_MIN_CHARS long and followed by plain text is a wrap, joined to it. */
+static void build_body(parser *p, size_t k, const jx_span_notice *sp)
+{
+    jx_buf body = {0}, para = {0}, flags = {0};
+    int listed = 0;
+    for (size_t i = sp->title; i < sp->end && i < p->n; i++) {
+        const jx_tok *t = &p->tok[i];
+        if (t->kind == T_BLANK || t->kind == T_FOOTER || !t->blen) continue;
+        if (para.len && t->kind != T_TEXT) flush_para(&body, &flags, &para, listed);
+        if (!para.len) listed = p->listed[i];
+        jx_buf_put(&para, t->body, t->blen);
+        if ((t->kind != T_TEXT && t->kind != T_ITEM && t->kind != T_RESP) || ends_sentence(t->body, t->blen) ||
+            chars(t->body, t->blen) < WRAP_MIN_CHARS)
+            flush_para(&body, &flags, &para, listed);
+    }
+    flush_para(&body, &flags, &para, listed);
+    jx_notice *no = &JX_AT(p->d->notices, jx_notice, k);
+    no->body = body.len ? jx_strndup(p->a, body.p, body.len) : NULL;
+    no->indexed = flags.len ? jx_strndup(p->a, flags.p, flags.len) : NULL;
+    jx_buf_free(&body);
+    jx_buf_free(&flags);
+    jx_buf_free(&para);
+}
+
+/* ---- target items -> the tasks they measure ---- */
+
+static int skipped_cp(uint32_t c)
+{
+    return (c < 0x80 && !((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))) ||
+           (c >= 0x2000 && c <= 0x206F) || (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFF0F) ||
+           (c >= 0xFF1A && c <= 0xFF20) || (c >= 0xFF3B && c <= 0xFF40) || (c >= 0xFF5B && c <= 0xFF65);
+}
+
+typedef struct { uint32_t *cp; size_t n; uint64_t *bi; size_t nbi; size_t hash; } matchtext;
+
+/* A text reduced to its letters, digits and characters (punctuation and
+ * white space dropped), for comparing an item with a task. */
+static void mt_init(matchtext *m, const char *s)
+{
+    size_t len = strlen(s);
+    m->cp = malloc((len + 1) * sizeof *m->cp);
+    if (!m->cp) { fputs("jxgov: out of memory\n", stderr); exit(JX_EDB); }
+    m->n = 0;
+    m->bi = NULL;
+    m->nbi = 0;
+    for (const char *q = s; *q;) {
+        uint32_t c = txt_next(&q);
+        if (!skipped_cp(c)) m->cp[m->n++] = c;
+    }
+    size_t h = 14695981039346656037u;
+    for (size_t i = 0; i < m->n; i++) h = (h ^ m->cp[i]) * 1099511628211u;
+    m->hash = h;
+}
+
+static int cmp_u64(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+static void mt_bigrams(matchtext *m)
+{
+    if (m->bi || m->n < 2) return;
+    m->nbi = m->n - 1;
+    m->bi = malloc(m->nbi * sizeof *m->bi);
+    if (!m->bi) { fputs("jxgov: out of memory\n", stderr); exit(JX_EDB); }
+    for (size_t i = 0; i + 1 < m->n; i++) m->bi[i] = (uint64_t)m->cp[i] << 32 | m->cp[i + 1];
+    qsort(m->bi, m->nbi, sizeof *m->bi, cmp_u64);
+}
+
+/* Dice coefficient of the two texts' character bigrams, 0..1. */
+static double mt_dice(matchtext *a, matchtext *b)
+{
+    mt_bigrams(a);
+    mt_bigrams(b);
+    if (!a->nbi || !b->nbi) return 0;
+    size_t i = 0, j = 0, common = 0;
+    while (i < a->nbi && j < b->nbi) {
+        if (a->bi[i] == b->bi[j]) { common++; i++; j++; }
+        else if (a->bi[i] < b->bi[j]) i++;
+        else j++;
+    }
+    return 2.0 * (double)common / (double)(a->nbi + b->nbi);
+}
+
+static void mt_free(matchtext *m)
+{
+    free(m->cp);
+    free(m->bi);
+}
+
+/* An item matches the task of its notice whose text is the same once
+ * punctuation and white space are dropped (the first printed, if several);
+ * failing that, the one task whose character bigrams it shares most, with a
+ * Dice coefficient of at least MATCH_DICE (an annex reprints its list with
+ * a word changed: 免托管费 for 免代管费). */
+#define MATCH_DICE 0.8
+
+/* Links targets [g0, g1) to the nt tasks from `first` of the same notice. */
+static void link_targets(parser *p, size_t first, size_t nt, size_t g0, size_t g1)
+{
+    jx_doc *d = p->d;
+    size_t cap = 16;
+    matchtext *tm = malloc((nt ? nt : 1) * sizeof *tm);
+    while (cap < 2 * nt) cap *= 2;
+    size_t *slot = calloc(cap, sizeof *slot);
+    if (!tm || !slot) { fputs("jxgov: out of memory\n", stderr); exit(JX_EDB); }
+    for (size_t j = 0; j < nt; j++) {
+        mt_init(&tm[j], JX_AT(d->tasks, jx_task, first + j).text);
+        size_t h = tm[j].hash & (cap - 1);
+        for (; slot[h]; h = (h + 1) & (cap - 1)) {
+            matchtext *e = &tm[slot[h] - 1];
+            if (e->n == tm[j].n && !memcmp(e->cp, tm[j].cp, e->n * sizeof *e->cp)) break;
+        }
+        if (!slot[h]) slot[h] = j + 1;
+    }
+    const jx_target *prev = NULL;
+    long link = -1;
+    for (size_t i = g0; i < g1; i++) {
+        jx_target *t = &JX_AT(d->targets, jx_target, i);
+        if (prev && prev->item_seq == t->item_seq && !strcmp(prev->item, t->item)) {
+            t->task = link;
+            prev = t;
+            continue;
+        }
+        matchtext m;
+        mt_init(&m, t->item);
+        link = -1;
+        for (size_t h = m.hash & (cap - 1); slot[h]; h = (h + 1) & (cap - 1)) {
+            matchtext *e = &tm[slot[h] - 1];
+            if (e->n == m.n && !memcmp(e->cp, m.cp, m.n * sizeof *m.cp)) { link = (long)(first + slot[h] - 1); break; }
+        }
+        if (link < 0) {
+            double best = 0;
+            int tie = 0;
+            for (size_t j = 0; j < nt; j++) {
+                double x = mt_dice(&m, &tm[j]);
+                if (x > best + 1e-12) { best = x; link = (long)(first + j); tie = 0; }
+                else if (x > best - 1e-12 && link >= 0 && strcmp(JX_AT(d->tasks, jx_task, (size_t)link).text,
+                                                                 JX_AT(d->tasks, jx_task, first + j).text))
+                    tie = 1;
+            }
+            if (best < MATCH_DICE || tie) link = -1;
+        }
+        if (link < 0) {
+            jx_msg(p->file, t->line, "warning: item %ld %s: no task of this notice matches its text",
+                   t->item_seq, t->item);
+            d->warnings++;
+        }
+        mt_free(&m);
+        t->task = link;
+        prev = t;
+    }
+    for (size_t j = 0; j < nt; j++) mt_free(&tm[j]);
+    free(tm);
+    free(slot);
 }
 
 /* A line this long with no tab, holding two responsibility fields or more,
@@ -1415,7 +1717,8 @@ void prs_doc(jx_arena *a, jx_doc *d)
     tbl_normalize(a, &d->text);     /* pipe rows, cells per paragraph -> tab forms */
     p.n = d->text.nlines;
     p.tok = malloc((p.n ? p.n : 1) * sizeof *p.tok);
-    if (!p.tok) { fputs("jxgov: out of memory\n", stderr); exit(JX_EDB); }
+    p.listed = calloc(p.n ? p.n : 1, 1);
+    if (!p.tok || !p.listed) { fputs("jxgov: out of memory\n", stderr); exit(JX_EDB); }
     for (size_t i = 0; i < p.n; i++) lex_line(&d->text.lines[i], &p.tok[i]);
     pg_mark(p.tok, d->text.lines, p.n);
 
@@ -1482,6 +1785,15 @@ void prs_doc(jx_arena *a, jx_doc *d)
             d->warnings++;
         }
         parse_lists(&p, lo, hi, k);
+        build_body(&p, k, &spans[k]);
+        if (!no->government) no->government = prs_government(a, no->issuer);
+    }
+    /* a notice's tasks, and its targets, are consecutive, in notice order */
+    for (size_t k = 0, ti = 0, gi = 0; k < d->notices.n; k++) {
+        size_t t0 = ti, g0 = gi;
+        while (ti < d->tasks.n && JX_AT(d->tasks, jx_task, ti).notice == k) ti++;
+        while (gi < d->targets.n && JX_AT(d->targets, jx_target, gi).notice == k) gi++;
+        if (gi > g0) link_targets(&p, t0, ti - t0, g0, gi);
     }
     gz_extract(a, d, p.tok, p.n, spans);
     if (!d->notices.n && !d->gazettes.n && !p.progress_line) {
@@ -1512,6 +1824,7 @@ void prs_doc(jx_arena *a, jx_doc *d)
     jx_buf_free(&p.text);
     jx_buf_free(&p.resp);
     free(p.tok);
+    free(p.listed);
     d->text.lines = orig_lines;
     d->text.nlines = orig_n;
 }

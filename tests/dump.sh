@@ -32,7 +32,7 @@ appointments)
 catalog)
   q "SELECT year, issue, doc_no, title, notice_id IS NOT NULL FROM v_catalog" ;;
 duty_changes)
-  q "SELECT doc_no, leader, title, action, relation, subject FROM v_leader_duty_changes" ;;
+  q "SELECT doc_no, leader, leader_title, action, relation, subject FROM v_leader_duty_changes" ;;
 references)
   q "SELECT n.doc_no, r.cited_doc_no, r.cited_title, r.source_line
      FROM v_references r JOIN v_notices n USING (notice_id)
