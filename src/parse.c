@@ -996,7 +996,7 @@ static void table_leaders(parser *p, const char *s, long line, jx_vec *out)
                     p->d->warnings++;
                 }
             }
-            add_leader(out, l.name, l.title);
+            add_leader(out, l.name, l.title, line);
         }
         q += k;
         if (q < n) q += s[q] == ' ' ? 1 : 3;
@@ -1129,7 +1129,7 @@ static size_t parse_table(parser *p, size_t lo, size_t hi, int year)
             const char *full = *name && L.col_of[R_TEXT] >= 0 && L.col_of[R_NAME] != L.col_of[R_TEXT] && !L.nd
                                    ? jx_sprintf(p->a, "%s：%s", name, text) : text;
             leader_v.n = 0;     /* a table under a leader's section is his */
-            if (p->sec_leader.name) add_leader(&leader_v, p->sec_leader.name, p->sec_leader.title);
+            if (p->sec_leader.name) add_leader(&leader_v, p->sec_leader.name, p->sec_leader.title, p->sec_leader.line);
             if (leaders) table_leaders(p, leaders, leaders_line, &leader_v);
             add_task(p, seq, sub, full, category, &leader_v, dept, r->line, r->line);
             if (members) table_members(p, &L, members, r->line);
