@@ -6,6 +6,7 @@
 #ifndef JXGOV_H
 #define JXGOV_H
 
+#include <signal.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -58,6 +59,12 @@ extern int jx_quiet_warnings;
 /* When set, this thread's messages are appended here instead of written:
  * ingest -j prints a file's warnings with its summary line, in order. */
 extern _Thread_local jx_buf *jx_msg_capture;
+/* Everything else the command line says goes through here: text as given
+ * (the caller ends lines), never captured or silenced. */
+void jx_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Set by SIGINT/SIGTERM (to the signal's number): the run stops between
+ * files, and a file being written is rolled back. */
+extern volatile sig_atomic_t jx_stop;
 
 /* ---- decode.c ---- */
 typedef struct {
@@ -291,5 +298,29 @@ void ld_close(jx_db *db);
 int ld_doc(jx_db *db, const jx_doc *d, char *err, size_t errsz);
 /* Adds the digest of every file the database holds to set. */
 int ld_known_shas(jx_db *db, jx_shaset *set, char *err, size_t errsz);
+
+
+/* ---- work.c: decode and parse on worker threads, load in order ---- */
+typedef struct {
+    jx_arena a;
+    jx_doc d;
+    jx_buf warnings;        /* what parsing said, printed when loaded */
+    int failed;             /* could not be read: err says why */
+    int known;              /* its digest was in the database already */
+    int ready;
+    char err[512];
+} wk_slot;
+/* path names the file in messages and in the database; open is what is
+ * opened (NULL: not read at all, the slot comes back failed, err empty). */
+typedef struct { const char *path, *open; } wk_input;
+/* Called on the calling thread, in input order; nonzero stops the run. */
+typedef int (*wk_emit_fn)(void *ctx, int k, wk_slot *sl);
+/* Decodes and parses one file. Returns 0; 1 when its digest is in skip
+ * (nothing decoded); -1 with err filled. */
+int wk_read(jx_arena *a, const char *path, const char *open_path, jx_doc *d, const jx_shaset *skip,
+            char *err, size_t errsz);
+/* Runs in[0..n) through jobs threads; returns how many emit was called for
+ * (fewer than n when emit stopped the run or jx_stop was set). */
+int wk_run(const wk_input *in, int n, int jobs, const jx_shaset *known, wk_emit_fn emit, void *ctx);
 
 #endif

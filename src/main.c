@@ -2,7 +2,6 @@
  * only turns arguments into calls, and results into messages and exit codes. */
 #include "jxgov.h"
 
-#include <pthread.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -66,19 +65,6 @@ static int want_help(int argc, char **argv)
     return 0;
 }
 
-/* Decodes and parses one file. Returns 0; 1 when its digest is in skip
- * (nothing decoded); -1 with err filled. */
-static int read_doc(jx_arena *a, const char *path, jx_doc *d, const jx_shaset *skip,
-                    char *err, size_t errsz)
-{
-    memset(d, 0, sizeof *d);
-    d->path = path;
-    int rc = dec_file(a, path, &d->text, skip, err, errsz);
-    if (rc) return rc;
-    prs_doc(a, d);
-    return 0;
-}
-
 static int cmd_check(int argc, char **argv)
 {
     int status = JX_OK;
@@ -87,7 +73,7 @@ static int cmd_check(int argc, char **argv)
     for (int i = 0; i < argc; i++) {
         jx_doc d;
         char err[512];
-        if (read_doc(&a, argv[i], &d, NULL, err, sizeof err)) {
+        if (wk_read(&a, argv[i], NULL, &d, NULL, err, sizeof err)) {
             fprintf(stderr, "%s: error: %s\n", argv[i], err);
             status = JX_EINPUT;
         } else {
@@ -102,93 +88,34 @@ static int cmd_check(int argc, char **argv)
     return status;
 }
 
-/* One file on its way through -j: parsed by a worker, loaded by the writer. */
-typedef struct {
-    jx_arena a;
-    jx_doc d;
-    jx_buf warnings;        /* what parsing said, printed when loaded */
-    int failed;             /* read_doc failed: err says why */
-    int known;              /* its digest was in the database already */
-    int ready;
+typedef struct { jx_db *db; int status; } run;
+
+/* Loads one parsed file and says what became of it. */
+static int emit(void *ctx, int k, wk_slot *sl)
+{
+    run *r = ctx;
+    const char *path = sl->d.path;
     char err[512];
-} slot;
-
-static void parse_into(slot *sl, const char *path, const jx_shaset *known)
-{
-    jx_msg_capture = &sl->warnings;
-    int rc = read_doc(&sl->a, path, &sl->d, known, sl->err, sizeof sl->err);
-    sl->failed = rc < 0;
-    sl->known = rc == 1;
-    jx_msg_capture = NULL;
-}
-
-typedef struct {
-    char **files;
-    int nfiles, window;
-    slot *slots;
-    const jx_shaset *known;
-    int next;               /* the next file a worker takes */
-    int loaded;             /* files the writer is done with */
-    pthread_mutex_t mu;
-    pthread_cond_t cv;
-} pipeline;
-
-static void *worker(void *arg)
-{
-    pipeline *pl = arg;
-    if (lex_thread_init()) { fputs("jxgov: out of memory\n", stderr); exit(JX_EDB); }
-    for (;;) {
-        pthread_mutex_lock(&pl->mu);
-        /* stay at most `window` files ahead of the writer: memory stays bounded */
-        while (pl->next < pl->nfiles && pl->next >= pl->loaded + pl->window)
-            pthread_cond_wait(&pl->cv, &pl->mu);
-        if (pl->next >= pl->nfiles) {
-            pthread_mutex_unlock(&pl->mu);
-            break;
-        }
-        int i = pl->next++;
-        pthread_mutex_unlock(&pl->mu);
-        slot *sl = &pl->slots[i % pl->window];
-        parse_into(sl, pl->files[i], pl->known);
-        pthread_mutex_lock(&pl->mu);
-        sl->ready = 1;
-        pthread_cond_broadcast(&pl->cv);
-        pthread_mutex_unlock(&pl->mu);
-    }
-    lex_thread_done();
-    return NULL;
-}
-
-/* Loads one parsed file and says what became of it; returns its status. */
-static int emit(jx_db *db, const char *path, slot *sl)
-{
-    char err[512];
-    int status = JX_OK;
-    if (sl->warnings.len) fputs(sl->warnings.p, stderr);
+    (void)k;
+    if (sl->warnings.len) jx_printf("%s", sl->warnings.p);
     if (sl->failed) {
-        fprintf(stderr, "%s: error: %s\n", path, sl->err);
-        status = JX_EINPUT;
+        jx_printf("%s: error: %s\n", path, sl->err);
+        if (r->status < JX_EINPUT) r->status = JX_EINPUT;
     } else if (sl->known) {
-        fprintf(stderr, "%s: unchanged\n", path);
+        jx_printf("%s: unchanged\n", path);
     } else {
-        int r = ld_doc(db, &sl->d, err, sizeof err);
-        if (r < 0) {
-            fprintf(stderr, "%s: error: %s\n", path, err);
-            status = JX_EDB;
-        } else if (r == 1) {
-            fprintf(stderr, "%s: unchanged\n", path);
+        int rc = ld_doc(r->db, &sl->d, err, sizeof err);
+        if (rc < 0) {
+            jx_printf("%s: error: %s\n", path, err);
+            r->status = JX_EDB;
+        } else if (rc == 1) {
+            jx_printf("%s: unchanged\n", path);
         } else {
-            fprintf(stderr, "%s: loaded, %zu notice%s, %zu task%s\n", path, sl->d.notices.n,
-                    sl->d.notices.n == 1 ? "" : "s", sl->d.tasks.n, sl->d.tasks.n == 1 ? "" : "s");
+            jx_printf("%s: loaded, %zu notice%s, %zu task%s\n", path, sl->d.notices.n,
+                      sl->d.notices.n == 1 ? "" : "s", sl->d.tasks.n, sl->d.tasks.n == 1 ? "" : "s");
         }
     }
-    prs_free(&sl->d);
-    jx_arena keep = sl->a;      /* the slot's memory serves its next file */
-    jx_arena_reset(&keep);
-    jx_buf_free(&sl->warnings);
-    memset(sl, 0, sizeof *sl);
-    sl->a = keep;
-    return status;
+    return r->status == JX_EDB;     /* the database is unusable: stop */
 }
 
 static int cmd_ingest(int argc, char **argv)
@@ -243,73 +170,13 @@ static int cmd_ingest(int argc, char **argv)
         ld_close(db);
         return JX_EDB;
     }
-    if (jobs == 1) {
-        slot sl;
-        memset(&sl, 0, sizeof sl);
-        for (int k = 0; k < nfiles && status != JX_EDB; k++) {
-            parse_into(&sl, files[k], &known);
-            int st = emit(db, files[k], &sl);
-            if (st > status) status = st;
-        }
-        jx_arena_free(&sl.a);
-    } else {
-        /* -j N: N-1 workers decode and parse ahead; this thread writes, in
-         * command-line order, so the output is the same as with -j 1. */
-        pipeline pl = {files, nfiles, 2 * jobs, NULL, &known, 0, 0, PTHREAD_MUTEX_INITIALIZER,
-                       PTHREAD_COND_INITIALIZER};
-        pl.slots = calloc((size_t)pl.window, sizeof *pl.slots);
-        pthread_t *tid = calloc((size_t)jobs, sizeof *tid);
-        if (!pl.slots || !tid) { fputs("jxgov: out of memory\n", stderr); exit(JX_EDB); }
-        int started = 0;
-        for (int w = 0; w < jobs - 1; w++)
-            if (!pthread_create(&tid[w], NULL, worker, &pl)) started++;
-        if (!started) { fputs("jxgov: cannot start threads\n", stderr); exit(JX_EDB); }
-        for (int k = 0; k < nfiles; k++) {
-            slot *sl = &pl.slots[k % pl.window];
-            pthread_mutex_lock(&pl.mu);
-            while (!sl->ready) {
-                /* Rather than wait, parse the next file itself: on a re-run
-                 * (only hashing) the writer has nothing else to do. */
-                if (pl.next < pl.nfiles && pl.next < pl.loaded + pl.window) {
-                    int next = pl.next++;
-                    pthread_mutex_unlock(&pl.mu);
-                    parse_into(&pl.slots[next % pl.window], files[next], &known);
-                    pthread_mutex_lock(&pl.mu);
-                    pl.slots[next % pl.window].ready = 1;
-                    pthread_cond_broadcast(&pl.cv);
-                    continue;
-                }
-                pthread_cond_wait(&pl.cv, &pl.mu);
-            }
-            pthread_mutex_unlock(&pl.mu);
-            int st = emit(db, files[k], sl);
-            if (st > status) status = st;
-            pthread_mutex_lock(&pl.mu);
-            pl.loaded++;
-            int claimed = pl.next;
-            if (status == JX_EDB) pl.next = pl.nfiles;      /* the database is unusable: stop */
-            pthread_cond_broadcast(&pl.cv);
-            pthread_mutex_unlock(&pl.mu);
-            if (status == JX_EDB) {
-                /* files already taken by a worker finish parsing and are dropped */
-                for (int r = k + 1; r < claimed; r++) {
-                    slot *rest = &pl.slots[r % pl.window];
-                    pthread_mutex_lock(&pl.mu);
-                    while (!rest->ready) pthread_cond_wait(&pl.cv, &pl.mu);
-                    pthread_mutex_unlock(&pl.mu);
-                    prs_free(&rest->d);
-                    jx_arena_free(&rest->a);
-                    jx_buf_free(&rest->warnings);
-                    memset(rest, 0, sizeof *rest);
-                }
-                break;
-            }
-        }
-        for (int w = 0; w < started; w++) pthread_join(tid[w], NULL);
-        for (int w = 0; w < pl.window; w++) jx_arena_free(&pl.slots[w].a);
-        free(pl.slots);
-        free(tid);
-    }
+    wk_input *in = calloc((size_t)nfiles, sizeof *in);
+    if (!in) { jx_printf("jxgov: out of memory\n"); exit(JX_EDB); }
+    for (int k = 0; k < nfiles; k++) in[k].path = in[k].open = files[k];
+    run r = {db, JX_OK};
+    wk_run(in, nfiles, jobs, &known, emit, &r);
+    status = r.status;
+    free(in);
     sha_free(&known);
     ld_close(db);
     return status;

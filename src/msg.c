@@ -4,6 +4,7 @@
 #include <stdarg.h>
 
 int jx_quiet_warnings;
+volatile sig_atomic_t jx_stop;
 _Thread_local jx_buf *jx_msg_capture;
 
 void jx_msg(const char *file, long line, const char *fmt, ...)
@@ -25,4 +26,12 @@ void jx_msg(const char *file, long line, const char *fmt, ...)
     text[len] = 0;
     if (jx_msg_capture) jx_buf_put(jx_msg_capture, text, len);
     else fputs(text, stderr);
+}
+
+void jx_printf(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
 }
