@@ -296,6 +296,11 @@ jx_db *ld_open(const char *path, int timeout_ms, char *err, size_t errsz);
 void ld_close(jx_db *db);
 /* Returns 0 loaded, 1 unchanged, -1 error (err filled, nothing written). */
 int ld_doc(jx_db *db, const jx_doc *d, char *err, size_t errsz);
+/* What the last successful ld_doc added: notices new to the database, and
+ * those it already held (other: the file one of them came from; others: 1
+ * when they came from more than one); tasks: net change in task rows. */
+typedef struct { long new_notices, old_notices, tasks; char *other; int others; } jx_ldstats;
+const jx_ldstats *ld_stats(const jx_db *db);
 /* Adds the digest of every file the database holds to set. */
 int ld_known_shas(jx_db *db, jx_shaset *set, char *err, size_t errsz);
 

@@ -26,7 +26,7 @@ static const char *const sql[S_COUNT] = {
                      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
     [S_INS_GAZETTE] = "INSERT OR IGNORE INTO gazette_issues (source_id, year, issue, total_issue, published_on)"
                       " VALUES (?1, ?2, ?3, ?4, ?5)",
-    [S_FIND_NOTICE] = "SELECT n.notice_id, s.is_gazette, s.sha256 FROM notices n"
+    [S_FIND_NOTICE] = "SELECT n.notice_id, s.is_gazette, s.sha256, s.path, s.source_id FROM notices n"
                       " JOIN sources s ON s.source_id = n.source_id WHERE n.natural_key = ?1",
     [S_INS_NOTICE] = "INSERT INTO notices (natural_key, doc_no, issuer, title, issued_on, year,"
                      " source_id, source_line) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
@@ -142,6 +142,7 @@ struct jx_db {
     batch b[B_COUNT];
     sqlite3_int64 next_task, next_item;     /* ids for this transaction; 0: not read yet */
     char why[160];              /* a reason of the writer's own for failing a file */
+    jx_ldstats stats;           /* what the last ld_doc added (other: malloc'd) */
 };
 
 /* Moves the rows of a version-1 or -2 table that schema 3 replaced into the
@@ -315,6 +316,7 @@ void ld_close(jx_db *db)
     if (!db) return;
     ckpt_stop(db);
     dept_forget(&db->dept);
+    free(db->stats.other);
     for (int i = 0; i < B_COUNT; i++)
         for (int k = 0; k <= BATCH_LG; k++) sqlite3_finalize(db->b[i].st[k]);
     for (int i = 0; i < S_COUNT; i++) sqlite3_finalize(db->st[i]);
@@ -658,6 +660,7 @@ static int load_rows(jx_db *db, const jx_doc *d, size_t notice, sqlite3_int64 no
         sqlite3_int64 task_id = 0;
         rc = next_id(db, S_MAX_TASK, &db->next_task, &task_id);
         db->b[B_TASK].last_id = task_id;
+        db->stats.tasks++;
         if (rc == SQLITE_OK)
             rc = batch_row(db, B_TASK, "iittniitii", (long long)notice_id,
                            (long long)t->year, t->kind, t->category, (long long)t->section, (long long)t->seq,
@@ -754,6 +757,14 @@ static int load_notice(jx_db *db, const jx_doc *d, size_t k, sqlite3_int64 sourc
         notice_id = sqlite3_column_int64(f, 0);
         replace = preferred(d->gazettes.n > 0, d->text.sha256, sqlite3_column_int(f, 1),
                             (const char *)sqlite3_column_text(f, 2));
+        /* for "0 new notices (1 already loaded from OTHER)" */
+        /* (not a notice printed twice in this one file) */
+        const char *from = (const char *)sqlite3_column_text(f, 3);
+        if (sqlite3_column_int64(f, 4) != source_id) {
+            db->stats.old_notices++;
+            if (!db->stats.other) db->stats.other = strdup(from ? from : "");
+            else if (from && strcmp(from, db->stats.other)) db->stats.others = 1;
+        }
         rc = SQLITE_OK;
     } else if (rc == SQLITE_DONE) {
         rc = SQLITE_OK;
@@ -765,6 +776,7 @@ static int load_notice(jx_db *db, const jx_doc *d, size_t k, sqlite3_int64 sourc
                   no->issued_on, (long long)no->year, (long long)source_id, (long long)no->line);
         if (rc == SQLITE_OK) rc = run(db, S_INS_NOTICE);
         notice_id = sqlite3_last_insert_rowid(db->h);
+        db->stats.new_notices++;
     } else if (replace) {
         rc = bind(db->st[S_UPD_NOTICE], "itttnii", (long long)notice_id, no->issuer, no->title,
                   no->issued_on, (long long)no->year, (long long)source_id, (long long)no->line);
@@ -774,6 +786,7 @@ static int load_notice(jx_db *db, const jx_doc *d, size_t k, sqlite3_int64 sourc
         for (size_t o = 0; o < sizeof owned / sizeof *owned && rc == SQLITE_OK; o++) {
             rc = bind(db->st[owned[o]], "i", (long long)notice_id);
             if (rc == SQLITE_OK) rc = run(db, owned[o]);
+            if (rc == SQLITE_OK && owned[o] == S_DEL_TASKS) db->stats.tasks -= sqlite3_changes(db->h);
         }
     }
     if (rc == SQLITE_OK) rc = bind(db->st[S_INS_NSRC], "iii", (long long)notice_id,
@@ -789,6 +802,8 @@ int ld_doc(jx_db *db, const jx_doc *d, char *err, size_t errsz)
     int found = 0, rc;
     db->next_task = db->next_item = 0;
     db->why[0] = 0;
+    free(db->stats.other);
+    memset(&db->stats, 0, sizeof db->stats);
     if (with_lock(db, "BEGIN IMMEDIATE", err, errsz)) return -1;
     if (ld_has_sha(db, d->text.sha256, &found, err, errsz)) goto fail;
     if (found) {
@@ -825,6 +840,11 @@ int ld_doc(jx_db *db, const jx_doc *d, char *err, size_t errsz)
         else snprintf(err, errsz, "database: %s", sqlite3_errmsg(db->h));
         goto fail;
     }
+    /* Interrupted (SIGINT) while writing: this file is rolled back whole. */
+    if (jx_stop) {
+        snprintf(err, errsz, "interrupted");
+        goto fail;
+    }
     if (exec(db, "COMMIT", err, errsz)) goto fail;
     ckpt_after_commit(db);
     return 0;
@@ -832,5 +852,12 @@ fail:
     sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
     dept_forget(&db->dept);     /* it may hold names that were rolled back */
     for (int i = 0; i < B_COUNT; i++) db->b[i].n = 0;
+    free(db->stats.other);
+    memset(&db->stats, 0, sizeof db->stats);
     return -1;
+}
+
+const jx_ldstats *ld_stats(const jx_db *db)
+{
+    return &db->stats;
 }
