@@ -16,7 +16,7 @@
 #define JX_SCHEMA_VERSION 3
 
 /* Exit codes: numbers never change (documented in --help and README). */
-enum jx_exit { JX_OK = 0, JX_EINPUT = 1, JX_EUSAGE = 2, JX_EDB = 3 };
+enum jx_exit { JX_OK = 0, JX_EINPUT = 1, JX_EUSAGE = 2, JX_EDB = 3, JX_EPIPE = 141 };
 
 /* Hard caps on one input file; larger files are refused, never truncated.
  * Together they bound the memory one file can take (README "Reliability"). */
@@ -62,6 +62,11 @@ extern _Thread_local jx_buf *jx_msg_capture;
 /* Everything else the command line says goes through here: text as given
  * (the caller ends lines), never captured or silenced. */
 void jx_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Set once a write to stderr failed with EPIPE: nobody reads any more. */
+extern int jx_out_broken;
+/* The one self-updating line at the bottom of a terminal (NULL: erase it);
+ * other messages are written above it. */
+void jx_progress(const char *line);
 /* Set by SIGINT/SIGTERM (to the signal's number): the run stops between
  * files, and a file being written is rolled back. */
 extern volatile sig_atomic_t jx_stop;

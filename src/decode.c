@@ -232,7 +232,7 @@ int dec_file(jx_arena *a, const char *path, jx_text *t, const jx_shaset *skip,
         buf = jx_alloc(a, want + 2);
         for (;;) {
             ssize_t r = read(fd, buf + len, want + 1 - len);
-            if (r < 0 && errno == EINTR) continue;
+            if (r < 0 && errno == EINTR && !jx_stop) continue;      /* SIGINT stops a read */
             if (r < 0) {
                 snprintf(err, errsz, "read error: %s", strerror(errno));
                 close(fd);
@@ -253,7 +253,7 @@ int dec_file(jx_arena *a, const char *path, jx_text *t, const jx_shaset *skip,
             char chunk[65536];
             ssize_t r = read(fd, chunk, sizeof chunk);
             if (r < 0) {
-                if (errno == EINTR) continue;
+                if (errno == EINTR && !jx_stop) continue;
                 snprintf(err, errsz, "read error: %s", strerror(errno));
                 jx_buf_free(&b);
                 close(fd);
