@@ -67,9 +67,10 @@ extern int jx_out_broken;
 /* The one self-updating line at the bottom of a terminal (NULL: erase it);
  * other messages are written above it. */
 void jx_progress(const char *line);
-/* Set by SIGINT/SIGTERM (to the signal's number): the run stops between
- * files, and a file being written is rolled back. */
-extern volatile sig_atomic_t jx_stop;
+/* Set when the run stops early: no file is started, a read blocked on a
+ * FIFO gives up, a file being written is rolled back. jx_signal: the
+ * signal (SIGINT, SIGTERM) that asked for it, if one did. */
+extern volatile sig_atomic_t jx_stop, jx_signal;
 
 /* ---- decode.c ---- */
 typedef struct {

@@ -6,6 +6,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -426,7 +427,7 @@ static void summary(const run *r, const char *verb)
     jx_printf("jxgov: %d file%s: %d %s, ", n, plural(n), r->loaded, verb);
     if (verb[0] == 'l') jx_printf("%d unchanged, ", r->unchanged);
     jx_printf("%d failed", r->failed);
-    if (untried) jx_printf(", %d not tried%s", untried, jx_stop ? " (interrupted)" : "");
+    if (untried) jx_printf(", %d not tried%s", untried, jx_signal ? " (interrupted)" : "");
     jx_printf("; %ld notice%s and %ld task%s %s; %ld warning%s", r->notices, plural(r->notices), r->tasks,
               plural(r->tasks), verb[0] == 'l' ? "added" : "found", r->warnings, plural(r->warnings));
     if (r->no_notice) jx_printf(", %ld file%s without a notice", r->no_notice, plural(r->no_notice));
@@ -466,7 +467,7 @@ static int emit(void *ctx, int k, wk_slot *sl)
     } else {
         count_parse(r, &sl->d);
         int rc = ld_doc(r->db, &sl->d, err, sizeof err);
-        if (rc < 0 && jx_stop) {
+        if (rc < 0 && jx_signal) {
             r->done--;      /* not loaded, and not failed: rolled back */
             r->rolled_back = e->path;
         } else if (rc < 0) {
@@ -551,7 +552,7 @@ static int cmd_ingest(inputs *in, const options *o)
     if (jx_out_broken) return JX_EPIPE;
     if (r.rolled_back) jx_printf("%s: rolled back (interrupted)\n", r.rolled_back);
     summary(&r, "loaded");
-    return jx_stop ? 128 + jx_stop : r.status;
+    return jx_signal ? 128 + jx_signal : r.status;
 }
 
 static int cmd_check(inputs *in, const options *o)
@@ -585,12 +586,25 @@ static int cmd_check(inputs *in, const options *o)
     jx_arena_free(&a);
     if (jx_out_broken) return JX_EPIPE;
     summary(&r, "read");
-    return jx_stop ? 128 + jx_stop : r.status;
+    return jx_signal ? 128 + jx_signal : r.status;
 }
 
+static pthread_t main_thread;
+
+/* The main thread is the one that stops the run: a signal that lands on a
+ * worker is passed on, so that a read the main thread is blocked in returns. */
 static void on_signal(int sig)
 {
-    jx_stop = sig;
+    jx_signal = sig;
+    jx_stop = 1;
+    if (!pthread_equal(pthread_self(), main_thread)) pthread_kill(main_thread, sig);
+}
+
+/* SIGUSR1 only interrupts a blocked read (work.c sends it to a worker
+ * when the run stops). */
+static void on_wake(int sig)
+{
+    (void)sig;
 }
 
 int main(int argc, char **argv)
@@ -602,12 +616,15 @@ int main(int argc, char **argv)
     signal(SIGXFSZ, SIG_IGN);
     signal(SIGPIPE, SIG_IGN);
     /* no SA_RESTART: a read of a terminal or FIFO returns, and the run stops */
+    main_thread = pthread_self();
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = on_signal;
     sigemptyset(&sa.sa_mask);
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
+    sa.sa_handler = on_wake;
+    sigaction(SIGUSR1, &sa, NULL);
     if (argc < 2) return usage_error(NULL, "no command given (ingest or check)%s", "");
     const char *cmd = argv[1];
     if (!strcmp(cmd, "-h") || !strcmp(cmd, "--help") || !strcmp(cmd, "help")) {

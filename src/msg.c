@@ -7,7 +7,7 @@
 
 int jx_quiet_warnings;
 int jx_out_broken;
-volatile sig_atomic_t jx_stop;
+volatile sig_atomic_t jx_stop, jx_signal;
 _Thread_local jx_buf *jx_msg_capture;
 static char progress[256];      /* shown at the bottom of the terminal when set */
 

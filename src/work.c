@@ -6,6 +6,7 @@
 #include <pthread.h>
 #include <signal.h>
 #include <stdlib.h>
+#include <time.h>
 
 int wk_read(jx_arena *a, const char *path, const char *open_path, jx_doc *d, const jx_shaset *skip,
             char *err, size_t errsz)
@@ -79,6 +80,16 @@ static void *worker(void *arg)
     return NULL;
 }
 
+/* Waits on the pipeline's condition for at most 50 ms; pl->mu held. */
+static void wait_a_while(pipeline *pl)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    ts.tv_nsec += 50 * 1000000L;
+    if (ts.tv_nsec >= 1000000000L) { ts.tv_sec++; ts.tv_nsec -= 1000000000L; }
+    pthread_cond_timedwait(&pl->cv, &pl->mu, &ts);
+}
+
 int wk_run(const wk_input *in, int n, int jobs, const jx_shaset *known, wk_emit_fn emit, void *ctx)
 {
     int done = 0;
@@ -87,6 +98,10 @@ int wk_run(const wk_input *in, int n, int jobs, const jx_shaset *known, wk_emit_
         memset(&sl, 0, sizeof sl);
         while (done < n && !jx_stop) {
             parse_into(&sl, &in[done], known);
+            if (jx_stop) {      /* a read that SIGINT interrupted */
+                slot_reset(&sl);
+                break;
+            }
             int stop = emit(ctx, done, &sl);
             slot_reset(&sl);
             done++;
@@ -99,21 +114,16 @@ int wk_run(const wk_input *in, int n, int jobs, const jx_shaset *known, wk_emit_
     pl.slots = calloc((size_t)pl.window, sizeof *pl.slots);
     pthread_t *tid = calloc((size_t)jobs, sizeof *tid);
     if (!pl.slots || !tid) { jx_printf("jxgov: out of memory\n"); exit(JX_EDB); }
-    /* Signals go to this thread, which stops the run between files. */
-    sigset_t block, old;
-    sigemptyset(&block);
-    sigaddset(&block, SIGINT);
-    sigaddset(&block, SIGTERM);
-    pthread_sigmask(SIG_BLOCK, &block, &old);
     int started = 0;
     for (int w = 0; w < jobs - 1; w++)
         if (!pthread_create(&tid[w], NULL, worker, &pl)) started++;
-    pthread_sigmask(SIG_SETMASK, &old, NULL);
     if (!started) { jx_printf("jxgov: cannot start threads\n"); exit(JX_EDB); }
-    for (int k = 0; k < n; k++) {
+    int k = 0, from = 0;    /* from: the first file taken and not emitted */
+    int taken = 0;          /* files taken by a thread when the run stopped */
+    for (; k < n; k++) {
         wk_slot *sl = &pl.slots[k % pl.window];
         pthread_mutex_lock(&pl.mu);
-        while (!sl->ready) {
+        while (!sl->ready && !jx_stop) {
             /* Rather than wait, parse the next file itself: on a re-run
              * (only hashing) the writer has nothing else to do. */
             if (pl.next < pl.n && pl.next < pl.loaded + pl.window) {
@@ -125,32 +135,41 @@ int wk_run(const wk_input *in, int n, int jobs, const jx_shaset *known, wk_emit_
                 pthread_cond_broadcast(&pl.cv);
                 continue;
             }
-            pthread_cond_wait(&pl.cv, &pl.mu);
+            wait_a_while(&pl);      /* a signal does not wake a condition wait */
         }
         pthread_mutex_unlock(&pl.mu);
         int stop = 1;
         if (!jx_stop) {
             stop = emit(ctx, k, sl);
             done = k + 1;
+            slot_reset(sl);
         }
-        slot_reset(sl);
+        from = done;
         pthread_mutex_lock(&pl.mu);
         pl.loaded++;
-        int claimed = pl.next;
-        if (stop) pl.next = pl.n;       /* no worker takes another file */
+        if (stop) {
+            taken = pl.next;
+            pl.next = pl.n;     /* no worker takes another file */
+        }
         pthread_cond_broadcast(&pl.cv);
         pthread_mutex_unlock(&pl.mu);
-        if (stop) {
-            /* files already taken by a worker finish parsing and are dropped */
-            for (int r = k + 1; r < claimed; r++) {
-                wk_slot *rest = &pl.slots[r % pl.window];
-                pthread_mutex_lock(&pl.mu);
-                while (!rest->ready) pthread_cond_wait(&pl.cv, &pl.mu);
-                pthread_mutex_unlock(&pl.mu);
-                slot_reset(rest);
-            }
-            break;
+        if (stop) break;
+    }
+    /* Files a worker took but the run will not load: their parse finishes
+     * and is dropped; a worker blocked reading a FIFO is woken by SIGUSR1
+     * (sent until it is done: it may not be in the read yet) and gives up. */
+    if (k < n) jx_stop = 1;
+    for (int r = from; r < n; r++) {
+        wk_slot *rest = &pl.slots[r % pl.window];
+        pthread_mutex_lock(&pl.mu);
+        int claimed = r < taken;
+        while (claimed && !rest->ready) {
+            for (int w = 0; w < started; w++) pthread_kill(tid[w], SIGUSR1);
+            wait_a_while(&pl);
         }
+        pthread_mutex_unlock(&pl.mu);
+        if (!claimed) break;
+        slot_reset(rest);
     }
     for (int w = 0; w < started; w++) pthread_join(tid[w], NULL);
     for (int w = 0; w < pl.window; w++) jx_arena_free(&pl.slots[w].a);

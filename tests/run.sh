@@ -329,6 +329,7 @@ fi
 
 . "$here/hostile.sh"
 . "$here/review.sh"
+. "$here/cli.sh"
 
 printf '%d passed, %d failed\n' "$pass" "$fail"
 [ "$fail" = 0 ]
