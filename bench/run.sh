@@ -34,7 +34,7 @@ for scale in $SCALES; do
     mb=$(du -cb "$corpus"/*.txt | tail -n 1 | awk '{ printf "%.1f", $1 / 1000000 }')
     rm -f "$B"/j.db* "$B"/one.db*
     set -- $(timed ./jxgov ingest -q -j "$J" --db "$B/j.db" "$corpus"/*.txt); t_j=$1 rss_j=$2
-    set -- $(timed ./jxgov ingest -q --db "$B/one.db" "$corpus"/*.txt); t_1=$1 rss_1=$2
+    set -- $(timed ./jxgov ingest -q -j 1 --db "$B/one.db" "$corpus"/*.txt); t_1=$1 rss_1=$2
     set -- $(timed ./jxgov ingest -q -j "$J" --db "$B/j.db" "$corpus"/*.txt); t_re=$1
     set -- $(timed sh -c "cat $corpus/*.txt > /dev/null"); t_cat=$1
     rows=0

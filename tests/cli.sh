@@ -120,3 +120,13 @@ if command -v script > /dev/null; then
 else
     bad "progress: script(1) (util-linux) is needed for the pseudo-terminal test"
 fi
+
+# ---- the man page documents every option --help lists, and no other ----
+"$jx_abs" --help | grep -E '^ +-' | grep -oE '(^| |,)--?[a-zA-Z][a-zA-Z-]*' | tr -d ' ,' | sort -u > "$T/help.opts"
+sed -n '/^\.SH OPTIONS/,/^\.SH /{/^\.TP/{n;p;}}' "$here/../doc/jxgov.1" | sed 's/\\-/-/g' |
+    grep -oE '(^|[ "P])--?[a-zA-Z][a-zA-Z-]*' | sed 's/^[ "P]//' | sort -u > "$T/man.opts"
+[ -s "$T/help.opts" ] && expect_same "options in --help (<) and in the man page (>)" "$T/help.opts" "$T/man.opts"
+# and every exit status
+"$jx_abs" --help | sed -n '/^exit status:/,$p' | grep -oE '^ +[0-9]+' | tr -d ' ' > "$T/help.exit"
+sed -n '/^\.SH EXIT STATUS/,/^\.SH /{/^\.TP/{n;p;}}' "$here/../doc/jxgov.1" | grep -oE '[0-9]+' > "$T/man.exit"
+[ -s "$T/help.exit" ] && expect_same "exit statuses in --help (<) and in the man page (>)" "$T/help.exit" "$T/man.exit"
