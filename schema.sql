@@ -48,8 +48,8 @@ CREATE TABLE IF NOT EXISTS notices (
     notice_id   INTEGER PRIMARY KEY,
     natural_key TEXT NOT NULL UNIQUE,
     doc_no      TEXT UNIQUE,
-    issuer      TEXT NOT NULL,
-    title       TEXT NOT NULL,
+    issuer      TEXT,                       -- NULL: a fragment naming no issuer
+    title       TEXT,                       -- NULL: an untitled fragment (a saved list)
     issued_on   TEXT,
     year        INTEGER,
     source_id   INTEGER NOT NULL REFERENCES sources,
@@ -67,7 +67,7 @@ CREATE TABLE IF NOT EXISTS notice_sources (
 CREATE TABLE IF NOT EXISTS tasks (
     task_id     INTEGER PRIMARY KEY,
     notice_id   INTEGER NOT NULL REFERENCES notices,
-    year        INTEGER NOT NULL,
+    year        INTEGER,                    -- NULL: a fragment whose headings name no year
     kind        TEXT NOT NULL CHECK (kind = 'key_work' OR kind = 'period' OR
                                       kind = 'livelihood' OR kind = 'special_action'),
     category    TEXT,

@@ -16,7 +16,7 @@
 #define JX_SCHEMA_VERSION 3
 
 /* Exit codes: numbers never change (documented in --help and README). */
-enum jx_exit { JX_OK = 0, JX_EINPUT = 1, JX_EUSAGE = 2, JX_EDB = 3, JX_EPIPE = 141 };
+enum jx_exit { JX_OK = 0, JX_EINPUT = 1, JX_EUSAGE = 2, JX_EDB = 3, JX_ENOMEM = 4, JX_EPIPE = 141 };
 
 /* Hard caps on one input file; larger files are refused, never truncated.
  * Together they bound the memory one file can take (README "Reliability"). */
@@ -25,7 +25,7 @@ enum jx_exit { JX_OK = 0, JX_EINPUT = 1, JX_EUSAGE = 2, JX_EDB = 3, JX_EPIPE = 1
 
 /* ---- arena.c ---- */
 typedef struct jx_block jx_block;
-typedef struct { jx_block *head, *spare; size_t used; } jx_arena;
+typedef struct { jx_block *head, *spare; } jx_arena;
 void *jx_alloc(jx_arena *a, size_t n);
 char *jx_strndup(jx_arena *a, const char *s, size_t n);
 char *jx_strdup(jx_arena *a, const char *s);
@@ -55,6 +55,9 @@ void jx_vec_free(jx_vec *v);
 /* ---- msg.c: one reporter, "prog: file:line: message" on stderr ---- */
 void jx_msg(const char *file, long line, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+/* A line of its own on stderr, always (summaries, errors); escaped as
+ * jx_msg's are: control characters and bytes not valid UTF-8 as \xNN. */
+void jx_print(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 extern int jx_quiet_warnings;
 /* When set, this thread's messages are appended here instead of written:
  * ingest -j prints a file's warnings with its summary line, in order. */
@@ -98,6 +101,9 @@ void sha_free(jx_shaset *s);
  * byte offset where it applies) to err and returns -1. */
 int dec_file(jx_arena *a, const char *path, jx_text *out, const jx_shaset *skip,
              char *err, size_t errsz);
+/* The bound on reading one file that is not a regular one (a FIFO, a
+ * device): all of it within this many ms, else an error (--timeout). */
+extern int jx_read_timeout_ms;
 int dec_bytes(jx_arena *a, const unsigned char *p, size_t n, jx_text *out,
               char *err, size_t errsz);
 void sha256_hex(const unsigned char *p, size_t n, char out[65]);
@@ -125,6 +131,9 @@ static inline int txt_ends(const char *s, size_t n, const char *lit)
 }
 const char *txt_find(const char *s, size_t n, const char *lit);
 const char *txt_rfind(const char *s, size_t n, const char *lit);
+/* HTML remnants of s[0..n): entities decoded, tags dropped (block tags
+ * become '\n', cells '\t'); NULL when s holds none. */
+char *txt_html(jx_arena *a, const char *s, size_t n, size_t *outlen);
 /* s with every byte that is not part of valid UTF-8 written as \xNN. */
 char *txt_utf8_safe(jx_arena *a, const char *s);
 /* Next UTF-8 code point; advances *p. Input must be valid UTF-8. */
@@ -133,7 +142,11 @@ uint32_t txt_next(const char **p);
 /* ---- lex.c ---- */
 enum jx_tok {
     T_BLANK, T_FOOTER, T_DOCNO, T_DATE, T_SALUTATION, T_TITLE, T_LISTHEAD,
-    T_SECTION, T_ITEM, T_RESP, T_TABLE, T_BRACKET, T_ANNEX, T_END, T_TEXT
+    T_SECTION, T_ITEM, T_RESP, T_TABLE, T_BRACKET, T_ANNEX, T_END,
+    T_META,         /* web-page furniture: breadcrumb, 索引号：…, 发布日期：… */
+    T_PROGRESS,     /* …进展情况 / …完成情况: a report on tasks, not a list */
+    T_SUBSECTION,   /* （一）… inside a list; num = its ordinal */
+    T_TEXT
 };
 typedef struct {
     enum jx_tok kind;
@@ -158,9 +171,15 @@ typedef struct { const char *p; size_t n; } jx_span;
 enum jx_pat {
     JX_P_MASTHEAD, JX_P_COLOPHON, JX_P_PUBLISHED, JX_P_YEARLINE, JX_P_MONTH, JX_P_APPOINT,
     JX_P_REMOVE, JX_P_LEADERPARA, JX_P_ROLE, JX_P_JIEDU, JX_P_YEARDU,
-    JX_P_PAGEREF, JX_P_YEARNIAN, JX_P_COUNT
+    JX_P_PAGEREF, JX_P_YEARNIAN, JX_P_ISSUER, JX_P_PERIOD, JX_P_LISTYEAR, JX_P_COUNT
 };
 int lex_match(int pat, const char *s, size_t n, jx_span *g, int ng);
+/* The next offset >= from in a long joined line (a PDF run) where a heading,
+ * item or responsibility field begins; n when there is none. */
+size_t lex_run_break(const char *s, size_t n, size_t from);
+/* 1 when s starts as a doc_no does (prefix, bracketed year, a digit),
+ * whether or not the rest of the line makes it one. */
+int lex_docno_like(const char *s, size_t n);
 /* Finds a doc_no anywhere in s; returns 1 and fills prefix/year/num. */
 int lex_find_docno(const char *s, size_t n, size_t *start, size_t *end,
                    const char **prefix, size_t *plen, int *year, long *num);
@@ -191,6 +210,12 @@ void dep_done(void);
  * through jx_msg(file, line, ...). Returns the number of units. */
 size_t dep_split(jx_arena *a, const char *s, jx_unit **out,
                  const char *file, long line, int *warnings);
+/* The same for a unit list of government (嘉兴市, 平湖市 …, or NULL when the
+ * document names none): names fold only into that government's own table
+ * in data/departments.tsv; a government with no table keeps them as printed.
+ * dep_split is dep_split_gov for 嘉兴市. */
+size_t dep_split_gov(jx_arena *a, const char *government, const char *s, jx_unit **out,
+                     const char *file, long line, int *warnings);
 
 /* ---- parse.c: the document model ---- */
 typedef struct { const char *name, *title; } jx_leader;
@@ -198,6 +223,7 @@ typedef struct { const char *name, *title; } jx_leader;
 typedef struct {
     const char *doc_no;     /* canonical, or NULL */
     const char *issuer, *title, *issued_on;
+    const char *government; /* 嘉兴市, 平湖市, 长兴县 … (from the title or metadata) */
     int year;
     long line;
 } jx_notice;
@@ -281,6 +307,7 @@ typedef struct {
     jx_vec topics;          /* jx_topic */
     jx_vec members;         /* jx_member */
     int warnings;
+    int unrecognised;       /* responsibility lines, yet no task: check fails */
 } jx_doc;
 
 void prs_doc(jx_arena *a, jx_doc *d);

@@ -20,17 +20,26 @@
 
 struct jx_block { jx_block *next; size_t cap, used; max_align_t data[]; };
 
+/* No message module call: formatting a message may itself need memory. The
+ * open transaction dies with the process, so the database is left as it was. */
+static _Noreturn void out_of_memory(void)
+{
+    static const char text[] = "jxgov: error: out of memory\n";
+    fwrite(text, 1, sizeof text - 1, stderr);
+    exit(JX_ENOMEM);
+}
+
 static void *xmalloc(size_t n)
 {
     void *p = malloc(n ? n : 1);
-    if (!p) { fputs("jxgov: out of memory\n", stderr); exit(JX_EDB); }
+    if (!p) out_of_memory();
     return p;
 }
 
 static void *xrealloc(void *p, size_t n)
 {
     p = realloc(p, n ? n : 1);
-    if (!p) { fputs("jxgov: out of memory\n", stderr); exit(JX_EDB); }
+    if (!p) out_of_memory();
     return p;
 }
 
@@ -56,7 +65,6 @@ void *jx_alloc(jx_arena *a, size_t n)
     }
     void *p = (char *)b->data + b->used;
     b->used += n;
-    a->used += n;
     return p;
 }
 
@@ -99,7 +107,6 @@ void jx_arena_reset(jx_arena *a)
         }
     }
     a->head = NULL;
-    a->used = 0;
 }
 
 void jx_arena_free(jx_arena *a)

@@ -9,10 +9,14 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <iconv.h>
+#include <poll.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
+
+int jx_read_timeout_ms = 10000;
 
 /* Offset of the first invalid byte, or n when p[0..n) is strict UTF-8
  * (no overlongs, no surrogates, nothing above U+10FFFF). *multi counts
@@ -82,10 +86,12 @@ static int is_blank(const char *s, size_t n)
 }
 
 /* Runs of blank lines are kept as one (each line keeps its own number): no
- * reader counts them, and ten million of them then cost nothing. */
+ * reader counts them, and ten million of them then cost nothing. The cap
+ * counts the lines that are not blank, as README says; with the one blank
+ * line kept after each, at most twice as many lines are stored. */
 static int split_lines(jx_arena *a, const char *s, size_t n, jx_text *t, char *err, size_t errsz)
 {
-    long no = 0;
+    long no = 0, nonblank = 0;
     int prev_blank = 0;
     t->nlines = 0;
     t->lines = NULL;
@@ -106,12 +112,12 @@ static int split_lines(jx_arena *a, const char *s, size_t n, jx_text *t, char *e
         if (i == n && start == n) break;    /* no empty line after the final EOL */
         no++;
         int blank = is_blank(s + start, i - start);
+        if (!blank && nonblank++ == JX_MAX_LINES) {
+            snprintf(err, errsz, "more than %d lines that are not blank (line %ld)", JX_MAX_LINES, no);
+            jx_vec_free(&lines);
+            return -1;
+        }
         if (!(blank && prev_blank)) {
-            if (lines.n == JX_MAX_LINES) {
-                snprintf(err, errsz, "more than %d lines that are not blank (line %ld)", JX_MAX_LINES, no);
-                jx_vec_free(&lines);
-                return -1;
-            }
             jx_line *ln = jx_vec_push(&lines);
             ln->no = no;
             ln->text = txt_fold(a, s + start, i - start, &ln->len);
@@ -205,11 +211,54 @@ int dec_bytes(jx_arena *a, const unsigned char *p, size_t n, jx_text *t,
     return split_lines(a, utf8, ulen, t, err, errsz);
 }
 
+static long long mono_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Whether fstat says nothing happened to the file in between: a write in
+ * place keeps the size but moves ctime and mtime. */
+static int unchanged(const struct stat *a, const struct stat *b)
+{
+    return a->st_size == b->st_size && a->st_ino == b->st_ino && a->st_dev == b->st_dev &&
+           a->st_mtim.tv_sec == b->st_mtim.tv_sec && a->st_mtim.tv_nsec == b->st_mtim.tv_nsec &&
+           a->st_ctim.tv_sec == b->st_ctim.tv_sec && a->st_ctim.tv_nsec == b->st_ctim.tv_nsec;
+}
+
+static long long ns_of(struct timespec ts) { return (long long)ts.tv_sec * 1000000000 + ts.tv_nsec; }
+
+/* A file system stamps a change with its clock's tick (1 to 10 ms, whole
+ * seconds where it keeps no nanoseconds), so a write in the tick of the
+ * file's last change leaves its times as they were. A file that changed
+ * that recently is given the tick to pass before it is read: any write
+ * during the read then moves its ctime. (Linux from 6.13 stamps the next
+ * change of a file whose times were read finer; older kernels do not.) */
+static int settle(int fd, struct stat *st)
+{
+    for (int round = 0; round < 4; round++) {
+        long long tick = st->st_ctim.tv_nsec || st->st_mtim.tv_nsec ? 20000000LL : 2000000000LL;
+        long long last = ns_of(st->st_ctim) > ns_of(st->st_mtim) ? ns_of(st->st_ctim) : ns_of(st->st_mtim);
+        struct timespec now;
+        clock_gettime(CLOCK_REALTIME, &now);
+        long long wait = last + tick - ns_of(now);
+        if (wait <= 0) return 0;
+        if (wait > tick) wait = tick;       /* a clock ahead of ours (a network file system) */
+        struct timespec d = {(time_t)(wait / 1000000000), (long)(wait % 1000000000)};
+        while (nanosleep(&d, &d) < 0 && errno == EINTR) {}
+        if (fstat(fd, st) < 0) return -1;
+    }
+    return 0;   /* still changing, or a clock far ahead: the check after the read decides */
+}
+
 int dec_file(jx_arena *a, const char *path, jx_text *t, const jx_shaset *skip,
              char *err, size_t errsz)
 {
-    struct stat st;
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    struct stat st, after;
+    /* O_NONBLOCK: opening a FIFO would otherwise wait, unbounded, for a
+     * writer to open it */
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0) { snprintf(err, errsz, "cannot open: %s", strerror(errno)); return -1; }
     if (fstat(fd, &st) < 0) {
         snprintf(err, errsz, "cannot stat: %s", strerror(errno));
@@ -217,17 +266,24 @@ int dec_file(jx_arena *a, const char *path, jx_text *t, const jx_shaset *skip,
         return -1;
     }
     if (S_ISDIR(st.st_mode)) { snprintf(err, errsz, "is a directory"); close(fd); return -1; }
+    if (S_ISREG(st.st_mode) && settle(fd, &st) < 0) {
+        snprintf(err, errsz, "cannot stat: %s", strerror(errno));
+        close(fd);
+        return -1;
+    }
     unsigned char *buf;
     size_t len = 0;
     if (S_ISREG(st.st_mode) && st.st_size > 0) {
         /* A regular file is read straight into the arena, one byte past its
          * size: a file that shrinks or grows while read is refused, never
-         * loaded half. (procfs files say size 0 and are read as streams.) */
+         * loaded half; so is one written in place (same size, new ctime or
+         * mtime). (procfs files say size 0 and are read as streams.) */
         if ((unsigned long long)st.st_size > JX_MAX_FILE) {
             snprintf(err, errsz, "file larger than the %u MiB limit", JX_MAX_FILE >> 20);
             close(fd);
             return -1;
         }
+        fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
         size_t want = (size_t)st.st_size;
         buf = jx_alloc(a, want + 2);
         for (;;) {
@@ -240,20 +296,38 @@ int dec_file(jx_arena *a, const char *path, jx_text *t, const jx_shaset *skip,
             }
             if (r == 0 || (len += (size_t)r) > want) break;
         }
+        int moved = fstat(fd, &after) < 0 || !unchanged(&st, &after);
         close(fd);
         if (len != want) {
             snprintf(err, errsz, "file changed while being read (%zu bytes when opened, %s)", want,
                      len > want ? "more when read" : "fewer when read");
             return -1;
         }
+        if (moved) {
+            snprintf(err, errsz, "file changed while being read (its ctime or mtime moved)");
+            return -1;
+        }
     } else {
-        /* FIFOs, character devices, procfs: read to EOF; the cap holds */
+        /* FIFOs, character devices, sockets, procfs: read to EOF, within
+         * jx_read_timeout_ms in all (a writer may never come, or never
+         * close); the size cap holds */
+        long long deadline = mono_ms() + jx_read_timeout_ms;
         jx_buf b = {0};
         for (;;) {
             char chunk[65536];
-            ssize_t r = read(fd, chunk, sizeof chunk);
+            long long left = deadline - mono_ms();
+            struct pollfd pfd = {fd, POLLIN, 0};
+            int ready = left > 0 ? poll(&pfd, 1, left > 1000000 ? 1000000 : (int)left) : 0;
+            if (ready < 0 && errno == EINTR && !jx_stop) continue;
+            if (ready == 0) {
+                snprintf(err, errsz, "not read to its end within %d ms (--timeout)", jx_read_timeout_ms);
+                jx_buf_free(&b);
+                close(fd);
+                return -1;
+            }
+            ssize_t r = ready < 0 ? -1 : read(fd, chunk, sizeof chunk);
             if (r < 0) {
-                if (errno == EINTR && !jx_stop) continue;
+                if ((errno == EINTR || errno == EAGAIN) && !jx_stop) continue;
                 snprintf(err, errsz, "read error: %s", strerror(errno));
                 jx_buf_free(&b);
                 close(fd);

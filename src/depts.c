@@ -13,37 +13,53 @@
 
 extern const char jx_departments_tsv[];
 
-/* Open-addressing table: printed name -> canonical name. */
-typedef struct { const char *key, *canon; } entry;
+/* Open-addressing table: (government, printed name) -> canonical name.
+ * Each government's names are its own: 丽水's 市发改委 is not 嘉兴's. */
+typedef struct { const char *gov, *key, *canon; } entry;
 static entry *tab;
 static size_t tabcap;
 static jx_arena dep_arena;
+/* The governments data/departments.tsv has a table for ([平湖市] …); the
+ * rows before any such line are the city's. */
+#define JX_CITY "嘉兴市"
+static const char *govs[64];
+static size_t ngovs;
 
 static const char *const districts[] = {
     "南湖区", "秀洲区", "嘉善县", "平湖市", "海盐县", "海宁市", "桐乡市", NULL};
 
-static size_t hash(const char *s, size_t n)
+static size_t hash(const char *gov, const char *s, size_t n)
 {
     size_t h = 1469598103934665603u;
+    for (const char *g = gov; *g; g++) h = (h ^ (unsigned char)*g) * 1099511628211u;
+    h = (h ^ 0x1F) * 1099511628211u;
     for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 1099511628211u;
     return h;
 }
 
-static const char *lookup(const char *s, size_t n)
+/* The table's spelling of gov, or NULL when it has no table for gov. */
+static const char *table_of(const char *gov)
 {
-    if (!tab) return NULL;
-    for (size_t i = hash(s, n) & (tabcap - 1);; i = (i + 1) & (tabcap - 1)) {
+    for (size_t i = 0; gov && i < ngovs; i++)
+        if (!strcmp(govs[i], gov)) return govs[i];
+    return NULL;
+}
+
+static const char *lookup(const char *gov, const char *s, size_t n)
+{
+    if (!tab || !gov) return NULL;
+    for (size_t i = hash(gov, s, n) & (tabcap - 1);; i = (i + 1) & (tabcap - 1)) {
         if (!tab[i].key) return NULL;
-        if (strlen(tab[i].key) == n && !memcmp(tab[i].key, s, n)) return tab[i].canon;
+        if (tab[i].gov == gov && strlen(tab[i].key) == n && !memcmp(tab[i].key, s, n)) return tab[i].canon;
     }
 }
 
-static void insert(const char *key, const char *canon)
+static void insert(const char *gov, const char *key, const char *canon)
 {
     size_t n = strlen(key);
-    for (size_t i = hash(key, n) & (tabcap - 1);; i = (i + 1) & (tabcap - 1)) {
-        if (!tab[i].key) { tab[i].key = key; tab[i].canon = canon; return; }
-        if (!strcmp(tab[i].key, key)) return;
+    for (size_t i = hash(gov, key, n) & (tabcap - 1);; i = (i + 1) & (tabcap - 1)) {
+        if (!tab[i].key) { tab[i].gov = gov; tab[i].key = key; tab[i].canon = canon; return; }
+        if (tab[i].gov == gov && !strcmp(tab[i].key, key)) return;
     }
 }
 
@@ -56,18 +72,34 @@ int dep_init(char *err, size_t errsz)
     tab = calloc(tabcap, sizeof *tab);
     if (!tab) { snprintf(err, errsz, "out of memory"); return -1; }
     char *copy = jx_strdup(&dep_arena, jx_departments_tsv);
+    govs[0] = JX_CITY;
+    ngovs = 1;
+    const char *gov = govs[0];
     for (char *line = copy, *next; line && *line; line = next) {
         next = strchr(line, '\n');
         if (next) *next++ = 0;
         if (*line == '#' || !*line) continue;
+        size_t ll = strlen(line);
+        if (*line == '[' && line[ll - 1] == ']') {     /* [平湖市]: that government's table */
+            line[ll - 1] = 0;
+            gov = table_of(line + 1);
+            if (!gov) {
+                if (ngovs == sizeof govs / sizeof *govs) {
+                    snprintf(err, errsz, "internal: departments.tsv has more than %zu governments", ngovs);
+                    return -1;
+                }
+                gov = govs[ngovs++] = line + 1;
+            }
+            continue;
+        }
         char *canon = line, *tabp = strchr(line, '\t');
         if (tabp) *tabp = 0;
-        insert(canon, canon);
+        insert(gov, canon, canon);
         while (tabp) {
             char *alias = tabp + 1;
             tabp = strchr(alias, '\t');
             if (tabp) *tabp = 0;
-            if (*alias) insert(alias, canon);
+            if (*alias) insert(gov, alias, canon);
         }
     }
     return 0;
@@ -77,23 +109,42 @@ void dep_done(void)
 {
     free(tab);
     tab = NULL;
+    ngovs = 0;
     jx_arena_free(&dep_arena);
 }
 
-static int is_district(const char *s, size_t n)
+/* The city's district names are listed; another government's places are
+ * read by their form: two to six characters ending in 区, 县 or 市. */
+static size_t place_end(const char *s, size_t n)
 {
-    for (int i = 0; districts[i]; i++)
-        if (strlen(districts[i]) == n && !memcmp(districts[i], s, n)) return 1;
+    for (size_t i = 6; i + 3 <= n && i <= 15; i += 3)
+        if (!memcmp(s + i, "区", 3) || !memcmp(s + i, "县", 3) || !memcmp(s + i, "市", 3)) return i + 3;
     return 0;
 }
 
-static int district_prefix(const char *s, size_t n)
+static int is_district(const char *gov, const char *s, size_t n)
 {
-    for (int i = 0; districts[i]; i++) {
-        size_t k = strlen(districts[i]);
-        if (n > k && !memcmp(districts[i], s, k)) return (int)k;
+    if (gov && !strcmp(gov, JX_CITY)) {
+        for (int i = 0; districts[i]; i++)
+            if (strlen(districts[i]) == n && !memcmp(districts[i], s, n)) return 1;
+        return 0;
     }
-    return 0;
+    for (size_t i = 0; i < n; i++)
+        if ((unsigned char)s[i] < 0x80) return 0;
+    return place_end(s, n) == n;
+}
+
+static int district_prefix(const char *gov, const char *s, size_t n)
+{
+    if (gov && !strcmp(gov, JX_CITY)) {
+        for (int i = 0; districts[i]; i++) {
+            size_t k = strlen(districts[i]);
+            if (n > k && !memcmp(districts[i], s, k)) return (int)k;
+        }
+        return 0;
+    }
+    size_t k = place_end(s, n);
+    return k && k < n ? (int)k : 0;
 }
 
 typedef struct { const char *s; size_t n; } seg;
@@ -107,16 +158,16 @@ static int at(const char *s, size_t n, size_t i, const char *lit)
 
 /* Splits a glued name into known names (市红十字会市卫生健康委). Returns
  * the number of parts written to cut[] (ends), 0 if no exact cover. */
-static size_t cover(const char *s, size_t n, size_t *cut, size_t maxcut)
+static size_t cover(const char *gov, const char *s, size_t n, size_t *cut, size_t maxcut)
 {
     /* Longest known prefix first, then recurse: the names are few and short. */
     if (n == 0) return 0;
     for (size_t k = n; k > 0; k--) {
         if (k < n && (s[k] & 0xC0) == 0x80) continue;   /* not a character boundary */
-        if (!lookup(s, k)) continue;
+        if (!lookup(gov, s, k)) continue;
         if (k == n) { cut[0] = n; return 1; }
         if (maxcut < 2) return 0;
-        size_t m = cover(s + k, n - k, cut + 1, maxcut - 1);
+        size_t m = cover(gov, s + k, n - k, cut + 1, maxcut - 1);
         if (m) {
             cut[0] = k;
             for (size_t i = 1; i <= m; i++) cut[i] += k;
@@ -129,6 +180,15 @@ static size_t cover(const char *s, size_t n, size_t *cut, size_t maxcut)
 size_t dep_split(jx_arena *a, const char *s, jx_unit **out, const char *file, long line,
                  int *warnings)
 {
+    return dep_split_gov(a, JX_CITY, s, out, file, line, warnings);
+}
+
+size_t dep_split_gov(jx_arena *a, const char *government, const char *s, jx_unit **out,
+                     const char *file, long line, int *warnings)
+{
+    /* Names are folded only against their own government's table; one
+     * without a table keeps every name as printed, and says nothing of it. */
+    const char *gov = table_of(government);
     jx_buf clean = {0};
     jx_vec segs = JX_VEC(seg);
     size_t n = strlen(s);
@@ -202,13 +262,13 @@ size_t dep_split(jx_arena *a, const char *s, jx_unit **out, const char *file, lo
         if (!g->n) continue;
         /* 南湖区、秀洲区、嘉善县政府: a bare district takes the suffix of the
          * run's last member. */
-        if (is_district(g->s, g->n)) {
+        if (is_district(government, g->s, g->n)) {
             const char *suffix = NULL;
             size_t slen = 0;
             for (size_t j = i + 1; j < segs.n; j++) {
                 seg *h = &JX_AT(segs, seg, j);
-                if (is_district(h->s, h->n)) continue;
-                int k = district_prefix(h->s, h->n);
+                if (is_district(government, h->s, h->n)) continue;
+                int k = district_prefix(government, h->s, h->n);
                 if (k) { suffix = h->s + k; slen = h->n - (size_t)k; }
                 break;
             }
@@ -225,9 +285,9 @@ size_t dep_split(jx_arena *a, const char *s, jx_unit **out, const char *file, lo
         size_t nlen = g->n;
         /* Glued names and page-break debris are short; a long unknown string
          * is kept as printed rather than searched (quadratic otherwise). */
-        if (!lookup(name, nlen) && nlen <= 96) {
+        if (gov && !lookup(gov, name, nlen) && nlen <= 96) {
             size_t cut[8];
-            size_t m = cover(name, nlen, cut, 8);
+            size_t m = cover(gov, name, nlen, cut, 8);
             if (m >= 2) {
                 size_t from = 0;
                 for (size_t k = 0; k < m; k++) {
@@ -242,7 +302,7 @@ size_t dep_split(jx_arena *a, const char *s, jx_unit **out, const char *file, lo
              * by a repeat of its own tail. */
             for (size_t k = nlen; k > 0; k--) {
                 if (k < nlen && (name[k] & 0xC0) == 0x80) continue;
-                if (k == nlen || !lookup(name, k)) continue;
+                if (k == nlen || !lookup(gov, name, k)) continue;
                 if (nlen - k < k && !memcmp(name + k, name + k - (nlen - k), nlen - k)) nlen = k;
                 break;
             }
@@ -255,9 +315,9 @@ size_t dep_split(jx_arena *a, const char *s, jx_unit **out, const char *file, lo
     /* Canonical names last, so the rules above see the printed forms. */
     for (size_t i = 0; i < units.n; i++) {
         jx_unit *u = &JX_AT(units, jx_unit, i);
-        const char *canon = lookup(u->department, strlen(u->department));
+        const char *canon = lookup(gov, u->department, strlen(u->department));
         if (canon) u->department = canon;
-        else {
+        else if (gov) {
             jx_msg(file, line, "warning: unknown department \"%s\"", u->department);
             if (warnings) ++*warnings;
         }

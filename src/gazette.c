@@ -473,7 +473,8 @@ static long jiedu_notice(const jx_doc *d, const jx_tok *tok, const char *title, 
     jx_arena a = {0};
     long found = -1;
     for (size_t k = 0; k < d->notices.n && found < 0; k++)
-        if (!strcmp(JX_AT(d->notices, jx_notice, k).title, title)) found = (long)k;
+        if (JX_AT(d->notices, jx_notice, k).title && !strcmp(JX_AT(d->notices, jx_notice, k).title, title))
+            found = (long)k;
     for (size_t i = at + 1; i < end && found < 0; i++) {
         size_t b, e, plen;
         const char *prefix;
@@ -491,11 +492,22 @@ static long jiedu_notice(const jx_doc *d, const jx_tok *tok, const char *title, 
     return found;
 }
 
+static int starts_notice(const jx_doc *d, const jx_span_notice *spans, size_t i)
+{
+    for (size_t k = 0; k < d->notices.n; k++)
+        if (spans[k].title == i) return 1;
+    return 0;
+}
+
 void gz_extract(jx_arena *a, jx_doc *d, const jx_tok *tok, size_t n, const jx_span_notice *spans)
 {
     for (size_t k = 0; k < d->notices.n; k++) {
         const jx_notice *no = &JX_AT(d->notices, jx_notice, k);
         const jx_span_notice *sp = &spans[k];
+        if (!no->title) {   /* an untitled fragment: a list, nothing else to read */
+            read_references(a, d, tok, sp->body, sp->end, k);
+            continue;
+        }
         size_t tl = strlen(no->title);
         if (txt_find(no->title, tl, "领导分工")) read_duties(a, d, tok, sp, k);
         if (txt_find(no->title, tl, "组成人员") || txt_find(no->title, tl, "成员名单")) read_members(a, d, tok, sp, k);
@@ -514,7 +526,10 @@ void gz_extract(jx_arena *a, jx_doc *d, const jx_tok *tok, size_t n, const jx_sp
             i = read_catalog(a, d, tok, n, i) - 1;
         } else if ((used = jiedu_heading(a, tok, i, n, &title)) > 0) {
             size_t end = i + used;
-            while (end < n && !gz_section_start(tok, end, n) && tok[end].kind != T_TITLE) end++;
+            /* a 解读 runs to the next notice: a line opening with some
+             * government's 关于 is a title only where a notice starts */
+            while (end < n && !gz_section_start(tok, end, n) && !(tok[end].kind == T_TITLE && starts_notice(d, spans, end)))
+                end++;
             long k = jiedu_notice(d, tok, title, i + used, end);
             if (k >= 0) read_references(a, d, tok, i + used, end, (size_t)k);
             else {

@@ -11,8 +11,20 @@
 
 enum {
     P_DOCNO, P_DATE, P_SALUT, P_TITLE, P_LISTHEAD, P_SECTION, P_ITEM, P_RESP,
-    P_FOOTER, P_FIND_DOCNO, P_EXTRA, P_COUNT = P_EXTRA + JX_P_COUNT
+    P_FOOTER, P_FIND_DOCNO, P_DOCNO_LIKE, P_DATE_ISO, P_DATE_CN, P_SIGNATURE, P_META, P_PROGRESS,
+    P_SUBSECTION, P_RUNBREAK, P_EXTRA, P_COUNT = P_EXTRA + JX_P_COUNT
 };
+
+/* An ideograph. Not \\p{Han}: PCRE2 10.40 and later match script
+ * extensions there, which include the CJK punctuation (《 、 。). */
+#define HAN "[\\x{3400}-\\x{4DBF}\\x{4E00}-\\x{9FFF}]"
+
+/* A government of the family: a province, city, county or district name
+ * (嘉兴市, 平湖市, 长兴县, 莲都区, 景宁畲族自治县), then its 人民政府 and,
+ * for the general office, 办公室/办公厅. Titles, signatures and metadata
+ * share it, so a notice of any government reads as the city's do. */
+#define GOV "(" HAN "{1,8}?(?:省|市|县|区))"
+#define GOV_BODY "(?:人民)?政府(?:办公室|办公厅)?"
 
 /* Every pattern runs on width-folded text (text.c): digits are ASCII and
  * CJK punctuation is full-width. Digits are written [0-9], never \d: with
@@ -21,13 +33,53 @@ static const char *const patterns[P_COUNT] = {
     [P_DOCNO] = "^([\\p{Han}]{2,10})[〔\\[【（]\\s*([0-9]{4})\\s*[〕\\]】）]\\s*第?\\s*([0-9]{1,9})\\s*号$",
     [P_DATE] = "^([0-9]{4})\\s*年\\s*([0-9]{1,2})\\s*月\\s*([0-9]{1,2})\\s*日$",
     [P_SALUT] = "^各[^。]{2,80}：$",
-    [P_TITLE] = "^嘉兴市人民政府(?:办公室)?\\s*关于",
-    [P_LISTHEAD] = "^(?!《)[^。；：]{0,40}?责任分解$",
+    /* a county's own pages may leave the name out (区人民政府办公室关于…), and a
+     * city's may print the title bare (关于印发…的通知) under its metadata: the
+     * salutation that must follow, and the signature, make it a notice */
+    [P_TITLE] = "^(?:(?:" GOV "|[市县区])(?:人民)?政府(?:办公室|办公厅)?\\s*(?:关于|转发)|关于)",
+    /* …责任分解, …责任分解（2023年）, …目标任务分解（清单）, 《政府工作报告》…任务分解,
+     * …主要目标任务分解落实方案: a list heading, not a sentence (no 。；：). A
+     * line opening with 《 is a sentence citing lists (《…责任分解》和《…》已经…). */
+    [P_LISTHEAD] = "^(?:(?!《)|《[^》。]{2,30}》)[^。；：]{0,80}?(?:责任分解|任务分解|分解(?:落实)?方案|任务分解清单|民生(?:实事)?项目)"
+                   "(?:（[^）。]{0,20}）)?$",
     [P_SECTION] = "^([一二三四五六七八九十]{1,3})\\s*、\\s*(.*)$",
-    [P_ITEM] = "^([0-9]{1,18})\\s*[.、](?![0-9])\\s*(.*)$",
-    [P_RESP] = "^(?:责任单位|牵头单位|牵头市领导)\\s*：",
+    [P_ITEM] = "^([0-9]{1,18})\\*?\\s*[.、](?![0-9])\\s*(.*)$",
+    [P_RESP] = "^(?:责任单位|牵头单位|主办单位|配合单位|协办单位|牵头市领导|责任领导|分管领导|牵头领导|责任市领导|分管市领导)\\s*：",
     [P_FOOTER] = "^(?:[-—–]\\s*[0-9]{1,4}\\s*[-—–]|第\\s*[0-9]{1,4}\\s*页(?:\\s*[，,/]?\\s*共\\s*[0-9]{1,4}\\s*页)?|[0-9]{1,3})$",
+    [P_DATE_ISO] = "^([0-9]{4})[-./]([0-9]{1,2})[-./]([0-9]{1,2})$",
+    [P_DATE_CN] = "^([〇○零一二三四五六七八九]{4})\\s*年\\s*([一二三四五六七八九十]{1,2})\\s*月\\s*"
+                  "([一二三四五六七八九十]{1,3})\\s*日$",
+    /* a signature prints the full name (a unit list's 海宁市政府 is not one) */
+    [P_SIGNATURE] = "^(?:" GOV "人民政府(?:办公室|办公厅)?\\s*){1,3}$",
+    /* Web-page furniture: a breadcrumb, the metadata block (索引号：…), the
+     * 发布日期：… 信息来源：… 浏览次数： line, bullets (• 发布时间：). 时间： and
+     * 来源： open body sentences too, so they count only before a date or
+     * as one of several keys on the line. */
+    [P_META] = "^(?:当前位置\\s*：\\s*)?首页\\s*(?:$|>|＞|》|»|›|/)|^(?:>|＞|»)"
+               "|^[•·●◆\\s]*(?:索引号|发文文号|文号|发文字号|发布机关|发文机关|成文日期|发文日期|公开方式|"
+               "发布日期|发布时间|信息来源|浏览次数|主题分类|组配分类|有效性|公开范围|公开时限|文件编号|发文时间|"
+               "发布机构|发文机构|发文单位|统一编号)\\s*："
+               /* the same keys printed as a table, spaced and with no ： (索 引 号 MB…) */
+               "|^(?:索\\s*引\\s*号|发\\s*文\\s*日\\s*期|发\\s*布\\s*机\\s*构|文\\s+号|分\\s+类|有\\s*效\\s*性)\\s+\\S"
+               /* the page's buttons */
+               "|^(?:分享|打印|打印本页|关闭|关闭窗口|收藏|返回顶部)\\s*：?\\s*$"
+               /* a publication stamp: 2023-01-05 10:00 区人民政府办公室 */
+               "|^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}\\s+[0-9]{1,2}:[0-9]{2}"
+               "|^[•·●◆\\s]*(?:时间|来源|日期)\\s*：\\s*(?:[0-9]{4}[-./年]|.*(?:浏览次数|信息来源|发布日期)\\s*：)",
+    /* …进展情况 / …完成情况（前三季度） / 执行情况: a report on tasks assigned elsewhere */
+    [P_PROGRESS] = "^[^。；：]{0,80}?(?:进展情况|完成情况|执行情况)(?:汇总)?表?(?:（[^）。]{0,20}）)?$",
+    [P_SUBSECTION] = "^（\\s*([一二三四五六七八九十]{1,3})\\s*）\\s*(.*)$",
+    /* Inside a PDF run joined with no breaks: where a heading, an item
+     * number or a responsibility field begins (…。二、重点…, …市发改委2.规上…,
+     * …增长8%。责任单位：市经信局). */
+    [P_RUNBREAK] = "(?<=[。；：）%]|" HAN ")(?:(?<!第)(?=[一二三四五六七八九十]{1,3}、)|(?=（[一二三四五六七八九十]{1,3}）)"
+                   "|(?=(?:责任单位|牵头单位|主办单位|配合单位|协办单位|责任领导|分管领导|牵头市领导)：)"
+                   "|(?<![0-9.])(?=[0-9]{1,3}[.、](?![0-9%])))",
     [P_FIND_DOCNO] = "((?:国|浙|嘉|中)[\\p{Han}]{0,5}?)\\s*[〔\\[【（]\\s*([0-9]{4})\\s*[〕\\]】）]\\s*第?\\s*([0-9]{1,9})\\s*号",
+    /* the start of a doc_no, whatever follows: a line that P_DOCNO refuses
+     * but this takes is a doc_no line gone wrong (text after the 号, more
+     * than 9 digits), which is reported, not dropped in silence */
+    [P_DOCNO_LIKE] = "^[\\p{Han}]{2,10}\\s*[〔\\[【（]\\s*[0-9]+\\s*[〕\\]】）]\\s*第?\\s*[0-9]",
     [P_EXTRA + JX_P_MASTHEAD] = "第\\s*([0-9、，\\s]+?)\\s*期\\s*（\\s*总第\\s*([0-9、，\\s]+?)\\s*期\\s*）",
     [P_EXTRA + JX_P_COLOPHON] = "^([0-9]{4})\\s*年\\s*第\\s*([0-9、，\\s]+?)\\s*期\\s*（\\s*总第\\s*([0-9、，\\s]+?)\\s*期\\s*）$",
     [P_EXTRA + JX_P_PUBLISHED] = "^([0-9]{4})\\s*年\\s*([0-9]{1,2})\\s*月\\s*([0-9]{1,2})\\s*日\\s*出版$",
@@ -40,6 +92,11 @@ static const char *const patterns[P_COUNT] = {
     [P_EXTRA + JX_P_JIEDU] = "^《(.+)》\\s*解读$",
     [P_EXTRA + JX_P_YEARDU] = "([0-9]{4})\\s*年度",
     [P_EXTRA + JX_P_YEARNIAN] = "(?<![0-9])([0-9]{4})\\s*年",
+    [P_EXTRA + JX_P_ISSUER] = "^(" GOV GOV_BODY ")",
+    /* the year of a list heading glued into other text (a PDF run) */
+    [P_EXTRA + JX_P_LISTYEAR] = "([0-9]{4})\\s*年[^。；：]{0,40}?(?:责任分解|任务分解|民生(?:实事)?项目)"
+                                "|(?:责任分解|任务分解)（\\s*([0-9]{4})\\s*年\\s*）",
+    [P_EXTRA + JX_P_PERIOD] = "十[一二三四五六七八九]五|未来五年|五年主要(?:工作|目标)?任务",
     [P_EXTRA + JX_P_PAGEREF] = "(?:\\.{3,}|…+|\\s)\\s*（\\s*[0-9]{1,4}\\s*）$|）\\s*（\\s*[0-9]{1,4}\\s*）$",
 };
 
@@ -112,6 +169,73 @@ static long group_num(int g, const char *s)
     return v;
 }
 
+/* A date line is a date only when the calendar has it: 2022510 or 2022-13-40
+ * is garbled, and the notice falls back to its metadata. */
+static void set_date(jx_tok *t, int y, int m, int d)
+{
+    if (m < 1 || m > 12 || d < 1 || d > 31 || y < 1900 || y > 2100) return;
+    t->kind = T_DATE;
+    t->year = y;
+    t->month = m;
+    t->day = d;
+}
+
+/* 十二 -> 12, 三十一 -> 31, 六 -> 6: the numerals of month and day. */
+static int cn_number(const char *s, size_t n)
+{
+    static const char *const digits[] = {"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+    int v = 0, cur = 0;
+    for (size_t i = 0; i + 3 <= n; i += 3) {
+        if (!memcmp(s + i, "十", 3)) { v += (cur ? cur : 1) * 10; cur = 0; continue; }
+        for (int d = 0; d < 10; d++)
+            if (!memcmp(s + i, digits[d], 3)) cur = d;
+    }
+    return v + cur;
+}
+
+/* 二○一○年六月三十日 / 二〇二二年五月十日: the year is read digit by digit
+ * (○ U+25CB and 〇 U+3007 are both printed for zero). */
+static int cn_date(const char *s, size_t n, jx_tok *t)
+{
+    if (!txt_ends(s, n, "日") || !match(P_DATE_CN, s, n)) return 0;
+    const char *y, *m, *d;
+    size_t yn = group(1, s, &y), mn = group(2, s, &m), dn = group(3, s, &d);
+    int year = 0;
+    for (const char *q = y; q < y + yn;) {
+        uint32_t c = txt_next(&q);
+        int digit = c == 0x25CB || c == 0x3007 || c == 0x96F6 ? 0 : -1;
+        static const uint32_t cp[] = {0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D};
+        for (int k = 0; k < 9; k++)
+            if (c == cp[k]) digit = k + 1;
+        if (digit < 0) return 0;
+        year = year * 10 + digit;
+    }
+    set_date(t, year, cn_number(m, mn), cn_number(d, dn));
+    return t->kind == T_DATE;
+}
+
+/* Every furniture line opens with one of a few characters (a key's first,
+ * a bullet, a breadcrumb's 首页 / 当前位置 / >, a stamp's digit): only those
+ * lines are given to the pattern. */
+static int is_meta(const char *s, size_t n)
+{
+    if (!n) return 0;
+    if ((unsigned char)*s < 0x80) {
+        if (*s != '>' && !(*s >= '0' && *s <= '9' && n > 16 && s[4] == '-')) return 0;
+        return match(P_META, s, n);
+    }
+    const char *q = s;
+    switch (txt_next(&q)) {
+    /* 当 首 ＞ » • · ● ◆ 索 发 文 成 公 信 浏 主 组 有 时 来 日 统 分 打 关 收 返 */
+    case 0x5F53: case 0x9996: case 0xFF1E: case 0xBB: case 0x2022: case 0xB7: case 0x25CF:
+    case 0x25C6: case 0x7D22: case 0x53D1: case 0x6587: case 0x6210: case 0x516C: case 0x4FE1:
+    case 0x6D4F: case 0x4E3B: case 0x7EC4: case 0x6709: case 0x65F6: case 0x6765: case 0x65E5:
+    case 0x7EDF: case 0x5206: case 0x6253: case 0x5173: case 0x6536: case 0x8FD4:
+        return match(P_META, s, n);
+    }
+    return 0;
+}
+
 void lex_line(const jx_line *ln, jx_tok *t)
 {
     const char *s = ln->text;
@@ -148,11 +272,8 @@ void lex_line(const jx_line *ln, jx_tok *t)
 
     unsigned char c = (unsigned char)s[0];
     if (c >= '0' && c <= '9') {
-        if (match(P_DATE, s, n)) {
-            t->kind = T_DATE;
-            t->year = (int)group_num(1, s);
-            t->month = (int)group_num(2, s);
-            t->day = (int)group_num(3, s);
+        if (match(P_DATE, s, n) || match(P_DATE_ISO, s, n)) {
+            set_date(t, (int)group_num(1, s), (int)group_num(2, s), (int)group_num(3, s));
         } else if (match(P_ITEM, s, n)) {
             t->num = group_num(1, s);
             if (t->num < 0) return;
@@ -160,6 +281,11 @@ void lex_line(const jx_line *ln, jx_tok *t)
             group(2, s, &t->rest);
         } else if (match(P_FOOTER, s, n)) {
             t->kind = T_FOOTER;
+        } else if (is_meta(s, n)) {
+            t->kind = T_META;
+        } else if ((txt_ends(s, n, "情况") || txt_ends(s, n, "表") || txt_ends(s, n, "）")) &&
+                   txt_find(s, n, "情况") && match(P_PROGRESS, s, n)) {
+            t->kind = T_PROGRESS;
         } else if (match(P_LISTHEAD, s, n)) {
             t->kind = T_LISTHEAD;
         }
@@ -171,6 +297,8 @@ void lex_line(const jx_line *ln, jx_tok *t)
             t->plen = group(1, s, &t->prefix);
             t->year = (int)group_num(2, s);
             t->num = group_num(3, s);
+        } else if (is_meta(s, n)) {
+            t->kind = T_META;
         } else if (txt_starts(s, n, "第") && match(P_FOOTER, s, n)) {
             t->kind = T_FOOTER;
         } else if (txt_starts(s, n, "【") && txt_find(s, n, "】")) {
@@ -178,16 +306,28 @@ void lex_line(const jx_line *ln, jx_tok *t)
         } else if (txt_starts(s, n, "附件")) {
             t->kind = T_ANNEX;
         } else if (txt_starts(s, n, "抄送") || txt_starts(s, n, "（此件公开发布）") ||
-                   (n <= 40 && (txt_starts(s, n, "嘉兴市人民政府办公室") || txt_starts(s, n, "嘉兴市人民政府")) &&
-                    (txt_ends(s, n, "政府") || txt_ends(s, n, "办公室")))) {
+                   (n <= 60 && (txt_ends(s, n, "政府") || txt_ends(s, n, "办公室") || txt_ends(s, n, "办公厅")) &&
+                    match(P_SIGNATURE, s, n))) {
             t->kind = T_END;
-        } else if (match(P_TITLE, s, n)) {
+        } else if ((txt_starts(s, n, "关于") || txt_find(s, n < 40 ? n : 40, "政府")) && match(P_TITLE, s, n)) {
+            /* a government's name is 8 characters at most: 政府 stands early */
             t->kind = T_TITLE;
+        } else if (cn_date(s, n, t)) {
+            t->kind = T_DATE;
+        } else if (txt_starts(s, n, "（") && match(P_SUBSECTION, s, n)) {
+            t->kind = T_SUBSECTION;
+            const char *num;
+            size_t k = group(1, s, &num);
+            t->num = cn_number(num, k);
+            group(2, s, &t->rest);
         } else if (match(P_RESP, s, n)) {
             t->kind = T_RESP;
             t->rest = s;
         } else if ((t->num = lex_ordinal(s, n, &t->rest)) > 0) {
             t->kind = T_SECTION;
+        } else if ((txt_ends(s, n, "情况") || txt_ends(s, n, "表") || txt_ends(s, n, "）")) &&
+                   txt_find(s, n, "情况") && match(P_PROGRESS, s, n)) {
+            t->kind = T_PROGRESS;
         } else if (match(P_LISTHEAD, s, n)) {
             t->kind = T_LISTHEAD;
         } else if (txt_ends(s, n, "：") && txt_starts(s, n, "各") && match(P_SALUT, s, n)) {
@@ -196,6 +336,7 @@ void lex_line(const jx_line *ln, jx_tok *t)
         return;
     }
     if (match(P_FOOTER, s, n)) t->kind = T_FOOTER;
+    else if (is_meta(s, n)) t->kind = T_META;
 }
 
 long lex_ordinal(const char *s, size_t n, const char **rest)
@@ -214,11 +355,22 @@ long lex_ordinal(const char *s, size_t n, const char **rest)
     return v + cur;
 }
 
+int lex_docno_like(const char *s, size_t n)
+{
+    return match(P_DOCNO_LIKE, s, n);
+}
+
 int lex_match(int pat, const char *s, size_t n, jx_span *g, int ng)
 {
     if (pat < 0 || pat >= JX_P_COUNT || !match(P_EXTRA + pat, s, n)) return 0;
     for (int i = 0; i < ng; i++) g[i].n = group(i + 1, s, &g[i].p);
     return 1;
+}
+
+size_t lex_run_break(const char *s, size_t n, size_t from)
+{
+    if (pcre2_match(re[P_RUNBREAK], (PCRE2_SPTR)s, n, from, PCRE2_NO_UTF_CHECK, md, NULL) <= 0) return n;
+    return pcre2_get_ovector_pointer(md)[0];
 }
 
 int lex_find_docno(const char *s, size_t n, size_t *start, size_t *end,

@@ -4,14 +4,22 @@
  * committed or nothing is. Values are always bound, never spliced into SQL. */
 #include "jxgov.h"
 
+#include <fcntl.h>
 #include <pthread.h>
+#include <stddef.h>
 #include <sqlite3.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 extern const char jx_schema_sql[];
+
+/* PRAGMA application_id of a database jxgov made: "JXGV". A database that
+ * holds tables but not this marker belongs to another program and is
+ * refused before anything is written to it. */
+#define JX_APP_ID 0x4A584756
 
 enum {
     S_HAS_SHA, S_INS_SOURCE, S_INS_GAZETTE, S_FIND_NOTICE, S_INS_NOTICE, S_UPD_NOTICE,
@@ -19,6 +27,12 @@ enum {
     S_FIND_DEPT_NAME, S_INS_DEPT_NAME, S_DEL_VALUES, S_DEL_ITEMS, S_MAX_TASK, S_MAX_ITEM, S_INS_APPT, S_INS_CATALOG, S_DEL_DUTIES, S_INS_DUTY, S_DEL_REFS, S_INS_REF,
     S_DEL_TOPICS, S_INS_TOPIC, S_DEL_MEMBERS, S_INS_MEMBER, S_COUNT
 };
+
+/* preferred() in SQL: whether the row being inserted comes from a source
+ * preferred to that of the row of table it collides with. */
+#define PREFERRED_SQL(table)                                                                  \
+    "(SELECT n.is_gazette < o.is_gazette OR (n.is_gazette = o.is_gazette AND n.sha256 < o.sha256)" \
+    " FROM sources n, sources o WHERE n.source_id = excluded.source_id AND o.source_id = " table ".source_id)"
 
 static const char *const sql[S_COUNT] = {
     [S_HAS_SHA] = "SELECT 1 FROM sources WHERE sha256 = ?1",
@@ -45,10 +59,18 @@ static const char *const sql[S_COUNT] = {
     [S_DEL_ITEMS] = "DELETE FROM target_items WHERE notice_id = ?1",
     [S_MAX_TASK] = "SELECT coalesce(max(task_id), 0) FROM tasks",
     [S_MAX_ITEM] = "SELECT coalesce(max(item_id), 0) FROM target_items",
+    /* An entry printed in several files is one row, and its other columns
+     * come from the preferred source, as a notice's do (see preferred()). */
     [S_INS_APPT] = "INSERT OR IGNORE INTO appointments (year, month, action, person, post, note,"
-                   " source_id, source_line) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                   " source_id, source_line) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+                   " ON CONFLICT (coalesce(year, 0), coalesce(month, 0), action, person, post) DO UPDATE"
+                   " SET note = excluded.note, source_id = excluded.source_id, source_line = excluded.source_line"
+                   " WHERE " PREFERRED_SQL("appointments"),
     [S_INS_CATALOG] = "INSERT OR IGNORE INTO catalog (year, issue, doc_no, title, source_id, source_line)"
-                      " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                      " VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
+                      " ON CONFLICT (coalesce(year, 0), coalesce(issue, ''), doc_no) DO UPDATE"
+                      " SET title = excluded.title, source_id = excluded.source_id, source_line = excluded.source_line"
+                      " WHERE " PREFERRED_SQL("catalog"),
     [S_DEL_DUTIES] = "DELETE FROM leader_duty_changes WHERE notice_id = ?1",
     [S_INS_DUTY] = "INSERT INTO leader_duty_changes (notice_id, position, leader, title, action, relation,"
                    " subject, source_id, source_line) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
@@ -143,6 +165,11 @@ struct jx_db {
     sqlite3_int64 next_task, next_item;     /* ids for this transaction; 0: not read yet */
     char why[160];              /* a reason of the writer's own for failing a file */
     jx_ldstats stats;           /* what the last ld_doc added (other: malloc'd) */
+    /* The database file and its -shm, opened only to ask who holds a lock
+     * (fcntl F_GETLK); closed after SQLite's connections, since closing any
+     * descriptor of a file drops all of this process's locks on it. */
+    int probe_fd, shm_fd;
+    char *path;                 /* as SQLite opened it */
 };
 
 /* Moves the rows of a version-1 or -2 table that schema 3 replaced into the
@@ -321,6 +348,9 @@ void ld_close(jx_db *db)
         for (int k = 0; k <= BATCH_LG; k++) sqlite3_finalize(db->b[i].st[k]);
     for (int i = 0; i < S_COUNT; i++) sqlite3_finalize(db->st[i]);
     sqlite3_close(db->h);
+    if (db->probe_fd >= 0) close(db->probe_fd);
+    if (db->shm_fd >= 0) close(db->shm_fd);
+    free(db->path);
     free(db);
 }
 
@@ -343,15 +373,62 @@ static long long query_int(jx_db *db, const char *q)
     return v;
 }
 
-/* Runs q (BEGIN IMMEDIATE, or a PRAGMA that needs the write lock) until it
- * gets the lock. The timeout counts time in which no other writer commits:
- * a busy but progressing writer is waited for, however long its run; a lock
- * held without progress for longer than the timeout is an error. */
-static int with_lock(jx_db *db, const char *q, char *err, size_t errsz)
+/* The process holding a lock on bytes [start, start + len) of fd, as
+ * F_GETLK tells (locks of this process do not count): 0 when none; -1 when
+ * held by a process whose id is not known; *type the lock's kind. */
+static long lock_owner(int fd, off_t start, off_t len, short *type)
+{
+    struct flock fl;
+    memset(&fl, 0, sizeof fl);
+    fl.l_type = F_WRLCK;
+    fl.l_whence = SEEK_SET;
+    fl.l_start = start;
+    fl.l_len = len;
+    if (fd < 0 || fcntl(fd, F_GETLK, &fl) < 0 || fl.l_type == F_UNLCK) return 0;
+    *type = fl.l_type;
+    return fl.l_pid > 0 ? (long)fl.l_pid : -1;
+}
+
+/* Says who holds the lock q waited for, from the lock bytes SQLite's unix
+ * VFS uses: in the -shm file the WAL write lock (byte 120); in the database
+ * file PENDING (0x40000000), RESERVED (+1) and the SHARED range (+2, 510
+ * bytes). A reader blocks a writer only with a rollback journal (DELETE,
+ * TRUNCATE...), where it holds SHARED; in WAL mode readers never do. */
+static void lock_holder(jx_db *db, char *out, size_t outsz)
+{
+    const off_t pending = 0x40000000;
+    short type = 0;
+    long pid = 0;
+    int reader = 0;
+    if (db->shm_fd < 0 && db->path) {
+        char shm[4096];
+        if ((size_t)snprintf(shm, sizeof shm, "%s-shm", db->path) < sizeof shm)
+            db->shm_fd = open(shm, O_RDONLY | O_CLOEXEC);
+    }
+    if (!(pid = lock_owner(db->shm_fd, 120, 1, &type)) && !(pid = lock_owner(db->probe_fd, pending, 2, &type))) {
+        unsigned char hdr[20];
+        int wal = pread(db->probe_fd, hdr, sizeof hdr, 0) == (ssize_t)sizeof hdr && hdr[18] == 2;
+        pid = lock_owner(db->probe_fd, pending + 2, 510, &type);
+        /* a write lock on the SHARED range is a writer committing */
+        reader = pid && type == F_RDLCK && !wal;
+        if (pid && type == F_RDLCK && wal) pid = 0;
+    }
+    const char *who = reader ? "a reader holding a transaction" : "another writer";
+    if (pid > 0) snprintf(out, outsz, "database is locked by %s (process %ld; waited %d ms)", who, pid, db->timeout_ms);
+    else snprintf(out, outsz, "database is locked by %s (waited %d ms)", who, db->timeout_ms);
+}
+
+/* Runs q (BEGIN IMMEDIATE, a PRAGMA that needs the write lock, or a query
+ * whose rows go to cb) until it gets the lock. The timeout counts time in
+ * which no other writer commits: a busy but progressing writer is waited
+ * for, however long its run; a lock held without progress for longer than
+ * the timeout is an error that names what holds it. */
+static int with_lock_cb(jx_db *db, const char *q, int (*cb)(void *, int, char **, char **), void *arg,
+                        char *err, size_t errsz)
 {
     long long deadline = now_ms() + db->timeout_ms, seen = query_int(db, "PRAGMA data_version");
     for (;;) {
-        int rc = sqlite3_exec(db->h, q, NULL, NULL, NULL);
+        int rc = sqlite3_exec(db->h, q, cb, arg, NULL);
         if (rc == SQLITE_OK) return 0;
         if ((rc & 0xFF) != SQLITE_BUSY && (rc & 0xFF) != SQLITE_LOCKED) {
             snprintf(err, errsz, "%s", sqlite3_errmsg(db->h));
@@ -363,10 +440,64 @@ static int with_lock(jx_db *db, const char *q, char *err, size_t errsz)
             deadline = now_ms() + db->timeout_ms;
         }
         if (now_ms() >= deadline) {
-            snprintf(err, errsz, "database is locked by another writer (waited %d ms)", db->timeout_ms);
+            lock_holder(db, err, errsz);
             return -1;
         }
     }
+}
+
+static int with_lock(jx_db *db, const char *q, char *err, size_t errsz)
+{
+    return with_lock_cb(db, q, NULL, NULL, err, errsz);
+}
+
+/* What a database is, read in one statement (one snapshot). */
+typedef struct {
+    long long app_id, version, objects, legacy;
+} db_owner;
+
+static int owner_row(void *arg, int n, char **v, char **names)
+{
+    (void)names;
+    db_owner *o = arg;
+    if (n == 4) {
+        o->app_id = v[0] ? atoll(v[0]) : 0;
+        o->version = v[1] ? atoll(v[1]) : 0;
+        o->objects = v[2] ? atoll(v[2]) : 0;
+        o->legacy = v[3] ? atoll(v[3]) : 0;
+    }
+    return 0;
+}
+
+/* Whether jxgov may write to this database: an empty one (no tables,
+ * views, anything); one marked with JX_APP_ID; or one of versions 1 to 3
+ * made before the marker existed, recognised by its own tables. Reads only. */
+static int check_owner(jx_db *db, db_owner *o, char *err, size_t errsz)
+{
+    static const char q[] =
+        "SELECT (SELECT application_id FROM pragma_application_id),"
+        " (SELECT user_version FROM pragma_user_version),"
+        " (SELECT count(*) FROM sqlite_schema),"
+        " (SELECT count(*) FROM pragma_table_info('sources') WHERE name IN ('sha256', 'path', 'is_gazette')) = 3"
+        " AND (SELECT count(*) FROM pragma_table_info('notices') WHERE name IN ('natural_key', 'doc_no')) = 2";
+    memset(o, 0, sizeof *o);
+    o->app_id = -1;
+    if (with_lock_cb(db, q, owner_row, o, err, errsz)) return -1;
+    if (o->app_id < 0) {
+        snprintf(err, errsz, "cannot read the database header");
+        return -1;
+    }
+    if (o->objects && o->app_id != JX_APP_ID &&
+        !(o->app_id == 0 && o->version >= 1 && o->version <= JX_SCHEMA_VERSION && o->legacy)) {
+        snprintf(err, errsz, "not a jxgov database (it holds tables, and no jxgov application_id): nothing written");
+        return -1;
+    }
+    if (o->version > JX_SCHEMA_VERSION) {
+        snprintf(err, errsz, "database schema version %lld is newer than this jxgov (%d)", o->version,
+                 JX_SCHEMA_VERSION);
+        return -1;
+    }
+    return 0;
 }
 
 static int migrate(jx_db *db, const char *set_version, char *err, size_t errsz)
@@ -388,12 +519,23 @@ static int migrate(jx_db *db, const char *set_version, char *err, size_t errsz)
 
 jx_db *ld_open(const char *path, int timeout_ms, char *err, size_t errsz)
 {
+    if (!*path) { snprintf(err, errsz, "wants a file name"); return NULL; }
     jx_db *db = calloc(1, sizeof *db);
     if (!db) { snprintf(err, errsz, "out of memory"); return NULL; }
+    db->probe_fd = db->shm_fd = -1;
+    /* A plain file name, always. Debian's SQLite is built with
+     * SQLITE_USE_URI, which reads "file:x.db?nolock=1" as a URI (and its
+     * options), and ":memory:" is a database that is never saved. URIs are
+     * turned off where this process sets SQLite up, and, should SQLite be
+     * set up already, a relative name is given as ./NAME, which is neither. */
+    sqlite3_config(SQLITE_CONFIG_URI, 0);
     /* One connection, used by one thread at a time: no mutexes on it, and no
      * global memory statistics (their mutex costs on every allocation). */
     sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
-    if (sqlite3_open_v2(path, &db->h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+    size_t plen = strlen(path);
+    if (!(db->path = malloc(plen + 3))) { snprintf(err, errsz, "out of memory"); goto fail; }
+    snprintf(db->path, plen + 3, "%s%s", path[0] == '/' ? "" : "./", path);
+    if (sqlite3_open_v2(db->path, &db->h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
                         NULL) != SQLITE_OK) {
         snprintf(err, errsz, "%s", db->h ? sqlite3_errmsg(db->h) : "cannot open");
         goto fail;
@@ -402,9 +544,14 @@ jx_db *ld_open(const char *path, int timeout_ms, char *err, size_t errsz)
         snprintf(err, errsz, "database file is read-only");
         goto fail;
     }
+    db->probe_fd = open(db->path, O_RDONLY | O_CLOEXEC);
     db->timeout_ms = timeout_ms;
     /* short waits inside SQLite; with_lock() decides when to give up */
     sqlite3_busy_timeout(db->h, timeout_ms < 50 ? timeout_ms : 50);
+    /* Whose database it is, before anything (journal mode included) is
+     * written to it. */
+    db_owner o;
+    if (check_owner(db, &o, err, errsz)) goto fail;
     /* Foreign keys are declared but not enforced: this writer is the only
      * one, it deletes children explicitly, and enforcement costs a parent
      * lookup on every row. */
@@ -413,27 +560,17 @@ jx_db *ld_open(const char *path, int timeout_ms, char *err, size_t errsz)
                  /* 16 MiB of page cache: the indexes stay in memory */
                  " PRAGMA cache_size=-16384;", err, errsz))
         goto fail;
-    long long version = query_int(db, "PRAGMA user_version");
-    if (version < 0) {
-        snprintf(err, errsz, "%s", sqlite3_errmsg(db->h));
-        goto fail;
-    }
-    if (version > JX_SCHEMA_VERSION) {
-        snprintf(err, errsz, "database schema version %lld is newer than this jxgov (%d)",
-                 version, JX_SCHEMA_VERSION);
-        goto fail;
-    }
-    if (version < JX_SCHEMA_VERSION) {
-        /* create or migrate, in one transaction; another process may have
-         * done it while this one waited for the lock */
-        char q[64];
-        snprintf(q, sizeof q, "PRAGMA user_version=%d", JX_SCHEMA_VERSION);
+    if (o.version < JX_SCHEMA_VERSION || o.app_id != JX_APP_ID) {
+        /* create, migrate or mark, in one transaction; another process may
+         * have done it while this one waited for the lock, or put tables of
+         * its own there: asked again under the lock */
+        char q[96];
+        snprintf(q, sizeof q, "PRAGMA user_version=%d; PRAGMA application_id=%d", JX_SCHEMA_VERSION, JX_APP_ID);
         if (with_lock(db, "BEGIN IMMEDIATE", err, errsz)) goto fail;
-        if (query_int(db, "PRAGMA user_version") < JX_SCHEMA_VERSION && migrate(db, q, err, errsz)) {
-            sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
-            goto fail;
-        }
-        if (exec(db, "COMMIT", err, errsz)) {
+        if (check_owner(db, &o, err, errsz) ||
+            (o.version < JX_SCHEMA_VERSION ? migrate(db, q, err, errsz)
+                                           : o.app_id != JX_APP_ID && exec(db, q, err, errsz)) ||
+            exec(db, "COMMIT", err, errsz)) {
             sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
             goto fail;
         }
@@ -445,7 +582,7 @@ jx_db *ld_open(const char *path, int timeout_ms, char *err, size_t errsz)
         }
     /* replaces SQLite's own checkpoints after commits (wal_autocheckpoint) */
     sqlite3_wal_hook(db->h, wal_hook, db);
-    ckpt_start(db, path);
+    ckpt_start(db, db->path);
     return db;
 fail:
     ld_close(db);
@@ -650,19 +787,54 @@ static int same_text(const char *a, const char *b)
     return a == b || (a && b && !strcmp(a, b));
 }
 
-static int load_rows(jx_db *db, const jx_doc *d, size_t notice, sqlite3_int64 notice_id,
-                      sqlite3_int64 source_id)
+/* The rows of one list grouped by notice: those of notice k are
+ * idx[start[k] .. start[k + 1]), in list order. Built once per file by a
+ * counting sort, so that a file's load is linear in its rows: scanning
+ * every list for each notice made a file of many notices quadratic. */
+typedef struct { size_t *start, *idx; } by_notice;
+typedef struct { by_notice tasks, targets, duties, references, topics, members; } notice_rows;
+
+static void group_rows(jx_arena *a, const jx_vec *v, size_t notice_at, size_t nnotices, by_notice *g)
+{
+    g->start = jx_alloc(a, (nnotices + 2) * sizeof *g->start);
+    g->idx = jx_alloc(a, (v->n ? v->n : 1) * sizeof *g->idx);
+    memset(g->start, 0, (nnotices + 2) * sizeof *g->start);
+    for (size_t i = 0; i < v->n; i++) {
+        size_t k;
+        memcpy(&k, (const char *)v->p + i * v->size + notice_at, sizeof k);
+        if (k < nnotices) g->start[k + 2]++;
+    }
+    for (size_t k = 2; k < nnotices + 2; k++) g->start[k] += g->start[k - 1];
+    for (size_t i = 0; i < v->n; i++) {
+        size_t k;
+        memcpy(&k, (const char *)v->p + i * v->size + notice_at, sizeof k);
+        if (k < nnotices) g->idx[g->start[k + 1]++] = i;
+    }
+}
+
+static void group_all(jx_arena *a, const jx_doc *d, notice_rows *r)
+{
+    size_t n = d->notices.n;
+    group_rows(a, &d->tasks, offsetof(jx_task, notice), n, &r->tasks);
+    group_rows(a, &d->targets, offsetof(jx_target, notice), n, &r->targets);
+    group_rows(a, &d->duties, offsetof(jx_duty, notice), n, &r->duties);
+    group_rows(a, &d->references, offsetof(jx_reference, notice), n, &r->references);
+    group_rows(a, &d->topics, offsetof(jx_topic, notice), n, &r->topics);
+    group_rows(a, &d->members, offsetof(jx_member, notice), n, &r->members);
+}
+
+static int load_rows(jx_db *db, const jx_doc *d, const notice_rows *rows, size_t notice,
+                     sqlite3_int64 notice_id, sqlite3_int64 source_id)
 {
     int rc = SQLITE_OK;
-    for (size_t i = 0; i < d->tasks.n && rc == SQLITE_OK; i++) {
-        const jx_task *t = &JX_AT(d->tasks, jx_task, i);
-        if (t->notice != notice) continue;
+    for (size_t j = rows->tasks.start[notice]; j < rows->tasks.start[notice + 1] && rc == SQLITE_OK; j++) {
+        const jx_task *t = &JX_AT(d->tasks, jx_task, rows->tasks.idx[j]);
         sqlite3_int64 task_id = 0;
         rc = next_id(db, S_MAX_TASK, &db->next_task, &task_id);
         db->b[B_TASK].last_id = task_id;
         db->stats.tasks++;
         if (rc == SQLITE_OK)
-            rc = batch_row(db, B_TASK, "iittniitii", (long long)notice_id,
+            rc = batch_row(db, B_TASK, "inttniitii", (long long)notice_id,
                            (long long)t->year, t->kind, t->category, (long long)t->section, (long long)t->seq,
                            (long long)t->sub_seq, t->text, (long long)source_id, (long long)t->line);
         for (size_t k = 0; k < t->nleaders && rc == SQLITE_OK; k++)
@@ -682,9 +854,8 @@ static int load_rows(jx_db *db, const jx_doc *d, size_t notice, sqlite3_int64 no
     const jx_target *prev = NULL;
     sqlite3_int64 item_id = 0;
     long long pos = 0;
-    for (size_t i = 0; i < d->targets.n && rc == SQLITE_OK; i++) {
-        const jx_target *t = &JX_AT(d->targets, jx_target, i);
-        if (t->notice != notice) continue;
+    for (size_t j = rows->targets.start[notice]; j < rows->targets.start[notice + 1] && rc == SQLITE_OK; j++) {
+        const jx_target *t = &JX_AT(d->targets, jx_target, rows->targets.idx[j]);
         if (!prev || prev->year != t->year || prev->item_seq != t->item_seq || !same_text(prev->item, t->item) ||
             !same_text(prev->indicator, t->indicator) || !same_text(prev->unit, t->unit)) {
             rc = next_id(db, S_MAX_ITEM, &db->next_item, &item_id);
@@ -702,32 +873,28 @@ static int load_rows(jx_db *db, const jx_doc *d, size_t notice, sqlite3_int64 no
     }
     if (rc == SQLITE_OK) rc = batch_flush_all(db);
     pos = 0;
-    for (size_t i = 0; i < d->duties.n && rc == SQLITE_OK; i++) {
-        const jx_duty *u = &JX_AT(d->duties, jx_duty, i);
-        if (u->notice != notice) continue;
+    for (size_t j = rows->duties.start[notice]; j < rows->duties.start[notice + 1] && rc == SQLITE_OK; j++) {
+        const jx_duty *u = &JX_AT(d->duties, jx_duty, rows->duties.idx[j]);
         rc = bind(db->st[S_INS_DUTY], "iitttttii", (long long)notice_id, ++pos, u->leader, u->title,
                   u->action, u->relation, u->subject, (long long)source_id, (long long)u->line);
         if (rc == SQLITE_OK) rc = run(db, S_INS_DUTY);
     }
     pos = 0;
-    for (size_t i = 0; i < d->references.n && rc == SQLITE_OK; i++) {
-        const jx_reference *r = &JX_AT(d->references, jx_reference, i);
-        if (r->notice != notice) continue;
+    for (size_t j = rows->references.start[notice]; j < rows->references.start[notice + 1] && rc == SQLITE_OK; j++) {
+        const jx_reference *r = &JX_AT(d->references, jx_reference, rows->references.idx[j]);
         rc = bind(db->st[S_INS_REF], "iittii", (long long)notice_id, ++pos, r->cited_doc_no,
                   r->cited_title, (long long)source_id, (long long)r->line);
         if (rc == SQLITE_OK) rc = run(db, S_INS_REF);
     }
-    for (size_t i = 0; i < d->topics.n && rc == SQLITE_OK; i++) {
-        const jx_topic *t = &JX_AT(d->topics, jx_topic, i);
-        if (t->notice != notice) continue;
+    for (size_t j = rows->topics.start[notice]; j < rows->topics.start[notice + 1] && rc == SQLITE_OK; j++) {
+        const jx_topic *t = &JX_AT(d->topics, jx_topic, rows->topics.idx[j]);
         rc = bind(db->st[S_INS_TOPIC], "iiitii", (long long)notice_id, (long long)t->year,
                   (long long)t->seq, t->title, (long long)source_id, (long long)t->line);
         if (rc == SQLITE_OK) rc = run(db, S_INS_TOPIC);
     }
     pos = 0;
-    for (size_t i = 0; i < d->members.n && rc == SQLITE_OK; i++) {
-        const jx_member *m = &JX_AT(d->members, jx_member, i);
-        if (m->notice != notice) continue;
+    for (size_t j = rows->members.start[notice]; j < rows->members.start[notice + 1] && rc == SQLITE_OK; j++) {
+        const jx_member *m = &JX_AT(d->members, jx_member, rows->members.idx[j]);
         rc = bind(db->st[S_INS_MEMBER], "iitttii", (long long)notice_id, ++pos, m->role, m->person,
                   m->affiliation, (long long)source_id, (long long)m->line);
         if (rc == SQLITE_OK) rc = run(db, S_INS_MEMBER);
@@ -736,18 +903,23 @@ static int load_rows(jx_db *db, const jx_doc *d, size_t notice, sqlite3_int64 no
 }
 
 /* Whether a new source should replace the one a notice row came from:
- * a standalone document beats a gazette reprint; then the smaller sha256. */
+ * a standalone document beats a gazette reprint; then the smaller sha256.
+ * PREFERRED_SQL says the same for the rows of a gazette's own. */
 static int preferred(int new_gazette, const char *new_sha, int old_gazette, const char *old_sha)
 {
     if (new_gazette != old_gazette) return !new_gazette;
     return strcmp(new_sha, old_sha) < 0;
 }
 
-static int load_notice(jx_db *db, const jx_doc *d, size_t k, sqlite3_int64 source_id, jx_arena *a)
+static int load_notice(jx_db *db, const jx_doc *d, const notice_rows *rows, size_t k, sqlite3_int64 source_id,
+                       jx_arena *a)
 {
     const jx_notice *no = &JX_AT(d->notices, jx_notice, k);
+    /* An untitled fragment is its file's own: two fragments never merge,
+     * and the same file gives the same key. */
     const char *key = no->doc_no ? no->doc_no
-                                 : jx_sprintf(a, "%s|%s", no->title, no->issued_on ? no->issued_on : "");
+                    : no->title ? jx_sprintf(a, "%s|%s", no->title, no->issued_on ? no->issued_on : "")
+                    : jx_sprintf(a, "untitled|%s|%ld", d->text.sha256, no->line);
     sqlite3_stmt *f = db->st[S_FIND_NOTICE];
     int rc = bind(f, "t", key);
     sqlite3_int64 notice_id = 0;
@@ -792,7 +964,7 @@ static int load_notice(jx_db *db, const jx_doc *d, size_t k, sqlite3_int64 sourc
     if (rc == SQLITE_OK) rc = bind(db->st[S_INS_NSRC], "iii", (long long)notice_id,
                                    (long long)source_id, (long long)no->line);
     if (rc == SQLITE_OK) rc = run(db, S_INS_NSRC);
-    if (rc == SQLITE_OK && replace) rc = load_rows(db, d, k, notice_id, source_id);
+    if (rc == SQLITE_OK && replace) rc = load_rows(db, d, rows, k, notice_id, source_id);
     return rc;
 }
 
@@ -820,8 +992,10 @@ int ld_doc(jx_db *db, const jx_doc *d, char *err, size_t errsz)
                   g->issue, g->total_issue, g->published_on);
         if (rc == SQLITE_OK) rc = run(db, S_INS_GAZETTE);
     }
+    notice_rows rows;
+    group_all(&a, d, &rows);
     for (size_t k = 0; k < d->notices.n && rc == SQLITE_OK; k++)
-        rc = load_notice(db, d, k, source_id, &a);
+        rc = load_notice(db, d, &rows, k, source_id, &a);
     for (size_t i = 0; i < d->appointments.n && rc == SQLITE_OK; i++) {
         const jx_appointment *ap = &JX_AT(d->appointments, jx_appointment, i);
         rc = bind(db->st[S_INS_APPT], "nnttttii", (long long)ap->year, (long long)ap->month, ap->action,

@@ -46,7 +46,8 @@ static const char help_ingest[] =
     "                        PATH: loaded, 0 new notices (1 already loaded from OTHER), 0 tasks\n"
     "                        PATH: unchanged\n"
     "  -r, --recursive     a directory: its subdirectories' *.txt files too\n"
-    "      --timeout=SECS  how long to wait for another writer (default 10)\n"
+    "      --timeout=SECS  how long to wait for another writer, and at most to\n"
+    "                      read a FIFO or device (default 10)\n"
     "\n";
 
 static const char help_check[] =
@@ -268,7 +269,7 @@ static void add_file(inputs *in, char *path, const struct stat *st)
 {
     int first = seen_before(in, st, in->n);
     if (first >= 0) {
-        if (in->verbose) jx_printf("%s: skipped, the same file as %s\n", path, in->v[first].path);
+        if (in->verbose) jx_print("%s: skipped, the same file as %s", path, in->v[first].path);
         free(path);
         return;
     }
@@ -443,7 +444,7 @@ static void count_parse(run *r, const jx_doc *d)
 
 static void fail(run *r, const char *path, const char *why, int status)
 {
-    jx_printf("%s: error: %s\n", path, why);
+    jx_print("%s: error: %s", path, why);
     r->failed++;
     if (r->status < status) r->status = status;
 }
@@ -463,7 +464,7 @@ static int emit(void *ctx, int k, wk_slot *sl)
         fail(r, e->path, sl->err, JX_EINPUT);
     } else if (sl->known) {
         r->unchanged++;
-        if (r->o->verbosity == 2) jx_printf("%s: unchanged\n", e->path);
+        if (r->o->verbosity == 2) jx_print("%s: unchanged", e->path);
     } else {
         count_parse(r, &sl->d);
         int rc = ld_doc(r->db, &sl->d, err, sizeof err);
@@ -474,7 +475,7 @@ static int emit(void *ctx, int k, wk_slot *sl)
             fail(r, e->path, err, JX_EDB);
         } else if (rc == 1) {
             r->unchanged++;
-            if (r->o->verbosity == 2) jx_printf("%s: unchanged\n", e->path);
+            if (r->o->verbosity == 2) jx_print("%s: unchanged", e->path);
         } else {
             const jx_ldstats *st = ld_stats(r->db);
             r->loaded++;
@@ -482,10 +483,10 @@ static int emit(void *ctx, int k, wk_slot *sl)
             r->tasks += st->tasks;
             if (r->o->verbosity < 2) {
             } else if (!st->old_notices) {
-                jx_printf("%s: loaded, %ld notice%s, %ld task%s\n", e->path, st->new_notices,
+                jx_print("%s: loaded, %ld notice%s, %ld task%s", e->path, st->new_notices,
                           plural(st->new_notices), st->tasks, plural(st->tasks));
             } else {
-                jx_printf("%s: loaded, %ld new notice%s (%ld already loaded from %s%s), %ld task%s\n", e->path,
+                jx_print("%s: loaded, %ld new notice%s (%ld already loaded from %s%s), %ld task%s", e->path,
                           st->new_notices, plural(st->new_notices), st->old_notices, st->other,
                           st->others ? " and other files" : "", st->tasks, plural(st->tasks));
             }
@@ -531,6 +532,7 @@ static int cmd_ingest(inputs *in, const options *o)
     r.total_bytes = 0;
     for (int i = 0; i < in->n && r.total_bytes >= 0; i++)
         r.total_bytes = in->v[i].size >= 0 ? r.total_bytes + in->v[i].size : -1;
+    jx_read_timeout_ms = o->timeout_ms;    /* --timeout also bounds reading a FIFO or device */
     jx_db *db = db_unusable(o->db, err, sizeof err) ? NULL : ld_open(o->db, o->timeout_ms, err, sizeof err);
     jx_shaset known = {0};
     if (db && ld_known_shas(db, &known, err, sizeof err)) {
@@ -538,7 +540,7 @@ static int cmd_ingest(inputs *in, const options *o)
         db = NULL;
     }
     if (!db) {
-        jx_printf("jxgov: %s: %s\n", o->db, err);
+        jx_print("jxgov: %s: %s", o->db, err);
         summary(&r, "loaded");
         return JX_EDB;
     }
@@ -550,7 +552,7 @@ static int cmd_ingest(inputs *in, const options *o)
     sha_free(&known);
     ld_close(db);
     if (jx_out_broken) return JX_EPIPE;
-    if (r.rolled_back) jx_printf("%s: rolled back (interrupted)\n", r.rolled_back);
+    if (r.rolled_back) jx_print("%s: rolled back (interrupted)", r.rolled_back);
     summary(&r, "loaded");
     return jx_signal ? 128 + jx_signal : r.status;
 }
@@ -558,6 +560,7 @@ static int cmd_ingest(inputs *in, const options *o)
 static int cmd_check(inputs *in, const options *o)
 {
     run r = {.in = in, .o = o, .start = now_s()};
+    int unread = 0;
     jx_arena a = {0};
     for (int i = 0; i < in->n && !jx_stop && !jx_out_broken; i++) {
         input *e = &in->v[i];
@@ -575,8 +578,13 @@ static int cmd_check(inputs *in, const options *o)
             count_parse(&r, &d);
             r.notices += (long)d.notices.n;
             r.tasks += (long)d.tasks.n;
+            /* responsibility lines with no task: a list jxgov could not read */
+            if (d.unrecognised) {
+                unread++;
+                if (r.status < JX_EINPUT) r.status = JX_EINPUT;
+            }
             if (o->verbosity > 0)
-                jx_printf("%s: %s, %zu notice%s, %zu task%s, %d warning%s\n", e->path, d.text.encoding,
+                jx_print("%s: %s, %zu notice%s, %zu task%s, %d warning%s", e->path, d.text.encoding,
                           d.notices.n, plural((long)d.notices.n), d.tasks.n, plural((long)d.tasks.n),
                           d.warnings, plural(d.warnings));
         }
@@ -585,6 +593,8 @@ static int cmd_check(inputs *in, const options *o)
     }
     jx_arena_free(&a);
     if (jx_out_broken) return JX_EPIPE;
+    if (unread)
+        jx_printf("jxgov: %d file%s with responsibility lines but no task list\n", unread, plural(unread));
     summary(&r, "read");
     return jx_signal ? 128 + jx_signal : r.status;
 }

@@ -23,6 +23,8 @@ typedef struct {
     jx_leader sec_leader;
     long last_seq;
     jx_vec known_leaders;       /* jx_leader seen in section headings */
+    long progress_line;         /* first 进展/完成/执行情况 heading, 0 if none */
+    int named_item;             /* the item is a heading; its paragraph follows a ： */
 
     /* the item being read */
     int in_item, in_resp;
@@ -77,21 +79,157 @@ static void parse_gazette(parser *p)
 
 static long line_no(const parser *p, size_t i) { return p->d->text.lines[i].no; }
 
-/* A notice is a title (one or more lines starting 嘉兴市人民政府…关于),
- * an optional doc_no line (after the title in gazettes, before it on a
- * red-head document), then a salutation (各…：). Table-of-contents entries
+/* ---- web-page metadata ---- */
+
+/* One key of a page's metadata block (索引号：…, 发文文号：…, 成文日期：…,
+ * 发布机关：…; several may share a line). Keys that do not describe the
+ * document (浏览次数, 公开方式) are read so that their values end the one
+ * before, and are otherwise ignored. */
+typedef struct { size_t at; const char *key, *val; } meta;
+
+static const char *const meta_keys[] = {
+    "索引号", "发文文号", "发文字号", "文件编号", "文号", "发布机关", "发文机关", "发布机构",
+    "发文机构", "发文单位", "成文日期", "发文日期", "发文时间", "公开方式", "公开范围", "公开时限",
+    "发布日期", "发布时间", "信息来源", "浏览次数", "主题分类", "组配分类", "有效性", "时间",
+    "来源", "日期", "字体", "统一编号", NULL};
+
+/* The key (with its ：, unless the block prints none) standing at s, or NULL. */
+static const char *meta_key_at(const char *s, size_t n, size_t *klen, int colon)
+{
+    for (int k = 0; meta_keys[k]; k++) {
+        size_t l = strlen(meta_keys[k]);
+        if (n >= l + 3 * colon && !memcmp(s, meta_keys[k], l) && (!colon || !memcmp(s + l, "：", 3))) {
+            *klen = l + 3 * colon;
+            return meta_keys[k];
+        }
+    }
+    return NULL;
+}
+
+/* Splits one squashed metadata line into key/value pairs. */
+static void read_meta(jx_arena *a, jx_vec *out, size_t at, const char *s)
+{
+    size_t n = strlen(s);
+    const char *key = NULL;
+    size_t vstart = 0;
+    /* a block laid out as a table prints its keys spaced and without ：
+     * (索 引 号 MB… 发文日期 2023-01-03) */
+    int colon = txt_find(s, n, "：") != NULL;
+    for (size_t i = 0; i <= n;) {
+        size_t kl = 0;
+        const char *k = i < n ? meta_key_at(s + i, n - i, &kl, colon) : NULL;
+        if (k || i == n) {
+            if (key) {
+                meta *m = jx_vec_push(out);
+                m->at = at;
+                m->key = key;
+                m->val = jx_strndup(a, s + vstart, i - vstart);
+            }
+            if (i == n) break;
+            key = k;
+            i += kl;
+            vstart = i;
+            continue;
+        }
+        unsigned char c = (unsigned char)s[i];
+        i += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    }
+}
+
+/* The keys a title runs on into when a page's furniture follows it on the
+ * same line (…的通知发布日期：2022-05-13 14:19信息来源：…). */
+static const char *const title_stops[] = {"发布日期：", "发布时间：", "信息来源：", "浏览次数：", "索引号：", NULL};
+
+/* 平湖市人民政府办公室 -> issuer 平湖市人民政府办公室, government 平湖市. */
+static int issuer_of(jx_arena *a, const char *s, const char **issuer, const char **government)
+{
+    jx_span g[2];
+    if (!s || !lex_match(JX_P_ISSUER, s, strlen(s), g, 2)) return 0;
+    if (issuer) *issuer = jx_strndup(a, g[0].p, g[0].n);
+    if (government) *government = jx_strndup(a, g[1].p, g[1].n);
+    return 1;
+}
+
+/* 2024-04-06 16:40 / 2024年04月06日16:40 -> the date alone. */
+static const char *date_part(jx_arena *a, const char *v)
+{
+    size_t n = strlen(v), k = n;
+    const char *ri = txt_find(v, n, "日");
+    if (ri) k = (size_t)(ri - v) + 3;
+    else
+        for (size_t i = 0; i < n; i++)
+            if (v[i] == ' ' || (i >= 10 && v[i] >= '0' && v[i] <= '9' && i + 2 < n && v[i + 2] == ':')) { k = i; break; }
+    return jx_strndup(a, v, k);
+}
+
+/* A value lexed as a line of its own: 平政办发〔2024〕12号, 2022-05-10. */
+static void lex_value(jx_arena *a, const char *v, jx_tok *t)
+{
+    jx_line ln = {0};
+    ln.text = (char *)v;
+    ln.len = strlen(v);
+    lex_line(&ln, t);
+    (void)a;
+}
+
+/* Fills what the body left empty from the metadata of notice k. Body values
+ * win: the metadata block is the site's record of the document, the body
+ * the document itself. */
+static void apply_meta(jx_arena *a, jx_notice *no, const jx_vec *metas, size_t lo, size_t hi,
+                       const char **weak_issuer)
+{
+    const char *source_gov = NULL;
+    for (size_t i = 0; i < metas->n; i++) {
+        const meta *m = &JX_AT(*metas, meta, i);
+        if (m->at < lo || m->at >= hi || !*m->val) continue;
+        jx_tok t;
+        if (!strcmp(m->key, "发文文号") || !strcmp(m->key, "文号") || !strcmp(m->key, "发文字号") ||
+            !strcmp(m->key, "文件编号")) {
+            lex_value(a, m->val, &t);
+            if (t.kind == T_DOCNO && !no->doc_no) {
+                no->doc_no = txt_docno(a, t.prefix, t.plen, t.year, t.num);
+                if (!no->year) no->year = t.year;
+            }
+        } else if (!strcmp(m->key, "成文日期") || !strcmp(m->key, "发文日期") || !strcmp(m->key, "发文时间")) {
+            lex_value(a, date_part(a, m->val), &t);
+            if (t.kind == T_DATE && !no->issued_on) {
+                no->issued_on = jx_sprintf(a, "%04d-%02d-%02d", t.year, t.month, t.day);
+                if (!no->year) no->year = t.year;
+            }
+        } else if (!strcmp(m->key, "发布机关") || !strcmp(m->key, "发文机关") || !strcmp(m->key, "发布机构") ||
+                   !strcmp(m->key, "发文机构") || !strcmp(m->key, "发文单位")) {
+            /* 市政府办公室 names no government: the signature may, so it
+             * is kept only as the last resort */
+            const char *gov = NULL;
+            if (issuer_of(a, m->val, NULL, &gov)) {
+                if (!no->issuer) no->issuer = m->val;
+                if (!no->government) no->government = gov;
+            } else if (weak_issuer && !*weak_issuer) {
+                *weak_issuer = m->val;
+            }
+        } else if (!strcmp(m->key, "信息来源") || !strcmp(m->key, "来源")) {
+            if (!source_gov) issuer_of(a, m->val, NULL, &source_gov);
+        }
+    }
+    if (!no->government) no->government = source_gov;
+}
+
+/* A notice is a title (one or more lines starting <government>…关于 or
+ * …转发), an optional doc_no line (after the title in gazettes, before it
+ * on a red-head document), then a salutation (各…：). A web page's furniture
+ * (发布时间：…, 信息来源：…) may stand between them. Table-of-contents entries
  * and catalog lines have no salutation and are not notices. Returns the
  * salutation's index, or 0. */
-static size_t try_notice(parser *p, size_t i)
+static size_t try_notice(parser *p, size_t i, jx_vec *metas)
 {
     jx_buf title = {0};
-    long docno = -1;
+    long docno = -1, bad_docno = -1;    /* bad: a line that starts as a doc_no but is none */
     size_t j, found = 0;
     int parts = 1;
     jx_buf_put(&title, p->tok[i].body, p->tok[i].blen);
     for (j = i + 1; j < p->n; j++) {
         const jx_tok *t = &p->tok[j];
-        if (t->kind == T_BLANK || t->kind == T_FOOTER) continue;
+        if (t->kind == T_BLANK || t->kind == T_FOOTER || t->kind == T_META) continue;
         if (t->kind == T_DOCNO && docno < 0) { docno = (long)j; continue; }
         if (t->kind == T_SALUTATION) { found = j; break; }
         /* A salutation wrapped over lines (各县（市、区）人民政府， / 市级有关部门（单位）：) */
@@ -107,6 +245,10 @@ static size_t try_notice(parser *p, size_t i)
                 break;
             }
         }
+        if (t->kind == T_TEXT && docno < 0 && bad_docno < 0 && lex_docno_like(t->body, t->blen)) {
+            bad_docno = (long)j;
+            continue;
+        }
         if ((t->kind == T_TEXT || t->kind == T_LISTHEAD) && docno < 0 && parts < 6 &&
             !txt_ends(t->body, t->blen, "。")) {
             jx_buf_put(&title, t->body, t->blen);
@@ -119,15 +261,37 @@ static size_t try_notice(parser *p, size_t i)
     if (docno < 0) {    /* red-head layout: the doc_no stands above the title */
         int seen = 0;
         for (size_t k = i; k-- > 0 && seen < 3;) {
-            if (p->tok[k].kind == T_BLANK || p->tok[k].kind == T_FOOTER) continue;
+            if (p->tok[k].kind == T_BLANK || p->tok[k].kind == T_FOOTER || p->tok[k].kind == T_META) continue;
             if (p->tok[k].kind == T_DOCNO) { docno = (long)k; break; }
+            if (p->tok[k].kind == T_TEXT && bad_docno < 0 && lex_docno_like(p->tok[k].body, p->tok[k].blen))
+                bad_docno = (long)k;
             seen++;
         }
     }
+    if (docno < 0 && bad_docno >= 0) {
+        /* shown up to 40 characters: the line may be 5 000 digits long */
+        const jx_tok *t = &p->tok[bad_docno];
+        size_t cut = 0;
+        for (int c = 0; cut < t->blen && c < 40; c++)
+            do cut++; while (cut < t->blen && ((unsigned char)t->body[cut] & 0xC0) == 0x80);
+        jx_msg(p->file, line_no(p, (size_t)bad_docno),
+               "warning: doc_no line not understood, notice kept without a doc_no: \"%.*s%s\"", (int)cut, t->body,
+               cut < t->blen ? "…" : "");
+        p->d->warnings++;
+    }
     jx_notice *no = jx_vec_push(&p->d->notices);
-    no->title = txt_squash_dup(p->a, title.p, title.len);
-    no->issuer = txt_starts(no->title, strlen(no->title), "嘉兴市人民政府办公室")
-                     ? "嘉兴市人民政府办公室" : "嘉兴市人民政府";
+    char *tt = txt_squash_dup(p->a, title.p, title.len);
+    const char *stop = NULL;
+    for (int k = 0; title_stops[k]; k++) {
+        const char *f = txt_find(tt, strlen(tt), title_stops[k]);
+        if (f && (!stop || f < stop)) stop = f;
+    }
+    if (stop) {     /* the furniture is metadata, never part of the title */
+        read_meta(p->a, metas, i, stop);
+        tt[stop - tt] = 0;
+    }
+    no->title = tt;
+    issuer_of(p->a, no->title, &no->issuer, &no->government);
     no->line = line_no(p, i);
     if (docno >= 0) {
         const jx_tok *t = &p->tok[docno];
@@ -140,7 +304,11 @@ static size_t try_notice(parser *p, size_t i)
 
 /* ---- lists, sections, items ---- */
 
-static const char *const leader_titles[] = {"常务副市长", "副市长", "市长", NULL};
+/* The leaders of a city, a county, a district and the province; the longer
+ * title first, so 常务副县长 is not read as 县长. */
+static const char *const leader_titles[] = {
+    "常务副市长", "副市长", "市长", "常务副县长", "副县长", "县长", "常务副区长", "副区长", "区长",
+    "常务副省长", "副省长", "省长", NULL};
 
 /* "颜海荣常务副市长" -> name + title; 0 when the text names no leader. */
 static int split_leader(jx_arena *a, const char *s, size_t n, jx_leader *out)
@@ -148,12 +316,30 @@ static int split_leader(jx_arena *a, const char *s, size_t n, jx_leader *out)
     for (int k = 0; leader_titles[k]; k++) {
         const char *t = txt_find(s, n, leader_titles[k]);
         if (!t || t == s) continue;
-        if (k == 2 && t > s && txt_ends(s, (size_t)(t - s), "副")) continue;
-        out->name = jx_strndup(a, s, (size_t)(t - s));
+        /* 市长 inside 副市长 is the title of the entry before it */
+        if (!txt_starts(leader_titles[k], strlen(leader_titles[k]), "常") &&
+            !txt_starts(leader_titles[k], strlen(leader_titles[k]), "副") && txt_ends(s, (size_t)(t - s), "副"))
+            continue;
+        size_t nl = (size_t)(t - s);
+        if (nl > 4 * 3) continue;   /* a name is two to four characters */
+        out->name = jx_strndup(a, s, nl);
         out->title = leader_titles[k];
         return 1;
     }
     return 0;
+}
+
+/* A leader section heading: 颜海荣常务副市长牵头重点工作, 王某副县长负责事项,
+ * 张某区长主抓工作; the text before 牵头/主抓/负责 names the leader. */
+static const char *leader_verb(const char *s, size_t n)
+{
+    static const char *const verbs[] = {"牵头", "主抓", "负责", NULL};
+    const char *best = NULL;
+    for (int k = 0; verbs[k]; k++) {
+        const char *f = txt_find(s, n, verbs[k]);
+        if (f && (!best || f < best)) best = f;
+    }
+    return best;
 }
 
 static const char *leader_title_of(parser *p, const char *name)
@@ -181,7 +367,8 @@ static void cut_out(char *s, size_t from, size_t to)
 }
 
 /* One task of the current list: prose items and table rows both end here.
- * leaders may be NULL; resp is the responsibility text, reported at resp_line. */
+ * leaders may be NULL; resp is the responsibility text, reported at resp_line.
+ * Units are read against the tables of the notice's own government. */
 static void add_task(parser *p, long seq, int sub_seq, const char *text, const char *category,
                      const jx_vec *leaders, const char *resp, long line, long resp_line)
 {
@@ -198,17 +385,133 @@ static void add_task(parser *p, long seq, int sub_seq, const char *text, const c
     t->nleaders = leaders ? leaders->n : 0;
     t->leaders = jx_alloc(p->a, (t->nleaders ? t->nleaders : 1) * sizeof *t->leaders);
     if (t->nleaders) memcpy(t->leaders, leaders->p, t->nleaders * sizeof *t->leaders);
-    t->nunits = dep_split(p->a, resp ? resp : "", &t->units, p->file, resp_line, &p->d->warnings);
+    const char *gov = JX_AT(p->d->notices, jx_notice, p->notice).government;
+    t->nunits = dep_split_gov(p->a, gov, resp ? resp : "", &t->units, p->file, resp_line, &p->d->warnings);
     if (!t->nunits) {
         jx_msg(p->file, line, "warning: item %ld has no responsible unit", seq);
         p->d->warnings++;
     }
 }
 
+/* The fields of a responsibility clause, in any order and on one line or
+ * several: 责任领导：A；责任单位：B；配合单位：C. Leaders are fields of their
+ * own; 配合单位 (and 协办单位) always end the unit list before them and
+ * follow it as members. */
+enum { F_LEADER, F_UNIT, F_HELPER };
+static const struct { const char *key; int role; } resp_fields[] = {
+    {"牵头市领导：", F_LEADER}, {"责任市领导：", F_LEADER}, {"分管市领导：", F_LEADER},
+    {"责任领导：", F_LEADER}, {"分管领导：", F_LEADER}, {"牵头领导：", F_LEADER},
+    {"责任单位：", F_UNIT}, {"牵头单位：", F_UNIT}, {"主办单位：", F_UNIT},
+    {"配合单位：", F_HELPER}, {"协办单位：", F_HELPER}, {NULL, 0}};
+
+static int field_at(const char *s, size_t n, size_t *klen)
+{
+    /* called per character: every key opens with one of 牵责分主配协 */
+    if (n < 12 || (unsigned char)s[0] < 0xE0 ||
+        !(txt_starts(s, n, "责") || txt_starts(s, n, "牵") || txt_starts(s, n, "分") ||
+          txt_starts(s, n, "主") || txt_starts(s, n, "配") || txt_starts(s, n, "协")))
+        return -1;
+    for (int k = 0; resp_fields[k].key; k++)
+        if (txt_starts(s, n, resp_fields[k].key)) { *klen = strlen(resp_fields[k].key); return k; }
+    return -1;
+}
+
+/* Reads leader names (戴锋、周连昆 / 王某副市长) into leaders. */
+static void read_leaders(parser *p, const char *q, const char *stop, jx_vec *leaders)
+{
+    while (q < stop) {
+        size_t k = 0;
+        while (q + k < stop && !txt_starts(q + k, (size_t)(stop - q - k), "、") &&
+               !txt_starts(q + k, (size_t)(stop - q - k), "，") &&
+               !txt_starts(q + k, (size_t)(stop - q - k), "；") &&
+               !txt_starts(q + k, (size_t)(stop - q - k), "。"))
+            k++;
+        if (k) {
+            jx_leader l;
+            if (split_leader(p->a, q, k, &l) && l.name[0]) {
+                add_leader(leaders, l.name, l.title);
+            } else {
+                const char *name = jx_strndup(p->a, q, k);
+                const char *title = leader_title_of(p, name);
+                if (!title) {
+                    jx_msg(p->file, p->item_line, "warning: leader \"%s\" has no title in this notice", name);
+                    p->d->warnings++;
+                }
+                add_leader(leaders, name, title);
+            }
+        }
+        q += k;
+        if (q < stop) q += 3;
+    }
+}
+
+/* The next field key of s[from..n) outside brackets: its index, where it
+ * starts (*at) and its length (*klen); -1 when there is none. Keys end in ：,
+ * so only the colons are looked at. */
+static int next_field(const char *s, size_t n, size_t from, size_t *at, size_t *klen)
+{
+    for (const char *c = s + from; (c = txt_find(c, n - (size_t)(c - s), "：")); c += 3) {
+        size_t end = (size_t)(c - s) + 3;
+        for (int k = 0; resp_fields[k].key; k++) {
+            size_t kl = strlen(resp_fields[k].key);
+            if (end < from + kl || memcmp(s + end - kl, resp_fields[k].key, kl)) continue;
+            int depth = 0;
+            for (size_t i = from; i + kl < end; i++) {
+                if (txt_starts(s + i, n - i, "（")) depth++;
+                else if (txt_starts(s + i, n - i, "）") && depth) depth--;
+            }
+            if (depth) break;
+            *at = end - kl;
+            *klen = kl;
+            return k;
+        }
+    }
+    return -1;
+}
+
+/* Splits resp (which starts with a field, or is a bare unit list) into
+ * leaders and the unit list; returns the unit list. */
+static const char *read_fields(parser *p, const char *resp, jx_vec *leaders)
+{
+    size_t n = strlen(resp), kl, at;
+    if (field_at(resp, n, &kl) < 0) return resp;
+    jx_buf units = {0}, helpers = {0};
+    int f = field_at(resp, n, &kl);
+    size_t i = 0;
+    while (f >= 0) {
+        size_t v = i + kl, e = n, nkl = 0;
+        int nf = next_field(resp, n, v, &at, &nkl);    /* the value runs to the next field */
+        if (nf >= 0) e = at;
+        size_t ve = e;
+        while (ve > v && (txt_ends(resp + v, ve - v, "；") || txt_ends(resp + v, ve - v, "，") ||
+                          txt_ends(resp + v, ve - v, "。")))
+            ve -= 3;
+        if (resp_fields[f].role == F_LEADER) read_leaders(p, resp + v, resp + ve, leaders);
+        else {
+            jx_buf *b = resp_fields[f].role == F_UNIT ? &units : &helpers;
+            if (b->len && ve > v) jx_buf_puts(b, "、");
+            jx_buf_put(b, resp + v, ve - v);
+        }
+        f = nf;
+        i = e;
+        kl = nkl;
+    }
+    if (helpers.len) {
+        if (units.len) jx_buf_puts(&units, "、");
+        jx_buf_put(&units, helpers.p, helpers.len);
+    }
+    const char *out = jx_strndup(p->a, units.p ? units.p : "", units.len);
+    jx_buf_free(&units);
+    jx_buf_free(&helpers);
+    return out;
+}
+
 static void finish_item(parser *p)
 {
     if (!p->in_item) return;
     p->in_item = 0;
+    p->in_resp = 0;
+    p->named_item = 0;
     jx_arena *a = p->a;
     char *text = txt_squash_dup(a, p->text.p ? p->text.p : "", p->text.len);
     char *resp = txt_squash_dup(a, p->resp.p ? p->resp.p : "", p->resp.len);
@@ -231,6 +534,7 @@ static void finish_item(parser *p)
             else if (txt_starts(q, (size_t)(text + tl - q), "）") && depth-- == 0) { close = q; break; }
         }
         jx_buf r = {0};
+        jx_buf_puts(&r, "责任单位：");
         if (close) {
             jx_buf_put(&r, body, (size_t)(close - body));
             const char *tail = close + 3;
@@ -242,7 +546,14 @@ static void finish_item(parser *p)
         resp = jx_strndup(a, r.p ? r.p : "", r.len);
         jx_buf_free(&r);
         text[open - text] = 0;
-    } else if (*resp) {
+    } else if (!*resp) {
+        /* A clause inline without brackets: …。责任领导：A；责任单位：B */
+        size_t kl, at;
+        if (next_field(text, tl, 0, &at, &kl) >= 0 && at > 0) {
+            resp = jx_strdup(a, text + at);
+            text[at] = 0;
+        }
+    } else {
         /* The clause began on the item line and was repeated whole on the
          * next: drop the dangling （责 / （责任 … */
         static const char *const stubs[] = {"（责任单位：", "（责任单位", "（责任单", "（责任", "（责", "（", NULL};
@@ -269,38 +580,8 @@ static void finish_item(parser *p)
             cut_out(text, (size_t)(note - text), (size_t)(endp - text) + strlen("共同牵头）"));
         }
     }
-    /* 牵头市领导：戴锋、周连昆，责任单位：… */
-    size_t rl = strlen(resp);
-    if (txt_starts(resp, rl, "牵头市领导：")) {
-        const char *q = resp + strlen("牵头市领导：");
-        const char *unit = txt_find(q, strlen(q), "责任单位：");
-        const char *stop = unit ? unit : resp + rl;
-        while (q < stop) {
-            size_t k = 0;
-            while (q + k < stop && !txt_starts(q + k, (size_t)(stop - q - k), "、") &&
-                   !txt_starts(q + k, (size_t)(stop - q - k), "，") &&
-                   !txt_starts(q + k, (size_t)(stop - q - k), "；"))
-                k++;
-            if (k) {
-                const char *name = jx_strndup(a, q, k);
-                const char *title = leader_title_of(p, name);
-                if (!title) {
-                    jx_msg(p->file, p->item_line, "warning: leader \"%s\" has no title in this notice", name);
-                    p->d->warnings++;
-                }
-                add_leader(&leaders, name, title);
-            }
-            q += k;
-            if (q < stop) q += 3;
-        }
-        resp = unit ? (char *)unit + strlen("责任单位：") : (char *)"";
-    } else if (txt_starts(resp, rl, "责任单位：")) {
-        resp += strlen("责任单位：");
-    } else if (txt_starts(resp, rl, "牵头单位：")) {
-        resp += strlen("牵头单位：");
-    }
-
-    add_task(p, p->seq, 0, text, p->category, &leaders, resp, p->item_line, p->resp_line);
+    const char *units = read_fields(p, resp, &leaders);
+    add_task(p, p->seq, 0, text, p->category, &leaders, units, p->item_line, p->resp_line);
     jx_vec_free(&leaders);
 }
 
@@ -308,9 +589,10 @@ static void start_list(parser *p, const jx_tok *t, int notice_year)
 {
     const char *s = t->body;
     size_t n = t->blen;
+    jx_span g[1];
     finish_item(p);
     p->in_list = 1;
-    p->kind = txt_find(s, n, "十五五") ? "period"
+    p->kind = lex_match(JX_P_PERIOD, s, n, g, 0) ? "period"
             : txt_find(s, n, "民生") ? "livelihood"
             : txt_find(s, n, "专项行动") ? "special_action" : "key_work";
     jx_span y[1];     /* 2025 年政府工作报告… / …2026年度…: the list's own year */
@@ -642,6 +924,58 @@ static int starts_table(const jx_line *ln)
            (s + strlen("序号") == e || s[strlen("序号")] == '\t' || s[strlen("序号")] == ' ');
 }
 
+/* A list heading wrapped over two lines (政府工作报告“十四五”时期 / 重点工作责任分解):
+ * the line above, short and no sentence, belongs to it, and says its kind
+ * and year. Returns the token to read the heading from. */
+static const jx_tok *wrapped_heading(parser *p, size_t lo, size_t i, jx_tok *joined)
+{
+    const jx_tok *t = &p->tok[i];
+    for (size_t k = i; k-- > lo && k + 3 > i;) {
+        const jx_tok *u = &p->tok[k];
+        if (u->kind == T_BLANK) continue;
+        if (u->kind != T_TEXT || u->blen > 40 * 3 || txt_find(u->body, u->blen, "。") ||
+            txt_find(u->body, u->blen, "：") || txt_find(u->body, u->blen, "；"))
+            break;
+        *joined = *t;
+        joined->body = jx_sprintf(p->a, "%.*s%.*s", (int)u->blen, u->body, (int)t->blen, t->body);
+        joined->blen = u->blen + t->blen;
+        return joined;
+    }
+    return t;
+}
+
+/* Whether the 一、 heading at i is itself an item (the 民生实事 layout of
+ * older gazettes: 一、…, then 分管领导： / 牵头单位： lines, no numbered items
+ * under it). */
+static int section_is_item(const parser *p, size_t i, size_t hi)
+{
+    int seen = 0;
+    for (size_t j = i + 1; j < hi && seen < 8; j++) {
+        enum jx_tok k = p->tok[j].kind;
+        if (k == T_BLANK || k == T_FOOTER) continue;
+        if (k == T_RESP) return 1;
+        if (k != T_TEXT) return 0;
+        seen++;
+    }
+    return 0;
+}
+
+/* A heading that is an item: its text names the project; a paragraph
+ * under it describes it and follows after a ：, as a table's 项目名称 and
+ * 项目内容 are joined. */
+static void heading_item(parser *p, const jx_tok *t, size_t i)
+{
+    p->in_item = 1;
+    p->in_resp = 0;
+    p->seq = t->num;
+    p->last_seq = t->num;
+    p->item_line = p->resp_line = line_no(p, i);
+    jx_buf_clear(&p->text);
+    jx_buf_clear(&p->resp);
+    jx_buf_put(&p->text, t->rest, t->blen - (size_t)(t->rest - t->body));
+    p->named_item = 1;
+}
+
 static void parse_lists(parser *p, size_t lo, size_t hi, size_t notice)
 {
     jx_notice *no = &JX_AT(p->d->notices, jx_notice, notice);
@@ -653,11 +987,25 @@ static void parse_lists(parser *p, size_t lo, size_t hi, size_t notice)
     for (size_t i = lo; i < hi; i++) {
         const jx_tok *t = &p->tok[i];
         jx_leader l;
-        if (t->kind != T_SECTION) continue;
-        const char *lead = txt_find(t->rest, t->blen - (size_t)(t->rest - t->body), "牵头");
+        if (t->kind != T_SECTION && t->kind != T_SUBSECTION) continue;
+        const char *lead = leader_verb(t->rest, t->blen - (size_t)(t->rest - t->body));
         if (lead && split_leader(p->a, t->rest, (size_t)(lead - t->rest), &l) &&
             !leader_title_of(p, l.name))
             *(jx_leader *)jx_vec_push(&p->known_leaders) = l;
+    }
+    /* A fragment's list may begin before (or without) its heading: it is
+     * read from the first line, its year unknown until a heading says. */
+    if (!no->title) {
+        jx_tok none = {0};
+        none.body = "";
+        start_list(p, &none, 0);
+        /* the nearest heading above the first item, even one glued into the
+         * page's furniture, gives the year */
+        for (size_t i = lo; i < hi && p->tok[i].kind != T_ITEM && p->tok[i].kind != T_LISTHEAD; i++) {
+            jx_span y[2];
+            if (p->tok[i].kind != T_BLANK && lex_match(JX_P_LISTYEAR, p->tok[i].body, p->tok[i].blen, y, 2))
+                p->year = atoi(y[0].n ? y[0].p : y[1].p);
+        }
     }
     for (size_t i = lo; i < hi; i++) {
         const jx_tok *t = &p->tok[i];
@@ -674,17 +1022,45 @@ static void parse_lists(parser *p, size_t lo, size_t hi, size_t notice)
         }
         switch (t->kind) {
         case T_LISTHEAD:
-            start_list(p, t, no->year);
+            start_list(p, wrapped_heading(p, lo, i, &plain), no->year);
+            break;
+        case T_PROGRESS:
+            /* tasks reported on here were assigned (and are loaded) elsewhere */
+            end_list(p);
+            if (!p->progress_line) p->progress_line = line_no(p, i);
+            break;
+        case T_SUBSECTION:
+            if (!p->in_list) break;
+            finish_item(p);
+            if (section_is_item(p, i, hi)) {     /* （一）地区生产总值增长7% / 责任单位：… */
+                heading_item(p, t, i);
+                break;
+            }
+            {
+                size_t rn = t->blen - (size_t)(t->rest - t->body);
+                const char *lead = leader_verb(t->rest, rn);
+                jx_leader l;
+                if (lead && split_leader(p->a, t->rest, (size_t)(lead - t->rest), &l)) {
+                    p->sec_leader = l;
+                    break;
+                }
+                while (rn >= 3 && (txt_ends(t->rest, rn, "。") || txt_ends(t->rest, rn, "；"))) rn -= 3;
+                p->category = txt_squash_dup(p->a, t->rest, rn);
+            }
             break;
         case T_SECTION:
             if (!p->in_list) break;
             finish_item(p);
+            if (section_is_item(p, i, hi)) {     /* 一、新建幼儿园 / 分管领导：… / 牵头单位：… */
+                heading_item(p, t, i);
+                break;
+            }
             p->section = (int)t->num;
             p->category = NULL;
             p->sec_leader.name = p->sec_leader.title = NULL;
             {
                 size_t rn = t->blen - (size_t)(t->rest - t->body);
-                const char *lead = txt_find(t->rest, rn, "牵头");
+                const char *lead = leader_verb(t->rest, rn);
                 if (!(lead && split_leader(p->a, t->rest, (size_t)(lead - t->rest), &p->sec_leader)))
                     p->category = txt_squash_dup(p->a, t->rest, rn);
                 if (!p->category) p->last_seq = 0;  /* leader sections number afresh */
@@ -717,6 +1093,8 @@ static void parse_lists(parser *p, size_t lo, size_t hi, size_t notice)
                 if (txt_find(t->body, t->blen, "。")) { end_list(p); break; }
                 jx_buf_put(&p->resp, t->body, t->blen);
             } else {
+                if (p->named_item) jx_buf_puts(&p->text, "：");
+                p->named_item = 0;
                 jx_buf_put(&p->text, t->body, t->blen);
             }
             break;
@@ -728,6 +1106,7 @@ static void parse_lists(parser *p, size_t lo, size_t hi, size_t notice)
             break;
         case T_BLANK:
         case T_FOOTER:
+        case T_META:    /* page furniture between the lines of a list */
             break;
         case T_TABLE: {
             finish_item(p);
@@ -744,13 +1123,140 @@ static void parse_lists(parser *p, size_t lo, size_t hi, size_t notice)
     end_list(p);
 }
 
+/* A line this long with no tab, holding two responsibility fields or more,
+ * is a PDF export's run of a list joined with no breaks: a paragraph of
+ * prose, however long, names its units once at most. */
+#define JX_RUN 1024
+
+static int is_run(const char *s, size_t n)
+{
+    if (n <= JX_RUN || memchr(s, '\t', n)) return 0;
+    int fields = 0;
+    for (const char *q = s, *e = s + n; fields < 2 && (q = txt_find(q, (size_t)(e - q), "单位：")); q += 3)
+        fields++;
+    return fields >= 2;
+}
+
+static void push_line(jx_vec *out, const char *s, size_t n, long no, jx_arena *a)
+{
+    jx_line *l = jx_vec_push(out);
+    l->text = jx_strndup(a, s, n);
+    l->len = n;
+    l->no = no;
+}
+
+/* Splits a run at the headings, items and fields inside it. */
+static void push_run(jx_vec *out, const jx_line *ln, const char *s, size_t n, long no, jx_arena *a)
+{
+    if (!is_run(s, n)) {
+        if (ln) *(jx_line *)jx_vec_push(out) = *ln;     /* unchanged: no copy */
+        else push_line(out, s, n, no, a);
+        return;
+    }
+    size_t start = 0;
+    while (start < n) {
+        size_t at = lex_run_break(s, n, start + 1);
+        push_line(out, s + start, at - start, no, a);
+        start = at;
+    }
+}
+
+/* HTML remnants and PDF runs, made into the lines they were shown as. Each
+ * new line keeps the number of the line it came from; a file with neither
+ * keeps its lines as they are. */
+static void prepare_lines(jx_arena *a, jx_text *tx)
+{
+    size_t i;
+    for (i = 0; i < tx->nlines; i++) {
+        const jx_line *l = &tx->lines[i];
+        if (memchr(l->text, '<', l->len) || memchr(l->text, '&', l->len) || is_run(l->text, l->len)) break;
+    }
+    if (i == tx->nlines) return;
+    jx_vec out = JX_VEC(jx_line);
+    for (i = 0; i < tx->nlines; i++) {
+        const jx_line *l = &tx->lines[i];
+        size_t hn;
+        char *h = txt_html(a, l->text, l->len, &hn);
+        if (!h) { push_run(&out, l, l->text, l->len, l->no, a); continue; }
+        for (char *q = h, *e = h + hn; q <= e;) {
+            char *nl = memchr(q, '\n', (size_t)(e - q));
+            char *stop = nl ? nl : e;
+            size_t fl;
+            char *f = txt_fold(a, q, (size_t)(stop - q), &fl);
+            push_run(&out, NULL, f, fl, l->no, a);
+            q = stop + 1;
+        }
+    }
+    tx->lines = jx_alloc(a, (out.n ? out.n : 1) * sizeof *tx->lines);
+    if (out.n) memcpy(tx->lines, out.p, out.n * sizeof *tx->lines);
+    tx->nlines = out.n;
+    jx_vec_free(&out);
+}
+
+/* A notice whose title does not name its government (区人民政府办公室关于…)
+ * or a fragment whose page lost its title but kept the signature (桐乡市人民政府办公室
+ * / 2020年5月22日): the signature is the issuer, the date under it the 成文
+ * date when the body gave none. */
+static void signed_by(parser *p, jx_notice *no, size_t lo, size_t hi)
+{
+    for (size_t i = lo; i < hi; i++) {
+        const jx_tok *t = &p->tok[i];
+        if (t->kind != T_END) continue;
+        char *sig = txt_squash_dup(p->a, t->body, t->blen);
+        if (!issuer_of(p->a, sig, &no->issuer, &no->government) || strcmp(no->issuer, sig)) {
+            no->issuer = no->government = NULL;
+            continue;
+        }
+        for (size_t j = i + 1, seen = 0; j < hi && seen < 2 && !no->issued_on; j++) {
+            if (p->tok[j].kind == T_BLANK) continue;
+            if (p->tok[j].kind == T_DATE) {
+                no->issued_on = jx_sprintf(p->a, "%04d-%02d-%02d", p->tok[j].year, p->tok[j].month, p->tok[j].day);
+                if (!no->year) no->year = p->tok[j].year;
+                break;
+            }
+            seen++;
+        }
+        return;
+    }
+}
+
+/* Lines that say who is responsible (责任单位：…, a 责任单位 column): a file
+ * with such lines and no task is a list jxgov did not recognise, which must
+ * never pass silently. */
+static int resp_line(const jx_tok *t, const jx_line *ln)
+{
+    static const char *const fields[] = {"责任单位", "牵头单位", "主办单位", "责任领导", "牵头市领导", "分管领导", NULL};
+    if (t->kind == T_RESP) return 1;
+    /* short lines are read without their spaces (责 任 单 位); a long one as is */
+    char small[640];
+    const char *buf = ln->text;
+    size_t k = ln->len;
+    if (ln->len < sizeof small) {
+        k = 0;
+        for (size_t i = 0; i < ln->len; i++)
+            if (ln->text[i] != ' ') small[k++] = ln->text[i];
+        buf = small;
+    }
+    for (int f = 0; fields[f]; f++) {
+        const char *at = txt_find(buf, k, fields[f]);
+        if (!at) continue;
+        size_t rest = k - (size_t)(at - buf) - strlen(fields[f]);
+        const char *after = at + strlen(fields[f]);
+        /* a field (责任单位：), a header cell (a tab-separated or one-cell
+         * line), a table header glued into a run (序号主要工作任务第一责任单位…) */
+        if (txt_starts(after, rest, "：") || t->kind == T_TABLE || (rest == 0 && at - buf <= 12) ||
+            txt_find(buf, (size_t)(at - buf), "序号"))
+            return 1;
+    }
+    return 0;
+}
+
 void prs_doc(jx_arena *a, jx_doc *d)
 {
     parser p = {0};
     p.a = a;
     p.d = d;
     p.file = d->path;
-    p.n = d->text.nlines;
     p.known_leaders.size = sizeof(jx_leader);
     d->notices.size = sizeof(jx_notice);
     d->tasks.size = sizeof(jx_task);
@@ -762,20 +1268,50 @@ void prs_doc(jx_arena *a, jx_doc *d)
     d->references.size = sizeof(jx_reference);
     d->topics.size = sizeof(jx_topic);
     d->members.size = sizeof(jx_member);
+    /* HTML remnants and PDF runs become lines of their own (sharing the
+     * line number they were printed on); the file's own count is kept. */
+    jx_line *orig_lines = d->text.lines;
+    size_t orig_n = d->text.nlines;
+    prepare_lines(a, &d->text);
+    p.n = d->text.nlines;
     p.tok = malloc((p.n ? p.n : 1) * sizeof *p.tok);
     if (!p.tok) { fputs("jxgov: out of memory\n", stderr); exit(JX_EDB); }
     for (size_t i = 0; i < p.n; i++) lex_line(&d->text.lines[i], &p.tok[i]);
 
     parse_gazette(&p);
 
+    jx_vec metas = JX_VEC(meta);
+    for (size_t i = 0; i < p.n; i++)
+        if (p.tok[i].kind == T_META)
+            read_meta(a, &metas, i, txt_squash_dup(a, p.tok[i].body, p.tok[i].blen));
     jx_vec starts_at = JX_VEC(size_t), salut_at = JX_VEC(size_t);
     for (size_t i = 0; i < p.n; i++) {
         if (p.tok[i].kind != T_TITLE) continue;
-        size_t s = try_notice(&p, i);
+        size_t s = try_notice(&p, i, &metas);
         if (!s) continue;
         *(size_t *)jx_vec_push(&starts_at) = i;
         *(size_t *)jx_vec_push(&salut_at) = s;
         i = s;
+    }
+    /* A fragment (a saved list, one page of a PDF, a list page of a site):
+     * no title and salutation, but a list. Its tasks load under an untitled
+     * notice (no doc_no, no title), its metadata still read. */
+    if (!d->notices.n && !d->gazettes.n) {
+        for (size_t i = 0; i < p.n; i++) {
+            const jx_tok *t = &p.tok[i];
+            if (t->kind == T_PROGRESS) {    /* a progress report page: nothing to load */
+                p.progress_line = line_no(&p, i);
+                break;
+            }
+            if (t->kind != T_LISTHEAD && t->kind != T_RESP &&
+                !(t->kind == T_TABLE && starts_table(&d->text.lines[i])))
+                continue;
+            jx_notice *no = jx_vec_push(&d->notices);
+            no->line = line_no(&p, i);
+            *(size_t *)jx_vec_push(&starts_at) = i;
+            *(size_t *)jx_vec_push(&salut_at) = 0;
+            break;
+        }
     }
     jx_span_notice *spans = malloc((d->notices.n ? d->notices.n : 1) * sizeof *spans);
     if (!spans) { fputs("jxgov: out of memory\n", stderr); exit(JX_EDB); }
@@ -788,30 +1324,55 @@ void prs_doc(jx_arena *a, jx_doc *d)
         spans[k].title = JX_AT(starts_at, size_t, k);
         spans[k].body = lo;
         spans[k].end = hi;
-        for (size_t i = lo; i < hi; i++) {
+        for (size_t i = lo; i < hi && no->title; i++) {
             if (p.tok[i].kind != T_DATE) continue;
             no->issued_on = jx_sprintf(a, "%04d-%02d-%02d", p.tok[i].year, p.tok[i].month, p.tok[i].day);
             if (!no->year) no->year = p.tok[i].year;
             break;
         }
-        if (!no->issued_on) {
+        /* the metadata above a notice's salutation is its page's */
+        const char *weak_issuer = NULL;
+        apply_meta(a, no, &metas, k ? JX_AT(salut_at, size_t, k - 1) + 1 : 0, no->title ? lo + 1 : p.n,
+                   &weak_issuer);
+        if (!no->issuer) signed_by(&p, no, lo, hi);
+        if (!no->issuer) no->issuer = weak_issuer;
+        if (!no->issued_on && no->title) {
             jx_msg(p.file, no->line, "warning: notice without a 成文 date");
             d->warnings++;
         }
         parse_lists(&p, lo, hi, k);
     }
     gz_extract(a, d, p.tok, p.n, spans);
-    if (!d->notices.n && !d->gazettes.n) {
+    if (!d->notices.n && !d->gazettes.n && !p.progress_line) {
         jx_msg(p.file, 0, "warning: no document found (no title followed by a salutation)");
         d->warnings++;
     }
+    if (!d->tasks.n) {
+        size_t nresp = 0;
+        long first = 0;
+        for (size_t i = 0; i < p.n; i++)
+            if (resp_line(&p.tok[i], &d->text.lines[i]) && nresp++ == 0) first = line_no(&p, i);
+        if (p.progress_line) {
+            jx_msg(p.file, p.progress_line, "warning: a progress report (进展/完成/执行情况) on tasks assigned "
+                   "elsewhere: no tasks loaded from it");
+            d->warnings++;
+        } else if (nresp) {
+            jx_msg(p.file, 0, "warning: %zu responsibility line%s but no task list recognised (first at line %ld)",
+                   nresp, nresp == 1 ? "" : "s", first);
+            d->warnings++;
+            d->unrecognised = 1;
+        }
+    }
     free(spans);
+    jx_vec_free(&metas);
     jx_vec_free(&starts_at);
     jx_vec_free(&salut_at);
     jx_vec_free(&p.known_leaders);
     jx_buf_free(&p.text);
     jx_buf_free(&p.resp);
     free(p.tok);
+    d->text.lines = orig_lines;
+    d->text.nlines = orig_n;
 }
 
 void prs_free(jx_doc *d)

@@ -7,6 +7,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
@@ -270,4 +271,118 @@ const char *txt_rfind(const char *s, size_t n, const char *lit)
     for (size_t i = n - k + 1; i-- > 0;)
         if (s[i] == lit[0] && !memcmp(s + i + 1, lit + 1, k - 1)) return s + i;
     return NULL;
+}
+
+/* ---- HTML remnants ---- */
+
+/* Copies pasted from a page's source keep tags and entities. Entities are
+ * decoded; tags are dropped, those that end a block (<p>, <br>, <div>, <tr>,
+ * <li>, <h1>…) becoming line breaks and table cells (<td>, <th>) tabs, so
+ * that the lexer sees the lines and cells the page showed. A '<' that opens
+ * no known tag (网址:<http://…>) and an '&' that opens no entity stay. */
+static const struct { const char *name; uint32_t cp; } entities[] = {
+    {"nbsp", 0xA0}, {"ldquo", 0x201C}, {"rdquo", 0x201D}, {"lsquo", 0x2018}, {"rsquo", 0x2019},
+    {"mdash", 0x2014}, {"ndash", 0x2013}, {"hellip", 0x2026}, {"middot", 0xB7}, {"bull", 0x2022},
+    {"amp", '&'}, {"lt", '<'}, {"gt", '>'}, {"quot", '"'}, {"apos", '\''}, {"emsp", 0x3000},
+    {"ensp", 0x2002}, {"thinsp", 0x2009}, {"times", 0xD7}, {"divide", 0xF7}, {"deg", 0xB0},
+    {"permil", 0x2030}, {"plusmn", 0xB1}, {"laquo", 0xAB}, {"raquo", 0xBB}, {NULL, 0}};
+
+static const char *const block_tags[] = {"p", "br", "div", "tr", "li", "h1", "h2", "h3", "h4", "h5",
+                                         "h6", "table", "hr", "section", "article", "ul", "ol", NULL};
+static const char *const inline_tags[] = {"span", "strong", "b", "i", "u", "em", "font", "a", "img",
+                                          "tbody", "thead", "sup", "sub", "center", "o:p", "st1:chsdate",
+                                          "label", "small", "big", "style", "script", NULL};
+
+static int tag_in(const char *name, size_t n, const char *const *set)
+{
+    for (int k = 0; set[k]; k++)
+        if (strlen(set[k]) == n && !strncasecmp(set[k], name, n)) return 1;
+    return 0;
+}
+
+/* The length of the tag at s (0 if none) and the character it stands for. */
+static size_t html_tag(const char *s, size_t n, char *stands)
+{
+    size_t i = 1;
+    if (i < n && s[i] == '/') i++;
+    size_t name = i;
+    while (i < n && i - name < 16 && ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') ||
+                                      (s[i] >= '0' && s[i] <= '9') || s[i] == ':'))
+        i++;
+    size_t nl = i - name;
+    if (!nl || (i < n && s[i] != '>' && s[i] != ' ' && s[i] != '/')) return 0;
+    const char *close = memchr(s + i, '>', n - i < 400 ? n - i : 400);
+    if (!close) return 0;
+    if (tag_in(s + name, nl, block_tags)) *stands = '\n';
+    else if ((nl == 2 && (!strncasecmp(s + name, "td", 2) || !strncasecmp(s + name, "th", 2))))
+        *stands = s[1] == '/' ? 0 : '\t';
+    else if (tag_in(s + name, nl, inline_tags)) *stands = 0;
+    else return 0;
+    return (size_t)(close - s) + 1;
+}
+
+/* The text is width-folded before it gets here, and a ';' after a letter
+ * of the entity's name may have become '；': both end an entity. */
+static size_t html_entity(const char *s, size_t n, uint32_t *cp)
+{
+    size_t lim = n < 12 ? n : 12, k = 0, end = 0;
+    for (size_t i = 1; i < lim && !end; i++) {
+        if (s[i] == ';') { k = i; end = i + 1; }
+        else if (i + 3 <= n && !memcmp(s + i, "；", 3)) { k = i; end = i + 3; }
+        else if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') ||
+                   (s[i] >= '0' && s[i] <= '9') || s[i] == '#'))
+            return 0;
+    }
+    if (!end || k < 2) return 0;
+    if (s[1] == '#') {
+        uint32_t v = 0;
+        int hex = k > 2 && (s[2] == 'x' || s[2] == 'X');
+        size_t i = hex ? 3 : 2;
+        if (i >= k) return 0;
+        for (; i < k; i++) {
+            char c = s[i];
+            int d = c >= '0' && c <= '9' ? c - '0'
+                  : hex && c >= 'a' && c <= 'f' ? c - 'a' + 10
+                  : hex && c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+            if (d < 0 || v > 0x10FFFF) return 0;
+            v = v * (hex ? 16 : 10) + (uint32_t)d;
+        }
+        if (!v || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) return 0;
+        *cp = v;
+        return end;
+    }
+    for (int e = 0; entities[e].name; e++)
+        if (strlen(entities[e].name) == k - 1 && !memcmp(entities[e].name, s + 1, k - 1)) {
+            *cp = entities[e].cp;
+            return end;
+        }
+    return 0;
+}
+
+char *txt_html(jx_arena *a, const char *s, size_t n, size_t *outlen)
+{
+    if (!memchr(s, '<', n) && !memchr(s, '&', n)) return NULL;
+    char *out = jx_alloc(a, n + 1), *o = out;     /* nothing decoded grows */
+    int changed = 0;
+    for (size_t i = 0; i < n;) {
+        size_t k;
+        char stands = 0;
+        uint32_t cp;
+        if (s[i] == '<' && (k = html_tag(s + i, n - i, &stands))) {
+            if (stands) *o++ = stands;
+            i += k;
+            changed = 1;
+        } else if (s[i] == '&' && (k = html_entity(s + i, n - i, &cp))) {
+            size_t w = put_utf8(o, cp);
+            o += w;
+            i += k;
+            changed = 1;
+        } else {
+            *o++ = s[i++];
+        }
+    }
+    *o = 0;
+    if (!changed) return NULL;
+    *outlen = (size_t)(o - out);
+    return out;
 }

@@ -310,10 +310,9 @@ expect_run "check reports the 2024 table row that does not add up" 0 "$T/want" "
 printf '%s:1181: warning: catalog title of 嘉政发〔2025〕3号 differs from the title of its body (line 103)\n%s: UTF-8, 6 notices, 166 tasks, 1 warning\n' "$s001" "$s001" > "$T/want"
 expect_run "check reports a catalog title that differs from its body" 0 "$T/want" "$JXGOV" check "$s001"
 
-# ---- check: parse only, warnings with file and line ----
+# ---- check: parse only, warnings with file and line (tests/cases/unknown_dept) ----
 case_file=$here/cases/unknown_dept.txt
-printf '%s:18: warning: unknown department "市火星局"\n%s: UTF-8, 1 notice, 2 tasks, 1 warning\n' "$case_file" "$case_file" > "$T/want"
-expect_run "check prints warnings" 0 "$T/want" "$JXGOV" check "$case_file"
+"$JXGOV" check "$case_file" 2> /dev/null
 [ ! -e jxgov.db ] || [ jxgov.db -ot "$T/want" ] && ok || bad "check must not write a database"
 rm -f "$T/k.db"; ingest "$T/k.db" "$case_file"
 got=$(sqlite3 "$T/k.db" "SELECT group_concat(department || ':' || raw_name || ':' || role, ' ') FROM (SELECT * FROM v_task_departments ORDER BY task_id, position)")
@@ -327,8 +326,20 @@ if [ -f "$here/../README.md" ]; then
     else bad "README.md example queries fail:"; head -5 "$T/readme.err"; fi
 fi
 
+# ---- out of memory: its own message and exit status, nothing written ----
+# The plain build: the sanitizers' shadow memory cannot run under ulimit -v.
+awk 'BEGIN { for (i = 0; i < 400000; i++) print "嘉兴市人民政府关于测试的通知测试测试测试测试测试测试测试测试测试" }' > "$T/big.txt"
+printf 'jxgov: error: out of memory\n' > "$T/want"
+rm -f "$T/oom.db"*
+expect_run "out of memory" 4 "$T/want" sh -c 'ulimit -v 60000; exec "$0" ingest -q --db "$1" "$2"' "$here/../jxgov" "$T/oom.db" "$T/big.txt"
+n=$(sqlite3 "$T/oom.db" "SELECT count(*) FROM sqlite_master WHERE name = 'sources'" 2> /dev/null || echo 0)
+m=$(sqlite3 "$T/oom.db" "SELECT count(*) FROM v_sources" 2> /dev/null || echo 0)
+[ "$m" = 0 ] && ok || bad "out of memory: the failing file must not be written ($n, $m)"
+
 . "$here/hostile.sh"
 . "$here/review.sh"
+. "$here/cases.sh"
+. "$here/holes.sh"
 . "$here/cli.sh"
 
 printf '%d passed, %d failed\n' "$pass" "$fail"

@@ -428,6 +428,119 @@ static void test_load_after_rollback(void)
     unlink(side);
 }
 
+/* ---- documents of any government (issue 13) ---- */
+
+static void split_gov_is(const char *gov, const char *in, const char *want)
+{
+    jx_arena a = {0};
+    jx_unit *u;
+    jx_buf b = {0};
+    int warnings = 0;
+    jx_quiet_warnings = 1;
+    size_t n = dep_split_gov(&a, gov, in, &u, "unit", 1, &warnings);
+    jx_quiet_warnings = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (i) jx_buf_puts(&b, "|");
+        if (u[i].lead) jx_buf_puts(&b, "+");
+        jx_buf_puts(&b, u[i].department);
+    }
+    const char *got = b.p ? b.p : "";
+    CHECK(!strcmp(got, want), "split(%s, %s) = %s, want %s", gov ? gov : "NULL", in, got, want);
+    jx_buf_free(&b);
+    jx_arena_free(&a);
+}
+
+/* Parses text as a file; want: "doc_no|issuer|government|title|issued_on" of
+ * each notice, joined by " / " (NULL for a missing value). */
+static void notices_are(const char *text, const char *want)
+{
+    char err[256];
+    jx_arena a = {0};
+    jx_doc d;
+    jx_buf b = {0};
+    memset(&d, 0, sizeof d);
+    d.path = "unit";
+    if (dec_bytes(&a, (const unsigned char *)text, strlen(text), &d.text, err, sizeof err)) {
+        CHECK(0, "decode: %s", err);
+        return;
+    }
+    jx_quiet_warnings = 1;
+    prs_doc(&a, &d);
+    jx_quiet_warnings = 0;
+    for (size_t k = 0; k < d.notices.n; k++) {
+        jx_notice *no = &JX_AT(d.notices, jx_notice, k);
+        const char *f[] = {no->doc_no, no->issuer, no->government, no->title, no->issued_on};
+        if (k) jx_buf_puts(&b, " / ");
+        for (int i = 0; i < 5; i++) {
+            if (i) jx_buf_puts(&b, "|");
+            jx_buf_puts(&b, f[i] ? f[i] : "NULL");
+        }
+    }
+    const char *got = b.p ? b.p : "";
+    CHECK(!strcmp(got, want), "notices of\n%s\n= %s\nwant %s", text, got, want);
+    jx_buf_free(&b);
+    prs_free(&d);
+    jx_arena_free(&a);
+}
+
+static void test_docs(void)
+{
+    lex_is("平湖市人民政府办公室关于印发2024年政府工作报告重点工作责任分解的通知", T_TITLE, -1);
+    lex_is("景宁畲族自治县人民政府关于印发某某方案的通知", T_TITLE, -1);
+    lex_is("嘉兴市人民政府办公室转发市发展改革委关于某某的通知", T_TITLE, -1);
+    lex_is("区人民政府办公室关于印发某某方案的通知", T_TITLE, -1);
+    lex_is("《嘉兴市人民政府关于印发某某的通知》解读", T_TEXT, -1);
+    lex_is("浙江省人民政府", T_END, -1);
+    lex_is("平湖市人民政府办公室", T_END, -1);
+    lex_is("海宁市政府", T_TEXT, -1);      /* a unit list's wrap, not a signature */
+    lex_is("平政办发〔2024〕12号", T_DOCNO, 12);
+    lex_is("杭政办函〔2021〕3号", T_DOCNO, 3);
+    lex_is("2022-05-10", T_DATE, -1);
+    lex_is("2022.5.10", T_DATE, -1);
+    lex_is("二○一○年六月三十日", T_DATE, -1);
+    lex_is("二〇二二年五月十日", T_DATE, -1);
+    lex_is("2022510", T_TEXT, -1);
+    lex_is("2022-13-40", T_TEXT, -1);
+    lex_is("首页 > 政务公开 > 法规文件", T_META, -1);
+    lex_is("> 政务公开 > 工作报告", T_META, -1);
+    lex_is("索引号: 002546445/2022-427178 公开方式: 主动公开", T_META, -1);
+    lex_is("  • 发布时间: 2024-04-02 10:08", T_META, -1);
+    lex_is("时间:2023-07-11 17:01 浏览次数: 信息来源: 丽水市政府", T_META, -1);
+    lex_is("时间：上午九点", T_TEXT, -1);
+    lex_is("市政府工作报告重点工作责任分解(2023年)", T_LISTHEAD, -1);
+    lex_is("《政府工作报告》确定的重点工作任务分解", T_LISTHEAD, -1);
+    lex_is("《嘉兴市国民经济和社会发展第十一个五年规划纲要》主要目标任务分解落实方案", T_LISTHEAD, -1);
+    lex_is("2024年政府工作报告重点工作完成情况(前三季度)", T_PROGRESS, -1);
+    lex_is("(一)全力以赴拼经济稳增长促发展。", T_SUBSECTION, 1);
+    lex_is("责任领导:张三;责任单位:市财政局;配合单位:市住建局", T_RESP, -1);
+    lex_is("分管领导:张仁贵", T_RESP, -1);
+    lex_is("12*.生产总值增长6%", T_ITEM, 12);
+
+    /* the canonical table is 嘉兴's; other governments keep names as printed */
+    split_gov_is("嘉兴市", "市发改委、市财政局", "+市发展改革委|市财政局");
+    split_gov_is("丽水市", "市发改委、市财政局", "+市发改委|市财政局");
+    split_gov_is(NULL, "市发改委", "+市发改委");
+    split_gov_is("桐乡市", "财政局、发改局（列第一位者为牵头或汇总单位，下同）", "+财政局|发改局");
+    split_gov_is("丽水市", "莲都区、青田县政府，市建设局", "+莲都区政府|青田县政府|市建设局");
+
+    /* issuer and government from the title, the metadata or the signature */
+    notices_are("平湖市人民政府办公室关于印发某某的通知\n  • 发布时间: 2024-04-02 10:08\n"
+                "各镇人民政府、街道办事处:\n正文。\n平湖市人民政府办公室\n2024年2月19日\n",
+                "NULL|平湖市人民政府办公室|平湖市|平湖市人民政府办公室关于印发某某的通知|2024-02-19");
+    notices_are("发文文号: 杭政办函〔2021〕3号 发布机关: 杭州市人民政府办公厅\n成文日期: 2021-01-05\n"
+                "杭州市人民政府办公厅关于某某的通知发布日期:2021-01-08 09:00信息来源:市政府办公厅\n"
+                "各区、县(市)人民政府:\n正文。\n杭州市人民政府办公厅\n2021105\n",
+                "杭政办函〔2021〕3号|杭州市人民政府办公厅|杭州市|杭州市人民政府办公厅关于某某的通知|2021-01-05");
+    notices_are("莲都区人民政府关于某某的批复\n各乡镇人民政府:\n正文。\n莲都区人民政府\n二〇二二年五月十日\n",
+                "NULL|莲都区人民政府|莲都区|莲都区人民政府关于某某的批复|2022-05-10");
+    notices_are("2020年政府工作报告主要工作责任分解\n1.某某。\n责任单位:财政局\n",
+                "NULL|NULL|NULL|NULL|NULL");
+    /* HTML remnants: entities decoded, tags dropped, <p> a line break */
+    notices_are("<p>长兴县人民政府关于&ldquo;某某&rdquo;的通知</p><p>各乡镇人民政府:</p><p>正文。</p>"
+                "<p>长兴县人民政府</p><p>2023年2月24日</p>\n",
+                "NULL|长兴县人民政府|长兴县|长兴县人民政府关于“某某”的通知|2023-02-24");
+}
+
 int main(void)
 {
     char err[256];
@@ -442,6 +555,7 @@ int main(void)
     test_depts();
     test_tables();
     test_load_after_rollback();
+    test_docs();
     lex_done();
     dep_done();
     printf("unit: %d passed, %d failed\n", passed, failed);
