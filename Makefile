@@ -9,10 +9,15 @@ SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-re
            -ftrivial-auto-var-init=pattern
 
 SRC     := src/arena.c src/msg.c src/sha256.c src/decode.c src/text.c src/lex.c src/page.c src/table.c \
-           src/depts.c src/parse.c src/gazette.c src/load.c
+           src/depts.c src/parse.c src/gazette.c src/load.c src/work.c
 HDR     := include/jxgov.h
 
-.PHONY: all demo test deps clean valgrind fuzz bench
+.PHONY: all demo test deps clean valgrind fuzz bench install uninstall
+PREFIX  ?= /usr/local
+DESTDIR ?=
+BINDIR  := $(PREFIX)/bin
+MANDIR  := $(PREFIX)/share/man/man1
+COMPDIR := $(PREFIX)/share/bash-completion/completions
 all: jxgov
 
 build/embed: tools/embed.c
@@ -51,6 +56,17 @@ test: deps
 	JXGOV_NO_SHA_NI=1 build/unit-san
 	build/fuzz-replay tests/fuzz
 	JXGOV=build/jxgov-san sh tests/run.sh
+	sh tests/install.sh
+
+# The binary, its man page and its bash completion; DESTDIR for packaging.
+install: jxgov
+	install -d "$(DESTDIR)$(BINDIR)" "$(DESTDIR)$(MANDIR)" "$(DESTDIR)$(COMPDIR)"
+	install -m 755 jxgov "$(DESTDIR)$(BINDIR)/jxgov"
+	install -m 644 doc/jxgov.1 "$(DESTDIR)$(MANDIR)/jxgov.1"
+	install -m 644 doc/jxgov.bash "$(DESTDIR)$(COMPDIR)/jxgov"
+
+uninstall:
+	rm -f "$(DESTDIR)$(BINDIR)/jxgov" "$(DESTDIR)$(MANDIR)/jxgov.1" "$(DESTDIR)$(COMPDIR)/jxgov"
 
 clean:
 	rm -rf build jxgov jxgov.db jxgov.db-wal jxgov.db-shm

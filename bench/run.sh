@@ -40,7 +40,7 @@ for scale in $SCALES; do
     mb=$(du -cb "$corpus"/*.txt | tail -n 1 | awk '{ printf "%.1f", $1 / 1000000 }')
     rm -f "$B"/j.db* "$B"/one.db*
     set -- $(timed ./jxgov ingest -q -j "$J" --db "$B/j.db" "$corpus"/*.txt); t_j=$1 rss_j=$2
-    set -- $(timed ./jxgov ingest -q --db "$B/one.db" "$corpus"/*.txt); t_1=$1 rss_1=$2
+    set -- $(timed ./jxgov ingest -q -j 1 --db "$B/one.db" "$corpus"/*.txt); t_1=$1 rss_1=$2
     set -- $(timed ./jxgov ingest -q -j "$J" --db "$B/j.db" "$corpus"/*.txt); t_re=$1
     set -- $(timed sh -c "cat $corpus/*.txt > /dev/null"); t_cat=$1
     rows=0
@@ -107,7 +107,7 @@ for size in 7.5 15 30 60; do
     fi
     mb=$(wc -c < "$f" | awk '{ printf "%.1f", $1 / 1000000 }')
     rm -f "$B"/big.db*
-    set -- $(timed ./jxgov ingest -q --db "$B/big.db" "$f"); t_big=$1
+    set -- $(timed ./jxgov ingest -q -j 1 --db "$B/big.db" "$f"); t_big=$1
     notices=$(sqlite3 "$B/big.db" "SELECT count(*) FROM notices")
     set -- $(timed ./jxgov check "$f"); t_chk=$1
     say "  $mb MB, $notices notices: ingest $t_big s ($(awk -v m=$mb -v t=$t_big 'BEGIN{printf "%.3f", t/m}') s per MB), check $t_chk s ($(awk -v m=$mb -v t=$t_chk 'BEGIN{printf "%.3f", t/m}') s per MB)"

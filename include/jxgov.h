@@ -6,6 +6,7 @@
 #ifndef JXGOV_H
 #define JXGOV_H
 
+#include <signal.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -15,7 +16,7 @@
 #define JX_SCHEMA_VERSION 4
 
 /* Exit codes: numbers never change (documented in --help and README). */
-enum jx_exit { JX_OK = 0, JX_EINPUT = 1, JX_EUSAGE = 2, JX_EDB = 3, JX_ENOMEM = 4 };
+enum jx_exit { JX_OK = 0, JX_EINPUT = 1, JX_EUSAGE = 2, JX_EDB = 3, JX_ENOMEM = 4, JX_EPIPE = 141 };
 
 /* Hard caps on one input file; larger files are refused, never truncated.
  * Together they bound the memory one file can take (README "Reliability"). */
@@ -61,6 +62,18 @@ extern int jx_quiet_warnings;
 /* When set, this thread's messages are appended here instead of written:
  * ingest -j prints a file's warnings with its summary line, in order. */
 extern _Thread_local jx_buf *jx_msg_capture;
+/* Everything else the command line says goes through here: text as given
+ * (the caller ends lines), never captured or silenced. */
+void jx_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Set once a write to stderr failed with EPIPE: nobody reads any more. */
+extern int jx_out_broken;
+/* The one self-updating line at the bottom of a terminal (NULL: erase it);
+ * other messages are written above it. */
+void jx_progress(const char *line);
+/* Set when the run stops early: no file is started, a read blocked on a
+ * FIFO gives up, a file being written is rolled back. jx_signal: the
+ * signal (SIGINT, SIGTERM) that asked for it, if one did. */
+extern volatile sig_atomic_t jx_stop, jx_signal;
 
 /* ---- decode.c ---- */
 typedef struct {
@@ -347,7 +360,36 @@ void ld_no_search(jx_db *db);
 /* Builds the search index afresh from the stored tasks and bodies, in one
  * transaction. Returns the rows indexed, or -1 with err filled. */
 long long ld_build_search(jx_db *db, char *err, size_t errsz);
+/* What the last successful ld_doc added: notices new to the database, and
+ * those it already held (other: the file one of them came from; others: 1
+ * when they came from more than one); tasks: net change in task rows. */
+typedef struct { long new_notices, old_notices, tasks; char *other; int others; } jx_ldstats;
+const jx_ldstats *ld_stats(const jx_db *db);
 /* Adds the digest of every file the database holds to set. */
 int ld_known_shas(jx_db *db, jx_shaset *set, char *err, size_t errsz);
+
+
+/* ---- work.c: decode and parse on worker threads, load in order ---- */
+typedef struct {
+    jx_arena a;
+    jx_doc d;
+    jx_buf warnings;        /* what parsing said, printed when loaded */
+    int failed;             /* could not be read: err says why */
+    int known;              /* its digest was in the database already */
+    int ready;
+    char err[512];
+} wk_slot;
+/* path names the file in messages and in the database; open is what is
+ * opened (NULL: not read at all, the slot comes back failed, err empty). */
+typedef struct { const char *path, *open; } wk_input;
+/* Called on the calling thread, in input order; nonzero stops the run. */
+typedef int (*wk_emit_fn)(void *ctx, int k, wk_slot *sl);
+/* Decodes and parses one file. Returns 0; 1 when its digest is in skip
+ * (nothing decoded); -1 with err filled. */
+int wk_read(jx_arena *a, const char *path, const char *open_path, jx_doc *d, const jx_shaset *skip,
+            char *err, size_t errsz);
+/* Runs in[0..n) through jobs threads; returns how many emit was called for
+ * (fewer than n when emit stopped the run or jx_stop was set). */
+int wk_run(const wk_input *in, int n, int jobs, const jx_shaset *known, wk_emit_fn emit, void *ctx);
 
 #endif

@@ -288,7 +288,7 @@ int dec_file(jx_arena *a, const char *path, jx_text *t, const jx_shaset *skip,
         buf = jx_alloc(a, want + 2);
         for (;;) {
             ssize_t r = read(fd, buf + len, want + 1 - len);
-            if (r < 0 && errno == EINTR) continue;
+            if (r < 0 && errno == EINTR && !jx_stop) continue;      /* SIGINT stops a read */
             if (r < 0) {
                 snprintf(err, errsz, "read error: %s", strerror(errno));
                 close(fd);
@@ -318,7 +318,7 @@ int dec_file(jx_arena *a, const char *path, jx_text *t, const jx_shaset *skip,
             long long left = deadline - mono_ms();
             struct pollfd pfd = {fd, POLLIN, 0};
             int ready = left > 0 ? poll(&pfd, 1, left > 1000000 ? 1000000 : (int)left) : 0;
-            if (ready < 0 && errno == EINTR) continue;
+            if (ready < 0 && errno == EINTR && !jx_stop) continue;
             if (ready == 0) {
                 snprintf(err, errsz, "not read to its end within %d ms (--timeout)", jx_read_timeout_ms);
                 jx_buf_free(&b);
@@ -327,7 +327,7 @@ int dec_file(jx_arena *a, const char *path, jx_text *t, const jx_shaset *skip,
             }
             ssize_t r = ready < 0 ? -1 : read(fd, chunk, sizeof chunk);
             if (r < 0) {
-                if (errno == EINTR || errno == EAGAIN) continue;
+                if ((errno == EINTR || errno == EAGAIN) && !jx_stop) continue;
                 snprintf(err, errsz, "read error: %s", strerror(errno));
                 jx_buf_free(&b);
                 close(fd);

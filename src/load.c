@@ -42,7 +42,7 @@ static const char *const sql[S_COUNT] = {
                      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?7)",
     [S_INS_GAZETTE] = "INSERT OR IGNORE INTO gazette_issues (source_id, year, issue, total_issue, published_on)"
                       " VALUES (?1, ?2, ?3, ?4, ?5)",
-    [S_FIND_NOTICE] = "SELECT n.notice_id, s.is_gazette, s.sha256, n.source_id FROM notices n"
+    [S_FIND_NOTICE] = "SELECT n.notice_id, s.is_gazette, s.sha256, s.path, s.source_id FROM notices n"
                       " JOIN sources s ON s.source_id = n.source_id WHERE n.natural_key = ?1",
     [S_INS_NOTICE] = "INSERT INTO notices (natural_key, doc_no, issuer, title, issued_on, year,"
                      " source_id, source_line, government, body, indexed)"
@@ -187,6 +187,7 @@ struct jx_db {
     int no_search;              /* ld_no_search: write no search rows */
     jx_arena rows;              /* copies the batches point to, for one file */
     char why[160];              /* a reason of the writer's own for failing a file */
+    jx_ldstats stats;           /* what the last ld_doc added (other: malloc'd) */
     /* The database file and its -shm, opened only to ask who holds a lock
      * (fcntl F_GETLK); closed after SQLite's connections, since closing any
      * descriptor of a file drops all of this process's locks on it. */
@@ -396,6 +397,7 @@ void ld_close(jx_db *db)
     dept_forget(&db->dept);
     jx_vec_free(&db->stale);
     jx_arena_free(&db->rows);
+    free(db->stats.other);
     for (int i = 0; i < B_COUNT; i++)
         for (int k = 0; k <= BATCH_LG; k++) sqlite3_finalize(db->b[i].st[k]);
     for (int i = 0; i < S_COUNT; i++) sqlite3_finalize(db->st[i]);
@@ -1061,6 +1063,7 @@ static int load_rows(jx_db *db, const jx_doc *d, const notice_rows *rows, size_t
         rc = next_id(db, S_MAX_TASK, &db->next_task, &task_id);
         db->b[B_TASK].last_id = task_id;
         db->task_ids[rows->tasks.idx[j]] = task_id;
+        db->stats.tasks++;
         if (rc == SQLITE_OK)
             rc = batch_row(db, B_TASK, "inttniitii", (long long)notice_id,
                            (long long)t->year, t->kind, t->category, (long long)t->section, (long long)t->seq,
@@ -1179,6 +1182,14 @@ static int load_notice(jx_db *db, const jx_doc *d, const notice_rows *rows, size
         replace = take_stale(db, notice_id) ||
                   preferred(d->gazettes.n > 0, d->text.sha256, sqlite3_column_int(f, 1),
                             (const char *)sqlite3_column_text(f, 2));
+        /* for "0 new notices (1 already loaded from OTHER)" */
+        /* (not a notice printed twice in this one file) */
+        const char *from = (const char *)sqlite3_column_text(f, 3);
+        if (sqlite3_column_int64(f, 4) != source_id) {
+            db->stats.old_notices++;
+            if (!db->stats.other) db->stats.other = strdup(from ? from : "");
+            else if (from && strcmp(from, db->stats.other)) db->stats.others = 1;
+        }
         rc = SQLITE_OK;
     } else if (rc == SQLITE_DONE) {
         rc = SQLITE_OK;
@@ -1191,6 +1202,7 @@ static int load_notice(jx_db *db, const jx_doc *d, const notice_rows *rows, size
                   no->government, no->body, no->indexed);
         if (rc == SQLITE_OK) rc = run(db, S_INS_NOTICE);
         notice_id = sqlite3_last_insert_rowid(db->h);
+        db->stats.new_notices++;
     } else if (replace) {
         /* its units' years go with its tasks, counted under its government as stored */
         rc = bind(db->st[S_ADD_DEPT_YEARS], "ii", (long long)notice_id, -1LL);
@@ -1206,6 +1218,7 @@ static int load_notice(jx_db *db, const jx_doc *d, const notice_rows *rows, size
         for (size_t o = 0; o < sizeof owned / sizeof *owned && rc == SQLITE_OK; o++) {
             rc = bind(db->st[owned[o]], "i", (long long)notice_id);
             if (rc == SQLITE_OK) rc = run(db, owned[o]);
+            if (rc == SQLITE_OK && owned[o] == S_DEL_TASKS) db->stats.tasks -= sqlite3_changes(db->h);
         }
         if (rc == SQLITE_OK) rc = run(db, S_DEL_DEPT_YEARS);
     }
@@ -1225,6 +1238,8 @@ int ld_doc(jx_db *db, const jx_doc *d, char *err, size_t errsz)
     db->why[0] = 0;
     db->stale.size = sizeof(sqlite3_int64);
     db->stale.n = 0;
+    free(db->stats.other);
+    memset(&db->stats, 0, sizeof db->stats);
     if (with_lock(db, "BEGIN IMMEDIATE", err, errsz)) return -1;
     if (ld_has_sha(db, d->text.sha256, &found, &source_id, &extractor, err, errsz)) goto fail;
     if (found && extractor == JX_SCHEMA_VERSION) {
@@ -1292,6 +1307,11 @@ int ld_doc(jx_db *db, const jx_doc *d, char *err, size_t errsz)
         else snprintf(err, errsz, "database: %s", sqlite3_errmsg(db->h));
         goto fail;
     }
+    /* Interrupted (SIGINT) while writing: this file is rolled back whole. */
+    if (jx_stop) {
+        snprintf(err, errsz, "interrupted");
+        goto fail;
+    }
     if (exec(db, "COMMIT", err, errsz)) goto fail;
     ckpt_after_commit(db);
     return 0;
@@ -1303,6 +1323,8 @@ fail:
     sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
     dept_forget(&db->dept);     /* it may hold names that were rolled back */
     for (int i = 0; i < B_COUNT; i++) db->b[i].n = 0;
+    free(db->stats.other);
+    memset(&db->stats, 0, sizeof db->stats);
     return -1;
 }
 
@@ -1345,4 +1367,9 @@ long long ld_build_search(jx_db *db, char *err, size_t errsz)
     }
     ckpt_after_commit(db);
     return rows;
+}
+
+const jx_ldstats *ld_stats(const jx_db *db)
+{
+    return &db->stats;
 }

@@ -1,395 +1,717 @@
-/* main.c: the command line. Parsing and loading live elsewhere; this file
- * only turns arguments into calls, and results into messages and exit codes. */
+/* main.c: the command line. Parsing and loading live elsewhere (work.c runs
+ * the files through them); this file turns arguments into calls, and results
+ * into messages and exit codes. */
 #include "jxgov.h"
 
+#include <dirent.h>
+#include <errno.h>
+#include <getopt.h>
 #include <pthread.h>
-#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
 
-static const char usage_main[] =
-    "usage: jxgov COMMAND [OPTIONS] FILE...\n"
+static const char help_head[] =
+    "usage: jxgov COMMAND [OPTION]... FILE...\n"
     "\n"
     "Turns Jiaxing municipal gazette texts (嘉兴市人民政府公报) and the notices they\n"
-    "carry into one SQLite database, queried through the v_* views (see README.md).\n"
+    "carry into one SQLite database, queried through the v_* views (jxgov(1),\n"
+    "README.md). Options may stand anywhere before '--', which ends them.\n"
     "\n"
     "commands:\n"
-    "  ingest [--db PATH] [-j N] FILE...  load files (default database ./jxgov.db;\n"
-    "                                     jxgov ingest --help for all options)\n"
-    "  check FILE...                      parse and print warnings; write nothing\n"
-    "  index [--db PATH]                  build the full-text index (after ingest --no-search)\n"
+    "  ingest    load files into the database\n"
+    "  check     parse files and print their warnings; write nothing\n"
+    "  index     build the full-text index (after ingest --no-search)\n"
     "\n"
-    "options:\n"
-    "  -h, --help      this text (also: jxgov COMMAND --help)\n"
-    "  --version       print the version\n"
-    "\n"
-    "Input: UTF-8 (with or without BOM), GB18030 (covers GBK/GB2312), UTF-16LE/BE\n"
-    "with BOM; LF, CRLF or CR line ends. Files over 64 MiB or 1000000 lines that\n"
-    "are not blank are refused.\n"
-    "\n"
-    "exit status:\n"
-    "  0  every file loaded (or was already loaded)\n"
-    "  1  some input could not be read or decoded (the others still load)\n"
-    "  2  usage error\n"
-    "  3  database error (nothing of the failing file is written; the files\n"
-    "     after it are not tried)\n";
+    "  -h, --help       this text (jxgov COMMAND --help: that command's part)\n"
+    "  -V, --version    print the version and exit\n"
+    "\n";
 
-static const char usage_ingest[] =
-    "usage: jxgov ingest [--db PATH] [--timeout SECS] [-j N] [-q] FILE...\n"
+static const char help_ingest[] =
+    "usage: jxgov ingest [OPTION]... FILE...\n"
     "\n"
     "Loads each FILE in its own transaction: a file either loads whole or leaves\n"
-    "the database exactly as it was. A file whose SHA-256 is already loaded is\n"
-    "reported 'unchanged' and changes nothing. One line per file on stderr:\n"
-    "  PATH: loaded, N notices, M tasks | PATH: unchanged | PATH: error: REASON\n"
-    "Warnings (unknown department, missing date, ...) are printed as\n"
-    "PATH:LINE: warning: ...\n"
+    "the database exactly as it was; a file whose SHA-256 is already loaded is\n"
+    "'unchanged'. Prints warnings (PATH:LINE: warning: ...), errors (PATH: error:\n"
+    "REASON) and one summary line at the end; on a terminal, a progress line.\n"
     "\n"
-    "  --db PATH       database file (default ./jxgov.db; created when missing)\n"
-    "  --timeout SECS  how long to wait for another writer, and at most to read\n"
-    "                  a FIFO or device (default 10)\n"
-    "  -j N            N threads: N-1 decode and parse ahead while one writes,\n"
-    "                  and parses too when it would wait (default 1; output and\n"
-    "                  database are the same either way; 2 is best on 2 cores)\n"
-    "  -q              do not print warnings\n"
-    "  --no-search     bulk load: add nothing to the full-text index (search),\n"
-    "                  which stays incomplete until 'jxgov index' builds it\n"
-    "\n"
-    "Limits: a file may hold at most 64 MiB and 1000000 lines that are not blank;\n"
-    "a larger one is refused whole.\n";
+    "      --db=PATH       database file (default ./jxgov.db; created when missing)\n"
+    "  -j, --jobs=N        N threads: N-1 decode and parse ahead while one writes\n"
+    "                      (default: the online processors, at most 8; output\n"
+    "                      and database are the same for every N)\n"
+    "  -q, --quiet         print errors and the summary only\n"
+    "  -v, --verbose       also print one line per file:\n"
+    "                        PATH: loaded, N notices, M tasks\n"
+    "                        PATH: loaded, 0 new notices (1 already loaded from OTHER), 0 tasks\n"
+    "                        PATH: unchanged\n"
+    "  -r, --recursive     a directory: its subdirectories' *.txt files too\n"
+    "      --timeout=SECS  how long to wait for another writer, and at most to\n"
+    "                      read a FIFO or device (default 10)\n"
+    "      --no-search     bulk load: add nothing to the full-text index (search),\n"
+    "                      which stays incomplete until 'jxgov index' builds it\n"
+    "\n";
 
-static const char usage_check[] =
-    "usage: jxgov check FILE...\n"
+static const char help_check[] =
+    "usage: jxgov check [OPTION]... FILE...\n"
     "\n"
-    "Parses each FILE exactly as ingest would, prints its warnings and a summary\n"
-    "line, and writes nothing. Exit status 1 when a file cannot be decoded.\n";
+    "Parses each FILE exactly as ingest would and prints its warnings and a line\n"
+    "PATH: ENCODING, N notices, M tasks, W warnings; then a summary line.\n"
+    "Writes nothing.\n"
+    "\n"
+    "  -q, --quiet         print errors and the summary only\n"
+    "  -r, --recursive     a directory: its subdirectories' *.txt files too\n"
+    "\n";
 
-static int want_help(int argc, char **argv)
+static const char help_index[] =
+    "usage: jxgov index [OPTION]...\n"
+    "\n"
+    "Builds the full-text index (the search table) afresh from the tasks and\n"
+    "notice bodies the database holds, in one transaction: after bulk loads\n"
+    "with ingest --no-search. Prints the rows indexed.\n"
+    "\n"
+    "      --db=PATH       database file (default ./jxgov.db)\n"
+    "      --timeout=SECS  how long to wait for another writer (default 10)\n"
+    "\n";
+
+static const char help_tail[] =
+    "FILE is a text file, '-' (standard input, recorded as '-'), or a directory:\n"
+    "its *.txt files in name order. A file named twice is read once.\n"
+    "Input: UTF-8 (with or without BOM), GB18030 (covers GBK/GB2312), UTF-16LE/BE\n"
+    "with BOM; LF, CRLF or CR line ends. A file over 64 MiB or 1000000 lines that\n"
+    "are not blank is refused whole.\n"
+    "\n"
+    "exit status:\n"
+    "  0    every file loaded (or was already loaded)\n"
+    "  1    some input could not be read or decoded (the others still load)\n"
+    "  2    usage error\n"
+    "  3    database error (nothing of the failing file is written; the files\n"
+    "       after it are not tried)\n"
+    "  4    out of memory (the file being loaded is not written)\n"
+    "  130  interrupted by SIGINT (143: SIGTERM); the file being written is\n"
+    "       rolled back, the summary printed\n"
+    "  141  standard error was closed (a pipe whose reader ended): the run stops;\n"
+    "       the file being loaded is committed or rolled back whole\n";
+
+enum { OPT_DB = 256, OPT_TIMEOUT, OPT_NO_SEARCH };
+
+static const struct option ingest_opts[] = {
+    {"db", required_argument, NULL, OPT_DB},
+    {"jobs", required_argument, NULL, 'j'},
+    {"quiet", no_argument, NULL, 'q'},
+    {"verbose", no_argument, NULL, 'v'},
+    {"recursive", no_argument, NULL, 'r'},
+    {"timeout", required_argument, NULL, OPT_TIMEOUT},
+    {"no-search", no_argument, NULL, OPT_NO_SEARCH},
+    {"help", no_argument, NULL, 'h'},
+    {"version", no_argument, NULL, 'V'},
+    {NULL, 0, NULL, 0},
+};
+
+static const struct option index_opts[] = {
+    {"db", required_argument, NULL, OPT_DB},
+    {"timeout", required_argument, NULL, OPT_TIMEOUT},
+    {"help", no_argument, NULL, 'h'},
+    {"version", no_argument, NULL, 'V'},
+    {NULL, 0, NULL, 0},
+};
+
+static const struct option check_opts[] = {
+    {"quiet", no_argument, NULL, 'q'},
+    {"verbose", no_argument, NULL, 'v'},
+    {"recursive", no_argument, NULL, 'r'},
+    {"help", no_argument, NULL, 'h'},
+    {"version", no_argument, NULL, 'V'},
+    {NULL, 0, NULL, 0},
+};
+
+typedef struct {
+    const char *db;
+    int jobs, timeout_ms, verbosity, recursive;    /* verbosity: 0 -q, 1, 2 -v */
+    int no_search;
+} options;
+
+/* One line naming the problem, one pointing at the help: exit 2. */
+static int usage_error(const char *cmd, const char *fmt, const char *what)
 {
-    for (int i = 0; i < argc; i++)
-        if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) return 1;
+    jx_printf("jxgov: %s%s", cmd ? cmd : "", cmd ? ": " : "");
+    jx_printf(fmt, what);
+    jx_printf("\nTry 'jxgov --help' for more information.\n");
+    return JX_EUSAGE;
+}
+
+static void print_version(void)
+{
+    printf("jxgov %s (schema %d)\n", JX_VERSION, JX_SCHEMA_VERSION);
+}
+
+static int default_jobs(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n < 1 ? 1 : n > 8 ? 8 : (int)n;
+}
+
+/* Returns -1 to go on, else the exit status (help, version, usage error).
+ * On return argv[*first..argc) are the files. */
+static int parse_options(const char *cmd, int argc, char **argv, options *o, int *first)
+{
+    int is_ingest = !strcmp(cmd, "ingest"), is_index = !strcmp(cmd, "index");
+    const char *shorts = is_ingest ? ":hVqvrj:" : is_index ? ":hV" : ":hVqvr";
+    const struct option *longs = is_ingest ? ingest_opts : is_index ? index_opts : check_opts;
+    o->db = "jxgov.db";
+    o->jobs = default_jobs();
+    o->timeout_ms = 10000;
+    o->verbosity = is_ingest ? 1 : 2;   /* check exists to show its per-file lines */
+    o->recursive = 0;
+    o->no_search = 0;
+    opterr = 0;         /* its messages are ours, in the one-line form */
+    optind = 1;
+    int c, help = 0;
+    while ((c = getopt_long(argc, argv, shorts, longs, NULL)) != -1) {
+        char *end;
+        switch (c) {
+        case 'h': help = 1; break;
+        case 'V': print_version(); return JX_OK;
+        case 'q': o->verbosity = 0; break;
+        case 'v': o->verbosity = 2; break;
+        case 'r': o->recursive = 1; break;
+        case OPT_NO_SEARCH: o->no_search = 1; break;
+        case OPT_DB:
+            if (!*optarg)   /* SQLite would open a temporary database and lose it all */
+                return usage_error(cmd, "--db wants a file name%s", "");
+            o->db = optarg;
+            break;
+        case 'j': {
+            long n = strtol(optarg, &end, 10);
+            if (*end || end == optarg || n < 1 || n > 64)
+                return usage_error(cmd, "-j wants a number of threads (1 to 64), not '%s'", optarg);
+            o->jobs = (int)n;
+            break;
+        }
+        case OPT_TIMEOUT: {
+            double secs = strtod(optarg, &end);
+            if (*end || end == optarg || !(secs >= 0 && secs <= 86400))     /* NaN fails too */
+                return usage_error(cmd, "--timeout wants seconds (0 to 86400), not '%s'", optarg);
+            o->timeout_ms = (int)(secs * 1000);
+            break;
+        }
+        default: {
+            /* the option as typed: a long one up to its '=' */
+            const char *typed = argv[optind - 1];
+            char name[64];
+            if (!strncmp(typed, "--", 2)) snprintf(name, sizeof name, "%.*s", (int)strcspn(typed, "="), typed);
+            else snprintf(name, sizeof name, "-%c", optopt);
+            if (c == ':') return usage_error(cmd, "option '%s' needs a value", name);
+            if (optopt && !strncmp(typed, "--", 2) && strchr(typed, '='))
+                return usage_error(cmd, "option '%s' takes no value", name);
+            return usage_error(cmd, "unknown option '%s'", name);
+        }
+        }
+    }
+    if (help) {
+        fputs(is_ingest ? help_ingest : is_index ? help_index : help_check, stdout);
+        fputs(help_tail, stdout);
+        return JX_OK;
+    }
+    if (is_index) {
+        if (optind < argc) return usage_error(cmd, "takes no files, not '%s'", argv[optind]);
+    } else if (optind == argc) return usage_error(cmd, "no input files%s", "");
+    *first = optind;
+    return -1;
+}
+
+/* ---- inputs: files, '-', directories ---- */
+
+typedef struct {
+    char *path;             /* as named, or dir/name; "-" for standard input */
+    const char *open;       /* what to open; NULL: err says why not */
+    char *err;
+    long long size;         /* -1: not known before reading */
+} input;
+
+typedef struct { dev_t dev; ino_t ino; int at; } seen_file;
+typedef struct {
+    input *v;
+    int n, cap;
+    seen_file *seen;        /* open addressing on (dev, ino) */
+    size_t nseen, seencap;
+    int recursive, verbose, stdin_at;
+} inputs;
+
+static void *xrealloc(void *p, size_t n)
+{
+    p = realloc(p, n ? n : 1);
+    if (!p) { jx_printf("jxgov: error: out of memory\n"); exit(JX_ENOMEM); }
+    return p;
+}
+
+static char *xstrdup(const char *s)
+{
+    size_t n = strlen(s) + 1;
+    return memcpy(xrealloc(NULL, n), s, n);
+}
+
+static void add(inputs *in, char *path, const char *open, char *err, long long size)
+{
+    if (in->n == in->cap) {
+        in->cap = in->cap ? 2 * in->cap : 64;
+        in->v = xrealloc(in->v, (size_t)in->cap * sizeof *in->v);
+    }
+    in->v[in->n++] = (input){path, open, err, size};
+}
+
+static size_t hash_file(dev_t dev, ino_t ino)
+{
+    return (size_t)(((unsigned long long)dev * 0x9E3779B97F4A7C15ull) ^ (unsigned long long)ino) * 31u;
+}
+
+/* The index of the input that is the same file, or -1 (and it is noted as
+ * input `at`): the same file named twice (or by two names) is read once. */
+static int seen_before(inputs *in, const struct stat *st, int at)
+{
+    if (2 * (in->nseen + 1) > in->seencap) {
+        size_t cap = in->seencap ? 2 * in->seencap : 256;
+        seen_file *old = in->seen;
+        size_t oldcap = in->seencap;
+        in->seen = xrealloc(NULL, cap * sizeof *in->seen);
+        for (size_t i = 0; i < cap; i++) in->seen[i].at = -1;
+        in->seencap = cap;
+        for (size_t i = 0; i < oldcap; i++) {
+            if (old[i].at < 0) continue;
+            size_t h = hash_file(old[i].dev, old[i].ino) & (cap - 1);
+            while (in->seen[h].at >= 0) h = (h + 1) & (cap - 1);
+            in->seen[h] = old[i];
+        }
+        free(old);
+    }
+    size_t h = hash_file(st->st_dev, st->st_ino) & (in->seencap - 1);
+    for (; in->seen[h].at >= 0; h = (h + 1) & (in->seencap - 1))
+        if (in->seen[h].dev == st->st_dev && in->seen[h].ino == st->st_ino) return in->seen[h].at;
+    in->seen[h].dev = st->st_dev;
+    in->seen[h].ino = st->st_ino;
+    in->seen[h].at = at;
+    in->nseen++;
+    return -1;
+}
+
+static void add_file(inputs *in, char *path, const struct stat *st)
+{
+    int first = seen_before(in, st, in->n);
+    if (first >= 0) {
+        if (in->verbose) jx_print("%s: skipped, the same file as %s", path, in->v[first].path);
+        free(path);
+        return;
+    }
+    add(in, path, path, NULL, S_ISREG(st->st_mode) ? (long long)st->st_size : -1);
+}
+
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int ends_txt(const char *name)
+{
+    size_t n = strlen(name);
+    return n > 4 && !strcmp(name + n - 4, ".txt");
+}
+
+/* A directory's *.txt files (and with -r its subdirectories', not through
+ * symbolic links, which could loop), in name order. Returns how many. */
+static int add_dir(inputs *in, const char *dir)
+{
+    DIR *d = opendir(dir);
+    if (!d) {
+        char msg[256];
+        snprintf(msg, sizeof msg, "cannot open directory: %s", strerror(errno));
+        add(in, xstrdup(dir), NULL, xstrdup(msg), -1);
+        return -1;
+    }
+    char **names = NULL;
+    size_t n = 0, cap = 0;
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        if (e->d_name[0] == '.') continue;     /* ., .., and hidden files, as * does */
+        if (n == cap) names = xrealloc(names, (cap = cap ? 2 * cap : 64) * sizeof *names);
+        names[n++] = xstrdup(e->d_name);
+    }
+    closedir(d);
+    if (n) qsort(names, n, sizeof *names, by_name);
+    size_t dl = strlen(dir);
+    int found = 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t len = dl + strlen(names[i]) + 2;
+        char *path = xrealloc(NULL, len);
+        snprintf(path, len, "%s%s%s", dir, dl && dir[dl - 1] == '/' ? "" : "/", names[i]);
+        struct stat st, lst;
+        if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+            if (in->recursive && lstat(path, &lst) == 0 && !S_ISLNK(lst.st_mode)) {
+                int k = add_dir(in, path);
+                if (k > 0) found += k;
+            }
+            free(path);
+        } else if (ends_txt(names[i])) {
+            if (stat(path, &st) == 0) add_file(in, path, &st);
+            else add(in, path, path, NULL, -1);    /* a dangling link: reading it says why */
+            found++;
+        } else {
+            free(path);
+        }
+        free(names[i]);
+    }
+    free(names);
+    return found;
+}
+
+static void add_arg(inputs *in, const char *arg)
+{
+    struct stat st;
+    if (!strcmp(arg, "-")) {
+        if (in->stdin_at >= 0) return;      /* standard input can be read once */
+        in->stdin_at = in->n;
+        if (fstat(STDIN_FILENO, &st) == 0) seen_before(in, &st, in->n);
+        add(in, xstrdup("-"), "/dev/stdin", NULL, -1);
+        return;
+    }
+    if (stat(arg, &st) != 0) {
+        add(in, xstrdup(arg), arg, NULL, -1);     /* reading it says why it cannot be */
+        return;
+    }
+    if (!S_ISDIR(st.st_mode)) {
+        add_file(in, xstrdup(arg), &st);
+        return;
+    }
+    if (add_dir(in, arg) == 0)
+        add(in, xstrdup(arg), NULL, xstrdup(in->recursive ? "no *.txt files in this directory or below it"
+                                                          : "no *.txt files in this directory (-r: its subdirectories too)"), -1);
+}
+
+static void inputs_free(inputs *in)
+{
+    for (int i = 0; i < in->n; i++) {
+        free(in->v[i].err);
+        free(in->v[i].path);
+    }
+    free(in->v);
+    free(in->seen);
+}
+
+static void expand(inputs *in, int argc, char **argv, const options *o)
+{
+    memset(in, 0, sizeof *in);
+    in->recursive = o->recursive;
+    in->verbose = o->verbosity == 2;
+    in->stdin_at = -1;
+    for (int i = 0; i < argc; i++) add_arg(in, argv[i]);
+}
+
+/* ---- the run: counts, progress, summary ---- */
+
+static double now_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static const char *plural(long n)
+{
+    return n == 1 || n == -1 ? "" : "s";
+}
+
+typedef struct {
+    inputs *in;
+    jx_db *db;
+    const options *o;
+    int status;
+    int done, loaded, unchanged, failed;
+    long notices, tasks, warnings, no_notice;
+    const char *rolled_back;    /* the file an interrupt rolled back */
+    double start, drawn;
+    long long bytes, total_bytes;   /* total -1: some size unknown */
+    int progress;
+} run;
+
+static void draw_progress(run *r, int force)
+{
+    double t = now_s();
+    /* a long run only, and at most ten times a second */
+    if (!r->progress || (!force && (t - r->start < 0.5 || t - r->drawn < 0.1))) return;
+    r->drawn = t;
+    double el = t - r->start, rate = el > 0 ? r->bytes / 1e6 / el : 0;
+    double left = -1;
+    if (r->total_bytes >= 0 && r->bytes > 0) left = el * (double)(r->total_bytes - r->bytes) / (double)r->bytes;
+    else if (r->done > 0) left = el * (r->in->n - r->done) / r->done;
+    char eta[32] = "?";
+    if (left >= 0) snprintf(eta, sizeof eta, "%ld:%02ld", (long)left / 60, (long)left % 60);
+    char line[200];
+    snprintf(line, sizeof line, "jxgov: %d/%d files, %.1f MB, %.1f MB/s, %d error%s, ETA %s", r->done,
+             r->in->n, r->bytes / 1e6, rate, r->failed, plural(r->failed), eta);
+    jx_progress(line);
+}
+
+static void summary(const run *r, const char *verb)
+{
+    int n = r->in->n, untried = n - r->done;
+    jx_progress(NULL);
+    jx_printf("jxgov: %d file%s: %d %s, ", n, plural(n), r->loaded, verb);
+    if (verb[0] == 'l') jx_printf("%d unchanged, ", r->unchanged);
+    jx_printf("%d failed", r->failed);
+    if (untried) jx_printf(", %d not tried%s", untried, jx_signal ? " (interrupted)" : "");
+    jx_printf("; %ld notice%s and %ld task%s %s; %ld warning%s", r->notices, plural(r->notices), r->tasks,
+              plural(r->tasks), verb[0] == 'l' ? "added" : "found", r->warnings, plural(r->warnings));
+    if (r->no_notice) jx_printf(", %ld file%s without a notice", r->no_notice, plural(r->no_notice));
+    jx_printf("; %.2f s\n", now_s() - r->start);
+}
+
+/* What parsing found, whatever becomes of the file. */
+static void count_parse(run *r, const jx_doc *d)
+{
+    r->warnings += d->warnings;
+    if (!d->notices.n) r->no_notice++;
+}
+
+static void fail(run *r, const char *path, const char *why, int status)
+{
+    jx_print("%s: error: %s", path, why);
+    r->failed++;
+    if (r->status < status) r->status = status;
+}
+
+/* Loads one parsed file and says what became of it; nonzero stops the run. */
+static int emit(void *ctx, int k, wk_slot *sl)
+{
+    run *r = ctx;
+    input *e = &r->in->v[k];
+    char err[512];
+    r->done++;
+    if (sl->warnings.len) jx_printf("%s", sl->warnings.p);
+    if (jx_out_broken) return 1;        /* a closed pipe: stop before writing more */
+    if (!e->open) {
+        fail(r, e->path, e->err, JX_EINPUT);
+    } else if (sl->failed) {
+        fail(r, e->path, sl->err, JX_EINPUT);
+    } else if (sl->known) {
+        r->unchanged++;
+        if (r->o->verbosity == 2) jx_print("%s: unchanged", e->path);
+    } else {
+        count_parse(r, &sl->d);
+        int rc = ld_doc(r->db, &sl->d, err, sizeof err);
+        if (rc < 0 && jx_signal) {
+            r->done--;      /* not loaded, and not failed: rolled back */
+            r->rolled_back = e->path;
+        } else if (rc < 0) {
+            fail(r, e->path, err, JX_EDB);
+        } else if (rc == 1) {
+            r->unchanged++;
+            if (r->o->verbosity == 2) jx_print("%s: unchanged", e->path);
+        } else {
+            const jx_ldstats *st = ld_stats(r->db);
+            r->loaded++;
+            r->notices += st->new_notices;
+            r->tasks += st->tasks;
+            if (r->o->verbosity < 2) {
+            } else if (!st->old_notices) {
+                jx_print("%s: loaded, %ld notice%s, %ld task%s", e->path, st->new_notices,
+                          plural(st->new_notices), st->tasks, plural(st->tasks));
+            } else {
+                jx_print("%s: loaded, %ld new notice%s (%ld already loaded from %s%s), %ld task%s", e->path,
+                          st->new_notices, plural(st->new_notices), st->old_notices, st->other,
+                          st->others ? " and other files" : "", st->tasks, plural(st->tasks));
+            }
+        }
+    }
+    r->bytes += e->size >= 0 ? e->size : (long long)sl->d.text.nbytes;
+    draw_progress(r, 0);
+    return r->status == JX_EDB || jx_out_broken || jx_stop;
+}
+
+/* A --db that cannot work, said plainly before SQLite says less. */
+static int db_unusable(const char *path, char *err, size_t errsz)
+{
+    struct stat st;
+    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+        snprintf(err, errsz, "is a directory (--db names the database file)");
+        return 1;
+    }
+    int exists = stat(path, &st) == 0;
+    const char *slash = strrchr(path, '/');
+    char dir[4096];
+    if (!slash) snprintf(dir, sizeof dir, ".");
+    else snprintf(dir, sizeof dir, "%.*s", slash == path ? 1 : (int)(slash - path), path);
+    struct stat dst;
+    if (!exists && (stat(dir, &dst) != 0 || !S_ISDIR(dst.st_mode))) {
+        snprintf(err, errsz, "cannot create the database: directory %.400s does not exist", dir);
+        return 1;
+    }
+    /* the write-ahead log and its index are created beside the database
+     * (a file that is itself read-only: ld_open says so) */
+    if ((!exists || access(path, W_OK) == 0) && access(dir, W_OK | X_OK) != 0) {
+        snprintf(err, errsz, "%s: directory %.400s is not writable (%.40s)",
+                 exists ? "cannot write the database's log" : "cannot create the database", dir, strerror(errno));
+        return 1;
+    }
     return 0;
 }
 
-/* Decodes and parses one file. Returns 0; 1 when its digest is in skip
- * (nothing decoded); -1 with err filled. */
-static int read_doc(jx_arena *a, const char *path, jx_doc *d, const jx_shaset *skip,
-                    char *err, size_t errsz)
+static int cmd_ingest(inputs *in, const options *o)
 {
-    memset(d, 0, sizeof *d);
-    d->path = path;
-    int rc = dec_file(a, path, &d->text, skip, err, errsz);
-    if (rc) return rc;
-    prs_doc(a, d);
-    return 0;
+    char err[512];
+    run r = {.in = in, .o = o, .start = now_s(), .progress = o->verbosity > 0 && isatty(STDERR_FILENO)};
+    r.total_bytes = 0;
+    for (int i = 0; i < in->n && r.total_bytes >= 0; i++)
+        r.total_bytes = in->v[i].size >= 0 ? r.total_bytes + in->v[i].size : -1;
+    jx_read_timeout_ms = o->timeout_ms;    /* --timeout also bounds reading a FIFO or device */
+    jx_db *db = db_unusable(o->db, err, sizeof err) ? NULL : ld_open(o->db, o->timeout_ms, err, sizeof err);
+    jx_shaset known = {0};
+    if (db && ld_known_shas(db, &known, err, sizeof err)) {
+        ld_close(db);
+        db = NULL;
+    }
+    if (!db) {
+        jx_print("jxgov: %s: %s", o->db, err);
+        summary(&r, "loaded");
+        return JX_EDB;
+    }
+    r.db = db;
+    if (o->no_search) ld_no_search(db);
+    wk_input *wi = xrealloc(NULL, (size_t)in->n * sizeof *wi);
+    for (int k = 0; k < in->n; k++) wi[k] = (wk_input){in->v[k].path, in->v[k].open};
+    wk_run(wi, in->n, o->jobs, &known, emit, &r);
+    free(wi);
+    sha_free(&known);
+    ld_close(db);
+    if (jx_out_broken) return JX_EPIPE;
+    if (r.rolled_back) jx_print("%s: rolled back (interrupted)", r.rolled_back);
+    summary(&r, "loaded");
+    return jx_signal ? 128 + jx_signal : r.status;
 }
 
-static int cmd_check(int argc, char **argv)
+/* Rebuilds the search table after bulk loads with --no-search. */
+static int cmd_index(const options *o)
 {
-    int status = JX_OK, unread = 0;
-    if (argc == 0) { fputs(usage_check, stderr); return JX_EUSAGE; }
+    char err[512];
+    jx_db *db = db_unusable(o->db, err, sizeof err) ? NULL : ld_open(o->db, o->timeout_ms, err, sizeof err);
+    long long rows = db ? ld_build_search(db, err, sizeof err) : -1;
+    ld_close(db);
+    if (rows < 0) {
+        jx_print("jxgov: %s: %s", o->db, err);
+        return JX_EDB;
+    }
+    jx_print("%s: indexed %lld rows", o->db, rows);
+    return JX_OK;
+}
+
+static int cmd_check(inputs *in, const options *o)
+{
+    run r = {.in = in, .o = o, .start = now_s()};
+    int unread = 0;
     jx_arena a = {0};
-    for (int i = 0; i < argc; i++) {
+    for (int i = 0; i < in->n && !jx_stop && !jx_out_broken; i++) {
+        input *e = &in->v[i];
         jx_doc d;
         char err[512];
-        if (read_doc(&a, argv[i], &d, NULL, err, sizeof err)) {
-            jx_print("%s: error: %s", argv[i], err);
-            status = JX_EINPUT;
+        r.done++;
+        if (!e->open) {
+            fail(&r, e->path, e->err, JX_EINPUT);
+            continue;
+        }
+        if (wk_read(&a, e->path, e->open, &d, NULL, err, sizeof err)) {
+            fail(&r, e->path, err, JX_EINPUT);
         } else {
-            jx_print("%s: %s, %zu notice%s, %zu task%s, %d warning%s", argv[i],
-                    d.text.encoding, d.notices.n, d.notices.n == 1 ? "" : "s", d.tasks.n,
-                    d.tasks.n == 1 ? "" : "s", d.warnings, d.warnings == 1 ? "" : "s");
+            r.loaded++;
+            count_parse(&r, &d);
+            r.notices += (long)d.notices.n;
+            r.tasks += (long)d.tasks.n;
             /* responsibility lines with no task: a list jxgov could not read */
-            if (d.unrecognised) { unread++; status = JX_EINPUT; }
+            if (d.unrecognised) {
+                unread++;
+                if (r.status < JX_EINPUT) r.status = JX_EINPUT;
+            }
+            if (o->verbosity > 0)
+                jx_print("%s: %s, %zu notice%s, %zu task%s, %d warning%s", e->path, d.text.encoding,
+                          d.notices.n, plural((long)d.notices.n), d.tasks.n, plural((long)d.tasks.n),
+                          d.warnings, plural(d.warnings));
         }
         prs_free(&d);
         jx_arena_reset(&a);
     }
     jx_arena_free(&a);
+    if (jx_out_broken) return JX_EPIPE;
     if (unread)
-        fprintf(stderr, "jxgov: %d file%s with responsibility lines but no task list\n", unread, unread == 1 ? "" : "s");
-    return status;
+        jx_printf("jxgov: %d file%s with responsibility lines but no task list\n", unread, plural(unread));
+    summary(&r, "read");
+    return jx_signal ? 128 + jx_signal : r.status;
 }
 
-/* One file on its way through -j: parsed by a worker, loaded by the writer. */
-typedef struct {
-    jx_arena a;
-    jx_doc d;
-    jx_buf warnings;        /* what parsing said, printed when loaded */
-    int failed;             /* read_doc failed: err says why */
-    int known;              /* its digest was in the database already */
-    int ready;
-    char err[512];
-} slot;
+static pthread_t main_thread;
 
-static void parse_into(slot *sl, const char *path, const jx_shaset *known)
+/* The main thread is the one that stops the run: a signal that lands on a
+ * worker is passed on, so that a read the main thread is blocked in returns. */
+static void on_signal(int sig)
 {
-    jx_msg_capture = &sl->warnings;
-    int rc = read_doc(&sl->a, path, &sl->d, known, sl->err, sizeof sl->err);
-    sl->failed = rc < 0;
-    sl->known = rc == 1;
-    jx_msg_capture = NULL;
+    jx_signal = sig;
+    jx_stop = 1;
+    if (!pthread_equal(pthread_self(), main_thread)) pthread_kill(main_thread, sig);
 }
 
-typedef struct {
-    char **files;
-    int nfiles, window;
-    slot *slots;
-    const jx_shaset *known;
-    int next;               /* the next file a worker takes */
-    int loaded;             /* files the writer is done with */
-    pthread_mutex_t mu;
-    pthread_cond_t cv;
-} pipeline;
-
-static void *worker(void *arg)
+/* SIGUSR1 only interrupts a blocked read (work.c sends it to a worker
+ * when the run stops). */
+static void on_wake(int sig)
 {
-    pipeline *pl = arg;
-    if (lex_thread_init()) { fputs("jxgov: out of memory\n", stderr); exit(JX_EDB); }
-    for (;;) {
-        pthread_mutex_lock(&pl->mu);
-        /* stay at most `window` files ahead of the writer: memory stays bounded */
-        while (pl->next < pl->nfiles && pl->next >= pl->loaded + pl->window)
-            pthread_cond_wait(&pl->cv, &pl->mu);
-        if (pl->next >= pl->nfiles) {
-            pthread_mutex_unlock(&pl->mu);
-            break;
-        }
-        int i = pl->next++;
-        pthread_mutex_unlock(&pl->mu);
-        slot *sl = &pl->slots[i % pl->window];
-        parse_into(sl, pl->files[i], pl->known);
-        pthread_mutex_lock(&pl->mu);
-        sl->ready = 1;
-        pthread_cond_broadcast(&pl->cv);
-        pthread_mutex_unlock(&pl->mu);
-    }
-    lex_thread_done();
-    return NULL;
-}
-
-/* Loads one parsed file and says what became of it; returns its status. */
-static int emit(jx_db *db, const char *path, slot *sl)
-{
-    char err[512];
-    int status = JX_OK;
-    if (sl->warnings.len) fputs(sl->warnings.p, stderr);
-    if (sl->failed) {
-        jx_print("%s: error: %s", path, sl->err);
-        status = JX_EINPUT;
-    } else if (sl->known) {
-        jx_print("%s: unchanged", path);
-    } else {
-        int r = ld_doc(db, &sl->d, err, sizeof err);
-        if (r < 0) {
-            jx_print("%s: error: %s", path, err);
-            status = JX_EDB;
-        } else if (r == 1) {
-            jx_print("%s: unchanged", path);
-        } else {
-            jx_print("%s: loaded, %zu notice%s, %zu task%s", path, sl->d.notices.n,
-                    sl->d.notices.n == 1 ? "" : "s", sl->d.tasks.n, sl->d.tasks.n == 1 ? "" : "s");
-        }
-    }
-    prs_free(&sl->d);
-    jx_arena keep = sl->a;      /* the slot's memory serves its next file */
-    jx_arena_reset(&keep);
-    jx_buf_free(&sl->warnings);
-    memset(sl, 0, sizeof *sl);
-    sl->a = keep;
-    return status;
-}
-
-static int cmd_ingest(int argc, char **argv)
-{
-    const char *dbpath = "jxgov.db";
-    int i, status = JX_OK, timeout_ms = 10000, jobs = 1, no_search = 0;
-    for (i = 0; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
-        if (!strcmp(argv[i], "--")) { i++; break; }
-        if (!strcmp(argv[i], "--db") && i + 1 < argc) dbpath = argv[++i];
-        else if (!strncmp(argv[i], "--db=", 5)) dbpath = argv[i] + 5;
-        else if (!strcmp(argv[i], "-q")) jx_quiet_warnings = 1;
-        else if (!strcmp(argv[i], "--no-search")) no_search = 1;
-        else if (!strcmp(argv[i], "--timeout") && i + 1 < argc) {
-            char *end;
-            double secs = strtod(argv[++i], &end);
-            if (*end || end == argv[i] || !(secs >= 0 && secs <= 86400)) {   /* NaN fails too */
-                fprintf(stderr, "jxgov: ingest: --timeout wants seconds (0 to 86400), not '%s'\n", argv[i]);
-                return JX_EUSAGE;
-            }
-            timeout_ms = (int)(secs * 1000);
-        } else if (!strcmp(argv[i], "-j") && i + 1 < argc) {
-            char *end;
-            long n = strtol(argv[++i], &end, 10);
-            if (*end || n < 1 || n > 64) {
-                fprintf(stderr, "jxgov: ingest: -j wants a number of threads (1 to 64), not '%s'\n", argv[i]);
-                return JX_EUSAGE;
-            }
-            jobs = (int)n;
-        } else {
-            fprintf(stderr, "jxgov: ingest: unknown option '%s'\n%s", argv[i], usage_ingest);
-            return JX_EUSAGE;
-        }
-    }
-    if (i == argc) {
-        fprintf(stderr, "jxgov: ingest: no input files\n%s", usage_ingest);
-        return JX_EUSAGE;
-    }
-    if (!*dbpath) {     /* SQLite would open a temporary database and lose it all */
-        fprintf(stderr, "jxgov: ingest: --db wants a file name\n");
-        return JX_EUSAGE;
-    }
-    char err[512];
-    jx_read_timeout_ms = timeout_ms;    /* --timeout also bounds reading a FIFO or device */
-    jx_db *db = ld_open(dbpath, timeout_ms, err, sizeof err);
-    if (!db) {
-        jx_print("jxgov: %s: %s", dbpath, err);
-        return JX_EDB;
-    }
-    if (no_search) ld_no_search(db);
-    char **files = argv + i;
-    int nfiles = argc - i;
-    jx_shaset known = {0};
-    if (ld_known_shas(db, &known, err, sizeof err)) {
-        jx_print("jxgov: %s: %s", dbpath, err);
-        ld_close(db);
-        return JX_EDB;
-    }
-    if (jobs == 1) {
-        slot sl;
-        memset(&sl, 0, sizeof sl);
-        for (int k = 0; k < nfiles && status != JX_EDB; k++) {
-            parse_into(&sl, files[k], &known);
-            int st = emit(db, files[k], &sl);
-            if (st > status) status = st;
-        }
-        jx_arena_free(&sl.a);
-    } else {
-        /* -j N: N-1 workers decode and parse ahead; this thread writes, in
-         * command-line order, so the output is the same as with -j 1. */
-        pipeline pl = {files, nfiles, 2 * jobs, NULL, &known, 0, 0, PTHREAD_MUTEX_INITIALIZER,
-                       PTHREAD_COND_INITIALIZER};
-        pl.slots = calloc((size_t)pl.window, sizeof *pl.slots);
-        pthread_t *tid = calloc((size_t)jobs, sizeof *tid);
-        if (!pl.slots || !tid) { fputs("jxgov: out of memory\n", stderr); exit(JX_EDB); }
-        int started = 0;
-        for (int w = 0; w < jobs - 1; w++)
-            if (!pthread_create(&tid[w], NULL, worker, &pl)) started++;
-        if (!started) { fputs("jxgov: cannot start threads\n", stderr); exit(JX_EDB); }
-        for (int k = 0; k < nfiles; k++) {
-            slot *sl = &pl.slots[k % pl.window];
-            pthread_mutex_lock(&pl.mu);
-            while (!sl->ready) {
-                /* Rather than wait, parse the next file itself: on a re-run
-                 * (only hashing) the writer has nothing else to do. */
-                if (pl.next < pl.nfiles && pl.next < pl.loaded + pl.window) {
-                    int next = pl.next++;
-                    pthread_mutex_unlock(&pl.mu);
-                    parse_into(&pl.slots[next % pl.window], files[next], &known);
-                    pthread_mutex_lock(&pl.mu);
-                    pl.slots[next % pl.window].ready = 1;
-                    pthread_cond_broadcast(&pl.cv);
-                    continue;
-                }
-                pthread_cond_wait(&pl.cv, &pl.mu);
-            }
-            pthread_mutex_unlock(&pl.mu);
-            int st = emit(db, files[k], sl);
-            if (st > status) status = st;
-            pthread_mutex_lock(&pl.mu);
-            pl.loaded++;
-            int claimed = pl.next;
-            if (status == JX_EDB) pl.next = pl.nfiles;      /* the database is unusable: stop */
-            pthread_cond_broadcast(&pl.cv);
-            pthread_mutex_unlock(&pl.mu);
-            if (status == JX_EDB) {
-                /* files already taken by a worker finish parsing and are dropped */
-                for (int r = k + 1; r < claimed; r++) {
-                    slot *rest = &pl.slots[r % pl.window];
-                    pthread_mutex_lock(&pl.mu);
-                    while (!rest->ready) pthread_cond_wait(&pl.cv, &pl.mu);
-                    pthread_mutex_unlock(&pl.mu);
-                    prs_free(&rest->d);
-                    jx_arena_free(&rest->a);
-                    jx_buf_free(&rest->warnings);
-                    memset(rest, 0, sizeof *rest);
-                }
-                break;
-            }
-        }
-        for (int w = 0; w < started; w++) pthread_join(tid[w], NULL);
-        for (int w = 0; w < pl.window; w++) jx_arena_free(&pl.slots[w].a);
-        free(pl.slots);
-        free(tid);
-    }
-    sha_free(&known);
-    ld_close(db);
-    return status;
-}
-
-static const char usage_index[] =
-    "usage: jxgov index [--db PATH]\n"
-    "\n"
-    "Builds the full-text index (the search table) afresh from the tasks and\n"
-    "notice bodies the database holds, in one transaction: after a bulk load\n"
-    "with ingest --no-search. Prints the rows indexed.\n";
-
-static int cmd_index(int argc, char **argv)
-{
-    const char *dbpath = "jxgov.db";
-    for (int i = 0; i < argc; i++) {
-        if (!strcmp(argv[i], "--db") && i + 1 < argc) dbpath = argv[++i];
-        else if (!strncmp(argv[i], "--db=", 5)) dbpath = argv[i] + 5;
-        else {
-            fprintf(stderr, "jxgov: index: unknown argument '%s'\n%s", argv[i], usage_index);
-            return JX_EUSAGE;
-        }
-    }
-    char err[512];
-    jx_db *db = ld_open(dbpath, 10000, err, sizeof err);
-    long long rows = db ? ld_build_search(db, err, sizeof err) : -1;
-    ld_close(db);
-    if (rows < 0) {
-        fprintf(stderr, "jxgov: %s: %s\n", dbpath, err);
-        return JX_EDB;
-    }
-    fprintf(stderr, "%s: indexed %lld rows\n", dbpath, rows);
-    return JX_OK;
+    (void)sig;
 }
 
 int main(int argc, char **argv)
 {
     char err[512];
     /* Past a file-size limit (ulimit -f) a write must fail with EFBIG, which
-     * SQLite reports and rolls back, not kill the process mid-transaction. */
+     * SQLite reports and rolls back, not kill the process mid-transaction;
+     * and a closed pipe is an EPIPE the run stops at between files. */
     signal(SIGXFSZ, SIG_IGN);
-    if (argc < 2) { fputs(usage_main, stderr); return JX_EUSAGE; }
+    signal(SIGPIPE, SIG_IGN);
+    /* no SA_RESTART: a read of a terminal or FIFO returns, and the run stops */
+    main_thread = pthread_self();
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+    sa.sa_handler = on_wake;
+    sigaction(SIGUSR1, &sa, NULL);
+    if (argc < 2) return usage_error(NULL, "no command given (ingest, check or index)%s", "");
     const char *cmd = argv[1];
     if (!strcmp(cmd, "-h") || !strcmp(cmd, "--help") || !strcmp(cmd, "help")) {
-        fputs(usage_main, stdout);
+        fputs(help_head, stdout);
+        fputs(help_ingest, stdout);
+        fputs(help_check, stdout);
+        fputs(help_index, stdout);
+        fputs(help_tail, stdout);
         return JX_OK;
     }
-    if (!strcmp(cmd, "--version")) {
-        printf("jxgov %s (schema %d)\n", JX_VERSION, JX_SCHEMA_VERSION);
+    if (!strcmp(cmd, "-V") || !strcmp(cmd, "--version")) {
+        print_version();
         return JX_OK;
     }
-    int is_ingest = !strcmp(cmd, "ingest"), is_check = !strcmp(cmd, "check");
-    if (!strcmp(cmd, "index")) {
-        if (want_help(argc - 2, argv + 2)) { fputs(usage_index, stdout); return JX_OK; }
-        return cmd_index(argc - 2, argv + 2);
-    }
-    if (!is_ingest && !is_check) {
-        fprintf(stderr, "jxgov: unknown command '%s'\n%s", cmd, usage_main);
-        return JX_EUSAGE;
-    }
-    if (want_help(argc - 2, argv + 2)) {
-        fputs(is_ingest ? usage_ingest : usage_check, stdout);
-        return JX_OK;
-    }
+    if (cmd[0] == '-') return usage_error(NULL, "unknown option '%s' (options follow the command)", cmd);
+    if (strcmp(cmd, "ingest") && strcmp(cmd, "check") && strcmp(cmd, "index"))
+        return usage_error(NULL, "unknown command '%s'", cmd);
+    options o;
+    int first = 0;
+    int rc = parse_options(cmd, argc - 1, argv + 1, &o, &first);
+    if (rc >= 0) return rc;
+    if (o.verbosity == 0) jx_quiet_warnings = 1;
+    if (!strcmp(cmd, "index")) return cmd_index(&o);
     if (lex_init(err, sizeof err) || dep_init(err, sizeof err)) {
-        fprintf(stderr, "jxgov: %s\n", err);
+        jx_printf("jxgov: %s\n", err);
         return JX_EDB;
     }
-    int rc = is_ingest ? cmd_ingest(argc - 2, argv + 2) : cmd_check(argc - 2, argv + 2);
+    inputs in;
+    expand(&in, argc - 1 - first, argv + 1 + first, &o);
+    rc = !strcmp(cmd, "ingest") ? cmd_ingest(&in, &o) : cmd_check(&in, &o);
+    inputs_free(&in);
     lex_done();
     dep_done();
     return rc;

@@ -5,11 +5,33 @@
  * that looks like a message of its own. */
 #include "jxgov.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
 
 int jx_quiet_warnings;
 _Thread_local jx_buf *jx_msg_capture;
+int jx_out_broken;
+volatile sig_atomic_t jx_stop, jx_signal;
+static char progress[256];      /* shown at the bottom of the terminal when set */
+
+/* Writes text above the progress line, noting a reader that went away. */
+static void put(const char *text, size_t n)
+{
+    if (jx_out_broken) return;
+    if (progress[0]) fputs("\r\033[K", stderr);
+    if (fwrite(text, 1, n, stderr) != n || (progress[0] && fputs(progress, stderr) == EOF))
+        if (errno == EPIPE) jx_out_broken = 1;
+}
+
+void jx_progress(const char *line)
+{
+    if (jx_out_broken) return;
+    int erase = progress[0] != 0;
+    snprintf(progress, sizeof progress, "%s", line ? line : "");
+    if (erase) fputs("\r\033[K", stderr);
+    if (progress[0] && fputs(progress, stderr) == EOF && errno == EPIPE) jx_out_broken = 1;
+}
 
 /* The length of the strict UTF-8 sequence at p (1 to 4), 0 when p does not
  * start one (overlong, surrogate, past U+10FFFF, cut short); *cp its value. */
@@ -73,7 +95,7 @@ void jx_msg(const char *file, long line, const char *fmt, ...)
     vformat(&b, file, line, fmt, ap);
     va_end(ap);
     if (jx_msg_capture) jx_buf_put(jx_msg_capture, b.p, b.len);
-    else fwrite(b.p, 1, b.len, stderr);
+    else put(b.p, b.len);
     jx_buf_free(&b);
 }
 
@@ -84,6 +106,32 @@ void jx_print(const char *fmt, ...)
     va_start(ap, fmt);
     vformat(&b, NULL, 0, fmt, ap);
     va_end(ap);
-    fwrite(b.p, 1, b.len, stderr);
+    put(b.p, b.len);
     jx_buf_free(&b);
+}
+
+void jx_printf(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n < 0) return;
+    char *text = malloc((size_t)n + 1);
+    if (!text) return;
+    va_start(ap, fmt);
+    vsnprintf(text, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    /* escaped as jx_print's are, line by line (escaped text stays as it is) */
+    jx_buf b = {0};
+    for (const char *p = text, *end = text + n; p < end;) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        size_t len = nl ? (size_t)(nl - p) : (size_t)(end - p);
+        put_escaped(&b, p, len);
+        if (nl) jx_buf_put(&b, "\n", 1);
+        p += len + (nl != NULL);
+    }
+    if (b.len) put(b.p, b.len);
+    jx_buf_free(&b);
+    free(text);
 }

@@ -16,7 +16,7 @@ expect_ingest() {
     shift 3
     printf '%s\n' "$@" > "$T/want"
     rm -f "$H/h.db" "$H/h.db-wal" "$H/h.db-shm"
-    expect_run "$name" "$want" "$T/want" "$JXGOV" ingest --db "$H/h.db" "$file"
+    expect_run "$name" "$want" "$T/want" "$JXGOV" ingest -v --db "$H/h.db" "$file"
 }
 
 # ---- decoding ----
