@@ -138,7 +138,7 @@ CREATE TABLE IF NOT EXISTS meta (
 ) WITHOUT ROWID;
 
 -- Per unit, government ('' for none) and work year: how many task_units
--- rows name it, kept by the writer as it adds and deletes a notice's tasks,
+-- rows name it (tasks of no known year are not counted), kept by the writer as it adds and deletes a notice's tasks,
 -- so that v_departments' years read a small table, not every task.
 CREATE TABLE IF NOT EXISTS dept_years (
     dept_id    INTEGER NOT NULL REFERENCES departments,

@@ -97,7 +97,8 @@ static const char *const sql[S_COUNT] = {
     [S_ADD_DEPT_YEARS] = "INSERT INTO dept_years (dept_id, government, year, n)"
                          " SELECT u.dept_id, coalesce(n.government, ''), t.year, ?2 * count(*)"
                          " FROM tasks t JOIN notices n ON n.notice_id = t.notice_id"
-                         " JOIN task_units u ON u.task_id = t.task_id WHERE t.notice_id = ?1 GROUP BY 1, 2, 3"
+                         " JOIN task_units u ON u.task_id = t.task_id WHERE t.notice_id = ?1 AND t.year IS NOT NULL"
+                         " GROUP BY 1, 2, 3"
                          " ON CONFLICT (dept_id, government, year) DO UPDATE SET n = n + excluded.n",
     [S_DEL_DEPT_YEARS] = "DELETE FROM dept_years WHERE n = 0",
     [S_FIND_UNNUMBERED] = "SELECT n.notice_id, s.is_gazette, s.sha256 FROM notices n"
@@ -248,7 +249,8 @@ static const char migrate_fill[] =
     " SELECT task_id, text, 'task', task_id, notice_id FROM tasks;"
     "INSERT INTO dept_years (dept_id, government, year, n)"
     " SELECT u.dept_id, coalesce(n.government, ''), t.year, count(*) FROM task_units u"
-    " JOIN tasks t ON t.task_id = u.task_id JOIN notices n ON n.notice_id = t.notice_id GROUP BY 1, 2, 3;";
+    " JOIN tasks t ON t.task_id = u.task_id JOIN notices n ON n.notice_id = t.notice_id"
+    " WHERE t.year IS NOT NULL GROUP BY 1, 2, 3;";
 
 #define JX_STR2(x) #x
 #define JX_STR(x) JX_STR2(x)
