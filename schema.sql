@@ -49,7 +49,8 @@ CREATE UNIQUE INDEX IF NOT EXISTS gazette_issues_key
     ON gazette_issues (source_id, coalesce(year, 0), coalesce(issue, ''));
 
 -- One row per document. natural_key is the doc_no, or title|成文 date for
--- the documents that print none. The row's content and provenance come
+-- the documents that print none (a copy printing none of a document that
+-- prints one is that document, load.c). The row's content and provenance come
 -- from its preferred source (a standalone document over a gazette reprint,
 -- then the smaller sha256), so the load order never changes the result.
 CREATE TABLE IF NOT EXISTS notices (
@@ -66,6 +67,10 @@ CREATE TABLE IF NOT EXISTS notices (
     body        TEXT,                       -- folded text, paragraphs joined with \n
     indexed     TEXT                        -- per body paragraph: 1 when search holds it, 0 (a list's)
 );
+
+-- A copy printing no doc_no finds the notice of its title and date that
+-- prints one (load.c) without a scan per notice.
+CREATE INDEX IF NOT EXISTS notices_title ON notices (title, issued_on);
 
 -- Every source a notice was printed in.
 CREATE TABLE IF NOT EXISTS notice_sources (

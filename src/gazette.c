@@ -539,4 +539,26 @@ void gz_extract(jx_arena *a, jx_doc *d, const jx_tok *tok, size_t n, const jx_sp
             i = end - 1;
         }
     }
+    /* A notice the issue prints without its 文号 has the one of the 发文目录
+     * entry printing its title; when entries of two doc_nos print it, or
+     * another notice of the file prints that doc_no, the list does not say. */
+    for (size_t k = 0; k < d->notices.n; k++) {
+        jx_notice *no = &JX_AT(d->notices, jx_notice, k);
+        if (no->doc_no || !no->title) continue;
+        const char *found = NULL;
+        for (size_t c = 0; c < d->catalog.n; c++) {
+            const jx_catalog *e = &JX_AT(d->catalog, jx_catalog, c);
+            if (strcmp(e->title, no->title)) continue;
+            if (found && strcmp(found, e->doc_no)) {
+                found = NULL;
+                break;
+            }
+            found = e->doc_no;
+        }
+        for (size_t j = 0; found && j < d->notices.n; j++) {
+            const char *other = JX_AT(d->notices, jx_notice, j).doc_no;
+            if (other && !strcmp(other, found)) found = NULL;
+        }
+        no->doc_no = found;
+    }
 }

@@ -27,7 +27,8 @@ enum {
     S_INS_NSRC, S_DEL_LEADERS, S_DEL_DEPTS, S_DEL_TASKS,
     S_FIND_DEPT_NAME, S_INS_DEPT_NAME, S_DEL_VALUES, S_DEL_ITEMS, S_MAX_TASK, S_MAX_ITEM, S_INS_APPT, S_INS_CATALOG, S_DEL_DUTIES, S_INS_DUTY, S_DEL_REFS, S_INS_REF,
     S_DEL_TOPICS, S_INS_TOPIC, S_DEL_MEMBERS, S_INS_MEMBER, S_DEL_SEARCH_TASKS, S_DEL_SEARCH_BODY,
-    S_SEARCH_STALE, S_ADD_DEPT_YEARS, S_DEL_DEPT_YEARS, S_COUNT
+    S_SEARCH_STALE, S_ADD_DEPT_YEARS, S_DEL_DEPT_YEARS,
+    S_FIND_UNNUMBERED, S_FIND_NUMBERED, S_ADOPT_DOCNO, S_COUNT
 };
 
 /* preferred() in SQL: whether the row being inserted comes from a source
@@ -100,6 +101,13 @@ static const char *const sql[S_COUNT] = {
                          " GROUP BY 1, 2, 3"
                          " ON CONFLICT (dept_id, government, year) DO UPDATE SET n = n + excluded.n",
     [S_DEL_DEPT_YEARS] = "DELETE FROM dept_years WHERE n = 0",
+    [S_FIND_UNNUMBERED] = "SELECT n.notice_id, s.is_gazette, s.sha256, s.path, s.source_id FROM notices n"
+                          " JOIN sources s ON s.source_id = n.source_id WHERE n.natural_key = ?1 AND n.doc_no IS NULL",
+    /* LIMIT 2: finding two is finding no single one (see find_one()) */
+    [S_FIND_NUMBERED] = "SELECT n.notice_id, s.is_gazette, s.sha256, s.path, s.source_id FROM notices n"
+                        " JOIN sources s ON s.source_id = n.source_id"
+                        " WHERE n.title = ?1 AND n.issued_on IS ?2 AND n.doc_no IS NOT NULL LIMIT 2",
+    [S_ADOPT_DOCNO] = "UPDATE notices SET natural_key = ?2, doc_no = ?2 WHERE notice_id = ?1",
     [S_SEARCH_STALE] = "INSERT OR REPLACE INTO meta (key, value) VALUES ('search', 'incomplete')",
 };
 
@@ -1163,38 +1171,73 @@ static int take_stale(jx_db *db, sqlite3_int64 notice_id)
     return 0;
 }
 
+/* Steps a bound notice look-up (notice_id, is_gazette, sha256): *id is the
+ * one notice it finds, 0 when it finds none or more than one; sha gets the
+ * notice's source sha256. */
+/* The one notice a look-up finds, with the file its row comes from (the
+ * path copied into a). */
+typedef struct { sqlite3_int64 id, source_id; int gazette; char sha[65]; const char *path; } found_notice;
+
+static int find_one(jx_db *db, int which, found_notice *o, jx_arena *a)
+{
+    sqlite3_stmt *f = db->st[which];
+    int rc = sqlite3_step(f);
+    o->id = 0;
+    if (rc == SQLITE_ROW) {
+        o->id = sqlite3_column_int64(f, 0);
+        o->gazette = sqlite3_column_int(f, 1);
+        snprintf(o->sha, sizeof o->sha, "%s", (const char *)sqlite3_column_text(f, 2));
+        const char *path = (const char *)sqlite3_column_text(f, 3);
+        o->path = jx_strdup(a, path ? path : "");
+        o->source_id = sqlite3_column_int64(f, 4);
+        rc = sqlite3_step(f);
+        if (rc == SQLITE_ROW) o->id = 0;
+    }
+    sqlite3_reset(f);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
 static int load_notice(jx_db *db, const jx_doc *d, const notice_rows *rows, size_t k, sqlite3_int64 source_id,
                        jx_arena *a)
 {
     const jx_notice *no = &JX_AT(d->notices, jx_notice, k);
     /* An untitled fragment is its file's own: two fragments never merge,
      * and the same file gives the same key. */
+    const char *titled = no->title ? jx_sprintf(a, "%s|%s", no->title, no->issued_on ? no->issued_on : "") : NULL;
     const char *key = no->doc_no ? no->doc_no
-                    : no->title ? jx_sprintf(a, "%s|%s", no->title, no->issued_on ? no->issued_on : "")
+                    : titled ? titled
                     : jx_sprintf(a, "untitled|%s|%ld", d->text.sha256, no->line);
-    sqlite3_stmt *f = db->st[S_FIND_NOTICE];
-    int rc = bind(f, "t", key);
     sqlite3_int64 notice_id = 0;
     int replace = 1;
-    if (rc == SQLITE_OK) rc = sqlite3_step(f);
-    if (rc == SQLITE_ROW) {
-        notice_id = sqlite3_column_int64(f, 0);
-        replace = take_stale(db, notice_id) ||
-                  preferred(d->gazettes.n > 0, d->text.sha256, sqlite3_column_int(f, 1),
-                            (const char *)sqlite3_column_text(f, 2));
-        /* for "0 new notices (1 already loaded from OTHER)" */
-        /* (not a notice printed twice in this one file) */
-        const char *from = (const char *)sqlite3_column_text(f, 3);
-        if (sqlite3_column_int64(f, 4) != source_id) {
-            db->stats.old_notices++;
-            if (!db->stats.other) db->stats.other = strdup(from ? from : "");
-            else if (from && strcmp(from, db->stats.other)) db->stats.others = 1;
+    found_notice old = {0};
+    int rc = bind(db->st[S_FIND_NOTICE], "t", key);
+    if (rc == SQLITE_OK) rc = find_one(db, S_FIND_NOTICE, &old, a);
+    /* A copy that prints no doc_no (a repost, a reprint) is the notice of
+     * the same title and 成文 date that prints one, when a single one does;
+     * a copy that prints it takes over the row of the copies that did not
+     * and gives it its doc_no. So the copies are one notice in any order. */
+    if (rc == SQLITE_OK && !old.id && titled) {
+        if (no->doc_no) {
+            rc = bind(db->st[S_FIND_UNNUMBERED], "t", titled);
+            if (rc == SQLITE_OK) rc = find_one(db, S_FIND_UNNUMBERED, &old, a);
+            if (rc == SQLITE_OK && old.id) rc = bind(db->st[S_ADOPT_DOCNO], "it", (long long)old.id, key);
+            if (rc == SQLITE_OK && old.id) rc = run(db, S_ADOPT_DOCNO);
+        } else {
+            rc = bind(db->st[S_FIND_NUMBERED], "tt", no->title, no->issued_on);
+            if (rc == SQLITE_OK) rc = find_one(db, S_FIND_NUMBERED, &old, a);
         }
-        rc = SQLITE_OK;
-    } else if (rc == SQLITE_DONE) {
-        rc = SQLITE_OK;
     }
-    sqlite3_reset(f);
+    notice_id = old.id;
+    if (rc == SQLITE_OK && notice_id) {
+        replace = take_stale(db, notice_id) || preferred(d->gazettes.n > 0, d->text.sha256, old.gazette, old.sha);
+        /* for "0 new notices (1 already loaded from OTHER)" (not a notice
+         * printed twice in this one file) */
+        if (old.source_id != source_id) {
+            db->stats.old_notices++;
+            if (!db->stats.other) db->stats.other = strdup(old.path);
+            else if (strcmp(old.path, db->stats.other)) db->stats.others = 1;
+        }
+    }
     if (rc != SQLITE_OK) return rc;
     if (!notice_id) {
         rc = bind(db->st[S_INS_NOTICE], "tttttniittt", key, no->doc_no, no->issuer, no->title,
