@@ -28,7 +28,7 @@ enum {
     S_FIND_DEPT_NAME, S_INS_DEPT_NAME, S_DEL_VALUES, S_DEL_ITEMS, S_MAX_TASK, S_MAX_ITEM, S_INS_APPT, S_INS_CATALOG, S_DEL_DUTIES, S_INS_DUTY, S_DEL_REFS, S_INS_REF,
     S_DEL_TOPICS, S_INS_TOPIC, S_DEL_MEMBERS, S_INS_MEMBER, S_DEL_SEARCH_TASKS, S_DEL_SEARCH_BODY,
     S_SEARCH_STALE, S_ADD_DEPT_YEARS, S_DEL_DEPT_YEARS,
-    S_FIND_UNNUMBERED, S_FIND_NUMBERED, S_ADOPT_DOCNO, S_COUNT
+    S_FIND_UNNUMBERED, S_FIND_NUMBERED, S_ADOPT_DOCNO, S_NOTICE_TASKS, S_COUNT
 };
 
 /* preferred() in SQL: whether the row being inserted comes from a source
@@ -108,6 +108,7 @@ static const char *const sql[S_COUNT] = {
                         " JOIN sources s ON s.source_id = n.source_id"
                         " WHERE n.title = ?1 AND n.issued_on IS ?2 AND n.doc_no IS NOT NULL LIMIT 2",
     [S_ADOPT_DOCNO] = "UPDATE notices SET natural_key = ?2, doc_no = ?2 WHERE notice_id = ?1",
+    [S_NOTICE_TASKS] = "SELECT count(*) FROM tasks WHERE notice_id = ?1",
     [S_SEARCH_STALE] = "INSERT OR REPLACE INTO meta (key, value) VALUES ('search', 'incomplete')",
 };
 
@@ -1151,7 +1152,8 @@ static int load_rows(jx_db *db, const jx_doc *d, const notice_rows *rows, size_t
 
 /* Whether a new source should replace the one a notice row came from:
  * a standalone document beats a gazette reprint; then the smaller sha256.
- * PREFERRED_SQL says the same for the rows of a gazette's own. */
+ * (load_notice asks first which copy carries more tasks.) PREFERRED_SQL
+ * says the same for the rows of a gazette's own. */
 static int preferred(int new_gazette, const char *new_sha, int old_gazette, const char *old_sha)
 {
     if (new_gazette != old_gazette) return !new_gazette;
@@ -1229,7 +1231,20 @@ static int load_notice(jx_db *db, const jx_doc *d, const notice_rows *rows, size
     }
     notice_id = old.id;
     if (rc == SQLITE_OK && notice_id) {
-        replace = take_stale(db, notice_id) || preferred(d->gazettes.n > 0, d->text.sha256, old.gazette, old.sha);
+        /* The copy that carries more tasks wins, so that a news repost of the
+         * covering letter alone never takes the lists of the notice away; the
+         * row holds the tasks of its preferred copy, so the order is total
+         * over the copies and load order cannot change the outcome. */
+        long long now_tasks = 0, new_tasks = (long long)(rows->tasks.start[k + 1] - rows->tasks.start[k]);
+        rc = bind(db->st[S_NOTICE_TASKS], "i", (long long)notice_id);
+        if (rc == SQLITE_OK && (rc = sqlite3_step(db->st[S_NOTICE_TASKS])) == SQLITE_ROW) {
+            now_tasks = sqlite3_column_int64(db->st[S_NOTICE_TASKS], 0);
+            rc = SQLITE_OK;
+        }
+        sqlite3_reset(db->st[S_NOTICE_TASKS]);
+        replace = take_stale(db, notice_id) ||
+                  (new_tasks != now_tasks ? new_tasks > now_tasks
+                                          : preferred(d->gazettes.n > 0, d->text.sha256, old.gazette, old.sha));
         /* for "0 new notices (1 already loaded from OTHER)" (not a notice
          * printed twice in this one file) */
         if (old.source_id != source_id) {
