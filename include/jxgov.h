@@ -38,6 +38,10 @@ void jx_arena_free(jx_arena *a);
 #define JX_ARENA_KEEP (4u << 20)
 void jx_arena_reset(jx_arena *a);
 
+/* realloc that never returns NULL: out of memory ends the process with its
+ * own message and exit status 4 (JX_ENOMEM). */
+void *jx_xrealloc(void *p, size_t n);
+
 /* A growable byte buffer (malloc-backed, reused across calls). */
 typedef struct { char *p; size_t len, cap; } jx_buf;
 void jx_buf_put(jx_buf *b, const char *s, size_t n);

@@ -36,7 +36,7 @@ static void *xmalloc(size_t n)
     return p;
 }
 
-static void *xrealloc(void *p, size_t n)
+void *jx_xrealloc(void *p, size_t n)
 {
     p = realloc(p, n ? n : 1);
     if (!p) out_of_memory();
@@ -125,7 +125,7 @@ void jx_buf_put(jx_buf *b, const char *s, size_t n)
     if (b->len + n + 1 > b->cap) {
         size_t cap = b->cap ? b->cap : 256;
         while (cap < b->len + n + 1) cap *= 2;
-        b->p = xrealloc(b->p, cap);
+        b->p = jx_xrealloc(b->p, cap);
         b->cap = cap;
     }
     memcpy(b->p + b->len, s, n);
@@ -152,7 +152,7 @@ void *jx_vec_push(jx_vec *v)
 {
     if (v->n == v->cap) {
         v->cap = v->cap ? v->cap * 2 : 16;
-        v->p = xrealloc(v->p, v->cap * v->size);
+        v->p = jx_xrealloc(v->p, v->cap * v->size);
     }
     void *slot = (char *)v->p + v->n++ * v->size;
     memset(slot, 0, v->size);

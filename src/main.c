@@ -239,24 +239,17 @@ typedef struct {
     int recursive, verbose, stdin_at;
 } inputs;
 
-static void *xrealloc(void *p, size_t n)
-{
-    p = realloc(p, n ? n : 1);
-    if (!p) { jx_printf("jxgov: error: out of memory\n"); exit(JX_ENOMEM); }
-    return p;
-}
-
 static char *xstrdup(const char *s)
 {
     size_t n = strlen(s) + 1;
-    return memcpy(xrealloc(NULL, n), s, n);
+    return memcpy(jx_xrealloc(NULL, n), s, n);
 }
 
 static void add(inputs *in, char *path, const char *open, char *err, long long size)
 {
     if (in->n == in->cap) {
         in->cap = in->cap ? 2 * in->cap : 64;
-        in->v = xrealloc(in->v, (size_t)in->cap * sizeof *in->v);
+        in->v = jx_xrealloc(in->v, (size_t)in->cap * sizeof *in->v);
     }
     in->v[in->n++] = (input){path, open, err, size};
 }
@@ -274,7 +267,7 @@ static int seen_before(inputs *in, const struct stat *st, int at)
         size_t cap = in->seencap ? 2 * in->seencap : 256;
         seen_file *old = in->seen;
         size_t oldcap = in->seencap;
-        in->seen = xrealloc(NULL, cap * sizeof *in->seen);
+        in->seen = jx_xrealloc(NULL, cap * sizeof *in->seen);
         for (size_t i = 0; i < cap; i++) in->seen[i].at = -1;
         in->seencap = cap;
         for (size_t i = 0; i < oldcap; i++) {
@@ -333,7 +326,7 @@ static int add_dir(inputs *in, const char *dir)
     struct dirent *e;
     while ((e = readdir(d))) {
         if (e->d_name[0] == '.') continue;     /* ., .., and hidden files, as * does */
-        if (n == cap) names = xrealloc(names, (cap = cap ? 2 * cap : 64) * sizeof *names);
+        if (n == cap) names = jx_xrealloc(names, (cap = cap ? 2 * cap : 64) * sizeof *names);
         names[n++] = xstrdup(e->d_name);
     }
     closedir(d);
@@ -342,7 +335,7 @@ static int add_dir(inputs *in, const char *dir)
     int found = 0;
     for (size_t i = 0; i < n; i++) {
         size_t len = dl + strlen(names[i]) + 2;
-        char *path = xrealloc(NULL, len);
+        char *path = jx_xrealloc(NULL, len);
         snprintf(path, len, "%s%s%s", dir, dl && dir[dl - 1] == '/' ? "" : "/", names[i]);
         struct stat st, lst;
         if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
@@ -576,7 +569,7 @@ static int cmd_ingest(inputs *in, const options *o)
     }
     r.db = db;
     if (o->no_search) ld_no_search(db);
-    wk_input *wi = xrealloc(NULL, (size_t)in->n * sizeof *wi);
+    wk_input *wi = jx_xrealloc(NULL, (size_t)in->n * sizeof *wi);
     for (int k = 0; k < in->n; k++) wi[k] = (wk_input){in->v[k].path, in->v[k].open};
     wk_run(wi, in->n, o->jobs, &known, emit, &r);
     free(wi);
