@@ -50,12 +50,15 @@ static void run_table(const unsigned char *p, size_t n)
     if (!dec_bytes(&a, p, n, &t, err, sizeof err) && t.nlines) {
         jx_tok *tok = jx_alloc(&a, t.nlines * sizeof *tok);
         for (size_t i = 0; i < t.nlines; i++) lex_line(&t.lines[i], &tok[i]);
+        jx_segs sg;     /* a section heading ends a table */
+        seg_doc(&a, tok, t.lines, t.nlines, &sg);
         for (size_t i = 0; i < t.nlines;) {
             jx_vec rows = JX_VEC(jx_row);
             size_t next = tbl_rebuild(&a, tok, t.lines, i, t.nlines, &rows);
             jx_vec_free(&rows);
             i = next > i ? next : i + 1;
         }
+        seg_free(&sg);
     }
     jx_arena_free(&a);
 }

@@ -1,4 +1,5 @@
-/* jxgov.h: shared types of the jxgov pipeline (decode -> lex -> parse -> load).
+/* jxgov.h: shared types of the jxgov pipeline (decode -> lex -> segment ->
+ * readers -> load).
  *
  * Ownership, stated once: every string and array reachable from a jx_doc lives
  * in the jx_arena passed to the function that produced it and is freed, whole,
@@ -161,6 +162,9 @@ typedef struct {
     const char *rest;       /* T_ITEM/T_SECTION/T_RESP: text after the marker */
     int year, month, day;   /* T_DATE, T_DOCNO year */
     const char *prefix; size_t plen; /* T_DOCNO prefix (嘉政办发) */
+    /* set by segmentation (segment.c), read by every reader after it */
+    unsigned char opens;    /* lines of the gazette section heading starting here, 0 none */
+    unsigned char table;    /* T_TABLE: 1 when the line opens a table (a 序号 cell) */
 } jx_tok;
 int lex_init(char *err, size_t errsz);
 void lex_done(void);
@@ -209,7 +213,8 @@ typedef struct {
     const char *group_text;
 } jx_row;
 /* Rebuilds the table whose first line is token lo into rows (jx_vec of
- * jx_row); returns the index of the first token after the table. */
+ * jx_row); returns the index of the first token after the table (tok
+ * segmented: a section heading, tok[i].opens, ends it). */
 size_t tbl_rebuild(jx_arena *a, const jx_tok *tok, const jx_line *lines, size_t lo, size_t n,
                    jx_vec *rows);
 /* Rewrites tables printed in other export forms (pipe rows, a cell per line
@@ -236,6 +241,51 @@ size_t dep_split(jx_arena *a, const char *s, jx_unit **out,
  * dep_split is dep_split_gov for 嘉兴市. */
 size_t dep_split_gov(jx_arena *a, const char *government, const char *s, jx_unit **out,
                      const char *file, long line, int *warnings);
+
+/* ---- segment.c: where each part of a document begins and ends ----
+ * One pass over the tokens, before any reader: the readers after it read
+ * the spans it gives and never decide a boundary again. */
+enum jx_segkind {
+    SEG_MASTHEAD,   /* 嘉兴市人民政府公报 … 第3期: an issue's masthead and contents */
+    SEG_COLOPHON,   /* 2025年第03期（总第261期）: the line closing an issue */
+    SEG_NOTICE,     /* a title, its 文号, a salutation, the body */
+    SEG_FRAGMENT,   /* a list page with no title: the file's one notice, untitled */
+    SEG_APPOINT,    /* 【市政府人事任免】 and its entries */
+    SEG_CATALOG,    /* …发文目录 and its table */
+    SEG_JIEDU       /* 《…》解读 and its text */
+};
+typedef struct {
+    enum jx_segkind kind;
+    size_t lo, hi;          /* its tokens [lo, hi) */
+    long first, last;       /* the lines they were printed on */
+    /* where its reader starts: NOTICE its salutation; FRAGMENT 0 (its list
+     * may begin above its first list line); MASTHEAD its 第N期 line;
+     * APPOINT, JIEDU the first token after the heading */
+    size_t at;
+    /* NOTICE: the title is its text lines in [lo, title_end) but title_skip
+     * (a line that starts as a 文号 and is none; -1) */
+    size_t title_end;
+    long title_skip;
+    long docno, bad_docno;  /* NOTICE: the 文号 token; a line that looks like one and is none; -1 */
+    const char *title;      /* JIEDU: the title of the document it explains */
+    jx_span g[3];           /* MASTHEAD: issue, total issue; COLOPHON: year, issue, total issue */
+} jx_seg;
+typedef struct {
+    jx_vec issues;          /* jx_seg: MASTHEAD and COLOPHON, in the order of `at` */
+    jx_vec notices;         /* jx_seg: NOTICE or FRAGMENT, one per notice, in order */
+    jx_vec sections;        /* jx_seg: APPOINT, CATALOG and JIEDU, in order */
+    jx_tok *prose;          /* per token: a tab line that opens no table (1.<TAB>建设…)
+                             * read as prose; NULL when the file has none */
+    long progress;          /* a file of neither: the line of its 进展情况 heading, or 0 */
+} jx_segs;
+/* Segments tok[0..n) (lexed from lines[0..n)): sets tok[i].opens and
+ * .table, fills s (malloc-backed; seg_free releases it; strings in a). */
+void seg_doc(jx_arena *a, jx_tok *tok, const jx_line *lines, size_t n, jx_segs *s);
+void seg_free(jx_segs *s);
+/* Lines of the gazette section heading (【…】, …发文目录, 政策解读目录, a
+ * 《…》解读 wrapped over up to three lines) that tok[i] starts, 0 none:
+ * a notice's body ends there. */
+size_t seg_heading(const jx_tok *tok, size_t i, size_t n);
 
 /* ---- parse.c: the document model ---- */
 typedef struct {
@@ -341,14 +391,23 @@ void prs_doc(jx_arena *a, jx_doc *d);
  * 嘉兴市; NULL when the issuer names none. */
 const char *prs_government(jx_arena *a, const char *issuer);
 
+/* ---- notice.c: a notice's title, 文号, issuer and dates ---- */
+/* The key/value pairs of the page metadata lines (索引号：…, 发文机关：…)
+ * of tok[0..n), into metas (set up here; jx_vec_free releases it). */
+void ntc_metas(jx_arena *a, const jx_tok *tok, size_t n, jx_vec *metas);
+/* Adds the notice of span sp to d: title, 文号, issuer; furniture a title
+ * runs into (…的通知发布日期：…) goes to metas. */
+void ntc_open(jx_arena *a, jx_doc *d, const jx_tok *tok, const jx_seg *sp, jx_vec *metas);
+/* Notice k's 成文 date, what its page's metadata adds, its signature. */
+void ntc_complete(jx_arena *a, jx_doc *d, const jx_tok *tok, const jx_segs *sg, size_t k,
+                  const jx_vec *metas);
+
 /* ---- gazette.c: what a gazette carries besides the lists ---- */
-/* Token range of one notice's body: from its title to the start of whatever
- * follows it (the next notice, a 解读, a 【…】 section, the 发文目录). */
-typedef struct { size_t title, body, end; } jx_span_notice;
-void gz_extract(jx_arena *a, jx_doc *d, const jx_tok *tok, size_t n,
-                const jx_span_notice *spans);
-/* 1 when line i opens a section that ends a notice's body. */
-int gz_section_start(const jx_tok *tok, size_t i, size_t n);
+/* The issues a file prints (d->gazettes), from its masthead and colophon spans. */
+void gz_issues(jx_arena *a, jx_doc *d, const jx_tok *tok, size_t n, const jx_segs *sg);
+/* 人事任免, 发文目录, 解读 from their spans; 领导分工, committees, 课题 tables
+ * and citations from the notices' spans. */
+void gz_extract(jx_arena *a, jx_doc *d, const jx_tok *tok, const jx_segs *sg);
 void prs_free(jx_doc *d);
 
 /* ---- load.c ---- */

@@ -40,6 +40,51 @@ static const char *const sep_dun[] = {"、", NULL};
 static const char *const sep_comma[] = {"，", "；", NULL};
 static const char *const sep_clause[] = {"。", "，", "；", NULL};
 
+/* ---- issues ---- */
+
+/* An issue's number and date: from its masthead (第 03 期 (总第 261 期),
+ * the year line above it) and its colophon (2025年第03期（总第261期）,
+ * 2025年3月25日出版). Concatenated files hold several; a colophon without
+ * a masthead opens an issue of its own, as does one of another number
+ * after the last issue's date. */
+void gz_issues(jx_arena *a, jx_doc *d, const jx_tok *tok, size_t n, const jx_segs *sg)
+{
+    jx_gazette *cur = NULL;
+    jx_span m[3];
+    long year_at = -100;
+    int year_line = 0;
+    size_t next = 0;
+    for (size_t i = 0; i < n; i++) {
+        const jx_tok *t = &tok[i];
+        if (t->kind != T_TEXT && t->kind != T_FOOTER) continue;
+        const jx_seg *s = next < sg->issues.n && JX_AT(sg->issues, jx_seg, next).at == i
+                        ? &JX_AT(sg->issues, jx_seg, next++) : NULL;
+        if (s && s->kind == SEG_COLOPHON) {
+            char *issue = sq(a, s->g[1].p, s->g[1].n);
+            if (!cur || (cur->issue && strcmp(cur->issue, issue) && cur->published_on)) {
+                cur = jx_vec_push(&d->gazettes);
+                cur->from = i;
+            }
+            cur->year = atoi(s->g[0].p);
+            cur->issue = issue;
+            cur->total_issue = sq(a, s->g[2].p, s->g[2].n);
+        } else if (s) {
+            cur = jx_vec_push(&d->gazettes);
+            cur->from = s->lo;
+            cur->issue = sq(a, s->g[0].p, s->g[0].n);
+            cur->total_issue = sq(a, s->g[1].p, s->g[1].n);
+            if ((long)i - year_at <= 6) cur->year = year_line;
+        } else if (txt_starts(t->body, t->blen, "嘉兴市人民政府公报")) {
+            continue;   /* the masthead's name, or a running header */
+        } else if (lex_match(JX_P_YEARLINE, t->body, t->blen, m, 1)) {
+            year_line = atoi(m[0].p);
+            year_at = (long)i;
+        } else if (cur && !cur->published_on && lex_match(JX_P_PUBLISHED, t->body, t->blen, m, 3)) {
+            cur->published_on = jx_sprintf(a, "%04d-%02d-%02d", atoi(m[0].p), atoi(m[1].p), atoi(m[2].p));
+        }
+    }
+}
+
 /* ---- 人事任免 ---- */
 
 typedef struct {
@@ -108,28 +153,20 @@ static void appointment(appt_ctx *c, const char *s, size_t n)
     }
 }
 
-static size_t read_appointments(jx_arena *a, jx_doc *d, const jx_tok *tok, size_t n, size_t at)
+static void read_appointments(jx_arena *a, jx_doc *d, const jx_tok *tok, const jx_seg *sp)
 {
     appt_ctx c = {a, d, 0, 0, 0, NULL, NULL, JX_VEC(const char *)};
     jx_span g[2];
     jx_buf entry = {0}, head = {0};
-    size_t i = at;
-    /* the heading (【市政府人事任免】(2025年12月份、2026年1月份)) may wrap */
-    for (int open = 0; i < n && (i == at || open > 0) && i < at + 3; i++) {
-        jx_buf_put(&head, tok[i].body, tok[i].blen);
-        open = 0;
-        for (const char *q = head.p; (q = strstr(q, "（")); q += 3) open++;
-        for (const char *q = head.p; (q = strstr(q, "）")); q += 3) open--;
-    }
+    for (size_t i = sp->lo; i < sp->at; i++) jx_buf_put(&head, tok[i].body, tok[i].blen);
     if (lex_match(JX_P_MONTH, head.p, head.len, g, 2)) {
         c.year = atoi(g[0].p);
         c.month = atoi(g[1].p);
     }
     jx_buf_free(&head);
-    for (; i < n; i++) {
+    for (size_t i = sp->at; i < sp->hi; i++) {
         const jx_tok *t = &tok[i];
         if (t->kind == T_BLANK || t->kind == T_FOOTER) continue;
-        if (gz_section_start(tok, i, n) || t->kind == T_TITLE || t->kind == T_TABLE) break;
         if (txt_ends(t->body, t->blen, "：")) continue;  /* 任命： / 决定免去： headings; entries end in ；。 */
         if (!entry.len) c.line = d->text.lines[i].no;
         jx_buf_put(&entry, t->body, t->blen);
@@ -145,18 +182,15 @@ static size_t read_appointments(jx_arena *a, jx_doc *d, const jx_tok *tok, size_
     }
     jx_buf_free(&entry);
     jx_vec_free(&c.names);
-    return i;
 }
 
 /* ---- 发文目录 ---- */
 
-static size_t read_catalog(jx_arena *a, jx_doc *d, const jx_tok *tok, size_t n, size_t at)
+static void read_catalog(jx_arena *a, jx_doc *d, const jx_tok *tok, const jx_seg *sp)
 {
-    size_t i;
-    for (i = at + 1; i < n; i++) {
+    for (size_t i = sp->at; i < sp->hi; i++) {
         const jx_tok *t = &tok[i];
-        if (t->kind == T_BLANK || t->kind == T_FOOTER) continue;
-        if (t->kind != T_TABLE) break;
+        if (t->kind != T_TABLE) continue;   /* blank lines and page furniture */
         const char *s = d->text.lines[i].text;
         size_t len = d->text.lines[i].len;
         while (len && *s == '\t') { s++; len--; }
@@ -184,7 +218,6 @@ static size_t read_catalog(jx_arena *a, jx_doc *d, const jx_tok *tok, size_t n, 
             }
         }
     }
-    return i;
 }
 
 /* ---- 领导分工 ---- */
@@ -245,12 +278,12 @@ static void duty_paragraph(duty_ctx *c, const char *s, size_t n)
     split_top(g[2].p, g[2].n, sep_clause, duty_clause, c);
 }
 
-static void read_duties(jx_arena *a, jx_doc *d, const jx_tok *tok, const jx_span_notice *sp, size_t k)
+static void read_duties(jx_arena *a, jx_doc *d, const jx_tok *tok, const jx_seg *sp, size_t k)
 {
     duty_ctx c = {a, d, k, NULL, NULL, NULL, NULL, 0};
     jx_buf para = {0};
-    for (size_t i = sp->body; i <= sp->end; i++) {
-        const jx_tok *t = i < sp->end ? &tok[i] : NULL;
+    for (size_t i = sp->at; i <= sp->hi; i++) {
+        const jx_tok *t = i < sp->hi ? &tok[i] : NULL;
         if (t && (t->kind == T_BLANK || t->kind == T_FOOTER)) continue;
         int stop = !t || t->kind == T_END || t->kind == T_DATE;
         jx_span g[3];
@@ -301,10 +334,10 @@ static void member_line(jx_arena *a, jx_doc *d, size_t k, const char *role, cons
     jx_buf_free(&name);
 }
 
-static void read_members(jx_arena *a, jx_doc *d, const jx_tok *tok, const jx_span_notice *sp, size_t k)
+static void read_members(jx_arena *a, jx_doc *d, const jx_tok *tok, const jx_seg *sp, size_t k)
 {
     const char *role = NULL;
-    for (size_t i = sp->body; i < sp->end; i++) {
+    for (size_t i = sp->at; i < sp->hi; i++) {
         const jx_tok *t = &tok[i];
         if (t->kind == T_BLANK || t->kind == T_FOOTER) continue;
         if (t->kind == T_END || t->kind == T_DATE) break;
@@ -327,15 +360,15 @@ static void read_members(jx_arena *a, jx_doc *d, const jx_tok *tok, const jx_spa
 
 /* ---- 咨询研究课题 ---- */
 
-static void read_topics(jx_arena *a, jx_doc *d, const jx_tok *tok, const jx_span_notice *sp, size_t k)
+static void read_topics(jx_arena *a, jx_doc *d, const jx_tok *tok, const jx_seg *sp, size_t k)
 {
     const jx_notice *no = &JX_AT(d->notices, jx_notice, k);
     jx_span g[1];
     int year = lex_match(JX_P_YEARDU, no->title, strlen(no->title), g, 1) ? atoi(g[0].p) : no->year;
-    for (size_t i = sp->body; i < sp->end; i++) {
+    for (size_t i = sp->at; i < sp->hi; i++) {
         if (tok[i].kind != T_TABLE) continue;
         jx_vec rows = JX_VEC(jx_row);
-        size_t next = tbl_rebuild(a, tok, d->text.lines, i, sp->end, &rows);
+        size_t next = tbl_rebuild(a, tok, d->text.lines, i, sp->hi, &rows);
         long seqcol = -1, titlecol = -1;
         for (size_t r = 0; r < rows.n; r++) {
             const jx_row *row = &JX_AT(rows, jx_row, r);
@@ -430,42 +463,6 @@ static void read_references(jx_arena *a, jx_doc *d, const jx_tok *tok, size_t lo
     jx_vec_free(&at);
 }
 
-/* A 《…》解读 heading, possibly wrapped over up to three lines; returns the
- * number of lines it takes (0 if none) and its title in *title. */
-static size_t jiedu_heading(jx_arena *a, const jx_tok *tok, size_t i, size_t n, char **title)
-{
-    jx_buf b = {0};
-    jx_span g[1];
-    size_t used = 0, k;
-    if (tok[i].kind != T_TEXT || !txt_starts(tok[i].body, tok[i].blen, "《")) return 0;
-    for (k = i; k < n && k < i + 3; k++) {
-        if (tok[k].kind != T_TEXT) break;
-        jx_buf_put(&b, tok[k].body, tok[k].blen);
-        if (lex_match(JX_P_JIEDU, b.p, b.len, g, 1)) {
-            used = k - i + 1;
-            if (title) *title = txt_squash_dup(a, g[0].p, g[0].n);
-            break;
-        }
-        if (txt_find(b.p, b.len, "》")) break;     /* a title that closes without 解读 */
-    }
-    jx_buf_free(&b);
-    return used;
-}
-
-int gz_section_start(const jx_tok *tok, size_t i, size_t n)
-{
-    const jx_tok *t = &tok[i];
-    if (t->kind == T_BRACKET) return 1;
-    if (t->kind != T_TEXT) return 0;
-    if ((txt_ends(t->body, t->blen, "发文目录") && t->blen < 120) ||
-        (t->blen == strlen("政策解读目录") && txt_starts(t->body, t->blen, "政策解读目录")))
-        return 1;
-    jx_arena a = {0};
-    size_t used = jiedu_heading(&a, tok, i, n, NULL);
-    jx_arena_free(&a);
-    return used > 0;
-}
-
 /* The notice a 解读 explains: the one whose title it names, else the first
  * doc_no its text prints. */
 static long jiedu_notice(const jx_doc *d, const jx_tok *tok, const char *title, size_t at, size_t end)
@@ -492,51 +489,32 @@ static long jiedu_notice(const jx_doc *d, const jx_tok *tok, const char *title, 
     return found;
 }
 
-static int starts_notice(const jx_doc *d, const jx_span_notice *spans, size_t i)
-{
-    for (size_t k = 0; k < d->notices.n; k++)
-        if (spans[k].title == i) return 1;
-    return 0;
-}
-
-void gz_extract(jx_arena *a, jx_doc *d, const jx_tok *tok, size_t n, const jx_span_notice *spans)
+void gz_extract(jx_arena *a, jx_doc *d, const jx_tok *tok, const jx_segs *sg)
 {
     for (size_t k = 0; k < d->notices.n; k++) {
         const jx_notice *no = &JX_AT(d->notices, jx_notice, k);
-        const jx_span_notice *sp = &spans[k];
+        const jx_seg *sp = &JX_AT(sg->notices, jx_seg, k);
         if (!no->title) {   /* an untitled fragment: a list, nothing else to read */
-            read_references(a, d, tok, sp->body, sp->end, k);
+            read_references(a, d, tok, sp->at, sp->hi, k);
             continue;
         }
         size_t tl = strlen(no->title);
         if (txt_find(no->title, tl, "领导分工")) read_duties(a, d, tok, sp, k);
         if (txt_find(no->title, tl, "组成人员") || txt_find(no->title, tl, "成员名单")) read_members(a, d, tok, sp, k);
         if (txt_find(no->title, tl, "课题计划")) read_topics(a, d, tok, sp, k);
-        read_references(a, d, tok, sp->body, sp->end, k);
+        read_references(a, d, tok, sp->at, sp->hi, k);
     }
-    for (size_t i = 0; i < n; i++) {
-        const jx_tok *t = &tok[i];
-        jx_span g[1];
-        char *title;
-        size_t used;
-        if (t->kind == T_BRACKET && txt_find(t->body, t->blen, "人事任免") &&
-            !lex_match(JX_P_PAGEREF, t->body, t->blen, g, 0)) {   /* not the 目录's entry */
-            i = read_appointments(a, d, tok, n, i) - 1;
-        } else if (t->kind == T_TEXT && txt_ends(t->body, t->blen, "发文目录")) {
-            i = read_catalog(a, d, tok, n, i) - 1;
-        } else if ((used = jiedu_heading(a, tok, i, n, &title)) > 0) {
-            size_t end = i + used;
-            /* a 解读 runs to the next notice: a line opening with some
-             * government's 关于 is a title only where a notice starts */
-            while (end < n && !gz_section_start(tok, end, n) && !(tok[end].kind == T_TITLE && starts_notice(d, spans, end)))
-                end++;
-            long k = jiedu_notice(d, tok, title, i + used, end);
-            if (k >= 0) read_references(a, d, tok, i + used, end, (size_t)k);
+    for (size_t s = 0; s < sg->sections.n; s++) {
+        const jx_seg *sp = &JX_AT(sg->sections, jx_seg, s);
+        if (sp->kind == SEG_APPOINT) read_appointments(a, d, tok, sp);
+        else if (sp->kind == SEG_CATALOG) read_catalog(a, d, tok, sp);
+        else if (sp->kind == SEG_JIEDU) {
+            long k = jiedu_notice(d, tok, sp->title, sp->at, sp->hi);
+            if (k >= 0) read_references(a, d, tok, sp->at, sp->hi, (size_t)k);
             else {
-                jx_msg(d->path, d->text.lines[i].no, "warning: 解读 of a document not in this file");
+                jx_msg(d->path, sp->first, "warning: 解读 of a document not in this file");
                 d->warnings++;
             }
-            i = end - 1;
         }
     }
     /* A notice the issue prints without its 文号 has the one of the 发文目录

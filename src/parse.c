@@ -13,6 +13,7 @@ typedef struct {
     jx_tok *tok;
     size_t n;
     const char *file;
+    const jx_segs *seg;
 
     /* the list being read */
     int in_list;
@@ -38,274 +39,9 @@ typedef struct {
     size_t notice;
 } parser;
 
-/* ---- gazette masthead and colophon ---- */
-
-static char *span_squash(jx_arena *a, jx_span s) { return txt_squash_dup(a, s.p, s.n); }
-
-/* A gazette issue starts at its masthead (嘉兴市人民政府公报, a year line,
- * 第 03 期 (总第 261 期)) and is completed by its colophon (2025年第03期
- * （总第261期）, 2025年3月25日出版). Concatenated files hold several. */
-static void parse_gazette(parser *p)
-{
-    jx_gazette *cur = NULL;
-    jx_span m[4];
-    long title_at = -100, year_at = -100;
-    int year_line = 0;
-    for (size_t i = 0; i < p->n; i++) {
-        const jx_tok *t = &p->tok[i];
-        if (t->kind != T_TEXT && t->kind != T_FOOTER) continue;
-        if (txt_starts(t->body, t->blen, "嘉兴市人民政府公报")) {
-            title_at = (long)i;
-        } else if (lex_match(JX_P_COLOPHON, t->body, t->blen, m, 3)) {
-            char *issue = span_squash(p->a, m[1]);
-            if (!cur || (cur->issue && strcmp(cur->issue, issue) && cur->published_on)) {
-                cur = jx_vec_push(&p->d->gazettes);
-                cur->from = i;
-            }
-            cur->year = atoi(m[0].p);
-            cur->issue = issue;
-            cur->total_issue = span_squash(p->a, m[2]);
-        } else if ((long)i - title_at <= 12 && lex_match(JX_P_MASTHEAD, t->body, t->blen, m, 2)) {
-            cur = jx_vec_push(&p->d->gazettes);
-            cur->from = (size_t)title_at;
-            cur->issue = span_squash(p->a, m[0]);
-            cur->total_issue = span_squash(p->a, m[1]);
-            if ((long)i - year_at <= 6) cur->year = year_line;
-        } else if (lex_match(JX_P_YEARLINE, t->body, t->blen, m, 1)) {
-            year_line = atoi(m[0].p);
-            year_at = (long)i;
-        } else if (cur && !cur->published_on && lex_match(JX_P_PUBLISHED, t->body, t->blen, m, 3)) {
-            cur->published_on = jx_sprintf(p->a, "%04d-%02d-%02d", atoi(m[0].p), atoi(m[1].p), atoi(m[2].p));
-        }
-    }
-}
-
 /* ---- notices ---- */
 
 static long line_no(const parser *p, size_t i) { return p->d->text.lines[i].no; }
-
-/* ---- web-page metadata ---- */
-
-/* One key of a page's metadata block (索引号：…, 发文文号：…, 成文日期：…,
- * 发布机关：…; several may share a line). Keys that do not describe the
- * document (浏览次数, 公开方式) are read so that their values end the one
- * before, and are otherwise ignored. */
-typedef struct { size_t at; const char *key, *val; } meta;
-
-static const char *const meta_keys[] = {
-    "索引号", "发文文号", "发文字号", "文件编号", "文号", "发布机关", "发文机关", "发布机构",
-    "发文机构", "发文单位", "成文日期", "发文日期", "发文时间", "公开方式", "公开范围", "公开时限",
-    "发布日期", "发布时间", "信息来源", "浏览次数", "主题分类", "组配分类", "有效性", "时间",
-    "来源", "日期", "字体", "统一编号", NULL};
-
-/* The key (with its ：, unless the block prints none) standing at s, or NULL. */
-static const char *meta_key_at(const char *s, size_t n, size_t *klen, int colon)
-{
-    for (int k = 0; meta_keys[k]; k++) {
-        size_t l = strlen(meta_keys[k]);
-        if (n >= l + 3 * colon && !memcmp(s, meta_keys[k], l) && (!colon || !memcmp(s + l, "：", 3))) {
-            *klen = l + 3 * colon;
-            return meta_keys[k];
-        }
-    }
-    return NULL;
-}
-
-/* Splits one squashed metadata line into key/value pairs. */
-static void read_meta(jx_arena *a, jx_vec *out, size_t at, const char *s)
-{
-    size_t n = strlen(s);
-    const char *key = NULL;
-    size_t vstart = 0;
-    /* a block laid out as a table prints its keys spaced and without ：
-     * (索 引 号 MB… 发文日期 2023-01-03) */
-    int colon = txt_find(s, n, "：") != NULL;
-    for (size_t i = 0; i <= n;) {
-        size_t kl = 0;
-        const char *k = i < n ? meta_key_at(s + i, n - i, &kl, colon) : NULL;
-        if (k || i == n) {
-            if (key) {
-                meta *m = jx_vec_push(out);
-                m->at = at;
-                m->key = key;
-                m->val = jx_strndup(a, s + vstart, i - vstart);
-            }
-            if (i == n) break;
-            key = k;
-            i += kl;
-            vstart = i;
-            continue;
-        }
-        unsigned char c = (unsigned char)s[i];
-        i += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    }
-}
-
-/* The keys a title runs on into when a page's furniture follows it on the
- * same line (…的通知发布日期：2022-05-13 14:19信息来源：…). */
-static const char *const title_stops[] = {"发布日期：", "发布时间：", "信息来源：", "浏览次数：", "索引号：", NULL};
-
-/* 平湖市人民政府办公室 -> issuer 平湖市人民政府办公室, government 平湖市. */
-static int issuer_of(jx_arena *a, const char *s, const char **issuer, const char **government)
-{
-    jx_span g[2];
-    if (!s || !lex_match(JX_P_ISSUER, s, strlen(s), g, 2)) return 0;
-    if (issuer) *issuer = jx_strndup(a, g[0].p, g[0].n);
-    if (government) *government = jx_strndup(a, g[1].p, g[1].n);
-    return 1;
-}
-
-/* 2024-04-06 16:40 / 2024年04月06日16:40 -> the date alone. */
-static const char *date_part(jx_arena *a, const char *v)
-{
-    size_t n = strlen(v), k = n;
-    const char *ri = txt_find(v, n, "日");
-    if (ri) k = (size_t)(ri - v) + 3;
-    else
-        for (size_t i = 0; i < n; i++)
-            if (v[i] == ' ' || (i >= 10 && v[i] >= '0' && v[i] <= '9' && i + 2 < n && v[i + 2] == ':')) { k = i; break; }
-    return jx_strndup(a, v, k);
-}
-
-/* A value lexed as a line of its own: 平政办发〔2024〕12号, 2022-05-10. */
-static void lex_value(jx_arena *a, const char *v, jx_tok *t)
-{
-    jx_line ln = {0};
-    ln.text = (char *)v;
-    ln.len = strlen(v);
-    lex_line(&ln, t);
-    (void)a;
-}
-
-/* Fills what the body left empty from the metadata of notice k. Body values
- * win: the metadata block is the site's record of the document, the body
- * the document itself. */
-static void apply_meta(jx_arena *a, jx_notice *no, const jx_vec *metas, size_t lo, size_t hi,
-                       const char **weak_issuer)
-{
-    const char *source_gov = NULL;
-    for (size_t i = 0; i < metas->n; i++) {
-        const meta *m = &JX_AT(*metas, meta, i);
-        if (m->at < lo || m->at >= hi || !*m->val) continue;
-        jx_tok t;
-        if (!strcmp(m->key, "发文文号") || !strcmp(m->key, "文号") || !strcmp(m->key, "发文字号") ||
-            !strcmp(m->key, "文件编号")) {
-            lex_value(a, m->val, &t);
-            if (t.kind == T_DOCNO && !no->doc_no) {
-                no->doc_no = txt_docno(a, t.prefix, t.plen, t.year, t.num);
-                if (!no->year) no->year = t.year;
-            }
-        } else if (!strcmp(m->key, "成文日期") || !strcmp(m->key, "发文日期") || !strcmp(m->key, "发文时间")) {
-            lex_value(a, date_part(a, m->val), &t);
-            if (t.kind == T_DATE && !no->issued_on) {
-                no->issued_on = jx_sprintf(a, "%04d-%02d-%02d", t.year, t.month, t.day);
-                if (!no->year) no->year = t.year;
-            }
-        } else if (!strcmp(m->key, "发布机关") || !strcmp(m->key, "发文机关") || !strcmp(m->key, "发布机构") ||
-                   !strcmp(m->key, "发文机构") || !strcmp(m->key, "发文单位")) {
-            /* 市政府办公室 names no government: the signature may, so it
-             * is kept only as the last resort */
-            const char *gov = NULL;
-            if (issuer_of(a, m->val, NULL, &gov)) {
-                if (!no->issuer) no->issuer = m->val;
-                if (!no->government) no->government = gov;
-            } else if (weak_issuer && !*weak_issuer) {
-                *weak_issuer = m->val;
-            }
-        } else if (!strcmp(m->key, "信息来源") || !strcmp(m->key, "来源")) {
-            if (!source_gov) issuer_of(a, m->val, NULL, &source_gov);
-        }
-    }
-    if (!no->government) no->government = source_gov;
-}
-
-/* A notice is a title (one or more lines starting <government>…关于 or
- * …转发), an optional doc_no line (after the title in gazettes, before it
- * on a red-head document), then a salutation (各…：). A web page's furniture
- * (发布时间：…, 信息来源：…) may stand between them. Table-of-contents entries
- * and catalog lines have no salutation and are not notices. Returns the
- * salutation's index, or 0. */
-static size_t try_notice(parser *p, size_t i, jx_vec *metas)
-{
-    jx_buf title = {0};
-    long docno = -1, bad_docno = -1;    /* bad: a line that starts as a doc_no but is none */
-    size_t j, found = 0;
-    int parts = 1;
-    jx_buf_put(&title, p->tok[i].body, p->tok[i].blen);
-    for (j = i + 1; j < p->n; j++) {
-        const jx_tok *t = &p->tok[j];
-        if (t->kind == T_BLANK || t->kind == T_FOOTER || t->kind == T_META) continue;
-        if (t->kind == T_DOCNO && docno < 0) { docno = (long)j; continue; }
-        if (t->kind == T_SALUTATION) { found = j; break; }
-        /* A salutation wrapped over lines (各县（市、区）人民政府， / 市级有关部门（单位）：) */
-        if (t->kind == T_TEXT && txt_starts(t->body, t->blen, "各") && !txt_find(t->body, t->blen, "。")) {
-            size_t k = j + 1;
-            while (k < p->n && k < j + 4 && p->tok[k].kind == T_TEXT &&
-                   !txt_find(p->tok[k].body, p->tok[k].blen, "。") &&
-                   !txt_ends(p->tok[k].body, p->tok[k].blen, "："))
-                k++;
-            if (k < p->n && k < j + 4 && (p->tok[k].kind == T_TEXT || p->tok[k].kind == T_SALUTATION) &&
-                txt_ends(p->tok[k].body, p->tok[k].blen, "：")) {
-                found = k;
-                break;
-            }
-        }
-        if (t->kind == T_TEXT && docno < 0 && bad_docno < 0 && lex_docno_like(t->body, t->blen)) {
-            bad_docno = (long)j;
-            continue;
-        }
-        if ((t->kind == T_TEXT || t->kind == T_LISTHEAD) && docno < 0 && parts < 6 &&
-            !txt_ends(t->body, t->blen, "。")) {
-            jx_buf_put(&title, t->body, t->blen);
-            parts++;
-            continue;
-        }
-        break;
-    }
-    if (!found) { jx_buf_free(&title); return 0; }
-    if (docno < 0) {    /* red-head layout: the doc_no stands above the title */
-        int seen = 0;
-        for (size_t k = i; k-- > 0 && seen < 3;) {
-            if (p->tok[k].kind == T_BLANK || p->tok[k].kind == T_FOOTER || p->tok[k].kind == T_META) continue;
-            if (p->tok[k].kind == T_DOCNO) { docno = (long)k; break; }
-            if (p->tok[k].kind == T_TEXT && bad_docno < 0 && lex_docno_like(p->tok[k].body, p->tok[k].blen))
-                bad_docno = (long)k;
-            seen++;
-        }
-    }
-    if (docno < 0 && bad_docno >= 0) {
-        /* shown up to 40 characters: the line may be 5 000 digits long */
-        const jx_tok *t = &p->tok[bad_docno];
-        size_t cut = 0;
-        for (int c = 0; cut < t->blen && c < 40; c++)
-            do cut++; while (cut < t->blen && ((unsigned char)t->body[cut] & 0xC0) == 0x80);
-        jx_msg(p->file, line_no(p, (size_t)bad_docno),
-               "warning: doc_no line not understood, notice kept without a doc_no: \"%.*s%s\"", (int)cut, t->body,
-               cut < t->blen ? "…" : "");
-        p->d->warnings++;
-    }
-    jx_notice *no = jx_vec_push(&p->d->notices);
-    char *tt = txt_squash_dup(p->a, title.p, title.len);
-    const char *stop = NULL;
-    for (int k = 0; title_stops[k]; k++) {
-        const char *f = txt_find(tt, strlen(tt), title_stops[k]);
-        if (f && (!stop || f < stop)) stop = f;
-    }
-    if (stop) {     /* the furniture is metadata, never part of the title */
-        read_meta(p->a, metas, i, stop);
-        tt[stop - tt] = 0;
-    }
-    no->title = tt;
-    issuer_of(p->a, no->title, &no->issuer, &no->government);
-    no->line = line_no(p, i);
-    if (docno >= 0) {
-        const jx_tok *t = &p->tok[docno];
-        no->doc_no = txt_docno(p->a, t->prefix, t->plen, t->year, t->num);
-        no->year = t->year;
-    }
-    jx_buf_free(&title);
-    return found;
-}
 
 /* ---- lists, sections, items ---- */
 
@@ -1141,28 +877,6 @@ static size_t parse_table(parser *p, size_t lo, size_t hi, int year)
     return next;
 }
 
-/* Tables are read from their header: a line with a cell 序号 (letter-spaced
- * 序 号 too), first or not. */
-static int starts_table(const jx_line *ln)
-{
-    for (const char *s = ln->text, *e = s + ln->len; s < e;) {
-        const char *q = memchr(s, '\t', (size_t)(e - s)), *ce = q ? q : e;
-        while (s < ce && *s == ' ') s++;
-        if (txt_starts(s, (size_t)(ce - s), "序")) {
-            s += strlen("序");
-            while (s < ce && *s == ' ') s++;
-            if (txt_starts(s, (size_t)(ce - s), "号")) {
-                s += strlen("号");
-                while (s < ce && *s == ' ') s++;
-                if (s == ce) return 1;
-            }
-        }
-        if (!q) break;
-        s = q + 1;
-    }
-    return 0;
-}
-
 /* A list heading wrapped over two lines (政府工作报告“十四五”时期 / 重点工作责任分解):
  * the line above, short and no sentence, belongs to it, and says its kind
  * and year. Returns the token to read the heading from. */
@@ -1250,16 +964,7 @@ static void parse_lists(parser *p, size_t lo, size_t hi, size_t notice)
         const jx_tok *t = &p->tok[i];
         jx_tok plain;
         p->cur = i;
-        if (t->kind == T_TABLE && !starts_table(&p->d->text.lines[i])) {
-            /* a tab inside prose (1.<TAB>建设幼儿园。): the line is read as text */
-            jx_line ln = p->d->text.lines[i];
-            char *copy = jx_strndup(p->a, ln.text, ln.len);
-            for (char *c = copy; *c; c++)
-                if (*c == '\t') *c = ' ';
-            ln.text = copy;
-            lex_line(&ln, &plain);
-            t = &plain;
-        }
+        if (t->kind == T_TABLE && !t->table) t = &p->seg->prose[i];     /* a tab inside prose */
         switch (t->kind) {
         case T_LISTHEAD:
             start_list(p, wrapped_heading(p, lo, i, &plain), no->year);
@@ -1407,11 +1112,11 @@ static size_t chars(const char *s, size_t n)
 /* The body of notice k: its lines from the title on, without blank lines
  * and page footers; a line of prose that does not end a sentence, at least
  * WRAP_MIN_CHARS long and followed by plain text is a wrap, joined to it. */
-static void build_body(parser *p, size_t k, const jx_span_notice *sp)
+static void build_body(parser *p, size_t k, const jx_seg *sp)
 {
     jx_buf body = {0}, para = {0}, flags = {0};
     int listed = 0;
-    for (size_t i = sp->title; i < sp->end && i < p->n; i++) {
+    for (size_t i = sp->lo; i < sp->hi && i < p->n; i++) {
         const jx_tok *t = &p->tok[i];
         if (t->kind == T_BLANK || t->kind == T_FOOTER || !t->blen) continue;
         if (para.len && t->kind != T_TEXT) flush_para(&body, &flags, &para, listed);
@@ -1634,33 +1339,6 @@ static void prepare_lines(jx_arena *a, jx_text *tx)
     jx_vec_free(&out);
 }
 
-/* A notice whose title does not name its government (区人民政府办公室关于…)
- * or a fragment whose page lost its title but kept the signature (桐乡市人民政府办公室
- * / 2020年5月22日): the signature is the issuer, the date under it the 成文
- * date when the body gave none. */
-static void signed_by(parser *p, jx_notice *no, size_t lo, size_t hi)
-{
-    for (size_t i = lo; i < hi; i++) {
-        const jx_tok *t = &p->tok[i];
-        if (t->kind != T_END) continue;
-        char *sig = txt_squash_dup(p->a, t->body, t->blen);
-        if (!issuer_of(p->a, sig, &no->issuer, &no->government) || strcmp(no->issuer, sig)) {
-            no->issuer = no->government = NULL;
-            continue;
-        }
-        for (size_t j = i + 1, seen = 0; j < hi && seen < 2 && !no->issued_on; j++) {
-            if (p->tok[j].kind == T_BLANK) continue;
-            if (p->tok[j].kind == T_DATE) {
-                no->issued_on = jx_sprintf(p->a, "%04d-%02d-%02d", p->tok[j].year, p->tok[j].month, p->tok[j].day);
-                if (!no->year) no->year = p->tok[j].year;
-                break;
-            }
-            seen++;
-        }
-        return;
-    }
-}
-
 /* Lines that say who is responsible (责任单位：…, a 责任单位 column): a file
  * with such lines and no task is a list jxgov did not recognise, which must
  * never pass silently. */
@@ -1721,71 +1399,21 @@ void prs_doc(jx_arena *a, jx_doc *d)
     if (!p.tok || !p.listed) { fputs("jxgov: out of memory\n", stderr); exit(JX_EDB); }
     for (size_t i = 0; i < p.n; i++) lex_line(&d->text.lines[i], &p.tok[i]);
     pg_mark(p.tok, d->text.lines, p.n);
+    jx_segs sg;
+    seg_doc(a, p.tok, d->text.lines, p.n, &sg);
+    p.seg = &sg;
+    p.progress_line = sg.progress;
 
-    parse_gazette(&p);
-
-    jx_vec metas = JX_VEC(meta);
-    for (size_t i = 0; i < p.n; i++)
-        if (p.tok[i].kind == T_META)
-            read_meta(a, &metas, i, txt_squash_dup(a, p.tok[i].body, p.tok[i].blen));
-    jx_vec starts_at = JX_VEC(size_t), salut_at = JX_VEC(size_t);
-    for (size_t i = 0; i < p.n; i++) {
-        if (p.tok[i].kind != T_TITLE) continue;
-        size_t s = try_notice(&p, i, &metas);
-        if (!s) continue;
-        *(size_t *)jx_vec_push(&starts_at) = i;
-        *(size_t *)jx_vec_push(&salut_at) = s;
-        i = s;
-    }
-    /* A fragment (a saved list, one page of a PDF, a list page of a site):
-     * no title and salutation, but a list. Its tasks load under an untitled
-     * notice (no doc_no, no title), its metadata still read. */
-    if (!d->notices.n && !d->gazettes.n) {
-        for (size_t i = 0; i < p.n; i++) {
-            const jx_tok *t = &p.tok[i];
-            if (t->kind == T_PROGRESS) {    /* a progress report page: nothing to load */
-                p.progress_line = line_no(&p, i);
-                break;
-            }
-            if (t->kind != T_LISTHEAD && t->kind != T_RESP &&
-                !(t->kind == T_TABLE && starts_table(&d->text.lines[i])))
-                continue;
-            jx_notice *no = jx_vec_push(&d->notices);
-            no->line = line_no(&p, i);
-            *(size_t *)jx_vec_push(&starts_at) = i;
-            *(size_t *)jx_vec_push(&salut_at) = 0;
-            break;
-        }
-    }
-    jx_span_notice *spans = malloc((d->notices.n ? d->notices.n : 1) * sizeof *spans);
-    if (!spans) { fputs("jxgov: out of memory\n", stderr); exit(JX_EDB); }
+    gz_issues(a, d, p.tok, p.n, &sg);
+    jx_vec metas;
+    ntc_metas(a, p.tok, p.n, &metas);
+    for (size_t k = 0; k < sg.notices.n; k++) ntc_open(a, d, p.tok, &JX_AT(sg.notices, jx_seg, k), &metas);
     for (size_t k = 0; k < d->notices.n; k++) {
         jx_notice *no = &JX_AT(d->notices, jx_notice, k);
-        size_t lo = JX_AT(salut_at, size_t, k);
-        size_t hi = k + 1 < starts_at.n ? JX_AT(starts_at, size_t, k + 1) : p.n;
-        for (size_t i = lo; i < hi; i++)
-            if (gz_section_start(p.tok, i, p.n)) { hi = i; break; }
-        spans[k].title = JX_AT(starts_at, size_t, k);
-        spans[k].body = lo;
-        spans[k].end = hi;
-        for (size_t i = lo; i < hi && no->title; i++) {
-            if (p.tok[i].kind != T_DATE) continue;
-            no->issued_on = jx_sprintf(a, "%04d-%02d-%02d", p.tok[i].year, p.tok[i].month, p.tok[i].day);
-            if (!no->year) no->year = p.tok[i].year;
-            break;
-        }
-        /* the metadata above a notice's salutation is its page's */
-        const char *weak_issuer = NULL;
-        apply_meta(a, no, &metas, k ? JX_AT(salut_at, size_t, k - 1) + 1 : 0, no->title ? lo + 1 : p.n,
-                   &weak_issuer);
-        if (!no->issuer) signed_by(&p, no, lo, hi);
-        if (!no->issuer) no->issuer = weak_issuer;
-        if (!no->issued_on && no->title) {
-            jx_msg(p.file, no->line, "warning: notice without a 成文 date");
-            d->warnings++;
-        }
-        parse_lists(&p, lo, hi, k);
-        build_body(&p, k, &spans[k]);
+        const jx_seg *sp = &JX_AT(sg.notices, jx_seg, k);
+        ntc_complete(a, d, p.tok, &sg, k, &metas);
+        parse_lists(&p, sp->at, sp->hi, k);
+        build_body(&p, k, sp);
         if (!no->government) no->government = prs_government(a, no->issuer);
     }
     /* a notice's tasks, and its targets, are consecutive, in notice order */
@@ -1795,7 +1423,7 @@ void prs_doc(jx_arena *a, jx_doc *d)
         while (gi < d->targets.n && JX_AT(d->targets, jx_target, gi).notice == k) gi++;
         if (gi > g0) link_targets(&p, t0, ti - t0, g0, gi);
     }
-    gz_extract(a, d, p.tok, p.n, spans);
+    gz_extract(a, d, p.tok, &sg);
     if (!d->notices.n && !d->gazettes.n && !p.progress_line) {
         jx_msg(p.file, 0, "warning: no document found (no title followed by a salutation)");
         d->warnings++;
@@ -1816,10 +1444,8 @@ void prs_doc(jx_arena *a, jx_doc *d)
             d->unrecognised = 1;
         }
     }
-    free(spans);
+    seg_free(&sg);
     jx_vec_free(&metas);
-    jx_vec_free(&starts_at);
-    jx_vec_free(&salut_at);
     jx_vec_free(&p.known_leaders);
     jx_buf_free(&p.text);
     jx_buf_free(&p.resp);

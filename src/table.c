@@ -204,7 +204,7 @@ size_t tbl_rebuild(jx_arena *a, const jx_tok *tok, const jx_line *lines, size_t 
             flush(&b);
             push_group(&b, t->num, t->rest, t->blen - (size_t)(t->rest - t->body), ln->no);
             first_row = 0;
-        } else if (ends_table(t) || gz_section_start(tok, i, n)) {
+        } else if (ends_table(t) || t->opens) {
             break;
         } else {
             /* continuation of the last cell; the blank before it was part of
@@ -407,7 +407,7 @@ static int section_ahead(const jx_text *t, size_t i)
     jx_tok win[6];
     size_t k = 0;
     for (; k < 6 && i + k < t->nlines; k++) lex_line(&t->lines[i + k], &win[k]);
-    return gz_section_start(win, 0, k);
+    return seg_heading(win, 0, k) > 0;
 }
 
 static size_t from_paragraphs(emitter *e, const jx_text *t, size_t i)

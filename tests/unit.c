@@ -301,6 +301,8 @@ static void table_is(const char *text, const char *want, long end_line)
     }
     jx_tok *tok = jx_alloc(&a, t.nlines * sizeof *tok);
     for (size_t i = 0; i < t.nlines; i++) lex_line(&t.lines[i], &tok[i]);
+    jx_segs sg;     /* a section heading ends a table */
+    seg_doc(&a, tok, t.lines, t.nlines, &sg);
     size_t end = tbl_rebuild(&a, tok, t.lines, 0, t.nlines, &rows);
     for (size_t i = 0; i < rows.n; i++) {
         jx_row *r = &JX_AT(rows, jx_row, i);
@@ -323,6 +325,7 @@ static void table_is(const char *text, const char *want, long end_line)
     CHECK(got_line == end_line, "table ends before line %ld, want %ld", got_line, end_line);
     jx_buf_free(&b);
     jx_vec_free(&rows);
+    seg_free(&sg);
     jx_arena_free(&a);
 }
 
@@ -468,6 +471,70 @@ static void notices_are(const char *text, const char *want)
     jx_arena_free(&a);
 }
 
+/* Segments text; want: each span as "kind first-last" (source lines), the
+ * issues, then the notices, then the sections, joined by ", ". A 解读's
+ * title follows its range as "(title)"; "prose L" names a tab line read
+ * as prose (line L). */
+static void segments_are(const char *text, const char *want)
+{
+    static const char *const kinds[] = {"masthead", "colophon", "notice", "fragment", "appoint", "catalog", "jiedu"};
+    char err[256];
+    jx_arena a = {0};
+    jx_text t;
+    jx_buf b = {0};
+    if (dec_bytes(&a, (const unsigned char *)text, strlen(text), &t, err, sizeof err)) {
+        CHECK(0, "decode: %s", err);
+        return;
+    }
+    jx_tok *tok = jx_alloc(&a, t.nlines * sizeof *tok);
+    for (size_t i = 0; i < t.nlines; i++) lex_line(&t.lines[i], &tok[i]);
+    pg_mark(tok, t.lines, t.nlines);
+    jx_segs sg;
+    seg_doc(&a, tok, t.lines, t.nlines, &sg);
+    const jx_vec *vs[] = {&sg.issues, &sg.notices, &sg.sections};
+    for (int v = 0; v < 3; v++)
+        for (size_t k = 0; k < vs[v]->n; k++) {
+            const jx_seg *s = &JX_AT(*vs[v], jx_seg, k);
+            char one[160];
+            snprintf(one, sizeof one, "%s%s %ld-%ld%s%s%s", b.len ? ", " : "", kinds[s->kind], s->first, s->last,
+                     s->title ? " (" : "", s->title ? s->title : "", s->title ? ")" : "");
+            jx_buf_puts(&b, one);
+        }
+    for (size_t i = 0; i < t.nlines; i++)
+        if (tok[i].kind == T_TABLE && !tok[i].table) {
+            char one[40];
+            snprintf(one, sizeof one, "%sprose %ld", b.len ? ", " : "", t.lines[i].no);
+            jx_buf_puts(&b, one);
+        }
+    const char *got = b.p ? b.p : "";
+    CHECK(!strcmp(got, want), "segments of\n%s\n= %s\nwant %s", text, got, want);
+    jx_buf_free(&b);
+    seg_free(&sg);
+    jx_arena_free(&a);
+}
+
+static void test_segments(void)
+{
+    /* an issue: masthead and contents (whose 人事任免 entry carries a page
+     * number: no section), a notice up to the first section, 人事任免 up
+     * to the 发文目录, its table (a tab line with no 序号 cell: its prose
+     * reading is there too), a 解读 whose title wraps, up to the colophon */
+    segments_are("嘉兴市人民政府公报\n2025\n第 03 期（总第 261 期）\n\n目录\n"
+                 "嘉兴市人民政府关于印发某某办法的通知……（1）\n【市政府人事任免】……（5）\n\n"
+                 "嘉兴市人民政府关于印发某某办法的通知\n嘉政发〔2025〕3号\n各县（市、区）人民政府，市政府各部门：\n"
+                 "现将《某某办法》印发给你们，请认真贯彻执行。\n嘉兴市人民政府\n2025年3月1日\n\n"
+                 "【市政府人事任免】\n任命：\n张三为嘉兴市商务局副局长；\n\n"
+                 "嘉兴市人民政府2025年发文目录\n\t嘉政发〔2025〕3号\t嘉兴市人民政府关于印发某某办法的通知\n\n"
+                 "《嘉兴市某某\n办法》解读\n一、起草背景。\n2025年第03期（总第261期）\n",
+                 "masthead 1-8, colophon 26-26, notice 9-15, appoint 16-19, catalog 20-22, jiedu 23-26 (嘉兴市某某办法), "
+                 "prose 21");
+    /* a list page with no title: a fragment from its table's header on; a
+     * tab inside prose is no table */
+    segments_are("工作任务清单\n\t序号\t工作任务\t责任单位\n\t1\t做某事。\t市发展改革委\n",
+                 "fragment 2-3, prose 3");
+    segments_are("某某通知\n1.\t建设幼儿园。\n", "prose 2");
+}
+
 static void test_docs(void)
 {
     lex_is("平湖市人民政府办公室关于印发2024年政府工作报告重点工作责任分解的通知", T_TITLE, -1);
@@ -539,6 +606,7 @@ int main(void)
     test_lex();
     test_depts();
     test_tables();
+    test_segments();
     test_load_after_rollback();
     test_docs();
     lex_done();

@@ -1,0 +1,313 @@
+/* segment.c: the document's parts and where each begins and ends, decided
+ * in one pass over the tokens before any reader runs.
+ *
+ * A gazette issue is a masthead and its contents, notices (a title, a 文号,
+ * a salutation, a body), sections of its own (【…人事任免】, the 发文目录,
+ * 《…》解读) and a colophon. A standalone document is one notice; a saved
+ * list page is a fragment, a list with no title. Every boundary the readers
+ * need is here: a notice's body ends at the next notice or at the first
+ * section heading; a table opens at a 序号 cell, and a tab elsewhere is
+ * prose. The readers (notice.c, parse.c, table.c, gazette.c) work on these
+ * spans and never classify a heading again. */
+#include "jxgov.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* A 《…》解读 heading, possibly wrapped over up to three lines: the number
+ * of lines it takes (0 if none), its title in *title when a is given. */
+static size_t jiedu_lines(jx_arena *a, const jx_tok *tok, size_t i, size_t n, const char **title)
+{
+    jx_buf b = {0};
+    jx_span g[1];
+    size_t used = 0, k;
+    if (tok[i].kind != T_TEXT || !txt_starts(tok[i].body, tok[i].blen, "《")) return 0;
+    for (k = i; k < n && k < i + 3; k++) {
+        if (tok[k].kind != T_TEXT) break;
+        jx_buf_put(&b, tok[k].body, tok[k].blen);
+        if (lex_match(JX_P_JIEDU, b.p, b.len, g, 1)) {
+            used = k - i + 1;
+            if (a) *title = txt_squash_dup(a, g[0].p, g[0].n);
+            break;
+        }
+        if (txt_find(b.p, b.len, "》")) break;     /* a title that closes without 解读 */
+    }
+    jx_buf_free(&b);
+    return used;
+}
+
+size_t seg_heading(const jx_tok *tok, size_t i, size_t n)
+{
+    const jx_tok *t = &tok[i];
+    if (t->kind == T_BRACKET) return 1;
+    if (t->kind != T_TEXT) return 0;
+    if ((txt_ends(t->body, t->blen, "发文目录") && t->blen < 120) ||
+        (t->blen == strlen("政策解读目录") && txt_starts(t->body, t->blen, "政策解读目录")))
+        return 1;
+    return jiedu_lines(NULL, tok, i, n, NULL);
+}
+
+/* Tables are read from their header: a line with a cell 序号 (letter-spaced
+ * 序 号 too), first or not. */
+static int opens_table(const jx_line *ln)
+{
+    for (const char *s = ln->text, *e = s + ln->len; s < e;) {
+        const char *q = memchr(s, '\t', (size_t)(e - s)), *ce = q ? q : e;
+        while (s < ce && *s == ' ') s++;
+        if (txt_starts(s, (size_t)(ce - s), "序")) {
+            s += strlen("序");
+            while (s < ce && *s == ' ') s++;
+            if (txt_starts(s, (size_t)(ce - s), "号")) {
+                s += strlen("号");
+                while (s < ce && *s == ' ') s++;
+                if (s == ce) return 1;
+            }
+        }
+        if (!q) break;
+        s = q + 1;
+    }
+    return 0;
+}
+
+static jx_seg *add(jx_vec *v, enum jx_segkind kind, size_t lo, size_t hi, size_t at)
+{
+    jx_seg *s = jx_vec_push(v);
+    s->kind = kind;
+    s->lo = lo;
+    s->hi = hi;
+    s->at = at;
+    s->docno = s->bad_docno = -1;
+    return s;
+}
+
+/* An issue starts at its masthead (嘉兴市人民政府公报, a year line, 第 03 期
+ * (总第 261 期) within twelve lines) and is closed by its colophon (2025年第
+ * 03期（总第261期）). Running headers are page furniture (T_FOOTER) and
+ * are looked at too: a masthead's name can be marked as one. */
+static void issues(jx_segs *s, const jx_tok *tok, size_t n)
+{
+    long title_at = -100;
+    jx_span m[4];
+    for (size_t i = 0; i < n; i++) {
+        const jx_tok *t = &tok[i];
+        if (t->kind != T_TEXT && t->kind != T_FOOTER) continue;
+        if (txt_starts(t->body, t->blen, "嘉兴市人民政府公报")) {
+            title_at = (long)i;
+        } else if (lex_match(JX_P_COLOPHON, t->body, t->blen, m, 3)) {
+            jx_seg *c = add(&s->issues, SEG_COLOPHON, i, i + 1, i);
+            memcpy(c->g, m, sizeof c->g);
+        } else if ((long)i - title_at <= 12 && lex_match(JX_P_MASTHEAD, t->body, t->blen, m, 2)) {
+            jx_seg *c = add(&s->issues, SEG_MASTHEAD, (size_t)title_at, n, i);
+            memcpy(c->g, m, 2 * sizeof *m);
+        }
+    }
+}
+
+/* A notice is a title (one or more lines starting <government>…关于 or
+ * …转发), an optional doc_no line (after the title in gazettes, before it
+ * on a red-head document), then a salutation (各…：). A web page's furniture
+ * (发布时间：…, 信息来源：…) may stand between them. Table-of-contents entries
+ * and catalog lines have no salutation and are not notices. Fills sp from
+ * the title at i; returns the salutation's index, or 0. */
+static size_t notice_at(const jx_tok *tok, size_t n, size_t i, jx_seg *sp)
+{
+    long docno = -1, bad_docno = -1;    /* bad: a line that starts as a doc_no but is none */
+    size_t j, found = 0, title_end = i + 1;
+    sp->title_skip = -1;
+    int parts = 1;
+    for (j = i + 1; j < n; j++) {
+        const jx_tok *t = &tok[j];
+        if (t->kind == T_BLANK || t->kind == T_FOOTER || t->kind == T_META) continue;
+        if (t->kind == T_DOCNO && docno < 0) { docno = (long)j; continue; }
+        if (t->kind == T_SALUTATION) { found = j; break; }
+        /* A salutation wrapped over lines (各县（市、区）人民政府， / 市级有关部门（单位）：) */
+        if (t->kind == T_TEXT && txt_starts(t->body, t->blen, "各") && !txt_find(t->body, t->blen, "。")) {
+            size_t k = j + 1;
+            while (k < n && k < j + 4 && tok[k].kind == T_TEXT && !txt_find(tok[k].body, tok[k].blen, "。") &&
+                   !txt_ends(tok[k].body, tok[k].blen, "："))
+                k++;
+            if (k < n && k < j + 4 && (tok[k].kind == T_TEXT || tok[k].kind == T_SALUTATION) &&
+                txt_ends(tok[k].body, tok[k].blen, "：")) {
+                found = k;
+                break;
+            }
+        }
+        if (t->kind == T_TEXT && docno < 0 && bad_docno < 0 && lex_docno_like(t->body, t->blen)) {
+            bad_docno = sp->title_skip = (long)j;
+            continue;
+        }
+        if ((t->kind == T_TEXT || t->kind == T_LISTHEAD) && docno < 0 && parts < 6 &&
+            !txt_ends(t->body, t->blen, "。")) {
+            parts++;
+            title_end = j + 1;
+            continue;
+        }
+        break;
+    }
+    if (!found) return 0;
+    if (docno < 0) {    /* red-head layout: the doc_no stands above the title */
+        int seen = 0;
+        for (size_t k = i; k-- > 0 && seen < 3;) {
+            if (tok[k].kind == T_BLANK || tok[k].kind == T_FOOTER || tok[k].kind == T_META) continue;
+            if (tok[k].kind == T_DOCNO) { docno = (long)k; break; }
+            if (tok[k].kind == T_TEXT && bad_docno < 0 && lex_docno_like(tok[k].body, tok[k].blen))
+                bad_docno = (long)k;
+            seen++;
+        }
+    }
+    sp->title_end = title_end;
+    sp->docno = docno;
+    sp->bad_docno = docno < 0 ? bad_docno : -1;
+    return found;
+}
+
+static void notices(jx_segs *s, const jx_tok *tok, const jx_line *lines, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (tok[i].kind != T_TITLE) continue;
+        jx_seg sp = {0};
+        size_t at = notice_at(tok, n, i, &sp);
+        if (!at) continue;
+        jx_seg *no = add(&s->notices, SEG_NOTICE, i, n, at);
+        no->title_end = sp.title_end;
+        no->title_skip = sp.title_skip;
+        no->docno = sp.docno;
+        no->bad_docno = sp.bad_docno;
+        i = at;
+    }
+    /* A fragment (a saved list, one page of a PDF, a list page of a site):
+     * no title and salutation, but a list. Its tasks load under an untitled
+     * notice, its list read from the first line. */
+    if (!s->notices.n && !s->issues.n) {
+        for (size_t i = 0; i < n; i++) {
+            const jx_tok *t = &tok[i];
+            if (t->kind == T_PROGRESS) {    /* a progress report page: nothing to load */
+                s->progress = lines[i].no;
+                break;
+            }
+            if (t->kind != T_LISTHEAD && t->kind != T_RESP && !(t->kind == T_TABLE && t->table)) continue;
+            add(&s->notices, SEG_FRAGMENT, i, n, 0);
+            break;
+        }
+    }
+    /* a notice runs to the next one, or to the first section heading in its body */
+    for (size_t k = 0; k < s->notices.n; k++) {
+        jx_seg *no = &JX_AT(s->notices, jx_seg, k);
+        size_t hi = k + 1 < s->notices.n ? JX_AT(s->notices, jx_seg, k + 1).lo : n;
+        for (size_t i = no->at; i < hi; i++)
+            if (tok[i].opens) { hi = i; break; }
+        no->hi = hi;
+    }
+}
+
+/* The sections a gazette prints of its own, in order: 人事任免 (not the
+ * contents' entry for it, which carries a page number), a 发文目录 with its
+ * table, a 解读 up to the next notice. */
+static void sections(jx_arena *a, jx_segs *s, const jx_tok *tok, size_t n)
+{
+    unsigned char *starts = jx_xrealloc(NULL, n ? n : 1);   /* the title tokens of notices */
+    memset(starts, 0, n ? n : 1);
+    for (size_t k = 0; k < s->notices.n; k++) starts[JX_AT(s->notices, jx_seg, k).lo] = 1;
+    for (size_t i = 0; i < n; i++) {
+        const jx_tok *t = &tok[i];
+        jx_span g[1];
+        const char *title;
+        size_t used;
+        if (t->kind == T_BRACKET && txt_find(t->body, t->blen, "人事任免") &&
+            !lex_match(JX_P_PAGEREF, t->body, t->blen, g, 0)) {
+            /* the heading (【市政府人事任免】(2025年12月份、2026年1月份)) may
+             * wrap: it runs while its brackets are open */
+            size_t j = i;
+            for (int open = 0; j < n && (j == i || open > 0) && j < i + 3; j++)
+                for (const char *q = tok[j].body, *e = q + tok[j].blen; q < e; q++) {
+                    if (txt_starts(q, (size_t)(e - q), "（")) open++;
+                    else if (txt_starts(q, (size_t)(e - q), "）")) open--;
+                }
+            size_t at = j;
+            for (; j < n; j++) {
+                enum jx_tok k = tok[j].kind;
+                if (k == T_BLANK || k == T_FOOTER) continue;
+                if (tok[j].opens || k == T_TITLE || k == T_TABLE) break;
+            }
+            add(&s->sections, SEG_APPOINT, i, j, at);
+            i = j - 1;
+        } else if (t->kind == T_TEXT && txt_ends(t->body, t->blen, "发文目录")) {
+            size_t j = i + 1;
+            while (j < n && (tok[j].kind == T_BLANK || tok[j].kind == T_FOOTER || tok[j].kind == T_TABLE)) j++;
+            add(&s->sections, SEG_CATALOG, i, j, i + 1);
+            i = j - 1;
+        } else if ((used = jiedu_lines(a, tok, i, n, &title)) > 0) {
+            /* a 解读 runs to the next notice: a line opening with some
+             * government's 关于 is a title only where a notice starts */
+            size_t end = i + used;
+            while (end < n && !tok[end].opens && !(tok[end].kind == T_TITLE && starts[end])) end++;
+            add(&s->sections, SEG_JIEDU, i, end, i + used)->title = title;
+            i = end - 1;
+        }
+    }
+    free(starts);
+}
+
+/* A tab inside prose (1.<TAB>建设幼儿园。) is no table: the line is read as
+ * it would be with spaces for its tabs. */
+static void prose(jx_arena *a, jx_segs *s, const jx_tok *tok, const jx_line *lines, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (tok[i].kind != T_TABLE || tok[i].table) continue;
+        if (!s->prose) s->prose = jx_xrealloc(NULL, n * sizeof *s->prose);
+        jx_line ln = lines[i];
+        char *copy = jx_strndup(a, ln.text, ln.len);
+        for (char *c = copy; *c; c++)
+            if (*c == '\t') *c = ' ';
+        ln.text = copy;
+        lex_line(&ln, &s->prose[i]);
+    }
+}
+
+static void line_range(jx_vec *v, const jx_line *lines)
+{
+    for (size_t k = 0; k < v->n; k++) {
+        jx_seg *s = &JX_AT(*v, jx_seg, k);
+        s->first = lines[s->lo].no;
+        s->last = s->hi > s->lo ? lines[s->hi - 1].no : s->first;
+    }
+}
+
+void seg_doc(jx_arena *a, jx_tok *tok, const jx_line *lines, size_t n, jx_segs *s)
+{
+    memset(s, 0, sizeof *s);
+    s->issues.size = s->notices.size = s->sections.size = sizeof(jx_seg);
+    for (size_t i = 0; i < n; i++) {
+        tok[i].opens = (unsigned char)seg_heading(tok, i, n);
+        tok[i].table = tok[i].kind == T_TABLE && opens_table(&lines[i]);
+    }
+    issues(s, tok, n);
+    notices(s, tok, lines, n);
+    sections(a, s, tok, n);
+    prose(a, s, tok, lines, n);
+    /* an issue's masthead and contents run to its first notice or section */
+    for (size_t k = 0; k < s->issues.n; k++) {
+        jx_seg *m = &JX_AT(s->issues, jx_seg, k);
+        if (m->kind != SEG_MASTHEAD) continue;
+        for (size_t j = 0; j < s->notices.n; j++)
+            if (JX_AT(s->notices, jx_seg, j).lo > m->at) { m->hi = JX_AT(s->notices, jx_seg, j).lo; break; }
+        for (size_t j = 0; j < s->sections.n; j++)
+            if (JX_AT(s->sections, jx_seg, j).lo > m->at && JX_AT(s->sections, jx_seg, j).lo < m->hi) {
+                m->hi = JX_AT(s->sections, jx_seg, j).lo;
+                break;
+            }
+        if (k + 1 < s->issues.n && JX_AT(s->issues, jx_seg, k + 1).lo < m->hi) m->hi = JX_AT(s->issues, jx_seg, k + 1).lo;
+    }
+    line_range(&s->issues, lines);
+    line_range(&s->notices, lines);
+    line_range(&s->sections, lines);
+}
+
+void seg_free(jx_segs *s)
+{
+    jx_vec_free(&s->issues);
+    jx_vec_free(&s->notices);
+    jx_vec_free(&s->sections);
+    free(s->prose);
+    s->prose = NULL;
+}
