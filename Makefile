@@ -9,7 +9,7 @@ SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-re
            -ftrivial-auto-var-init=pattern
 
 SRC     := src/arena.c src/msg.c src/sha256.c src/decode.c src/text.c src/lex.c src/page.c src/table.c \
-           src/depts.c src/segment.c src/notice.c src/parse.c src/gazette.c src/load.c src/work.c
+           src/district.c src/depts.c src/segment.c src/notice.c src/parse.c src/gazette.c src/load.c src/work.c
 HDR     := include/jxgov.h
 
 .PHONY: all demo test deps clean valgrind fuzz bench install uninstall
@@ -24,8 +24,16 @@ build/embed: tools/embed.c
 	@mkdir -p build
 	$(CC) -O1 -o $@ $<
 
-build/embedded.c: build/embed schema.sql data/departments.tsv
-	{ build/embed jx_schema_sql schema.sql; build/embed jx_departments_tsv data/departments.tsv; } > $@
+# The schema with the rows of its districts table, from data/districts.tsv.
+build/schema.sql: schema.sql data/districts.tsv
+	@mkdir -p build
+	{ cat schema.sql; awk -F '\t' '!/^#/ && NF { printf "%s(%s, '"'"'%s'"'"')", n++ ? ", " : \
+	  "INSERT OR IGNORE INTO districts (district_id, name) VALUES ", $$1, $$2 } END { print ";" }' \
+	  data/districts.tsv; } > $@
+
+build/embedded.c: build/embed build/schema.sql data/departments.tsv data/districts.tsv
+	{ build/embed jx_schema_sql build/schema.sql; build/embed jx_departments_tsv data/departments.tsv; \
+	  build/embed jx_districts_tsv data/districts.tsv; } > $@
 
 jxgov: $(SRC) src/main.c build/embedded.c $(HDR)
 	$(CC) $(WARN) $(CFLAGS) $(PKG_CFLAGS) -Iinclude -o $@ $(SRC) src/main.c build/embedded.c $(PKG_LIBS)

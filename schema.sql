@@ -161,15 +161,12 @@ CREATE TABLE IF NOT EXISTS task_units (
 -- per department): see README "Performance" for what it costs a load.
 CREATE INDEX IF NOT EXISTS task_units_dept ON task_units (dept_id, lead);
 
--- The district columns of a target table; the ids are fixed.
+-- The district columns of a target table; the ids are fixed. Its rows are
+-- data/districts.tsv's: the build appends their INSERT to this schema.
 CREATE TABLE IF NOT EXISTS districts (
     district_id INTEGER PRIMARY KEY,
     name        TEXT NOT NULL UNIQUE
 );
-INSERT OR IGNORE INTO districts (district_id, name) VALUES
-    (0, '全市'), (1, '南湖区'), (2, '秀洲区'), (3, '嘉善县'), (4, '平湖市'), (5, '海盐县'),
-    (6, '海宁市'), (7, '桐乡市'), (8, '嘉兴经济技术开发区'), (9, '嘉兴港区'), (10, '市级'),
-    (11, '其他');
 
 -- One row per data row of a per-district target table: the item, printed
 -- once, whatever the number of district cells it has.

@@ -44,7 +44,7 @@ for scale in $SCALES; do
     set -- $(timed ./jxgov ingest -q -j "$J" --db "$B/j.db" "$corpus"/*.txt); t_re=$1
     set -- $(timed sh -c "cat $corpus/*.txt > /dev/null"); t_cat=$1
     rows=0
-    rm -f "$B"/imp.db*; sqlite3 "$B/imp.db" < schema.sql
+    rm -f "$B"/imp.db*; sqlite3 "$B/imp.db" < build/schema.sql
     imp="$B/import.sql"
     # ASCII unit/record separators: the texts hold tabs' and quotes' lookalikes
     printf '.mode ascii\nBEGIN;\n' > "$imp"

@@ -134,8 +134,30 @@ static inline int txt_ends(const char *s, size_t n, const char *lit)
     size_t k = strlen(lit);
     return n >= k && !memcmp(s + n - k, lit, k);
 }
+/* Bytes of the UTF-8 sequence that lead byte c starts (1 to 4). */
+static inline size_t txt_u8len(unsigned char c) { return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4; }
+/* Characters (code points) in s[0..n). */
+static inline size_t txt_chars(const char *s, size_t n)
+{
+    size_t c = 0;
+    for (size_t i = 0; i < n; i++) c += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return c;
+}
 const char *txt_find(const char *s, size_t n, const char *lit);
 const char *txt_rfind(const char *s, size_t n, const char *lit);
+/* Splits s[0..n) at separators that stand outside brackets (市司法局（市行政
+ *复议局） stays whole), calling part() with each non-empty piece. seps: the
+ * separators; sep_at (may be NULL): called first at each position outside
+ * brackets, with the start of the piece being read, it returns the length of
+ * a separator of its own standing at s + i (0: none). */
+typedef struct {
+    const char *const *seps;
+    int titles;             /* 《…》 are brackets too */
+    int stray_cuts;         /* a ） with no （ open ends a piece (an inline clause closing) */
+    size_t (*sep_at)(void *ctx, const char *s, size_t n, size_t i, size_t start);
+} jx_splitter;
+void txt_split(const char *s, size_t n, const jx_splitter *how,
+               void (*part)(void *ctx, const char *p, size_t len), void *ctx);
 /* HTML remnants of s[0..n): entities decoded, tags dropped (block tags
  * become '\n', cells '\t'); NULL when s holds none. */
 char *txt_html(jx_arena *a, const char *s, size_t n, size_t *outlen);
@@ -222,6 +244,16 @@ size_t tbl_rebuild(jx_arena *a, const jx_tok *tok, const jx_line *lines, size_t 
  * tbl_rebuild reads, before lexing. Lines keep their numbers; t->lines may
  * be replaced by an arena copy. */
 void tbl_normalize(jx_arena *a, jx_text *t);
+
+/* ---- district.c: data/districts.tsv, the one list of districts ---- */
+/* Reads the embedded table (dep_init calls it: the splitter needs it). */
+int dist_init(char *err, size_t errsz);
+void dist_done(void);
+size_t dist_count(void);
+const char *dist_name(size_t id);       /* id: the districts table's district_id */
+int dist_is_county(size_t id);          /* a county-level government (南湖区, 平湖市) */
+/* The district a table header cell names (its text squashed), or -1. */
+int dist_cell(const char *s);
 
 /* ---- depts.c ---- */
 typedef struct {

@@ -25,9 +25,6 @@ static jx_arena dep_arena;
 static const char *govs[64];
 static size_t ngovs;
 
-static const char *const districts[] = {
-    "南湖区", "秀洲区", "嘉善县", "平湖市", "海盐县", "海宁市", "桐乡市", NULL};
-
 static size_t hash(const char *gov, const char *s, size_t n)
 {
     size_t h = 1469598103934665603u;
@@ -65,6 +62,7 @@ static void insert(const char *gov, const char *key, const char *canon)
 
 int dep_init(char *err, size_t errsz)
 {
+    if (dist_init(err, errsz)) return -1;
     size_t names = 0;
     for (const char *p = jx_departments_tsv; *p; p++) names += *p == '\t' || *p == '\n';
     tabcap = 64;
@@ -109,14 +107,16 @@ int dep_init(char *err, size_t errsz)
 
 void dep_done(void)
 {
+    dist_done();
     free(tab);
     tab = NULL;
     ngovs = 0;
     jx_arena_free(&dep_arena);
 }
 
-/* The city's district names are listed; another government's places are
- * read by their form: two to six characters ending in 区, 县 or 市. */
+/* The city's county-level governments are data/districts.tsv's; another
+ * government's places are read by their form: two to six characters ending
+ * in 区, 县 or 市. */
 static size_t place_end(const char *s, size_t n)
 {
     for (size_t i = 6; i + 3 <= n && i <= 15; i += 3)
@@ -127,8 +127,8 @@ static size_t place_end(const char *s, size_t n)
 static int is_district(const char *gov, const char *s, size_t n)
 {
     if (gov && !strcmp(gov, JX_CITY)) {
-        for (int i = 0; districts[i]; i++)
-            if (strlen(districts[i]) == n && !memcmp(districts[i], s, n)) return 1;
+        for (size_t i = 0; i < dist_count(); i++)
+            if (dist_is_county(i) && strlen(dist_name(i)) == n && !memcmp(dist_name(i), s, n)) return 1;
         return 0;
     }
     for (size_t i = 0; i < n; i++)
@@ -139,9 +139,9 @@ static int is_district(const char *gov, const char *s, size_t n)
 static int district_prefix(const char *gov, const char *s, size_t n)
 {
     if (gov && !strcmp(gov, JX_CITY)) {
-        for (int i = 0; districts[i]; i++) {
-            size_t k = strlen(districts[i]);
-            if (n > k && !memcmp(districts[i], s, k)) return (int)k;
+        for (size_t i = 0; i < dist_count(); i++) {
+            size_t k = strlen(dist_name(i));
+            if (dist_is_county(i) && n > k && !memcmp(dist_name(i), s, k)) return (int)k;
         }
         return 0;
     }
@@ -150,6 +150,35 @@ static int district_prefix(const char *gov, const char *s, size_t n)
 }
 
 typedef struct { const char *s; size_t n; int star; } seg;
+
+typedef struct {
+    jx_vec *segs;           /* seg */
+    long member_from;       /* the first seg after a member label, or -1 */
+} split_ctx;
+
+static void add_seg(void *ctx, const char *s, size_t n)
+{
+    seg *g = jx_vec_push(((split_ctx *)ctx)->segs);
+    g->s = s;
+    g->n = n;
+}
+
+static const char *const member_labels[] = {
+    "配合单位：", "协同单位：", "参与单位：", "协办单位：", "配合部门：", "责任单位：", NULL};
+
+/* A member label after the first unit separates: its length, else 0. Every
+ * label is four characters and a ： (checked first: cheap). */
+static size_t member_label(void *ctx, const char *s, size_t n, size_t i, size_t start)
+{
+    split_ctx *c = ctx;
+    if (!i || n - i < 15 || memcmp(s + i + 12, "：", 3)) return 0;
+    for (int k = 0; member_labels[k]; k++)
+        if (!memcmp(s + i, member_labels[k], 15)) {
+            if (c->member_from < 0) c->member_from = (long)c->segs->n + (i > start);
+            return 15;
+        }
+    return 0;
+}
 
 /* Whether lit stands at s[i] within s[0..n). */
 static int at(const char *s, size_t n, size_t i, const char *lit)
@@ -217,47 +246,11 @@ size_t dep_split_gov(jx_arena *a, const char *government, const char *s, jx_unit
     size_t cn = clean.len;
     /* A label inside the string (牵头单位：A；配合单位：B, or the two lines
      * joined) separates too: the units after it are members. */
-    static const char *const member_labels[] = {
-        "配合单位：", "协同单位：", "参与单位：", "协办单位：", "配合部门：", "责任单位：", NULL};
-    long member_from = -1;
-    int depth = 0;
-    size_t start = 0;
-    for (size_t i = 0; i <= cn;) {
-        int sep = i == cn;
-        size_t w = 1;
-        int label = -1;
-        /* every label is four characters and a ： (checked first: cheap) */
-        for (int k = 0; !sep && !depth && i > 0 && at(c, cn, i + 12, "：") && member_labels[k] && label < 0; k++)
-            if (at(c, cn, i, member_labels[k])) label = k;
-        if (label >= 0) {
-            sep = 1;
-            w = strlen(member_labels[label]);
-            if (member_from < 0) member_from = (long)segs.n + (i > start);
-        } else if (!sep && at(c, cn, i, "（")) { depth++; w = 3; }
-        else if (!sep && at(c, cn, i, "）")) {
-            if (depth) depth--;
-            else { /* stray closer: end of an inline clause */
-                sep = 1;
-            }
-            w = 3;
-        } else if (!sep && (at(c, cn, i, "、") || at(c, cn, i, "，") ||
-                            at(c, cn, i, "；") || at(c, cn, i, "。"))) {
-            if (!depth) sep = 1;
-            w = 3;
-        } else if (!sep) {
-            unsigned char b = (unsigned char)c[i];
-            w = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
-        }
-        if (sep) {
-            if (i > start) {
-                seg *g = jx_vec_push(&segs);
-                g->s = c + start;
-                g->n = i - start;
-            }
-            start = i + w;
-        }
-        i += w;
-    }
+    split_ctx sc = {&segs, -1};
+    static const char *const seps[] = {"、", "，", "；", "。", NULL};
+    static const jx_splitter how = {seps, 0, 1, member_label};
+    txt_split(c, cn, &how, add_seg, &sc);
+    long member_from = sc.member_from;
 
     /* Lead marks, strongest first: a `*` before units (those lead); a
      * label 配合单位： / 协同单位： … (the units before it lead, those after

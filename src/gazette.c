@@ -9,36 +9,13 @@
 
 static char *sq(jx_arena *a, const char *s, size_t n) { return txt_squash_dup(a, s, n); }
 
-/* Splits s on the separator sep at bracket depth 0 (市司法局（市行政复议局）
- * stays whole); calls back with each trimmed, non-empty part. */
-typedef void (*part_fn)(void *ctx, const char *s, size_t n);
-static void split_top(const char *s, size_t n, const char *const *seps, part_fn fn, void *ctx)
-{
-    int depth = 0;
-    size_t start = 0;
-    for (size_t i = 0; i <= n;) {
-        int cut = i == n;
-        size_t w = 1;
-        if (!cut) {
-            unsigned char c = (unsigned char)s[i];
-            w = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-            if (txt_starts(s + i, n - i, "（") || txt_starts(s + i, n - i, "《")) depth++;
-            else if ((txt_starts(s + i, n - i, "）") || txt_starts(s + i, n - i, "》")) && depth) depth--;
-            else if (!depth)
-                for (int k = 0; seps[k]; k++)
-                    if (txt_starts(s + i, n - i, seps[k])) { cut = 1; w = strlen(seps[k]); break; }
-        }
-        if (cut) {
-            if (i > start) fn(ctx, s + start, i - start);
-            start = i + w;
-        }
-        i += w;
-    }
-}
-
 static const char *const sep_dun[] = {"、", NULL};
 static const char *const sep_comma[] = {"，", "；", NULL};
 static const char *const sep_clause[] = {"。", "，", "；", NULL};
+/* names, posts and subjects are split outside brackets: 市司法局（市行政复议局）
+ * and 《…、…》 stay whole */
+static const jx_splitter by_dun = {sep_dun, 1, 0, NULL}, by_comma = {sep_comma, 1, 0, NULL},
+                         by_clause = {sep_clause, 1, 0, NULL};
 
 /* ---- issues ---- */
 
@@ -126,8 +103,8 @@ static void appointment(appt_ctx *c, const char *s, size_t n)
     c->note = NULL;
     if (lex_match(JX_P_REMOVE, s, n, g, 3)) {
         c->action = "remove";
-        split_top(g[0].p, g[0].n, sep_dun, add_name, c);
-        split_top(g[2].p, g[2].n, sep_comma, add_post, c);
+        txt_split(g[0].p, g[0].n, &by_dun, add_name, c);
+        txt_split(g[2].p, g[2].n, &by_comma, add_post, c);
     } else if (lex_match(JX_P_APPOINT, s, n, g, 3)) {
         c->action = g[1].n == strlen("兼任") ? "concurrent" : "appoint";
         const char *post = g[2].p;
@@ -145,8 +122,8 @@ static void appointment(appt_ctx *c, const char *s, size_t n)
                 }
             }
         }
-        split_top(g[0].p, g[0].n, sep_dun, add_name, c);
-        split_top(post, plen, sep_comma, add_post, c);
+        txt_split(g[0].p, g[0].n, &by_dun, add_name, c);
+        txt_split(post, plen, &by_comma, add_post, c);
     } else {
         jx_msg(c->d->path, c->line, "warning: 人事任免 entry not understood: %.*s", (int)n, s);
         c->d->warnings++;
@@ -260,7 +237,7 @@ static void duty_clause(void *ctx, const char *s, size_t n)
         if (k == 0)
             for (int t = 0; tails[t]; t++)
                 if (txt_ends(s, n, tails[t])) { n -= strlen(tails[t]); break; }
-        split_top(s, n, sep_dun, add_subject, c);
+        txt_split(s, n, &by_dun, add_subject, c);
         return;
     }
     jx_msg(c->d->path, c->line, "warning: 分工 clause not understood: %.*s", (int)n, s);
@@ -275,7 +252,7 @@ static void duty_paragraph(duty_ctx *c, const char *s, size_t n)
     c->title = g[1].n == strlen("常务副市长") ? "常务副市长" : g[1].n == strlen("副市长") ? "副市长" : "市长";
     int changes = txt_find(g[2].p, g[2].n, "增加") || txt_find(g[2].p, g[2].n, "减少");
     c->action = changes ? "add" : "set";
-    split_top(g[2].p, g[2].n, sep_clause, duty_clause, c);
+    txt_split(g[2].p, g[2].n, &by_clause, duty_clause, c);
 }
 
 static void read_duties(jx_arena *a, jx_doc *d, const jx_tok *tok, const jx_seg *sp, size_t k)
@@ -318,7 +295,7 @@ static void member_line(jx_arena *a, jx_doc *d, size_t k, const char *role, cons
         while (q < e && *q != ' ' && !txt_starts(q, (size_t)(e - q), "（")) q++;
         if (q == p) break;
         jx_buf_put(&name, p, (size_t)(q - p));
-        for (const char *r = p; r < q; r++) chars += ((unsigned char)*r & 0xC0) != 0x80;
+        chars += txt_chars(p, (size_t)(q - p));
         p = q;
         if (p < e && txt_starts(p, (size_t)(e - p), "（")) break;
     }

@@ -57,7 +57,7 @@ static void read_meta(jx_arena *a, jx_vec *out, size_t at, const char *s)
             continue;
         }
         unsigned char c = (unsigned char)s[i];
-        i += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        i += txt_u8len(c);
     }
 }
 

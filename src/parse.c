@@ -453,21 +453,6 @@ static void end_list(parser *p)
  * nothing (完成时限, 备注) or a label spanning others (任务分解). */
 enum { R_NONE, R_SEQ, R_CATEGORY, R_NAME, R_TEXT, R_UNIT, R_DEPT, R_MEMBER, R_LEADER, R_SKIP, R_DISTRICT };
 
-static const char *const district_names[] = {
-    "全市", "南湖区", "秀洲区", "嘉善县", "平湖市", "海盐县", "海宁市", "桐乡市",
-    "嘉兴经济技术开发区", "嘉兴港区", "市级", "其他", NULL};
-
-static int district_of(const char *s)
-{
-    size_t n = strlen(s);
-    if (txt_starts(s, n, "全市") && n <= strlen("全市目标任务")) return 0;
-    if (txt_find(s, n, "嘉兴港区")) return 9;
-    if (!strcmp(s, "经开区")) return 8;
-    for (int d = 1; district_names[d]; d++)
-        if (!strcmp(s, district_names[d])) return d;
-    return -1;
-}
-
 /* A header cell's role, by its words (spaces are already squashed out:
  * 主 要 工 作 任 务 reads 主要工作任务). *lead_word: the words say 牵头. */
 static int role_of(const char *s, int *lead_word)
@@ -562,7 +547,7 @@ static int read_header(parser *p, layout *L, const jx_vec *rows, size_t from, si
             const char *c = r->cells[j].text;
             /* cells after a spanning label stand over the last columns */
             size_t col = span >= 0 && (long)j > span ? L->ncols - (r->n - j) : j;
-            int d = district_of(c);
+            int d = dist_cell(c);
             if (d >= 0 && L->nd < 16) {
                 L->role[col] = R_DISTRICT;
                 L->district[col] = d;
@@ -602,7 +587,7 @@ static void add_target(parser *p, int year, long seq, const char *item, const ch
     t->item = item;
     t->indicator = indicator && *indicator ? indicator : NULL;
     t->unit = unit && *unit ? unit : NULL;
-    t->district = district_names[d];
+    t->district = dist_name((size_t)d);
     t->district_id = d;
     t->value_text = c->text;
     t->has_num = is_number(c->text, &t->value_num);
@@ -1096,14 +1081,6 @@ static void flush_para(jx_buf *body, jx_buf *flags, jx_buf *para, int listed)
     jx_buf_clear(para);
 }
 
-/* Characters (code points) in s[0..n). */
-static size_t chars(const char *s, size_t n)
-{
-    size_t c = 0;
-    for (size_t i = 0; i < n; i++) c += ((unsigned char)s[i] & 0xC0) != 0x80;
-    return c;
-}
-
 /* A line shorter than this that ends no sentence is a line of its own (a
  * name in a list, a signature), not a wrapped one: PDF exports wrap at 24
  * characters or more. */
@@ -1123,7 +1100,7 @@ static void build_body(parser *p, size_t k, const jx_seg *sp)
         if (!para.len) listed = p->listed[i];
         jx_buf_put(&para, t->body, t->blen);
         if ((t->kind != T_TEXT && t->kind != T_ITEM && t->kind != T_RESP) || ends_sentence(t->body, t->blen) ||
-            chars(t->body, t->blen) < WRAP_MIN_CHARS)
+            txt_chars(t->body, t->blen) < WRAP_MIN_CHARS)
             flush_para(&body, &flags, &para, listed);
     }
     flush_para(&body, &flags, &para, listed);

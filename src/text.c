@@ -76,7 +76,7 @@ static uint32_t fold_cp(uint32_t c)
 static long fold_at(const unsigned char *p, size_t left, size_t *len)
 {
     unsigned c = p[0];
-    *len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    *len = txt_u8len((unsigned char)c);
     if (*len > left) *len = left;
     /* only U+00A0, U+2000-200F, U+3000, U+FE5D/E, U+FEFF and U+FF00-FF5F fold */
     if (!((c == 0xC2 && left > 1 && p[1] == 0xA0) || (c == 0xE2 && left > 1 && p[1] == 0x80) ||
@@ -251,6 +251,37 @@ char *txt_utf8_safe(jx_arena *a, const char *s)
 
 /* Both scan for the literal's first byte, and compare only there: the
  * literals are CJK, whose lead bytes are rare next to the text's. */
+void txt_split(const char *s, size_t n, const jx_splitter *how,
+               void (*part)(void *ctx, const char *p, size_t len), void *ctx)
+{
+    int depth = 0;
+    size_t start = 0;
+    for (size_t i = 0; i <= n;) {
+        int cut = i == n;
+        size_t w = 1, k;
+        if (!cut) {
+            w = txt_u8len((unsigned char)s[i]);
+            if (!depth && how->sep_at && (k = how->sep_at(ctx, s, n, i, start)) > 0) {
+                cut = 1;
+                w = k;
+            } else if (txt_starts(s + i, n - i, "（") || (how->titles && txt_starts(s + i, n - i, "《"))) {
+                depth++;
+            } else if (txt_starts(s + i, n - i, "）") || (how->titles && txt_starts(s + i, n - i, "》"))) {
+                if (depth) depth--;
+                else cut = how->stray_cuts;
+            } else if (!depth) {
+                for (int j = 0; how->seps[j]; j++)
+                    if (txt_starts(s + i, n - i, how->seps[j])) { cut = 1; w = strlen(how->seps[j]); break; }
+            }
+        }
+        if (cut) {
+            if (i > start) part(ctx, s + start, i - start);
+            start = i + w;
+        }
+        i += w;
+    }
+}
+
 const char *txt_find(const char *s, size_t n, const char *lit)
 {
     size_t k = strlen(lit);

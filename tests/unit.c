@@ -154,8 +154,32 @@ static void squash_is(const char *in, const char *want)
     jx_arena_free(&a);
 }
 
+static void join_part(void *ctx, const char *p, size_t n)
+{
+    jx_buf *b = ctx;
+    if (b->len) jx_buf_puts(b, "|");
+    jx_buf_put(b, p, n);
+}
+
+/* txt_split: the pieces of in, joined by |; titles and stray as jx_splitter's */
+static void pieces_are(const char *in, int titles, int stray, const char *want)
+{
+    static const char *const seps[] = {"、", "；", NULL};
+    jx_splitter how = {seps, titles, stray, NULL};
+    jx_buf b = {0};
+    txt_split(in, strlen(in), &how, join_part, &b);
+    CHECK(!strcmp(b.p ? b.p : "", want), "split(%s) = %s, want %s", in, b.p ? b.p : "", want);
+    jx_buf_free(&b);
+}
+
 static void test_text(void)
 {
+    pieces_are("市司法局（市行政复议局、市法制办）、市公安局；", 0, 0, "市司法局（市行政复议局、市法制办）|市公安局");
+    pieces_are("《关于甲、乙的通知》、丙", 0, 0, "《关于甲|乙的通知》|丙");
+    pieces_are("《关于甲、乙的通知》、丙", 1, 0, "《关于甲、乙的通知》|丙");
+    pieces_are("甲、乙）丙、丁", 0, 0, "甲|乙）丙|丁");
+    pieces_are("甲、乙）丙、丁", 0, 1, "甲|乙|丙|丁");
+    pieces_are("、、甲（（乙、丙）、丁", 0, 0, "甲（（乙、丙）、丁");
     fold_is("（责任单位: 团市委、市教育局)", "（责任单位： 团市委、市教育局）");
     fold_is("１２３４５６７８９０％ＡＢｃ", "1234567890%ABc");
     fold_is("1,700个;http://x.cn", "1,700个；http://x.cn");
@@ -535,6 +559,22 @@ static void test_segments(void)
     segments_are("某某通知\n1.\t建设幼儿园。\n", "prose 2");
 }
 
+/* data/districts.tsv read as the table reader and the splitter read it */
+static void test_districts(void)
+{
+    static const struct { const char *cell; int id; } cells[] = {
+        {"全市", 0}, {"全市目标任务", 0}, {"全市经济社会发展主要预期目标", -1}, {"全市年度总目标", -1}, {"南湖区", 1},
+        {"桐乡市", 7}, {"经开区", 8}, {"嘉兴经济技术开发区", 8}, {"浙江乍浦经济开发区（嘉兴港区）", 9},
+        {"市级", 10}, {"其他", 11}, {"南湖", -1}, {"海宁市目标", -1}};
+    for (size_t i = 0; i < sizeof cells / sizeof *cells; i++)
+        CHECK(dist_cell(cells[i].cell) == cells[i].id, "district of cell %s: %d, want %d", cells[i].cell,
+              dist_cell(cells[i].cell), cells[i].id);
+    CHECK(dist_count() == 12 && !strcmp(dist_name(9), "嘉兴港区") && !dist_name(12), "districts: %zu", dist_count());
+    int counties = 0;
+    for (size_t i = 0; i < dist_count(); i++) counties += dist_is_county(i);
+    CHECK(counties == 7 && dist_is_county(1) && dist_is_county(7) && !dist_is_county(8), "%d counties", counties);
+}
+
 static void test_docs(void)
 {
     lex_is("平湖市人民政府办公室关于印发2024年政府工作报告重点工作责任分解的通知", T_TITLE, -1);
@@ -607,6 +647,7 @@ int main(void)
     test_depts();
     test_tables();
     test_segments();
+    test_districts();
     test_load_after_rollback();
     test_docs();
     lex_done();
