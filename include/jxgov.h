@@ -146,15 +146,16 @@ static inline size_t txt_chars(const char *s, size_t n)
 const char *txt_find(const char *s, size_t n, const char *lit);
 const char *txt_rfind(const char *s, size_t n, const char *lit);
 /* Splits s[0..n) at separators that stand outside brackets (市司法局（市行政
- *复议局） stays whole), calling part() with each non-empty piece. seps: the
- * separators; sep_at (may be NULL): called first at each position outside
- * brackets, with the start of the piece being read, it returns the length of
- * a separator of its own standing at s + i (0: none). */
+ * 复议局） stays whole), calling part() with each non-empty piece. */
 typedef struct {
     const char *const *seps;
+    /* separators too, except at the very start (配合单位： after the first
+     * unit); label(ctx, k, pending) is told when labels[k] cuts, pending
+     * saying whether a piece before it is yet to be given to part() */
+    const char *const *labels;
+    void (*label)(void *ctx, int k, int pending);
     int titles;             /* 《…》 are brackets too */
     int stray_cuts;         /* a ） with no （ open ends a piece (an inline clause closing) */
-    size_t (*sep_at)(void *ctx, const char *s, size_t n, size_t i, size_t start);
 } jx_splitter;
 void txt_split(const char *s, size_t n, const jx_splitter *how,
                void (*part)(void *ctx, const char *p, size_t len), void *ctx);
@@ -251,7 +252,8 @@ int dist_init(char *err, size_t errsz);
 void dist_done(void);
 size_t dist_count(void);
 const char *dist_name(size_t id);       /* id: the districts table's district_id */
-int dist_is_county(size_t id);          /* a county-level government (南湖区, 平湖市) */
+/* The county-level governments (南湖区 … 桐乡市), NULL-ended. */
+const char *const *dist_counties(void);
 /* The district a table header cell names (its text squashed), or -1. */
 int dist_cell(const char *s);
 
@@ -306,14 +308,20 @@ typedef struct {
     jx_vec issues;          /* jx_seg: MASTHEAD and COLOPHON, in the order of `at` */
     jx_vec notices;         /* jx_seg: NOTICE or FRAGMENT, one per notice, in order */
     jx_vec sections;        /* jx_seg: APPOINT, CATALOG and JIEDU, in order */
-    jx_tok *prose;          /* per token: a tab line that opens no table (1.<TAB>建设…)
-                             * read as prose; NULL when the file has none */
+    /* seg_prose's: the prose readings, the text they are read from */
+    jx_tok *prose;
+    jx_arena *a;
+    const jx_line *lines;
+    size_t n;
     long progress;          /* a file of neither: the line of its 进展情况 heading, or 0 */
 } jx_segs;
 /* Segments tok[0..n) (lexed from lines[0..n)): sets tok[i].opens and
  * .table, fills s (malloc-backed; seg_free releases it; strings in a). */
 void seg_doc(jx_arena *a, jx_tok *tok, const jx_line *lines, size_t n, jx_segs *s);
 void seg_free(jx_segs *s);
+/* Token i, a tab line that opens no table (1.<TAB>建设…: !tok[i].table), read
+ * as prose: its tabs as spaces. Lexed once, when first asked for. */
+const jx_tok *seg_prose(jx_segs *s, size_t i);
 /* Lines of the gazette section heading (【…】, …发文目录, 政策解读目录, a
  * 《…》解读 wrapped over up to three lines) that tok[i] starts, 0 none:
  * a notice's body ends there. */

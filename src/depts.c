@@ -127,8 +127,8 @@ static size_t place_end(const char *s, size_t n)
 static int is_district(const char *gov, const char *s, size_t n)
 {
     if (gov && !strcmp(gov, JX_CITY)) {
-        for (size_t i = 0; i < dist_count(); i++)
-            if (dist_is_county(i) && strlen(dist_name(i)) == n && !memcmp(dist_name(i), s, n)) return 1;
+        for (const char *const *d = dist_counties(); *d; d++)
+            if (strlen(*d) == n && !memcmp(*d, s, n)) return 1;
         return 0;
     }
     for (size_t i = 0; i < n; i++)
@@ -139,9 +139,9 @@ static int is_district(const char *gov, const char *s, size_t n)
 static int district_prefix(const char *gov, const char *s, size_t n)
 {
     if (gov && !strcmp(gov, JX_CITY)) {
-        for (size_t i = 0; i < dist_count(); i++) {
-            size_t k = strlen(dist_name(i));
-            if (dist_is_county(i) && n > k && !memcmp(dist_name(i), s, k)) return (int)k;
+        for (const char *const *d = dist_counties(); *d; d++) {
+            size_t k = strlen(*d);
+            if (n > k && !memcmp(*d, s, k)) return (int)k;
         }
         return 0;
     }
@@ -166,18 +166,12 @@ static void add_seg(void *ctx, const char *s, size_t n)
 static const char *const member_labels[] = {
     "配合单位：", "协同单位：", "参与单位：", "协办单位：", "配合部门：", "责任单位：", NULL};
 
-/* A member label after the first unit separates: its length, else 0. Every
- * label is four characters and a ： (checked first: cheap). */
-static size_t member_label(void *ctx, const char *s, size_t n, size_t i, size_t start)
+/* The first unit after a member label is the first member. */
+static void member_label(void *ctx, int k, int pending)
 {
     split_ctx *c = ctx;
-    if (!i || n - i < 15 || memcmp(s + i + 12, "：", 3)) return 0;
-    for (int k = 0; member_labels[k]; k++)
-        if (!memcmp(s + i, member_labels[k], 15)) {
-            if (c->member_from < 0) c->member_from = (long)c->segs->n + (i > start);
-            return 15;
-        }
-    return 0;
+    (void)k;
+    if (c->member_from < 0) c->member_from = (long)c->segs->n + pending;
 }
 
 /* Whether lit stands at s[i] within s[0..n). */
@@ -248,7 +242,7 @@ size_t dep_split_gov(jx_arena *a, const char *government, const char *s, jx_unit
      * joined) separates too: the units after it are members. */
     split_ctx sc = {&segs, -1};
     static const char *const seps[] = {"、", "，", "；", "。", NULL};
-    static const jx_splitter how = {seps, 0, 1, member_label};
+    static const jx_splitter how = {seps, member_labels, member_label, 0, 1};
     txt_split(c, cn, &how, add_seg, &sc);
     long member_from = sc.member_from;
 

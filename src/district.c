@@ -14,13 +14,14 @@ extern const char jx_districts_tsv[];
 enum { M_EXACT, M_HEAD, M_WITHIN };
 typedef struct {
     const char *name, *kind;
-    int match;
+    int match, county;
     const char *also[4];    /* other printed forms, matched as the name is */
 } district;
 
 #define MAX_DISTRICTS 64
 static district rows[MAX_DISTRICTS];
 static size_t nrows;
+static const char *counties[MAX_DISTRICTS + 1];     /* NULL-ended */
 static jx_arena arena;
 
 static int fail(char *err, size_t errsz, long line, const char *why)
@@ -54,6 +55,7 @@ int dist_init(char *err, size_t errsz)
         district *d = &rows[nrows];
         d->name = f[1];
         d->kind = f[2];
+        d->county = !strcmp(d->kind, "county");
         d->match = !strcmp(f[3], "head") ? M_HEAD : !strcmp(f[3], "within") ? M_WITHIN
                  : !strcmp(f[3], "exact") ? M_EXACT : -1;
         if (d->match < 0) { return fail(err, errsz, no, "match is exact, head or within"); }
@@ -62,12 +64,17 @@ int dist_init(char *err, size_t errsz)
         nrows++;
     }
     if (!nrows) return fail(err, errsz, no, "no districts");
+    size_t nc = 0;
+    for (size_t i = 0; i < nrows; i++)
+        if (rows[i].county) counties[nc++] = rows[i].name;
+    counties[nc] = NULL;
     return 0;
 }
 
 void dist_done(void)
 {
     nrows = 0;
+    counties[0] = NULL;
     jx_arena_free(&arena);
 }
 
@@ -75,7 +82,7 @@ size_t dist_count(void) { return nrows; }
 
 const char *dist_name(size_t id) { return id < nrows ? rows[id].name : NULL; }
 
-int dist_is_county(size_t id) { return id < nrows && !strcmp(rows[id].kind, "county"); }
+const char *const *dist_counties(void) { return counties; }
 
 int dist_cell(const char *s)
 {

@@ -13,7 +13,7 @@ typedef struct {
     jx_tok *tok;
     size_t n;
     const char *file;
-    const jx_segs *seg;
+    jx_segs *seg;
 
     /* the list being read */
     int in_list;
@@ -949,7 +949,7 @@ static void parse_lists(parser *p, size_t lo, size_t hi, size_t notice)
         const jx_tok *t = &p->tok[i];
         jx_tok plain;
         p->cur = i;
-        if (t->kind == T_TABLE && !t->table) t = &p->seg->prose[i];     /* a tab inside prose */
+        if (t->kind == T_TABLE && !t->table) t = seg_prose(p->seg, i);   /* a tab inside prose */
         switch (t->kind) {
         case T_LISTHEAD:
             start_list(p, wrapped_heading(p, lo, i, &plain), no->year);

@@ -7,8 +7,8 @@
  * list page is a fragment, a list with no title. Every boundary the readers
  * need is here: a notice's body ends at the next notice or at the first
  * section heading; a table opens at a 序号 cell, and a tab elsewhere is
- * prose. The readers (notice.c, parse.c, table.c, gazette.c) work on these
- * spans and never classify a heading again. */
+ * prose (seg_prose reads it so). The readers (notice.c, parse.c, table.c,
+ * gazette.c) work on these spans and never classify a heading again. */
 #include "jxgov.h"
 
 #include <stdlib.h>
@@ -249,19 +249,25 @@ static void sections(jx_arena *a, jx_segs *s, const jx_tok *tok, size_t n)
 }
 
 /* A tab inside prose (1.<TAB>建设幼儿园。) is no table: the line is read as
- * it would be with spaces for its tabs. */
-static void prose(jx_arena *a, jx_segs *s, const jx_tok *tok, const jx_line *lines, size_t n)
+ * it would be with spaces for its tabs. Read when a reader first asks (most
+ * such lines are cells of a table, which no reader reads as prose), and
+ * kept. */
+const jx_tok *seg_prose(jx_segs *s, size_t i)
 {
-    for (size_t i = 0; i < n; i++) {
-        if (tok[i].kind != T_TABLE || tok[i].table) continue;
-        if (!s->prose) s->prose = jx_xrealloc(NULL, n * sizeof *s->prose);
-        jx_line ln = lines[i];
-        char *copy = jx_strndup(a, ln.text, ln.len);
+    if (!s->prose) {
+        s->prose = jx_xrealloc(NULL, s->n * sizeof *s->prose);
+        memset(s->prose, 0, s->n * sizeof *s->prose);
+    }
+    jx_tok *t = &s->prose[i];
+    if (!t->body) {
+        jx_line ln = s->lines[i];
+        char *copy = jx_strndup(s->a, ln.text, ln.len);
         for (char *c = copy; *c; c++)
             if (*c == '\t') *c = ' ';
         ln.text = copy;
-        lex_line(&ln, &s->prose[i]);
+        lex_line(&ln, t);
     }
+    return t;
 }
 
 static void line_range(jx_vec *v, const jx_line *lines)
@@ -277,6 +283,9 @@ void seg_doc(jx_arena *a, jx_tok *tok, const jx_line *lines, size_t n, jx_segs *
 {
     memset(s, 0, sizeof *s);
     s->issues.size = s->notices.size = s->sections.size = sizeof(jx_seg);
+    s->a = a;
+    s->lines = lines;
+    s->n = n;
     for (size_t i = 0; i < n; i++) {
         tok[i].opens = (unsigned char)seg_heading(tok, i, n);
         tok[i].table = tok[i].kind == T_TABLE && opens_table(&lines[i]);
@@ -284,7 +293,6 @@ void seg_doc(jx_arena *a, jx_tok *tok, const jx_line *lines, size_t n, jx_segs *
     issues(s, tok, n);
     notices(s, tok, lines, n);
     sections(a, s, tok, n);
-    prose(a, s, tok, lines, n);
     /* an issue's masthead and contents run to its first notice or section */
     for (size_t k = 0; k < s->issues.n; k++) {
         jx_seg *m = &JX_AT(s->issues, jx_seg, k);

@@ -251,6 +251,21 @@ char *txt_utf8_safe(jx_arena *a, const char *s)
 
 /* Both scan for the literal's first byte, and compare only there: the
  * literals are CJK, whose lead bytes are rare next to the text's. */
+/* The length of lit when it stands at s (n bytes left), else 0: a byte loop,
+ * as txt_split asks at every character. */
+static size_t lit_at(const char *s, size_t n, const char *lit)
+{
+    size_t k = 0;
+    while (lit[k] && k < n && s[k] == lit[k]) k++;
+    return lit[k] ? 0 : k;
+}
+
+/* 3-byte punctuation at s: （ ） are EF BC 88/89, 《 》 E3 80 8A/8B */
+static int punct(const unsigned char *s, size_t n, unsigned a, unsigned b, unsigned c)
+{
+    return n >= 3 && s[0] == a && s[1] == b && s[2] == c;
+}
+
 void txt_split(const char *s, size_t n, const jx_splitter *how,
                void (*part)(void *ctx, const char *p, size_t len), void *ctx)
 {
@@ -258,20 +273,28 @@ void txt_split(const char *s, size_t n, const jx_splitter *how,
     size_t start = 0;
     for (size_t i = 0; i <= n;) {
         int cut = i == n;
-        size_t w = 1, k;
+        size_t w = 1, k = 0;
         if (!cut) {
-            w = txt_u8len((unsigned char)s[i]);
-            if (!depth && how->sep_at && (k = how->sep_at(ctx, s, n, i, start)) > 0) {
+            const unsigned char *u = (const unsigned char *)s + i;
+            size_t left = n - i;
+            int open = punct(u, left, 0xEF, 0xBC, 0x88) || (how->titles && punct(u, left, 0xE3, 0x80, 0x8A));
+            int close = punct(u, left, 0xEF, 0xBC, 0x89) || (how->titles && punct(u, left, 0xE3, 0x80, 0x8B));
+            int label = -1;
+            w = txt_u8len(*u);
+            for (int j = 0; !depth && i && how->labels && how->labels[j]; j++)
+                if ((k = lit_at(s + i, left, how->labels[j]))) { label = j; break; }
+            if (label >= 0) {
+                how->label(ctx, label, i > start);
                 cut = 1;
                 w = k;
-            } else if (txt_starts(s + i, n - i, "（") || (how->titles && txt_starts(s + i, n - i, "《"))) {
+            } else if (open) {
                 depth++;
-            } else if (txt_starts(s + i, n - i, "）") || (how->titles && txt_starts(s + i, n - i, "》"))) {
+            } else if (close) {
                 if (depth) depth--;
                 else cut = how->stray_cuts;
             } else if (!depth) {
                 for (int j = 0; how->seps[j]; j++)
-                    if (txt_starts(s + i, n - i, how->seps[j])) { cut = 1; w = strlen(how->seps[j]); break; }
+                    if ((k = lit_at(s + i, left, how->seps[j]))) { cut = 1; w = k; break; }
             }
         }
         if (cut) {
