@@ -87,6 +87,27 @@ static void add_cell(builder *b, const char *s, size_t n, long line)
     jx_buf_put(pb, s, n);
 }
 
+/* 1 when the open row's last cell is empty: a wrap may have cut the line
+ * right after a tab, the cell being the one the next line goes on with. */
+static size_t cut_at_tab(const builder *b)
+{
+    return b->pieces.n && !JX_AT(b->pieces, jx_buf, b->pieces.n - 1).len;
+}
+
+/* Adds the tab-separated cells of s[0..n); go_on: the first continues the
+ * last cell of the row. */
+static void add_cells(builder *b, const char *s, size_t n, long line, int go_on)
+{
+    for (const char *p = s, *e = s + n; p <= e;) {
+        const char *q = memchr(p, '\t', (size_t)(e - p));
+        if (!q) q = e;
+        if (go_on && b->pieces.n) jx_buf_put(&JX_AT(b->pieces, jx_buf, b->pieces.n - 1), p, (size_t)(q - p));
+        else add_cell(b, p, (size_t)(q - p), line);
+        go_on = 0;
+        p = q + 1;
+    }
+}
+
 static void push_group(builder *b, long ord, const char *text, size_t n, long line)
 {
     jx_row *r = jx_vec_push(b->rows);
@@ -106,12 +127,110 @@ static int ends_table(const jx_tok *t)
     }
 }
 
+/* s[0..n) equals lit once spaces are ignored (序 号, 序号). */
+static int eq_nospace(const char *s, size_t n, const char *lit)
+{
+    size_t k = 0, m = strlen(lit);
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == ' ') continue;
+        if (k >= m || s[i] != lit[k]) return 0;
+        k++;
+    }
+    return k == m;
+}
+
+/* Characters (not bytes) in s[0..n). */
+static size_t chars(const char *s, size_t n)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) k += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return k;
+}
+
+static void note_width(const jx_line *ln, size_t *longest, int *cut)
+{
+    size_t w = chars(ln->text, ln->len);
+    *cut = w >= *longest;
+    if (w > *longest) *longest = w;
+}
+
+/* The number in the k-th cell after the cell-per-line cell at i (its
+ * wrapped lines, blank lines and page furniture are no cells); -1: none
+ * (not a number, or a row on one line comes first), -2: the table ends
+ * before. */
+static long cell_ahead_at(const jx_tok *tok, const jx_line *lines, size_t i, size_t n, size_t k, size_t *at)
+{
+    for (size_t j = i + 1; j < n; j++) {
+        *at = j;
+        if (tok[j].kind == T_BLANK || tok[j].kind == T_FOOTER) continue;
+        if (tok[j].kind != T_TABLE) {
+            if (ends_table(&tok[j])) return -2;
+            continue;
+        }
+        const jx_line *l = &lines[j];
+        if (l->text[0] != '\t' || memchr(l->text + 1, '\t', l->len - 1)) return -1;
+        if (!--k) return cell_number(&(jx_buf){l->text + 1, l->len - 1, 0});
+    }
+    return -2;
+}
+
+static long cell_ahead(const jx_tok *tok, const jx_line *lines, size_t i, size_t n, size_t k)
+{
+    size_t at;
+    return cell_ahead_at(tok, lines, i, n, k, &at);
+}
+
+/* Whether rows numbered num and on, the first opening at line i, go on as
+ * wide as rows are (w cells, one less or one more) for `depth` rows: the
+ * next number stands there each time, or the table ends. Cells hold
+ * numbers often enough for one row to match by chance, hardly two. */
+static int row_ahead(const jx_tok *tok, const jx_line *lines, size_t i, size_t n, size_t w, long num, int depth)
+{
+    if (!depth) return 1;
+    for (size_t k = w - 1; k <= w + 1; k++) {
+        size_t at;
+        long v = cell_ahead_at(tok, lines, i, n, k, &at);
+        if (v == -2 || (v == num + 1 && row_ahead(tok, lines, at, n, w, num + 1, depth - 1))) return 1;
+    }
+    return 0;
+}
+
+/* Where a header of two rows run together (no blank line between them) is
+ * cut, the first row number `num` standing at line i after it; 0: a header
+ * of one row. The second row starts with the empty cells under the labels
+ * that span both rows; a label spanning columns may be printed with its
+ * empty cells after it (建设任务 and ten empties over eleven districts), so
+ * the run of empty cells between the labels of the two rows is cut where
+ * the data says: the next row number stands one header width after this
+ * one; else where both rows are as wide (the spanning label printed with
+ * all its cells, as the tab-row export does); else where the next number
+ * stands one cell later (an indicator cell); else at the run's start (a
+ * spanning label printed as one cell). */
+static size_t header_split(const builder *b, const jx_tok *tok, const jx_line *lines, size_t i, size_t n,
+                           long num)
+{
+    size_t from = 0, to, cells = b->cells.n;
+    for (size_t c = 1; c < cells && !from; c++)
+        if (!JX_AT(b->pieces, jx_buf, c).len && JX_AT(b->pieces, jx_buf, c - 1).len) from = c;
+    if (!from) return 0;
+    for (to = from; to < cells && !JX_AT(b->pieces, jx_buf, to).len; to++) {}
+    for (size_t h = from; h <= to && h < cells; h++)
+        if (cells - h >= h && cell_ahead(tok, lines, i, n, cells - h) == num + 1) return h;
+    if (cells % 2 == 0 && cells / 2 >= from && cells / 2 <= to) return cells / 2;
+    for (size_t h = from; h <= to && h < cells; h++)
+        if (cells - h >= h && cell_ahead(tok, lines, i, n, cells - h + 1) == num + 1) return h;
+    return from;
+}
+
 size_t tbl_rebuild(jx_arena *a, const jx_tok *tok, const jx_line *lines, size_t lo, size_t n,
                    jx_vec *rows)
 {
     builder b = {a, rows, JX_VEC(jx_cell), JX_VEC(jx_buf), 0};
     int blank = 0, first_row = 1, after_footer = 0, last_row_line = 0;
     size_t width = 0, maxw = 0, maxw_seen = 0, i;
+    size_t rows_w = 0;      /* the header's width, where rows are printed one a line */
+    size_t longest = 0;     /* characters of the longest line so far */
+    int last_cut = 0;       /* the last line is that long: a wrap may have cut it */
     long seq = 0;           /* the last row number seen (no-blank tables) */
     size_t lead = 1;        /* empty cells that open a follow-on row */
     for (i = lo; i < n; i++) {
@@ -128,6 +247,23 @@ size_t tbl_rebuild(jx_arena *a, const jx_tok *tok, const jx_line *lines, size_t 
             int one_cell = tab == s && !memchr(s + 1, '\t', len - 1);
             const char *rest;
             long ord = one_cell ? lex_ordinal(s + 1, len - 1, &rest) : 0;
+            /* Where a PDF wrapped a row printed on one line, the next tab
+             * line goes on with it, its first cell the rest of the cell cut:
+             * when the line before was cut (as long as the longest line so
+             * far: a PDF wraps at one width), the row is narrower than the
+             * table (its header, or its widest row: every row of this
+             * export is printed in full) and the line would not make it
+             * wider than one indicator cell more. Then even a first cell
+             * equal to the next row number is a value cut; the box of
+             * addressees under the table (抄送, 印发) never goes on. */
+            size_t k = 1;
+            for (size_t c = 0; c < len; c++) k += s[c] == '\t';
+            if (ord <= 0 && last_row_line && !blank && last_cut && b.cells.n - cut_at_tab(&b) < rows_w &&
+                b.cells.n + k - 1 <= rows_w + 1 && !txt_find(s, len, "抄送") && !txt_find(s, len, "印发")) {
+                add_cells(&b, s, len, ln->no, 1);
+                note_width(ln, &longest, &last_cut);
+                continue;
+            }
             if (ord > 0) {
                 /* a group row (一、…) exported as a cell of its own */
                 if (first_row && !blank && !width) width = b.cells.n;
@@ -139,13 +275,20 @@ size_t tbl_rebuild(jx_arena *a, const jx_tok *tok, const jx_line *lines, size_t 
                  * header's width decides, and a row may run one cell past it
                  * (an indicator cell) until a cell opens the next row: an
                  * empty one (a merged 序号) or the next number. */
-                int is_seq1 = len == 2 && s[1] == '1';
-                if (b.cells.n && first_row && !blank && is_seq1) {
-                    /* a header of two rows: the second starts with the empty
-                     * cells under the labels that span both */
-                    size_t h = 0;
-                    for (size_t c = 1; c < b.cells.n && !h; c++)
-                        if (!JX_AT(b.pieces, jx_buf, c).len && JX_AT(b.pieces, jx_buf, c - 1).len) h = c;
+                long num = cell_number(&(jx_buf){(char *)s + 1, len - 1, 0});
+                if (b.cells.n && !first_row && !blank && !last_row_line && eq_nospace(s + 1, len - 1, "序号")) {
+                    /* the header printed again over the table's next part
+                     * (an annex split into pages): it is read afresh, the
+                     * numbering goes on */
+                    flush(&b);
+                    first_row = 1;
+                    width = 0;
+                    lead = 1;
+                }
+                if (b.cells.n && first_row && !blank && num > 0 && num == seq + 1) {
+                    /* the first row number (1, or the next one where the
+                     * header is printed again) ends the header */
+                    size_t h = header_split(&b, tok, lines, i, n, num);
                     if (h) {
                         size_t second = b.cells.n - h;
                         flush_first(&b, h);
@@ -155,7 +298,6 @@ size_t tbl_rebuild(jx_arena *a, const jx_tok *tok, const jx_line *lines, size_t 
                         width = b.cells.n;
                     }
                 }
-                long num = cell_number(&(jx_buf){(char *)s + 1, len - 1, 0});
                 int opens = num > 0 && num == seq + 1;
                 if (empty_cell_line(ln) && b.cells.n >= width) {
                     /* Empty cells open a follow-on row, `lead` of them (the
@@ -168,7 +310,15 @@ size_t tbl_rebuild(jx_arena *a, const jx_tok *tok, const jx_line *lines, size_t 
                                      ? cell_number(&(jx_buf){lines[j].text + 1, lines[j].len - 1, 0}) : -1;
                     opens = run <= lead && !(after > 0 && after == seq + 1);
                 }
-                if (b.cells.n && (blank || last_row_line ||
+                /* A web page may print an empty cell as nothing at all: a
+                 * numbered row then runs short, and the next row number
+                 * opens a row before the header's width where the numbers
+                 * after it stand a row's width apart (one cell less or
+                 * more) for two rows, or the table ends; a value that
+                 * happens to equal it does not. */
+                int short_row = width && !first_row && opens && b.cells.n < width && b.cells.n >= 2 &&
+                                cell_number(&JX_AT(b.pieces, jx_buf, 0)) == seq && row_ahead(tok, lines, i, n, width, num, 2);
+                if (b.cells.n && (blank || last_row_line || short_row ||
                                   (width && b.cells.n >= width && (opens || b.cells.n > width)))) {
                     flush(&b);
                     first_row = 0;
@@ -176,20 +326,28 @@ size_t tbl_rebuild(jx_arena *a, const jx_tok *tok, const jx_line *lines, size_t 
                 if (!b.cells.n && num > 0) seq = num;
                 add_cell(&b, s + 1, len - 1, ln->no);
             } else {
+                /* a row on one line, left open: a wrapped last cell goes on
+                 * on the next lines */
+                if (last_row_line && b.cells.n > rows_w) rows_w = b.cells.n;
                 flush(&b);
-                for (const char *p = s, *e = s + len; p <= e;) {
-                    const char *q = memchr(p, '\t', (size_t)(e - p));
-                    if (!q) q = e;
-                    add_cell(&b, p, (size_t)(q - p), ln->no);
-                    p = q + 1;
-                }
-                /* left open: a wrapped last cell continues on the next lines */
+                long num = cell_number(&(jx_buf){(char *)s, (size_t)(tab - s), 0});
+                if (num > 0) seq = num;
+                add_cells(&b, s, len, ln->no, 0);
+                if (tbl_starts(ln)) rows_w = b.cells.n;     /* the header: the table's width */
                 first_row = 0;
             }
             last_row_line = !one_cell && ord <= 0;
             blank = 0;
+            note_width(ln, &longest, &last_cut);
         } else if (t->kind == T_BLANK) {
             if (!after_footer) blank = 1;
+        } else if (t->kind == T_FOOTER && last_row_line && last_cut && rows_w && b.cells.n <= rows_w + 1 &&
+                   cell_number(&(jx_buf){ln->text, ln->len, 0}) >= 0 &&
+                   cell_number(&(jx_buf){ln->text, ln->len, 0}) != seq + 1) {
+            /* a bare number cut off a row printed on one line (…\t1\t / 3,
+             * …\t1 / 8) is the rest of its last cell, no page number */
+            jx_buf_put(&JX_AT(b.pieces, jx_buf, b.pieces.n - 1), ln->text, ln->len);
+            note_width(ln, &longest, &last_cut);
         } else if (t->kind == T_FOOTER) {
             /* A page break: its blank lines separate nothing. The row goes on
              * unless it is already as wide as the widest row so far; in the
@@ -211,6 +369,7 @@ size_t tbl_rebuild(jx_arena *a, const jx_tok *tok, const jx_line *lines, size_t 
              * the cell (南 / 湖 / 区), not a row break */
             if (blank && last_row_line) break;  /* a one-line row is whole: prose follows */
             blank = 0;
+            note_width(ln, &longest, &last_cut);
             if (b.cells.n) jx_buf_put(&JX_AT(b.pieces, jx_buf, b.pieces.n - 1), t->body, t->blen);
             else break;
         }
@@ -644,17 +803,6 @@ static void emit(emitter *e, long no, const char *s, size_t n)
     l->no = no;
 }
 
-/* s[0..n) equals lit once spaces are ignored (序 号, 序号). */
-static int eq_nospace(const char *s, size_t n, const char *lit)
-{
-    size_t k = 0, m = strlen(lit);
-    for (size_t i = 0; i < n; i++) {
-        if (s[i] == ' ') continue;
-        if (k >= m || s[i] != lit[k]) return 0;
-        k++;
-    }
-    return k == m;
-}
 
 static void trim(const char **s, size_t *n)
 {
@@ -786,12 +934,13 @@ static int single_han(const char *s, size_t n)
     return n == 3 && (unsigned char)s[0] >= 0xE3 && (unsigned char)s[0] <= 0xE9;
 }
 
-/* Characters (not bytes) in s[0..n). */
-static size_t chars(const char *s, size_t n)
+
+/* s[0..n) is a district's name as a district column prints it. */
+static int names_district(const char *s, size_t n)
 {
-    size_t k = 0;
-    for (size_t i = 0; i < n; i++) k += ((unsigned char)s[i] & 0xC0) != 0x80;
-    return k;
+    for (int d = 1; district_names[d]; d++)
+        if (strlen(district_names[d]) == n && !memcmp(s, district_names[d], n)) return 1;
+    return 0;
 }
 
 /* A cell-per-paragraph table starts at a paragraph 序号 alone. */
@@ -860,8 +1009,10 @@ static size_t from_paragraphs(emitter *e, const jx_text *t, size_t i)
             /* blank lines separate cells; a longer run holds empty cells
              * (an empty paragraph between two separators) */
             size_t empties = empties_before + (blanks >= 3 ? (blanks - 1) / 2 : 0);
-            if (header && vertical && single_han(s, n) && !empties) {
-                jx_buf_put(&cell, s, n);    /* 南 / 湖 / 区 printed a paragraph each */
+            if (header && vertical && single_han(s, n) && !empties && !names_district(cell.p + 1, cell.len - 1)) {
+                /* 南 / 湖 / 区 printed a paragraph each; where such labels
+                 * stand side by side, a district's name ends one */
+                jx_buf_put(&cell, s, n);
             } else {
                 if (open) emit(e, cell_no, cell.p, cell.len);
                 for (size_t k = 0; k < empties; k++) emit(e, l->no, "\t", 1);
