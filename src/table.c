@@ -780,7 +780,6 @@ int tbl_starts(const jx_line *ln)
     return 0;
 }
 
-
 /* ---- other export forms, rewritten into the tab forms before lexing ----
  *
  * A web page copied as text gives one cell per paragraph, with no tab;
@@ -802,7 +801,6 @@ static void emit(emitter *e, long no, const char *s, size_t n)
     l->len = n;
     l->no = no;
 }
-
 
 static void trim(const char **s, size_t *n)
 {
@@ -933,7 +931,6 @@ static int single_han(const char *s, size_t n)
 {
     return n == 3 && (unsigned char)s[0] >= 0xE3 && (unsigned char)s[0] <= 0xE9;
 }
-
 
 /* s[0..n) is a district's name as a district column prints it. */
 static int names_district(const char *s, size_t n)
