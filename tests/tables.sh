@@ -52,10 +52,11 @@ done
 
 # rows printed on one line (000's annex) cut by the wrap too, anywhere: inside
 # a cell, right after a tab, a bare number left alone on a line
+s=000
 for w in 30 35 40; do
     for form in emdash pageof header; do
         $PERTURB pdfrows $w $form "$s000" > "$T/pdf.txt"
-        s=000 like_seed "000 as a PDF copy with its one-line rows wrapped at $w, page numbers $form" "$T/pdf.txt"
+        like_seed "000 as a PDF copy with its one-line rows wrapped at $w, page numbers $form" "$T/pdf.txt"
     done
 done
 
