@@ -240,6 +240,39 @@ typedef struct {
  * segmented: a section heading, tok[i].opens, ends it). */
 size_t tbl_rebuild(jx_arena *a, const jx_tok *tok, const jx_line *lines, size_t lo, size_t n,
                    jx_vec *rows);
+/* One task row of a table as its columns give it; the list reader makes
+ * the task (units, leaders) from it. */
+typedef struct {
+    long seq;
+    int sub_seq;
+    const char *text, *category;
+    const char *dept;       /* the 责任单位 / 牵头单位 cell in force (merged cells inherit) */
+    const char *members;    /* the 配合单位 cell in force, or NULL */
+    int lead_column;        /* the unit column says 牵头: beside members all its units lead */
+    const char *leaders;    /* the 责任领导 cell in force, or NULL */
+    long leaders_line, line;
+} jx_trow;
+/* What a table is read in, and where its task rows go. */
+typedef struct {
+    jx_arena *a;
+    const jx_tok *tok;
+    const jx_line *lines;
+    const char *file;
+    jx_vec *targets;        /* jx_target */
+    int *warnings;
+    size_t notice;          /* targets belong to it */
+    int year;               /* of the targets */
+    int in_list;            /* under a list heading: rows are tasks */
+    const char *category;   /* in force from a section heading above */
+    int *section;           /* set by a group row (一、…) */
+    void (*task)(void *u, const jx_trow *r);
+    void *u;
+} jx_tblctx;
+/* Reads the table whose header is token lo: header cells to column roles
+ * by their words, merged cells inherited, district columns to targets,
+ * each task row given to task(). Returns the index of the
+ * first token after the table. */
+size_t tbl_read(jx_tblctx *c, size_t lo, size_t hi);
 /* Rewrites tables printed in other export forms (pipe rows, a cell per line
  * ending ` |`, a cell per paragraph without tabs) into the tab forms
  * tbl_rebuild reads, before lexing. Lines keep their numbers; t->lines may
@@ -256,6 +289,9 @@ const char *dist_name(size_t id);       /* id: the districts table's district_id
 const char *const *dist_counties(void);
 /* The district a table header cell names (its text squashed), or -1. */
 int dist_cell(const char *s);
+/* 1 when s[0..n) is the name of a district column other than the whole
+ * city's (南湖区, 嘉兴港区, 其他: vertical header text ends there). */
+int dist_named(const char *s, size_t n);
 
 /* ---- depts.c ---- */
 typedef struct {

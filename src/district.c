@@ -84,6 +84,13 @@ const char *dist_name(size_t id) { return id < nrows ? rows[id].name : NULL; }
 
 const char *const *dist_counties(void) { return counties; }
 
+int dist_named(const char *s, size_t n)
+{
+    for (size_t i = 0; i < nrows; i++)
+        if (strcmp(rows[i].kind, "city") && strlen(rows[i].name) == n && !memcmp(s, rows[i].name, n)) return 1;
+    return 0;
+}
+
 int dist_cell(const char *s)
 {
     size_t n = strlen(s);
