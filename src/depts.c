@@ -366,3 +366,23 @@ size_t dep_split_gov(jx_arena *a, const char *government, const char *s, jx_unit
     jx_buf_free(&clean);
     return count;
 }
+
+size_t dep_name_at(const char *s, size_t n)
+{
+    /* the longest name of any government's table; names are short */
+    size_t lim = n < 96 ? n : 96;
+    for (size_t k = lim; k >= 6; k--) {
+        if (k < n && (s[k] & 0xC0) == 0x80) continue;
+        for (size_t g = 0; g < ngovs; g++)
+            if (lookup(govs[g], s, k)) return k;
+    }
+    /* the city's districts, bare (南湖区、秀洲区政府) or with their 政府 */
+    for (int i = 0; districts[i]; i++) {
+        size_t k = strlen(districts[i]);
+        if (n < k || memcmp(s, districts[i], k)) continue;
+        if (n - k >= 12 && !memcmp(s + k, "人民政府", 12)) return k + 12;
+        if (n - k >= 6 && !memcmp(s + k, "政府", 6)) return k + 6;
+        return k;
+    }
+    return 0;
+}
