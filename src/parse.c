@@ -1009,7 +1009,9 @@ static void table_members(parser *p, const layout *L, const char *s, long line)
 {
     jx_task *t = &JX_AT(p->d->tasks, jx_task, p->d->tasks.n - 1);
     jx_unit *m;
-    size_t k = dep_split(p->a, s, &m, p->file, line, &p->d->warnings);
+    /* a member column's names are the notice's government's, as the lead's */
+    size_t k = dep_split_gov(p->a, JX_AT(p->d->notices, jx_notice, p->notice).government, s, &m, p->file,
+                             line, &p->d->warnings);
     if (!k) return;
     jx_unit *all = jx_alloc(p->a, (t->nunits + k) * sizeof *all);
     for (size_t i = 0; i < t->nunits; i++) {
