@@ -25,6 +25,18 @@ static jx_arena dep_arena;
 static const char *govs[64];
 static size_t ngovs;
 
+/* The first characters of every name (a bit per code point, folded to 4096):
+ * dep_name_at, asked at every position of a PDF run, rejects most at once. */
+static unsigned char first_char[512];
+
+static unsigned first_code(const char *s)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    unsigned c = u[0] < 0x80 ? u[0] : u[0] < 0xE0 ? (u[0] & 0x1Fu) << 6 | (u[1] & 0x3Fu)
+               : u[0] < 0xF0 ? (u[0] & 0x0Fu) << 12 | (u[1] & 0x3Fu) << 6 | (u[2] & 0x3Fu) : u[0];
+    return c & 4095;
+}
+
 static const char *const districts[] = {
     "南湖区", "秀洲区", "嘉善县", "平湖市", "海盐县", "海宁市", "桐乡市", NULL};
 
@@ -57,6 +69,7 @@ static const char *lookup(const char *gov, const char *s, size_t n)
 static void insert(const char *gov, const char *key, const char *canon)
 {
     size_t n = strlen(key);
+    if (n) first_char[first_code(key) >> 3] |= (unsigned char)(1u << (first_code(key) & 7));
     for (size_t i = hash(gov, key, n) & (tabcap - 1);; i = (i + 1) & (tabcap - 1)) {
         if (!tab[i].key) { tab[i].gov = gov; tab[i].key = key; tab[i].canon = canon; return; }
         if (tab[i].gov == gov && !strcmp(tab[i].key, key)) return;
@@ -109,6 +122,7 @@ int dep_init(char *err, size_t errsz)
 
 void dep_done(void)
 {
+    memset(first_char, 0, sizeof first_char);
     free(tab);
     tab = NULL;
     ngovs = 0;
@@ -234,6 +248,12 @@ size_t dep_split_gov(jx_arena *a, const char *government, const char *s, jx_unit
             w = strlen(member_labels[label]);
             if (member_from < 0) member_from = (long)segs.n + (i > start);
         } else if (!sep && at(c, cn, i, "（")) { depth++; w = 3; }
+        /* the bracket that closes a clause [牵头单位：…；责任单位：…] ends the string */
+        else if (!sep && !depth && ((c[i] == ']' && i + 1 == cn) ||
+                                    ((at(c, cn, i, "】") || at(c, cn, i, "］")) && i + 3 == cn))) {
+            sep = 1;
+            w = c[i] == ']' ? 1 : 3;
+        }
         else if (!sep && at(c, cn, i, "）")) {
             if (depth) depth--;
             else { /* stray closer: end of an inline clause */
@@ -369,8 +389,11 @@ size_t dep_split_gov(jx_arena *a, const char *government, const char *s, jx_unit
 
 size_t dep_name_at(const char *s, size_t n)
 {
+    if (!n || !tab) return 0;
+    unsigned c = first_code(s);
+    int known = first_char[c >> 3] >> (c & 7) & 1;
     /* the longest name of any government's table; names are short */
-    size_t lim = n < 96 ? n : 96;
+    size_t lim = !known ? 0 : n < 96 ? n : 96;
     for (size_t k = lim; k >= 6; k--) {
         if (k < n && (s[k] & 0xC0) == 0x80) continue;
         for (size_t g = 0; g < ngovs; g++)

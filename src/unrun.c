@@ -31,12 +31,15 @@
 /* A table run is long; a shorter line holding 序号 is a header of its own. */
 #define RUN_MIN 200
 #define MAX_UNITS 64
+/* a row (number, text, units) longer than this is no row of a table */
+#define MAX_ROW 6000
 
 typedef struct { size_t s, e; int glue; } unit;     /* glue: no separator before it */
 
 typedef struct {
     const char *t;          /* the run, page numbers dropped */
     size_t n;
+    long budget;            /* name look-ups left: the cost stays linear in n */
 } run;
 
 enum { H_SEQ, H_TEXT, H_LEAD, H_MEMBER };
@@ -57,17 +60,17 @@ static const char *const group_labels[] = {"工作重点", "工作类别", "类�
 
 static int clen(unsigned char c) { return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4; }
 
-static int at(const run *r, size_t i, const char *lit)
+static int at(run *r, size_t i, const char *lit)
 {
     size_t k = strlen(lit);
     return i <= r->n && r->n - i >= k && !memcmp(r->t + i, lit, k);
 }
 
-static int is_digit(const run *r, size_t i) { return i < r->n && r->t[i] >= '0' && r->t[i] <= '9'; }
+static int is_digit(run *r, size_t i) { return i < r->n && r->t[i] >= '0' && r->t[i] <= '9'; }
 
 /* A header word at i, spaces inside it skipped (主 要 工 作 任 务); its role,
  * *end past it, -1 when none. The longest word wins (主要责任单位, 责任单位). */
-static int header_word(const run *r, size_t i, size_t *end)
+static int header_word(run *r, size_t i, size_t *end)
 {
     int best = -1;
     size_t best_end = 0, best_len = 0;
@@ -98,26 +101,26 @@ static const char *const suffixes[] = {
 /* inside a name of a unit's form, these begin another name */
 static const char *const inner_starts[] = {"嘉兴", "市", "县", "省", NULL};
 
-static size_t lit_at(const run *r, size_t i, const char *const *lits)
+static size_t lit_at(run *r, size_t i, const char *const *lits)
 {
     for (int k = 0; lits[k]; k++)
         if (at(r, i, lits[k])) return strlen(lits[k]);
     return 0;
 }
 
-static int is_han(const run *r, size_t i)
+static int is_han(run *r, size_t i)
 {
     if (i + 3 > r->n) return 0;
     unsigned char b = (unsigned char)r->t[i];
     return b >= 0xE4 && b <= 0xE9;
 }
 
-static size_t name_at(const run *r, size_t i, size_t e);
+static size_t name_at(run *r, size_t i, size_t e);
 
 /* A name of a unit's form at i: a prefix, then characters (a bracketed
  * alternate inside), ending in a suffix that is followed by e, a separator
  * or another name. The longest such. */
-static size_t form_name(const run *r, size_t i, size_t e)
+static size_t form_name(run *r, size_t i, size_t e)
 {
     size_t p = lit_at(r, i, prefixes);
     if (!p) return 0;
@@ -149,15 +152,18 @@ static size_t form_name(const run *r, size_t i, size_t e)
     return best;
 }
 
-static size_t name_at(const run *r, size_t i, size_t e)
+/* Every look-up is paid from the run's budget; a run that spends it all
+ * (text built to make the row search backtrack) is left as it was. */
+static size_t name_at(run *r, size_t i, size_t e)
 {
+    if (r->budget-- <= 0 || !is_han(r, i)) return 0;     /* names start with a Han character */
     size_t k = dep_name_at(r->t + i, e - i), f = form_name(r, i, e);
     return f > k ? f : k;
 }
 
 /* The run of unit names from i (joined by 、 ， or nothing): its end, the
  * units in u[] (*nu of them); i itself when no name starts there. */
-static size_t unit_run(const run *r, size_t i, size_t e, unit *u, size_t *nu)
+static size_t unit_run(run *r, size_t i, size_t e, unit *u, size_t *nu)
 {
     size_t pos = i;
     int glue = 1;
@@ -185,15 +191,23 @@ static size_t unit_run(const run *r, size_t i, size_t e, unit *u, size_t *nu)
 typedef struct {
     size_t ts, te;          /* the task text; ts == te: a group row */
     long num;               /* 序号, 0 on a follow-on row */
-    unit u[MAX_UNITS];
-    size_t nu;
+    size_t u0, nu;          /* its units: rowset.units[u0 .. u0 + nu) */
     long group;             /* a group row's ordinal */
 } row;
 
 typedef struct {
     row *rows;
     size_t n, cap;
+    jx_vec units;           /* of unit */
 } rowset;
+
+/* Keeps u[0..nu) as the units of row w. */
+static void keep_units(rowset *rs, row *w, const unit *u, size_t nu)
+{
+    w->u0 = rs->units.n;
+    w->nu = nu;
+    for (size_t k = 0; k < nu; k++) *(unit *)jx_vec_push(&rs->units) = u[k];
+}
 
 static row *push_row(rowset *rs)
 {
@@ -205,7 +219,7 @@ static row *push_row(rowset *rs)
     return &rs->rows[rs->n++];
 }
 
-static int sentence_end(const run *r, size_t i)
+static int sentence_end(run *r, size_t i)
 {
     return i >= 3 && (at(r, i - 3, "。") || at(r, i - 3, "；") || at(r, i - 3, "！") || at(r, i - 3, "？"));
 }
@@ -213,7 +227,7 @@ static int sentence_end(const run *r, size_t i)
 /* Reads [s, e) as a task text and its units, then maybe follow-on rows
  * (text and units again, no number). Appends them to rs; 0 when it does not
  * read so (rs then as it was). */
-static int split_rows(const run *r, size_t s, size_t e, long num, rowset *rs, int depth)
+static int split_rows(run *r, size_t s, size_t e, long num, rowset *rs, int depth)
 {
     size_t n0 = rs->n;
     unit u[MAX_UNITS];
@@ -232,8 +246,7 @@ static int split_rows(const run *r, size_t s, size_t e, long num, rowset *rs, in
         w->ts = s;
         w->te = p;
         w->num = num;
-        memcpy(w->u, u, nu * sizeof *u);
-        w->nu = nu;
+        keep_units(rs, w, u, nu);
         row keep = *w;
         memmove(&rs->rows[n0 + 1], &rs->rows[n0], (rs->n - 1 - n0) * sizeof *rs->rows);
         rs->rows[n0] = keep;
@@ -246,8 +259,7 @@ static int split_rows(const run *r, size_t s, size_t e, long num, rowset *rs, in
         w->ts = s;
         w->te = p;
         w->num = num;
-        memcpy(w->u, u, nu * sizeof *u);
-        w->nu = nu;
+        keep_units(rs, w, u, nu);
         return 1;
     }
     return 0;
@@ -257,9 +269,9 @@ static const char *const ordinals[] = {"", "一", "二", "三", "四", "五", "�
     "十一", "十二", "十三", "十四", "十五", "十六", "十七", "十八", "十九", "二十", NULL};
 
 /* The group heading ordinal `want` and its 、 at i: the length, else 0. */
-static size_t group_at(const run *r, size_t i, long want)
+static size_t group_at(run *r, size_t i, long want)
 {
-    if (want <= 0 || want > 20) return 0;
+    if (want <= 0 || want > 20 || !is_han(r, i)) return 0;
     size_t k = strlen(ordinals[want]);
     if (!at(r, i, ordinals[want]) || !at(r, i + k, "、")) return 0;
     /* 十 of 十一、: the ordinal is whole */
@@ -269,8 +281,9 @@ static size_t group_at(const run *r, size_t i, long want)
 
 /* The number `want` standing alone at i (no digit on either side, nor a
  * decimal point or % after it): its length, else 0. */
-static size_t number_at(const run *r, size_t i, long want)
+static size_t number_at(run *r, size_t i, long want)
 {
+    if (!is_digit(r, i)) return 0;
     char buf[24];
     int k = snprintf(buf, sizeof buf, "%ld", want);
     if (!at(r, i, buf) || (i > 0 && is_digit(r, i - 1)) || is_digit(r, i + (size_t)k)) return 0;
@@ -302,7 +315,7 @@ static void emit_cell(jx_vec *out, jx_arena *a, long no, const char *s, size_t n
 
 /* Units [from, to) as one cell: printed separators kept, a junction with
  * none (a line end in the PDF) given a 、. */
-static void emit_units(jx_vec *out, jx_arena *a, long no, const run *r, const unit *u, size_t from,
+static void emit_units(jx_vec *out, jx_arena *a, long no, run *r, const unit *u, size_t from,
                        size_t to)
 {
     jx_buf b = {0};
@@ -360,6 +373,7 @@ static int unrun_line(jx_arena *a, const jx_line *ln, jx_vec *out)
     size_t n;
     r.t = drop_pages(a, ln->text, ln->len, &n);
     r.n = n;
+    r.budget = 64 * (long)n + 100000;
     size_t h0 = (size_t)(txt_find(r.t, r.n, "序号") - r.t);
     /* the header: 序号, one text column, one or two unit columns */
     int roles[8], nh = 0;
@@ -382,7 +396,7 @@ static int unrun_line(jx_arena *a, const jx_line *ln, jx_vec *out)
         if (h0 >= l && !memcmp(r.t + h0 - l, group_labels[k], l)) { head_end = h0 - l; break; }
     }
 
-    rowset rs = {0};
+    rowset rs = {NULL, 0, 0, JX_VEC(unit)};
     long seq_last = 0, group_last = 0;
     int after_group = 0;
     int ok = 1;
@@ -413,11 +427,13 @@ static int unrun_line(jx_arena *a, const jx_line *ln, jx_vec *out)
         /* the row ends at the next number or group heading where the text
          * before it reads as task text and units */
         size_t q = b + 1, found = 0;
-        for (; q < stop; q += (size_t)clen((unsigned char)r.t[q])) {
+        size_t lim = stop - b > MAX_ROW ? b + MAX_ROW : stop;
+        for (; q < lim; q += (size_t)clen((unsigned char)r.t[q])) {
             if (!number_at(&r, q, num + 1) && !group_at(&r, q, group_last + 1)) continue;
             if (split_rows(&r, b, q, num, &rs, 0)) { found = 1; break; }
         }
         if (!found) {
+            if (stop - b > MAX_ROW) { ok = 0; break; }
             size_t e = stop;
             while (e > b && r.t[e - 1] == ' ') e--;
             if (!split_rows(&r, b, e, num, &rs, 0)) { ok = 0; break; }
@@ -427,8 +443,9 @@ static int unrun_line(jx_arena *a, const jx_line *ln, jx_vec *out)
         after_group = 0;
         p = q;
     }
-    if (!ok || !rs.n) {
+    if (!ok || !rs.n || r.budget <= 0) {
         free(rs.rows);
+        jx_vec_free(&rs.units);
         return 0;
     }
 
@@ -459,11 +476,13 @@ static int unrun_line(jx_arena *a, const jx_line *ln, jx_vec *out)
             emit_cell(out, a, no, "", 0);
         }
         emit_cell(out, a, no, r.t + w->ts, w->te - w->ts);
-        size_t cut = nh == 4 ? column_break(w->u, w->nu) : w->nu;
-        emit_units(out, a, no, &r, w->u, 0, cut);
-        if (nh == 4) emit_units(out, a, no, &r, w->u, cut, w->nu);
+        const unit *u = &JX_AT(rs.units, unit, w->u0);
+        size_t cut = nh == 4 ? column_break(u, w->nu) : w->nu;
+        emit_units(out, a, no, &r, u, 0, cut);
+        if (nh == 4) emit_units(out, a, no, &r, u, cut, w->nu);
     }
     free(rs.rows);
+    jx_vec_free(&rs.units);
     if (stop < r.n) {
         emit(out, a, no, "", 0);
         emit(out, a, no, r.t + stop, r.n - stop);
