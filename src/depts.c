@@ -25,6 +25,18 @@ static jx_arena dep_arena;
 static const char *govs[64];
 static size_t ngovs;
 
+/* The first characters of every name (a bit per code point, folded to 4096):
+ * dep_name_at, asked at every position of a PDF run, rejects most at once. */
+static unsigned char first_char[512];
+
+static unsigned first_code(const char *s)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    unsigned c = u[0] < 0x80 ? u[0] : u[0] < 0xE0 ? (u[0] & 0x1Fu) << 6 | (u[1] & 0x3Fu)
+               : u[0] < 0xF0 ? (u[0] & 0x0Fu) << 12 | (u[1] & 0x3Fu) << 6 | (u[2] & 0x3Fu) : u[0];
+    return c & 4095;
+}
+
 static size_t hash(const char *gov, const char *s, size_t n)
 {
     size_t h = 1469598103934665603u;
@@ -54,6 +66,7 @@ static const char *lookup(const char *gov, const char *s, size_t n)
 static void insert(const char *gov, const char *key, const char *canon)
 {
     size_t n = strlen(key);
+    if (n) first_char[first_code(key) >> 3] |= (unsigned char)(1u << (first_code(key) & 7));
     for (size_t i = hash(gov, key, n) & (tabcap - 1);; i = (i + 1) & (tabcap - 1)) {
         if (!tab[i].key) { tab[i].gov = gov; tab[i].key = key; tab[i].canon = canon; return; }
         if (tab[i].gov == gov && !strcmp(tab[i].key, key)) return;
@@ -108,6 +121,7 @@ int dep_init(char *err, size_t errsz)
 void dep_done(void)
 {
     dist_done();
+    memset(first_char, 0, sizeof first_char);
     free(tab);
     tab = NULL;
     ngovs = 0;
@@ -242,7 +256,9 @@ size_t dep_split_gov(jx_arena *a, const char *government, const char *s, jx_unit
      * joined) separates too: the units after it are members. */
     split_ctx sc = {&segs, -1};
     static const char *const seps[] = {"、", "，", "；", "。", NULL};
-    static const jx_splitter how = {seps, member_labels, member_label, 0, 1};
+    /* the bracket that closes a clause [牵头单位：…；责任单位：…] ends the string */
+    static const char *const ends[] = {"]", "】", "］", NULL};
+    static const jx_splitter how = {seps, member_labels, member_label, ends, 0, 1};
     txt_split(c, cn, &how, add_seg, &sc);
     long member_from = sc.member_from;
 
@@ -352,4 +368,27 @@ size_t dep_split_gov(jx_arena *a, const char *government, const char *s, jx_unit
     jx_vec_free(&segs);
     jx_buf_free(&clean);
     return count;
+}
+
+size_t dep_name_at(const char *s, size_t n)
+{
+    if (!n || !tab) return 0;
+    unsigned c = first_code(s);
+    int known = first_char[c >> 3] >> (c & 7) & 1;
+    /* the longest name of any government's table; names are short */
+    size_t lim = !known ? 0 : n < 96 ? n : 96;
+    for (size_t k = lim; k >= 6; k--) {
+        if (k < n && (s[k] & 0xC0) == 0x80) continue;
+        for (size_t g = 0; g < ngovs; g++)
+            if (lookup(govs[g], s, k)) return k;
+    }
+    /* the city's districts, bare (南湖区、秀洲区政府) or with their 政府 */
+    for (const char *const *d = dist_counties(); *d; d++) {
+        size_t k = strlen(*d);
+        if (n < k || memcmp(s, *d, k)) continue;
+        if (n - k >= 12 && !memcmp(s + k, "人民政府", 12)) return k + 12;
+        if (n - k >= 6 && !memcmp(s + k, "政府", 6)) return k + 6;
+        return k;
+    }
+    return 0;
 }

@@ -14,8 +14,9 @@ static const char *const sep_comma[] = {"，", "；", NULL};
 static const char *const sep_clause[] = {"。", "，", "；", NULL};
 /* names, posts and subjects are split outside brackets: 市司法局（市行政复议局）
  * and 《…、…》 stay whole */
-static const jx_splitter by_dun = {sep_dun, NULL, NULL, 1, 0}, by_comma = {sep_comma, NULL, NULL, 1, 0},
-                         by_clause = {sep_clause, NULL, NULL, 1, 0};
+static const jx_splitter by_dun = {sep_dun, NULL, NULL, NULL, 1, 0},
+                         by_comma = {sep_comma, NULL, NULL, NULL, 1, 0},
+                         by_clause = {sep_clause, NULL, NULL, NULL, 1, 0};
 
 /* ---- issues ---- */
 

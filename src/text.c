@@ -293,7 +293,9 @@ void txt_split(const char *s, size_t n, const jx_splitter *how,
                 if (depth) depth--;
                 else cut = how->stray_cuts;
             } else if (!depth) {
-                for (int j = 0; how->seps[j]; j++)
+                for (int j = 0; how->ends && how->ends[j]; j++)
+                    if ((k = lit_at(s + i, left, how->ends[j])) && k == left) { cut = 1; w = k; break; }
+                for (int j = 0; !cut && how->seps[j]; j++)
                     if ((k = lit_at(s + i, left, how->seps[j]))) { cut = 1; w = k; break; }
             }
         }

@@ -165,7 +165,7 @@ static void join_part(void *ctx, const char *p, size_t n)
 static void pieces_are(const char *in, int titles, int stray, const char *want)
 {
     static const char *const seps[] = {"、", "；", NULL};
-    jx_splitter how = {seps, NULL, NULL, titles, stray};
+    jx_splitter how = {seps, NULL, NULL, NULL, titles, stray};
     jx_buf b = {0};
     txt_split(in, strlen(in), &how, join_part, &b);
     CHECK(!strcmp(b.p ? b.p : "", want), "split(%s) = %s, want %s", in, b.p ? b.p : "", want);
