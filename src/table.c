@@ -139,17 +139,9 @@ static int eq_nospace(const char *s, size_t n, const char *lit)
     return k == m;
 }
 
-/* Characters (not bytes) in s[0..n). */
-static size_t chars(const char *s, size_t n)
-{
-    size_t k = 0;
-    for (size_t i = 0; i < n; i++) k += ((unsigned char)s[i] & 0xC0) != 0x80;
-    return k;
-}
-
 static void note_width(const jx_line *ln, size_t *longest, int *cut)
 {
-    size_t w = chars(ln->text, ln->len);
+    size_t w = txt_chars(ln->text, ln->len);
     *cut = w >= *longest;
     if (w > *longest) *longest = w;
 }
@@ -956,7 +948,7 @@ static size_t from_paragraphs(emitter *e, const jx_text *t, size_t i)
         if (furniture && sep && blanks < 3 && !empties_before && !next_row && open && last_width >= 10 &&
             last_width >= widest && !txt_ends(cell.p, cell.len, "。") && !txt_ends(cell.p, cell.len, "；"))
             sep = 0;
-        if (chars(s, n) > widest) widest = chars(s, n);
+        if (txt_chars(s, n) > widest) widest = txt_chars(s, n);
         if (first || sep || next_row) {
             /* blank lines separate cells; a longer run holds empty cells
              * (an empty paragraph between two separators) */
@@ -973,14 +965,14 @@ static size_t from_paragraphs(emitter *e, const jx_text *t, size_t i)
                 jx_buf_put(&cell, s, n);
                 cell_no = l->no;
                 open = 1;
-                last_width = chars(s, n);
+                last_width = txt_chars(s, n);
                 if (!first && n == 1 && *s == '1') header = 0, seq = 1;
                 vertical = single_han(s, n);
             }
         } else {
             jx_buf_put(&cell, s, n);        /* a cell's own wrapped lines */
             vertical = 0;
-            last_width = chars(s, n);
+            last_width = txt_chars(s, n);
         }
         first = 0;
         blanks = 0;
