@@ -351,7 +351,26 @@ void gz_extract(jx_arena *a, jx_doc *d, const jx_tok *tok, size_t n,
 int gz_section_start(const jx_tok *tok, size_t i, size_t n);
 void prs_free(jx_doc *d);
 
-/* ---- load.c ---- */
+/* ---- db.c: the connection under the writer ---- */
+/* Opening (a plain file name, WAL, the owner check, creating or migrating
+ * the schema, the department catalogue), lock waits and checkpoints. */
+typedef struct jx_conn jx_conn;
+struct sqlite3;
+/* timeout_ms: how long to wait for another writer before giving up. */
+jx_conn *db_open(const char *path, int timeout_ms, char *err, size_t errsz);
+struct sqlite3 *db_handle(jx_conn *c);
+/* Runs q (BEGIN IMMEDIATE, a PRAGMA that needs the write lock) until it
+ * gets the lock; the timeout counts only time in which no writer commits.
+ * 0, or -1 with err filled (naming what holds the lock). */
+int db_lock(jx_conn *c, const char *q, char *err, size_t errsz);
+/* Runs q (statements without rows): 0, or -1 with err filled. */
+int db_exec(jx_conn *c, const char *q, char *err, size_t errsz);
+/* After each commit: the log is handed to the checkpoint thread. */
+void db_committed(jx_conn *c);
+/* After every statement prepared on the handle is finalized. */
+void db_close(jx_conn *c);
+
+/* ---- load.c: the row writer ---- */
 typedef struct jx_db jx_db;
 /* timeout_ms: how long to wait for another writer before giving up. */
 jx_db *ld_open(const char *path, int timeout_ms, char *err, size_t errsz);
@@ -395,5 +414,22 @@ int wk_read(jx_arena *a, const char *path, const char *open_path, jx_doc *d, con
 /* Runs in[0..n) through jobs threads; returns how many emit was called for
  * (fewer than n when emit stopped the run or jx_stop was set). */
 int wk_run(const wk_input *in, int n, int jobs, const jx_shaset *known, wk_emit_fn emit, void *ctx);
+
+/* ---- run.c: one command's run over its files ---- */
+typedef struct {
+    char *path;             /* as named, or dir/name; "-" for standard input */
+    const char *open;       /* what to open; NULL: err says why not */
+    char *err;
+    long long size;         /* -1: not known before reading */
+} jx_input;
+typedef struct {
+    const char *db;
+    int jobs, timeout_ms, verbosity, recursive;    /* verbosity: 0 -q, 1, 2 -v */
+    int no_search;
+} jx_options;
+/* Each returns the exit status (enum jx_exit, or 128 + the signal). */
+int run_ingest(const jx_input *in, int n, const jx_options *o);
+int run_check(const jx_input *in, int n, const jx_options *o);
+int run_index(const jx_options *o);
 
 #endif
