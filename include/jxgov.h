@@ -319,24 +319,59 @@ typedef struct {
     const char *issue, *total_issue, *published_on;
 } jx_gazette;
 
+/* The record kinds a document holds: per kind, its enum value, its list in
+ * jx_doc and the type of a row. kinds.c's jx_kinds says the rest (how the
+ * parser sets a list up, how the writer groups, writes and deletes its
+ * rows); a new kind is a line here, a row there, and the reader that fills
+ * its list. */
+#define JX_KINDS(X)                                                             \
+    X(K_GAZETTE, gazettes, jx_gazette)          /* one per issue (files may be concatenated) */ \
+    X(K_NOTICE, notices, jx_notice)                                             \
+    X(K_TASK, tasks, jx_task)                                                   \
+    X(K_TARGET, targets, jx_target)                                             \
+    X(K_APPOINTMENT, appointments, jx_appointment)                              \
+    X(K_CATALOG, catalog, jx_catalog)                                           \
+    X(K_DUTY, duties, jx_duty)                                                  \
+    X(K_REFERENCE, references, jx_reference)                                    \
+    X(K_TOPIC, topics, jx_topic)                                                \
+    X(K_MEMBER, members, jx_member)
+#define JX_KIND_ENUM(kind, list, type) kind,
+#define JX_KIND_LIST(kind, list, type) jx_vec list;
+enum jx_kind { JX_KINDS(JX_KIND_ENUM) K_COUNT };
+
+typedef struct {
+    const char *table;          /* the table its rows go to */
+    size_t size;                /* of a row */
+    long notice;                /* offset of the row's size_t notice index; -1: a row of the file's own */
+    /* A kind with an insert is written by the table: for each ?N of insert
+     * the letter bind[N-1] and offset at[N-1] say what is bound: t a string
+     * field (NULL: NULL), i an int field, n an int field with 0 as NULL,
+     * l a long field; N the notice_id, P the row's position among its
+     * notice's (from 1), S the source_id. Without one (notices, tasks,
+     * targets) load.c writes it, batched, with its child rows. */
+    const char *insert, *bind;
+    size_t at[12];
+    /* When a notice's rows are rewritten: its rows of this kind go, in
+     * this order (?1: the notice_id). */
+    const char *del[4];
+} jx_kind;
+extern const jx_kind jx_kinds[K_COUNT];
+
+/* What prs_doc makes of one file. Its lists (jx_vec) are malloc'd and freed
+ * by prs_free; the strings their rows point to are in the arena. */
 typedef struct {
     const char *path;
     jx_text text;
-    jx_vec gazettes;        /* jx_gazette: one per issue (files may be concatenated) */
-    jx_vec notices;         /* jx_notice */
-    jx_vec tasks;           /* jx_task */
-    jx_vec targets;         /* jx_target */
-    jx_vec appointments;    /* jx_appointment */
-    jx_vec catalog;         /* jx_catalog */
-    jx_vec duties;          /* jx_duty */
-    jx_vec references;      /* jx_reference */
-    jx_vec topics;          /* jx_topic */
-    jx_vec members;         /* jx_member */
+    union {                     /* each list by its name, or all of them by kind */
+        struct { JX_KINDS(JX_KIND_LIST) };
+        jx_vec rows[K_COUNT];
+    };
     int warnings;
     int unrecognised;       /* responsibility lines, yet no task: check fails */
 } jx_doc;
 
 void prs_doc(jx_arena *a, jx_doc *d);
+void prs_free(jx_doc *d);
 /* The government a notice's issuer belongs to: 嘉兴市人民政府办公室 ->
  * 嘉兴市; NULL when the issuer names none. */
 const char *prs_government(jx_arena *a, const char *issuer);
@@ -349,7 +384,6 @@ void gz_extract(jx_arena *a, jx_doc *d, const jx_tok *tok, size_t n,
                 const jx_span_notice *spans);
 /* 1 when line i opens a section that ends a notice's body. */
 int gz_section_start(const jx_tok *tok, size_t i, size_t n);
-void prs_free(jx_doc *d);
 
 /* ---- db.c: the connection under the writer ---- */
 /* Opening (a plain file name, WAL, the owner check, creating or migrating

@@ -11,26 +11,16 @@
 #include <string.h>
 
 enum {
-    S_HAS_SHA, S_INS_SOURCE, S_INS_GAZETTE, S_FIND_NOTICE, S_INS_NOTICE, S_UPD_NOTICE,
-    S_INS_NSRC, S_DEL_LEADERS, S_DEL_DEPTS, S_DEL_TASKS,
-    S_FIND_DEPT_NAME, S_INS_DEPT_NAME, S_DEL_VALUES, S_DEL_ITEMS, S_MAX_TASK, S_MAX_ITEM, S_INS_APPT, S_INS_CATALOG, S_DEL_DUTIES, S_INS_DUTY, S_DEL_REFS, S_INS_REF,
-    S_DEL_TOPICS, S_INS_TOPIC, S_DEL_MEMBERS, S_INS_MEMBER, S_DEL_SEARCH_TASKS, S_DEL_SEARCH_BODY,
+    S_HAS_SHA, S_INS_SOURCE, S_FIND_NOTICE, S_INS_NOTICE, S_UPD_NOTICE, S_INS_NSRC,
+    S_FIND_DEPT_NAME, S_INS_DEPT_NAME, S_MAX_TASK, S_MAX_ITEM,
     S_SEARCH_STALE, S_ADD_DEPT_YEARS, S_DEL_DEPT_YEARS,
     S_FIND_UNNUMBERED, S_FIND_NUMBERED, S_ADOPT_DOCNO, S_NOTICE_TASKS, S_COUNT
 };
-
-/* preferred() in SQL: whether the row being inserted comes from a source
- * preferred to that of the row of table it collides with. */
-#define PREFERRED_SQL(table)                                                                  \
-    "(SELECT n.is_gazette < o.is_gazette OR (n.is_gazette = o.is_gazette AND n.sha256 < o.sha256)" \
-    " FROM sources n, sources o WHERE n.source_id = excluded.source_id AND o.source_id = " table ".source_id)"
 
 static const char *const sql[S_COUNT] = {
     [S_HAS_SHA] = "SELECT source_id, coalesce(extractor, 0) FROM sources WHERE sha256 = ?1",
     [S_INS_SOURCE] = "INSERT INTO sources (path, sha256, encoding, bytes, lines, is_gazette, ingested_at, extractor)"
                      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?7)",
-    [S_INS_GAZETTE] = "INSERT OR IGNORE INTO gazette_issues (source_id, year, issue, total_issue, published_on)"
-                      " VALUES (?1, ?2, ?3, ?4, ?5)",
     [S_FIND_NOTICE] = "SELECT n.notice_id, s.is_gazette, s.sha256, s.path, s.source_id FROM notices n"
                       " JOIN sources s ON s.source_id = n.source_id WHERE n.natural_key = ?1",
     [S_INS_NOTICE] = "INSERT INTO notices (natural_key, doc_no, issuer, title, issued_on, year,"
@@ -41,45 +31,10 @@ static const char *const sql[S_COUNT] = {
                      " WHERE notice_id = ?1",
     [S_INS_NSRC] = "INSERT OR IGNORE INTO notice_sources (notice_id, source_id, source_line)"
                    " VALUES (?1, ?2, ?3)",
-    [S_DEL_LEADERS] = "DELETE FROM task_leaders WHERE task_id IN (SELECT task_id FROM tasks WHERE notice_id = ?1)",
-    [S_DEL_DEPTS] = "DELETE FROM task_units WHERE task_id IN"
-                    " (SELECT task_id FROM tasks WHERE notice_id = ?1)",
-    [S_DEL_TASKS] = "DELETE FROM tasks WHERE notice_id = ?1",
     [S_FIND_DEPT_NAME] = "SELECT dept_id FROM departments WHERE name = ?1",
     [S_INS_DEPT_NAME] = "INSERT INTO departments (name) VALUES (?1)",
-    [S_DEL_VALUES] = "DELETE FROM target_values WHERE item_id IN"
-                     " (SELECT item_id FROM target_items WHERE notice_id = ?1)",
-    [S_DEL_ITEMS] = "DELETE FROM target_items WHERE notice_id = ?1",
     [S_MAX_TASK] = "SELECT coalesce(max(task_id), 0) FROM tasks",
     [S_MAX_ITEM] = "SELECT coalesce(max(item_id), 0) FROM target_items",
-    /* An entry printed in several files is one row, and its other columns
-     * come from the preferred source, as a notice's do (see preferred()). */
-    [S_INS_APPT] = "INSERT OR IGNORE INTO appointments (year, month, action, person, post, note,"
-                   " source_id, source_line) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
-                   " ON CONFLICT (coalesce(year, 0), coalesce(month, 0), action, person, post) DO UPDATE"
-                   " SET note = excluded.note, source_id = excluded.source_id, source_line = excluded.source_line"
-                   " WHERE " PREFERRED_SQL("appointments"),
-    [S_INS_CATALOG] = "INSERT OR IGNORE INTO catalog (year, issue, doc_no, title, source_id, source_line)"
-                      " VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
-                      " ON CONFLICT (coalesce(year, 0), coalesce(issue, ''), doc_no) DO UPDATE"
-                      " SET title = excluded.title, source_id = excluded.source_id, source_line = excluded.source_line"
-                      " WHERE " PREFERRED_SQL("catalog"),
-    [S_DEL_DUTIES] = "DELETE FROM leader_duty_changes WHERE notice_id = ?1",
-    [S_INS_DUTY] = "INSERT INTO leader_duty_changes (notice_id, position, leader, title, action, relation,"
-                   " subject, source_id, source_line) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-    [S_DEL_REFS] = "DELETE FROM notice_references WHERE notice_id = ?1",
-    [S_INS_REF] = "INSERT INTO notice_references (notice_id, position, cited_doc_no, cited_title,"
-                  " source_id, source_line) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-    [S_DEL_TOPICS] = "DELETE FROM research_topics WHERE notice_id = ?1",
-    [S_INS_TOPIC] = "INSERT OR IGNORE INTO research_topics (notice_id, year, seq, title, source_id, source_line)"
-                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-    [S_DEL_MEMBERS] = "DELETE FROM committee_members WHERE notice_id = ?1",
-    [S_INS_MEMBER] = "INSERT INTO committee_members (notice_id, position, role, person, affiliation,"
-                     " source_id, source_line) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-    /* a task's search row is its task_id; a body paragraph's is in the
-     * notice's range -(notice_id * 2^20 + 0 .. 2^20 - 1) (schema.sql) */
-    [S_DEL_SEARCH_TASKS] = "DELETE FROM search WHERE rowid IN (SELECT task_id FROM tasks WHERE notice_id = ?1)",
-    [S_DEL_SEARCH_BODY] = "DELETE FROM search WHERE rowid BETWEEN -((?1 << 20) + 1048575) AND -(?1 << 20)",
     /* dept_years follows the task_units rows a notice adds (?2 = 1) or
      * deletes (?2 = -1) */
     [S_ADD_DEPT_YEARS] = "INSERT INTO dept_years (dept_id, government, year, n)"
@@ -151,6 +106,7 @@ struct jx_db {
     jx_conn *c;                 /* db.c: the connection, its locks and checkpoints */
     sqlite3 *h;                 /* c's handle */
     sqlite3_stmt *st[S_COUNT];
+    sqlite3_stmt *ins[K_COUNT], *del[K_COUNT][4];   /* the statements of jx_kinds */
     dept_map dept;
     batch b[B_COUNT];
     sqlite3_int64 next_task, next_item;     /* ids for this transaction; 0: not read yet */
@@ -216,6 +172,15 @@ jx_db *ld_open(const char *path, int timeout_ms, char *err, size_t errsz)
             snprintf(err, errsz, "%s", sqlite3_errmsg(db->h));
             goto fail;
         }
+    for (int k = 0; k < K_COUNT; k++)
+        for (int j = -1; j < 4; j++) {
+            const char *q = j < 0 ? jx_kinds[k].insert : jx_kinds[k].del[j];
+            if (q && sqlite3_prepare_v3(db->h, q, -1, SQLITE_PREPARE_PERSISTENT,
+                                        j < 0 ? &db->ins[k] : &db->del[k][j], NULL) != SQLITE_OK) {
+                snprintf(err, errsz, "%s", sqlite3_errmsg(db->h));
+                goto fail;
+            }
+        }
     return db;
 fail:
     ld_close(db);
@@ -233,6 +198,10 @@ void ld_close(jx_db *db)
     for (int i = 0; i < B_COUNT; i++)
         for (int k = 0; k <= BATCH_LG; k++) sqlite3_finalize(db->b[i].st[k]);
     for (int i = 0; i < S_COUNT; i++) sqlite3_finalize(db->st[i]);
+    for (int k = 0; k < K_COUNT; k++) {
+        sqlite3_finalize(db->ins[k]);
+        for (int j = 0; j < 4; j++) sqlite3_finalize(db->del[k][j]);
+    }
     db_close(db->c);
     free(db);
 }
@@ -468,8 +437,6 @@ static int index_body(jx_db *db, sqlite3_int64 notice_id, const char *body, cons
  * counting sort, so that a file's load is linear in its rows: scanning
  * every list for each notice made a file of many notices quadratic. */
 typedef struct { size_t *start, *idx; } by_notice;
-typedef struct { by_notice tasks, targets, duties, references, topics, members; } notice_rows;
-
 static void group_rows(jx_arena *a, const jx_vec *v, size_t notice_at, size_t nnotices, by_notice *g)
 {
     g->start = jx_alloc(a, (nnotices + 2) * sizeof *g->start);
@@ -488,27 +455,70 @@ static void group_rows(jx_arena *a, const jx_vec *v, size_t notice_at, size_t nn
     }
 }
 
-static void group_all(jx_arena *a, const jx_doc *d, notice_rows *r)
+/* Every kind of row that belongs to a notice, grouped: rows[k] for jx_kinds[k]. */
+static void group_all(jx_arena *a, const jx_doc *d, by_notice *rows)
 {
-    size_t n = d->notices.n;
-    group_rows(a, &d->tasks, offsetof(jx_task, notice), n, &r->tasks);
-    group_rows(a, &d->targets, offsetof(jx_target, notice), n, &r->targets);
-    group_rows(a, &d->duties, offsetof(jx_duty, notice), n, &r->duties);
-    group_rows(a, &d->references, offsetof(jx_reference, notice), n, &r->references);
-    group_rows(a, &d->topics, offsetof(jx_topic, notice), n, &r->topics);
-    group_rows(a, &d->members, offsetof(jx_member, notice), n, &r->members);
+    for (int k = 0; k < K_COUNT; k++)
+        if (jx_kinds[k].notice >= 0) group_rows(a, &d->rows[k], (size_t)jx_kinds[k].notice, d->notices.n, &rows[k]);
 }
 
-static int load_rows(jx_db *db, const jx_doc *d, const notice_rows *rows, size_t notice,
+/* Binds row of kind k to its insert (see jx_kind) and runs it. */
+static int insert_row(jx_db *db, int k, const void *row, sqlite3_int64 notice_id, long long pos,
+                      sqlite3_int64 source_id)
+{
+    const jx_kind *kd = &jx_kinds[k];
+    sqlite3_stmt *st = db->ins[k];
+    int rc = SQLITE_OK;
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    for (int c = 0; kd->bind[c] && rc == SQLITE_OK; c++) {
+        const char *f = (const char *)row + kd->at[c];
+        int iv;
+        long lv;
+        const char *sv;
+        switch (kd->bind[c]) {
+        case 'N': rc = sqlite3_bind_int64(st, c + 1, notice_id); break;
+        case 'P': rc = sqlite3_bind_int64(st, c + 1, pos); break;
+        case 'S': rc = sqlite3_bind_int64(st, c + 1, source_id); break;
+        case 'i':
+        case 'n':
+            memcpy(&iv, f, sizeof iv);
+            rc = iv || kd->bind[c] == 'i' ? sqlite3_bind_int64(st, c + 1, iv) : sqlite3_bind_null(st, c + 1);
+            break;
+        case 'l':
+            memcpy(&lv, f, sizeof lv);
+            rc = sqlite3_bind_int64(st, c + 1, lv);
+            break;
+        default:
+            memcpy(&sv, f, sizeof sv);
+            rc = sv ? sqlite3_bind_text(st, c + 1, sv, -1, SQLITE_STATIC) : sqlite3_bind_null(st, c + 1);
+        }
+    }
+    if (rc != SQLITE_OK) return rc;
+    rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+/* The rows of kind k of the file's own (not a notice's), in list order. */
+static int insert_own(jx_db *db, const jx_doc *d, int k, sqlite3_int64 source_id)
+{
+    int rc = SQLITE_OK;
+    for (size_t i = 0; i < d->rows[k].n && rc == SQLITE_OK; i++)
+        rc = insert_row(db, k, (const char *)d->rows[k].p + i * d->rows[k].size, 0, 0, source_id);
+    return rc;
+}
+
+static int load_rows(jx_db *db, const jx_doc *d, const by_notice *rows, size_t notice,
                      sqlite3_int64 notice_id, sqlite3_int64 source_id)
 {
     int rc = SQLITE_OK;
-    for (size_t j = rows->tasks.start[notice]; j < rows->tasks.start[notice + 1] && rc == SQLITE_OK; j++) {
-        const jx_task *t = &JX_AT(d->tasks, jx_task, rows->tasks.idx[j]);
+    for (size_t j = rows[K_TASK].start[notice]; j < rows[K_TASK].start[notice + 1] && rc == SQLITE_OK; j++) {
+        const jx_task *t = &JX_AT(d->tasks, jx_task, rows[K_TASK].idx[j]);
         sqlite3_int64 task_id = 0;
         rc = next_id(db, S_MAX_TASK, &db->next_task, &task_id);
         db->b[B_TASK].last_id = task_id;
-        db->task_ids[rows->tasks.idx[j]] = task_id;
+        db->task_ids[rows[K_TASK].idx[j]] = task_id;
         db->stats.tasks++;
         if (rc == SQLITE_OK)
             rc = batch_row(db, B_TASK, "inttniitii", (long long)notice_id,
@@ -534,8 +544,8 @@ static int load_rows(jx_db *db, const jx_doc *d, const notice_rows *rows, size_t
     const jx_target *prev = NULL;
     sqlite3_int64 item_id = 0;
     long long pos = 0;
-    for (size_t j = rows->targets.start[notice]; j < rows->targets.start[notice + 1] && rc == SQLITE_OK; j++) {
-        const jx_target *t = &JX_AT(d->targets, jx_target, rows->targets.idx[j]);
+    for (size_t j = rows[K_TARGET].start[notice]; j < rows[K_TARGET].start[notice + 1] && rc == SQLITE_OK; j++) {
+        const jx_target *t = &JX_AT(d->targets, jx_target, rows[K_TARGET].idx[j]);
         if (!prev || prev->year != t->year || prev->item_seq != t->item_seq || !same_text(prev->item, t->item) ||
             !same_text(prev->indicator, t->indicator) || !same_text(prev->unit, t->unit)) {
             rc = next_id(db, S_MAX_ITEM, &db->next_item, &item_id);
@@ -555,32 +565,14 @@ static int load_rows(jx_db *db, const jx_doc *d, const notice_rows *rows, size_t
     const jx_notice *no = &JX_AT(d->notices, jx_notice, notice);
     if (rc == SQLITE_OK && !db->no_search) rc = index_body(db, notice_id, no->body, no->indexed);
     if (rc == SQLITE_OK) rc = batch_flush_all(db);
-    pos = 0;
-    for (size_t j = rows->duties.start[notice]; j < rows->duties.start[notice + 1] && rc == SQLITE_OK; j++) {
-        const jx_duty *u = &JX_AT(d->duties, jx_duty, rows->duties.idx[j]);
-        rc = bind(db->st[S_INS_DUTY], "iitttttii", (long long)notice_id, ++pos, u->leader, u->title,
-                  u->action, u->relation, u->subject, (long long)source_id, (long long)u->line);
-        if (rc == SQLITE_OK) rc = run(db, S_INS_DUTY);
-    }
-    pos = 0;
-    for (size_t j = rows->references.start[notice]; j < rows->references.start[notice + 1] && rc == SQLITE_OK; j++) {
-        const jx_reference *r = &JX_AT(d->references, jx_reference, rows->references.idx[j]);
-        rc = bind(db->st[S_INS_REF], "iittii", (long long)notice_id, ++pos, r->cited_doc_no,
-                  r->cited_title, (long long)source_id, (long long)r->line);
-        if (rc == SQLITE_OK) rc = run(db, S_INS_REF);
-    }
-    for (size_t j = rows->topics.start[notice]; j < rows->topics.start[notice + 1] && rc == SQLITE_OK; j++) {
-        const jx_topic *t = &JX_AT(d->topics, jx_topic, rows->topics.idx[j]);
-        rc = bind(db->st[S_INS_TOPIC], "iiitii", (long long)notice_id, (long long)t->year,
-                  (long long)t->seq, t->title, (long long)source_id, (long long)t->line);
-        if (rc == SQLITE_OK) rc = run(db, S_INS_TOPIC);
-    }
-    pos = 0;
-    for (size_t j = rows->members.start[notice]; j < rows->members.start[notice + 1] && rc == SQLITE_OK; j++) {
-        const jx_member *m = &JX_AT(d->members, jx_member, rows->members.idx[j]);
-        rc = bind(db->st[S_INS_MEMBER], "iitttii", (long long)notice_id, ++pos, m->role, m->person,
-                  m->affiliation, (long long)source_id, (long long)m->line);
-        if (rc == SQLITE_OK) rc = run(db, S_INS_MEMBER);
+    /* the kinds the table writes, in its order */
+    for (int k = 0; k < K_COUNT && rc == SQLITE_OK; k++) {
+        if (jx_kinds[k].notice < 0 || !jx_kinds[k].insert) continue;
+        const jx_vec *v = &d->rows[k];
+        long long position = 0;
+        for (size_t j = rows[k].start[notice]; j < rows[k].start[notice + 1] && rc == SQLITE_OK; j++)
+            rc = insert_row(db, k, (const char *)v->p + rows[k].idx[j] * v->size, notice_id, ++position,
+                            source_id);
     }
     if (rc == SQLITE_OK) rc = bind(db->st[S_ADD_DEPT_YEARS], "ii", (long long)notice_id, 1LL);
     if (rc == SQLITE_OK) rc = run(db, S_ADD_DEPT_YEARS);
@@ -636,7 +628,7 @@ static int find_one(jx_db *db, int which, found_notice *o, jx_arena *a)
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
-static int load_notice(jx_db *db, const jx_doc *d, const notice_rows *rows, size_t k, sqlite3_int64 source_id,
+static int load_notice(jx_db *db, const jx_doc *d, const by_notice *rows, size_t k, sqlite3_int64 source_id,
                        jx_arena *a)
 {
     const jx_notice *no = &JX_AT(d->notices, jx_notice, k);
@@ -672,7 +664,7 @@ static int load_notice(jx_db *db, const jx_doc *d, const notice_rows *rows, size
          * covering letter alone never takes the lists of the notice away; the
          * row holds the tasks of its preferred copy, so the order is total
          * over the copies and load order cannot change the outcome. */
-        long long now_tasks = 0, new_tasks = (long long)(rows->tasks.start[k + 1] - rows->tasks.start[k]);
+        long long now_tasks = 0, new_tasks = (long long)(rows[K_TASK].start[k + 1] - rows[K_TASK].start[k]);
         rc = bind(db->st[S_NOTICE_TASKS], "i", (long long)notice_id);
         if (rc == SQLITE_OK && (rc = sqlite3_step(db->st[S_NOTICE_TASKS])) == SQLITE_ROW) {
             now_tasks = sqlite3_column_int64(db->st[S_NOTICE_TASKS], 0);
@@ -707,14 +699,17 @@ static int load_notice(jx_db *db, const jx_doc *d, const notice_rows *rows, size
                       no->issued_on, (long long)no->year, (long long)source_id, (long long)no->line,
                       no->government, no->body, no->indexed);
         if (rc == SQLITE_OK) rc = run(db, S_UPD_NOTICE);
-        static const int owned[] = {S_DEL_SEARCH_TASKS, S_DEL_SEARCH_BODY, S_DEL_LEADERS, S_DEL_DEPTS,
-                                    S_DEL_TASKS, S_DEL_VALUES, S_DEL_ITEMS, S_DEL_DUTIES, S_DEL_REFS,
-                                    S_DEL_TOPICS, S_DEL_MEMBERS};
-        for (size_t o = 0; o < sizeof owned / sizeof *owned && rc == SQLITE_OK; o++) {
-            rc = bind(db->st[owned[o]], "i", (long long)notice_id);
-            if (rc == SQLITE_OK) rc = run(db, owned[o]);
-            if (rc == SQLITE_OK && owned[o] == S_DEL_TASKS) db->stats.tasks -= sqlite3_changes(db->h);
-        }
+        /* its rows of every kind go, to be written again from this copy */
+        for (int o = 0; o < K_COUNT && rc == SQLITE_OK; o++)
+            for (int j = 0; j < 4 && db->del[o][j] && rc == SQLITE_OK; j++) {
+                sqlite3_stmt *st = db->del[o][j];
+                rc = bind(st, "i", (long long)notice_id);
+                if (rc == SQLITE_OK) rc = sqlite3_step(st);
+                sqlite3_reset(st);
+                if (rc == SQLITE_DONE) rc = SQLITE_OK;
+                if (rc == SQLITE_OK && o == K_TASK && (j == 3 || !db->del[o][j + 1]))
+                    db->stats.tasks -= sqlite3_changes(db->h);
+            }
         if (rc == SQLITE_OK) rc = run(db, S_DEL_DEPT_YEARS);
     }
     if (rc == SQLITE_OK) rc = bind(db->st[S_INS_NSRC], "iii", (long long)notice_id,
@@ -770,28 +765,16 @@ int ld_doc(jx_db *db, const jx_doc *d, char *err, size_t errsz)
         if (rc == SQLITE_OK) rc = run(db, S_INS_SOURCE);
         source_id = sqlite3_last_insert_rowid(db->h);
     }
-    for (size_t k = 0; k < d->gazettes.n && rc == SQLITE_OK; k++) {
-        const jx_gazette *g = &JX_AT(d->gazettes, jx_gazette, k);
-        rc = bind(db->st[S_INS_GAZETTE], "inttt", (long long)source_id, (long long)g->year,
-                  g->issue, g->total_issue, g->published_on);
-        if (rc == SQLITE_OK) rc = run(db, S_INS_GAZETTE);
-    }
-    notice_rows rows;
-    group_all(&a, d, &rows);
+    /* the file's own rows (an issue's masthead) before its notices, and
+     * after them (a gazette's contents), in jx_kinds order */
+    for (int k = 0; k < K_NOTICE && rc == SQLITE_OK; k++)
+        if (jx_kinds[k].notice < 0 && jx_kinds[k].insert) rc = insert_own(db, d, k, source_id);
+    by_notice rows[K_COUNT];
+    group_all(&a, d, rows);
     for (size_t k = 0; k < d->notices.n && rc == SQLITE_OK; k++)
-        rc = load_notice(db, d, &rows, k, source_id, &a);
-    for (size_t i = 0; i < d->appointments.n && rc == SQLITE_OK; i++) {
-        const jx_appointment *ap = &JX_AT(d->appointments, jx_appointment, i);
-        rc = bind(db->st[S_INS_APPT], "nnttttii", (long long)ap->year, (long long)ap->month, ap->action,
-                  ap->person, ap->post, ap->note, (long long)source_id, (long long)ap->line);
-        if (rc == SQLITE_OK) rc = run(db, S_INS_APPT);
-    }
-    for (size_t i = 0; i < d->catalog.n && rc == SQLITE_OK; i++) {
-        const jx_catalog *c = &JX_AT(d->catalog, jx_catalog, i);
-        rc = bind(db->st[S_INS_CATALOG], "ntttii", (long long)c->year, c->issue,
-                  c->doc_no, c->title, (long long)source_id, (long long)c->line);
-        if (rc == SQLITE_OK) rc = run(db, S_INS_CATALOG);
-    }
+        rc = load_notice(db, d, rows, k, source_id, &a);
+    for (int k = K_NOTICE + 1; k < K_COUNT && rc == SQLITE_OK; k++)
+        if (jx_kinds[k].notice < 0 && jx_kinds[k].insert) rc = insert_own(db, d, k, source_id);
     if (rc == SQLITE_OK && db->no_search) rc = run(db, S_SEARCH_STALE);
     jx_arena_free(&a);
     jx_arena_reset(&db->rows);

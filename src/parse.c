@@ -1699,16 +1699,7 @@ void prs_doc(jx_arena *a, jx_doc *d)
     p.d = d;
     p.file = d->path;
     p.known_leaders.size = sizeof(jx_leader);
-    d->notices.size = sizeof(jx_notice);
-    d->tasks.size = sizeof(jx_task);
-    d->targets.size = sizeof(jx_target);
-    d->gazettes.size = sizeof(jx_gazette);
-    d->appointments.size = sizeof(jx_appointment);
-    d->catalog.size = sizeof(jx_catalog);
-    d->duties.size = sizeof(jx_duty);
-    d->references.size = sizeof(jx_reference);
-    d->topics.size = sizeof(jx_topic);
-    d->members.size = sizeof(jx_member);
+    for (int k = 0; k < K_COUNT; k++) d->rows[k].size = jx_kinds[k].size;
     /* HTML remnants and PDF runs become lines of their own (sharing the
      * line number they were printed on); the file's own count is kept. */
     jx_line *orig_lines = d->text.lines;
@@ -1831,14 +1822,5 @@ void prs_doc(jx_arena *a, jx_doc *d)
 
 void prs_free(jx_doc *d)
 {
-    jx_vec_free(&d->notices);
-    jx_vec_free(&d->tasks);
-    jx_vec_free(&d->targets);
-    jx_vec_free(&d->gazettes);
-    jx_vec_free(&d->appointments);
-    jx_vec_free(&d->catalog);
-    jx_vec_free(&d->duties);
-    jx_vec_free(&d->references);
-    jx_vec_free(&d->topics);
-    jx_vec_free(&d->members);
+    for (int k = 0; k < K_COUNT; k++) jx_vec_free(&d->rows[k]);
 }
