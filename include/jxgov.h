@@ -56,6 +56,27 @@ void *jx_vec_push(jx_vec *v);           /* zeroed new slot; aborts on OOM */
 #define JX_AT(v, type, i) (((type *)(v).p)[i])
 void jx_vec_free(jx_vec *v);
 
+/* The one hash (FNV-1a) of n bytes at p, continuing from h: JX_HASH_SEED
+ * to start, a previous result to hash several fields as one key. */
+#define JX_HASH_SEED ((size_t)14695981039346656037u)
+static inline size_t jx_hash(const void *p, size_t n, size_t h)
+{
+    for (const unsigned char *s = p, *e = s + n; s < e; s++) h = (h ^ *s) * (size_t)1099511628211u;
+    return h;
+}
+
+/* The one hash table: an open-addressing index over the rows of an array
+ * its user keeps (malloc-backed, at most half full). It stores a row's
+ * number under the row's hash; the user compares the rows it gives back. */
+typedef struct { struct jx_islot { size_t at, hash; } *slot; size_t n, cap; } jx_index;
+#define JX_NONE ((size_t)-1)
+/* The rows stored under hash h, one a call: *pos is 0
+ * for the first and moved on by each call; JX_NONE after the last. */
+size_t jx_index_next(const jx_index *x, size_t h, size_t *pos);
+/* Stores row `at` under hash h (another of the same hash may be there). */
+void jx_index_add(jx_index *x, size_t h, size_t at);
+void jx_index_free(jx_index *x);
+
 /* ---- msg.c: one reporter, "prog: file:line: message" on stderr ---- */
 void jx_msg(const char *file, long line, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
@@ -95,7 +116,7 @@ typedef struct {
 } jx_text;
 
 /* A set of hex SHA-256 digests (malloc-backed; sha_free releases it). */
-typedef struct { char (*slot)[65]; size_t n, cap; } jx_shaset;
+typedef struct { jx_vec digests; jx_index at; } jx_shaset;   /* digests: char[65] */
 void sha_add(jx_shaset *s, const char *sha);
 int sha_has(const jx_shaset *s, const char *sha);
 void sha_free(jx_shaset *s);

@@ -165,3 +165,44 @@ void jx_vec_free(jx_vec *v)
     v->p = NULL;
     v->n = v->cap = 0;
 }
+
+size_t jx_index_next(const jx_index *x, size_t h, size_t *pos)
+{
+    if (!x->cap) return JX_NONE;
+    size_t mask = x->cap - 1;
+    for (size_t i = *pos ? *pos - 1 : h & mask; x->slot[i].at; i = (i + 1) & mask)
+        if (x->slot[i].hash == h) {
+            *pos = ((i + 1) & mask) + 1;
+            return x->slot[i].at - 1;
+        }
+    return JX_NONE;
+}
+
+static void index_put(jx_index *x, size_t h, size_t at)
+{
+    size_t mask = x->cap - 1, i = h & mask;
+    while (x->slot[i].at) i = (i + 1) & mask;
+    x->slot[i].at = at + 1;
+    x->slot[i].hash = h;
+}
+
+void jx_index_add(jx_index *x, size_t h, size_t at)
+{
+    if (2 * (x->n + 1) > x->cap) {
+        jx_index bigger = {NULL, x->n, x->cap ? 2 * x->cap : 64};
+        bigger.slot = xmalloc(bigger.cap * sizeof *bigger.slot);
+        memset(bigger.slot, 0, bigger.cap * sizeof *bigger.slot);
+        for (size_t i = 0; i < x->cap; i++)
+            if (x->slot[i].at) index_put(&bigger, x->slot[i].hash, x->slot[i].at - 1);
+        free(x->slot);
+        *x = bigger;
+    }
+    index_put(x, h, at);
+    x->n++;
+}
+
+void jx_index_free(jx_index *x)
+{
+    free(x->slot);
+    memset(x, 0, sizeof *x);
+}

@@ -96,10 +96,10 @@ typedef struct {
 /* Department name -> dept_id, for the names this connection has looked up
  * or added. It may only miss, never be wrong: it is emptied whenever a
  * transaction rolls back, and committed ids never change. */
-typedef struct { char *name; sqlite3_int64 id; } dept_slot;
+typedef struct { char *name; sqlite3_int64 id; } dept_known;
 typedef struct {
-    dept_slot *slot;
-    size_t n, cap;              /* cap: a power of two, or 0 */
+    jx_vec known;               /* dept_known, names malloc'd */
+    jx_index by_name;
 } dept_map;
 
 struct jx_db {
@@ -125,40 +125,29 @@ struct jx_db {
 
 static void dept_forget(dept_map *m)
 {
-    for (size_t i = 0; i < m->cap; i++) free(m->slot[i].name);
-    free(m->slot);
-    memset(m, 0, sizeof *m);
+    for (size_t i = 0; i < m->known.n; i++) free(JX_AT(m->known, dept_known, i).name);
+    jx_vec_free(&m->known);
+    jx_index_free(&m->by_name);
 }
 
-static size_t dept_hash(const char *s)
+/* The known entry of name, or NULL. */
+static dept_known *dept_find(dept_map *m, const char *name, size_t h)
 {
-    size_t h = 14695981039346656037u;   /* FNV-1a */
-    for (; *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211u;
-    return h;
+    size_t pos = 0;
+    for (size_t i; (i = jx_index_next(&m->by_name, h, &pos)) != JX_NONE;)
+        if (!strcmp(JX_AT(m->known, dept_known, i).name, name)) return &JX_AT(m->known, dept_known, i);
+    return NULL;
 }
 
-/* The slot holding name, or the empty one where it would go (cap > 0). */
-static dept_slot *dept_slot_of(dept_map *m, const char *name)
+static int dept_remember(dept_map *m, const char *name, size_t h, sqlite3_int64 id)
 {
-    size_t i = dept_hash(name) & (m->cap - 1);
-    while (m->slot[i].name && strcmp(m->slot[i].name, name)) i = (i + 1) & (m->cap - 1);
-    return &m->slot[i];
-}
-
-static int dept_remember(dept_map *m, const char *name, sqlite3_int64 id)
-{
-    if (2 * (m->n + 1) > m->cap) {
-        dept_map bigger = {NULL, m->n, m->cap ? 2 * m->cap : 256};
-        if (!(bigger.slot = calloc(bigger.cap, sizeof *bigger.slot))) return SQLITE_NOMEM;
-        for (size_t i = 0; i < m->cap; i++)
-            if (m->slot[i].name) *dept_slot_of(&bigger, m->slot[i].name) = m->slot[i];
-        free(m->slot);
-        *m = bigger;
-    }
-    dept_slot *s = dept_slot_of(m, name);
-    if (!(s->name = strdup(name))) return SQLITE_NOMEM;
-    s->id = id;
-    m->n++;
+    char *copy = strdup(name);
+    if (!copy) return SQLITE_NOMEM;
+    m->known.size = sizeof(dept_known);
+    dept_known *e = jx_vec_push(&m->known);
+    e->name = copy;
+    e->id = id;
+    jx_index_add(&m->by_name, h, m->known.n - 1);
     return SQLITE_OK;
 }
 jx_db *ld_open(const char *path, int timeout_ms, char *err, size_t errsz)
@@ -389,10 +378,9 @@ static int next_id(jx_db *db, int query, sqlite3_int64 *counter, sqlite3_int64 *
 /* The dept_id of a canonical name, added to departments when new. */
 static int dept_id(jx_db *db, const char *name, sqlite3_int64 *id)
 {
-    if (db->dept.cap) {
-        dept_slot *s = dept_slot_of(&db->dept, name);
-        if (s->name) { *id = s->id; return SQLITE_OK; }
-    }
+    size_t h = jx_hash(name, strlen(name), JX_HASH_SEED);
+    const dept_known *known = dept_find(&db->dept, name, h);
+    if (known) { *id = known->id; return SQLITE_OK; }
     sqlite3_stmt *f = db->st[S_FIND_DEPT_NAME];
     int rc = bind(f, "t", name);
     if (rc == SQLITE_OK) rc = sqlite3_step(f);
@@ -405,7 +393,7 @@ static int dept_id(jx_db *db, const char *name, sqlite3_int64 *id)
         *id = sqlite3_last_insert_rowid(db->h);
     }
     sqlite3_reset(f);
-    return rc == SQLITE_OK ? dept_remember(&db->dept, name, *id) : rc;
+    return rc == SQLITE_OK ? dept_remember(&db->dept, name, h, *id) : rc;
 }
 
 static int same_text(const char *a, const char *b)

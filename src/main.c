@@ -221,8 +221,8 @@ typedef struct { dev_t dev; ino_t ino; int at; } seen_file;
 typedef struct {
     jx_input *v;
     int n, cap;
-    seen_file *seen;        /* open addressing on (dev, ino) */
-    size_t nseen, seencap;
+    jx_vec seen;            /* seen_file, by (dev, ino) in seen_at */
+    jx_index seen_at;
     int recursive, verbose, stdin_at;
 } inputs;
 
@@ -241,37 +241,19 @@ static void add(inputs *in, char *path, const char *open, char *err, long long s
     in->v[in->n++] = (jx_input){path, open, err, size};
 }
 
-static size_t hash_file(dev_t dev, ino_t ino)
-{
-    return (size_t)(((unsigned long long)dev * 0x9E3779B97F4A7C15ull) ^ (unsigned long long)ino) * 31u;
-}
-
 /* The index of the input that is the same file, or -1 (and it is noted as
  * input `at`): the same file named twice (or by two names) is read once. */
 static int seen_before(inputs *in, const struct stat *st, int at)
 {
-    if (2 * (in->nseen + 1) > in->seencap) {
-        size_t cap = in->seencap ? 2 * in->seencap : 256;
-        seen_file *old = in->seen;
-        size_t oldcap = in->seencap;
-        in->seen = jx_xrealloc(NULL, cap * sizeof *in->seen);
-        for (size_t i = 0; i < cap; i++) in->seen[i].at = -1;
-        in->seencap = cap;
-        for (size_t i = 0; i < oldcap; i++) {
-            if (old[i].at < 0) continue;
-            size_t h = hash_file(old[i].dev, old[i].ino) & (cap - 1);
-            while (in->seen[h].at >= 0) h = (h + 1) & (cap - 1);
-            in->seen[h] = old[i];
-        }
-        free(old);
+    size_t h = jx_hash(&st->st_ino, sizeof st->st_ino, jx_hash(&st->st_dev, sizeof st->st_dev, JX_HASH_SEED));
+    size_t pos = 0;
+    for (size_t i; (i = jx_index_next(&in->seen_at, h, &pos)) != JX_NONE;) {
+        const seen_file *f = &JX_AT(in->seen, seen_file, i);
+        if (f->dev == st->st_dev && f->ino == st->st_ino) return f->at;
     }
-    size_t h = hash_file(st->st_dev, st->st_ino) & (in->seencap - 1);
-    for (; in->seen[h].at >= 0; h = (h + 1) & (in->seencap - 1))
-        if (in->seen[h].dev == st->st_dev && in->seen[h].ino == st->st_ino) return in->seen[h].at;
-    in->seen[h].dev = st->st_dev;
-    in->seen[h].ino = st->st_ino;
-    in->seen[h].at = at;
-    in->nseen++;
+    in->seen.size = sizeof(seen_file);
+    *(seen_file *)jx_vec_push(&in->seen) = (seen_file){st->st_dev, st->st_ino, at};
+    jx_index_add(&in->seen_at, h, in->seen.n - 1);
     return -1;
 }
 
@@ -374,7 +356,8 @@ static void inputs_free(inputs *in)
         free(in->v[i].path);
     }
     free(in->v);
-    free(in->seen);
+    jx_vec_free(&in->seen);
+    jx_index_free(&in->seen_at);
 }
 
 static void expand(inputs *in, int argc, char **argv, const jx_options *o)

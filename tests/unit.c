@@ -526,6 +526,33 @@ static void test_docs(void)
                 "NULL|长兴县人民政府|长兴县|长兴县人民政府关于“某某”的通知|2023-02-24");
 }
 
+/* The one hash (FNV-1a, 64 bits) and the one index: every row stored is
+ * found under its hash, however many share it, across growth. */
+static void test_index(void)
+{
+    CHECK(jx_hash("a", 1, JX_HASH_SEED) == (size_t)0xaf63dc4c8601ec8cull, "FNV-1a of \"a\"");
+    CHECK(jx_hash("bc", 2, jx_hash("a", 1, JX_HASH_SEED)) == jx_hash("abc", 3, JX_HASH_SEED), "hash continues");
+    jx_index x = {0};
+    size_t pos = 0;
+    CHECK(jx_index_next(&x, 5, &pos) == JX_NONE, "an empty index finds nothing");
+    enum { N = 1000 };
+    for (size_t i = 0; i < N; i++) jx_index_add(&x, i % 7 ? i : 7, i);   /* rows 0, 7, 14 ... share hash 7 */
+    int bad = 0;
+    for (size_t i = 0; i < N; i++) {
+        size_t h = i % 7 ? i : 7, found = 0;
+        pos = 0;
+        for (size_t at; (at = jx_index_next(&x, h, &pos)) != JX_NONE;) {
+            if (at == i) found++;
+            if ((at % 7 ? at : 7) != h) bad++;
+        }
+        if (found != 1) bad++;
+    }
+    CHECK(!bad && x.n == N, "index: %d rows lost or misfiled", bad);
+    pos = 0;
+    CHECK(jx_index_next(&x, 1001, &pos) == JX_NONE, "a hash never stored");
+    jx_index_free(&x);
+}
+
 /* The table of record kinds against the schema it writes to: every list of
  * jx_doc is its kind's row (size and place), every statement prepares, and
  * each insert binds one field per parameter, each within its row. */
@@ -591,6 +618,7 @@ int main(void)
     test_load_after_rollback();
     test_docs();
     test_kinds();
+    test_index();
     lex_done();
     dep_done();
     printf("unit: %d passed, %d failed\n", passed, failed);
