@@ -1,8 +1,11 @@
 /* jxgov.h: shared types of the jxgov pipeline (decode -> lex -> parse -> load).
  *
- * Ownership, stated once: every string and array reachable from a jx_doc lives
- * in the jx_arena passed to the function that produced it and is freed, whole,
- * by jx_arena_free(). Nothing here is freed piecemeal. */
+ * Ownership, stated once: every string reachable from a jx_doc, and every
+ * array a row points to (a task's leaders and units, a table's cells), lives
+ * in the jx_arena passed to the function that produced it and is freed,
+ * whole, by jx_arena_free() or jx_arena_reset(). The growable lists (jx_vec:
+ * a jx_doc's lists of rows) and buffers (jx_buf) are malloc'd: each is freed
+ * by its own *_free (prs_free for a jx_doc's lists), never by the arena. */
 #ifndef JXGOV_H
 #define JXGOV_H
 
@@ -38,9 +41,12 @@ void jx_arena_free(jx_arena *a);
 #define JX_ARENA_KEEP (4u << 20)
 void jx_arena_reset(jx_arena *a);
 
-/* realloc that never returns NULL: out of memory ends the process with its
- * own message and exit status 4 (JX_ENOMEM). */
+/* realloc and calloc that never return NULL: out of memory (jx_oom) ends
+ * the process with its own message, "jxgov: error: out of memory", and exit
+ * status 4 (JX_ENOMEM); the open transaction dies with it. */
 void *jx_xrealloc(void *p, size_t n);
+void *jx_xcalloc(size_t n, size_t size);
+_Noreturn void jx_oom(void);
 
 /* A growable byte buffer (malloc-backed, reused across calls). */
 typedef struct { char *p; size_t len, cap; } jx_buf;
@@ -175,7 +181,6 @@ enum jx_tok {
 };
 typedef struct {
     enum jx_tok kind;
-    int heading;            /* line carried markdown '#' marks */
     const char *body;       /* line without '#' marks and outer spaces */
     size_t blen;
     long num;               /* T_ITEM/T_SECTION number, T_DOCNO number */

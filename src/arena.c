@@ -20,9 +20,11 @@
 
 struct jx_block { jx_block *next; size_t cap, used; max_align_t data[]; };
 
-/* No message module call: formatting a message may itself need memory. The
- * open transaction dies with the process, so the database is left as it was. */
-static _Noreturn void out_of_memory(void)
+/* The one diagnostic msg.c does not write: formatting a message there needs
+ * memory (jx_buf), and msg.c is built on this file, which must not call
+ * back up into it. Written at once, whole, without allocating. The open
+ * transaction dies with the process, so the database is left as it was. */
+_Noreturn void jx_oom(void)
 {
     static const char text[] = "jxgov: error: out of memory\n";
     fwrite(text, 1, sizeof text - 1, stderr);
@@ -32,14 +34,21 @@ static _Noreturn void out_of_memory(void)
 static void *xmalloc(size_t n)
 {
     void *p = malloc(n ? n : 1);
-    if (!p) out_of_memory();
+    if (!p) jx_oom();
+    return p;
+}
+
+void *jx_xcalloc(size_t n, size_t size)
+{
+    void *p = calloc(n ? n : 1, size ? size : 1);
+    if (!p) jx_oom();
     return p;
 }
 
 void *jx_xrealloc(void *p, size_t n)
 {
     p = realloc(p, n ? n : 1);
-    if (!p) out_of_memory();
+    if (!p) jx_oom();
     return p;
 }
 

@@ -521,8 +521,7 @@ static int catalog_refresh(jx_conn *db, char *err, size_t errsz)
 jx_conn *db_open(const char *path, int timeout_ms, char *err, size_t errsz)
 {
     if (!*path) { snprintf(err, errsz, "wants a file name"); return NULL; }
-    jx_conn *db = calloc(1, sizeof *db);
-    if (!db) { snprintf(err, errsz, "out of memory"); return NULL; }
+    jx_conn *db = jx_xcalloc(1, sizeof *db);
     db->probe_fd = db->shm_fd = -1;
     /* A plain file name, always. Debian's SQLite is built with
      * SQLITE_USE_URI, which reads "file:x.db?nolock=1" as a URI (and its
@@ -534,7 +533,7 @@ jx_conn *db_open(const char *path, int timeout_ms, char *err, size_t errsz)
      * global memory statistics (their mutex costs on every allocation). */
     sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
     size_t plen = strlen(path);
-    if (!(db->path = malloc(plen + 3))) { snprintf(err, errsz, "out of memory"); goto fail; }
+    db->path = jx_xrealloc(NULL, plen + 3);
     snprintf(db->path, plen + 3, "%s%s", path[0] == '/' ? "" : "./", path);
     if (sqlite3_open_v2(db->path, &db->h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
                         NULL) != SQLITE_OK) {

@@ -152,8 +152,7 @@ static int dept_remember(dept_map *m, const char *name, size_t h, sqlite3_int64 
 }
 jx_db *ld_open(const char *path, int timeout_ms, char *err, size_t errsz)
 {
-    jx_db *db = calloc(1, sizeof *db);
-    if (!db) { snprintf(err, errsz, "out of memory"); return NULL; }
+    jx_db *db = jx_xcalloc(1, sizeof *db);
     if (!(db->c = db_open(path, timeout_ms, err, errsz))) goto fail;
     db->h = db_handle(db->c);
     for (int i = 0; i < S_COUNT; i++)
@@ -724,11 +723,7 @@ int ld_doc(jx_db *db, const jx_doc *d, char *err, size_t errsz)
         db_exec(db->c, "ROLLBACK", err, errsz);
         return 1;
     }
-    db->task_ids = calloc(d->tasks.n ? d->tasks.n : 1, sizeof *db->task_ids);
-    if (!db->task_ids) {
-        snprintf(err, errsz, "out of memory");
-        goto fail;
-    }
+    db->task_ids = jx_xcalloc(d->tasks.n, sizeof *db->task_ids);
     if (found) {
         /* loaded by an older version: extracted again, under its own
          * source row (path and time of the first load kept); its notices
