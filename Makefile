@@ -8,7 +8,7 @@ CFLAGS  ?= -O2 -g
 SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all \
            -ftrivial-auto-var-init=pattern
 
-SRC     := src/arena.c src/msg.c src/sha256.c src/decode.c src/text.c src/lex.c src/page.c src/table.c \
+SRC     := src/arena.c src/msg.c src/sha256.c src/decode.c src/text.c src/unrun.c src/lex.c src/page.c src/table.c \
            src/depts.c src/parse.c src/gazette.c src/kinds.c src/db.c src/load.c src/work.c src/run.c
 HDR     := include/jxgov.h
 

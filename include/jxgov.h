@@ -297,6 +297,16 @@ size_t dep_split(jx_arena *a, const char *s, jx_unit **out,
  * dep_split is dep_split_gov for 嘉兴市. */
 size_t dep_split_gov(jx_arena *a, const char *government, const char *s, jx_unit **out,
                      const char *file, long line, int *warnings);
+/* The length of the longest unit name at s[0..n) that some government's
+ * table of data/departments.tsv knows (or a district of the city, bare or
+ * with its 政府); 0 when none. */
+size_t dep_name_at(const char *s, size_t n);
+
+/* ---- unrun.c ---- */
+/* Rewrites a table a PDF export joined into one line with no breaks into
+ * the tab-prefixed one-cell-per-line form (see unrun.c); the new lines keep
+ * the number of the run. t->lines may be replaced by an arena copy. */
+void unrun_text(jx_arena *a, jx_text *t);
 
 /* ---- parse.c: the document model ---- */
 typedef struct {

@@ -208,7 +208,9 @@ int dec_bytes(jx_arena *a, const unsigned char *p, size_t n, jx_text *t,
             utf8 = conv;
         }
     }
-    return split_lines(a, utf8, ulen, t, err, errsz);
+    if (split_lines(a, utf8, ulen, t, err, errsz)) return -1;
+    unrun_text(a, t);      /* tables a PDF export joined into one line */
+    return 0;
 }
 
 static long long mono_ms(void)

@@ -13,7 +13,7 @@
 
 extern const char jx_departments_tsv[];
 
-/* Open-addressing table: (government, printed name) -> canonical name.
+/* (government, printed name) -> canonical name, found through tab_at.
  * Each government's names are its own: 丽水's 市发改委 is not 嘉兴's. */
 typedef struct { const char *gov, *key, *canon; } entry;
 static jx_vec tab = JX_VEC(entry);
@@ -24,6 +24,18 @@ static jx_arena dep_arena;
 #define JX_CITY "嘉兴市"
 static const char *govs[64];
 static size_t ngovs;
+
+/* The first characters of every name (a bit per code point, folded to 4096):
+ * dep_name_at, asked at every position of a PDF run, rejects most at once. */
+static unsigned char first_char[512];
+
+static unsigned first_code(const char *s)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    unsigned c = u[0] < 0x80 ? u[0] : u[0] < 0xE0 ? (u[0] & 0x1Fu) << 6 | (u[1] & 0x3Fu)
+               : u[0] < 0xF0 ? (u[0] & 0x0Fu) << 12 | (u[1] & 0x3Fu) << 6 | (u[2] & 0x3Fu) : u[0];
+    return c & 4095;
+}
 
 static const char *const districts[] = {
     "南湖区", "秀洲区", "嘉善县", "平湖市", "海盐县", "海宁市", "桐乡市", NULL};
@@ -56,6 +68,7 @@ static const char *lookup(const char *gov, const char *s, size_t n)
 static void insert(const char *gov, const char *key, const char *canon)
 {
     size_t n = strlen(key);
+    if (n) first_char[first_code(key) >> 3] |= (unsigned char)(1u << (first_code(key) & 7));
     if (lookup(gov, key, n)) return;
     *(entry *)jx_vec_push(&tab) = (entry){gov, key, canon};
     jx_index_add(&tab_at, hash(gov, key, n), tab.n - 1);
@@ -101,6 +114,7 @@ int dep_init(char *err, size_t errsz)
 
 void dep_done(void)
 {
+    memset(first_char, 0, sizeof first_char);
     jx_vec_free(&tab);
     jx_index_free(&tab_at);
     ngovs = 0;
@@ -226,6 +240,12 @@ size_t dep_split_gov(jx_arena *a, const char *government, const char *s, jx_unit
             w = strlen(member_labels[label]);
             if (member_from < 0) member_from = (long)segs.n + (i > start);
         } else if (!sep && at(c, cn, i, "（")) { depth++; w = 3; }
+        /* the bracket that closes a clause [牵头单位：…；责任单位：…] ends the string */
+        else if (!sep && !depth && ((c[i] == ']' && i + 1 == cn) ||
+                                    ((at(c, cn, i, "】") || at(c, cn, i, "］")) && i + 3 == cn))) {
+            sep = 1;
+            w = c[i] == ']' ? 1 : 3;
+        }
         else if (!sep && at(c, cn, i, "）")) {
             if (depth) depth--;
             else { /* stray closer: end of an inline clause */
@@ -357,4 +377,27 @@ size_t dep_split_gov(jx_arena *a, const char *government, const char *s, jx_unit
     jx_vec_free(&segs);
     jx_buf_free(&clean);
     return count;
+}
+
+size_t dep_name_at(const char *s, size_t n)
+{
+    if (!n || !tab.n) return 0;
+    unsigned c = first_code(s);
+    int known = first_char[c >> 3] >> (c & 7) & 1;
+    /* the longest name of any government's table; names are short */
+    size_t lim = !known ? 0 : n < 96 ? n : 96;
+    for (size_t k = lim; k >= 6; k--) {
+        if (k < n && (s[k] & 0xC0) == 0x80) continue;
+        for (size_t g = 0; g < ngovs; g++)
+            if (lookup(govs[g], s, k)) return k;
+    }
+    /* the city's districts, bare (南湖区、秀洲区政府) or with their 政府 */
+    for (int i = 0; districts[i]; i++) {
+        size_t k = strlen(districts[i]);
+        if (n < k || memcmp(s, districts[i], k)) continue;
+        if (n - k >= 12 && !memcmp(s + k, "人民政府", 12)) return k + 12;
+        if (n - k >= 6 && !memcmp(s + k, "政府", 6)) return k + 6;
+        return k;
+    }
+    return 0;
 }

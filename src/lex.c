@@ -98,7 +98,7 @@ static const char *const patterns[P_COUNT] = {
     /* the year of a list heading glued into other text (a PDF run) */
     [P_EXTRA + JX_P_LISTYEAR] = "([0-9]{4})\\s*年[^。；：]{0,40}?(?:责任分解|任务分解|民生(?:实事)?项目)"
                                 "|(?:责任分解|任务分解)（\\s*([0-9]{4})\\s*年\\s*）",
-    [P_EXTRA + JX_P_PERIOD] = "十[一二三四五六七八九]五|未来五年|五年主要(?:工作|目标)?任务",
+    [P_EXTRA + JX_P_PERIOD] = "十[一二三四五六七八九]五|第十[一二三四五六七八九]个五年|未来五年|五年主要(?:工作|目标)?任务",
     [P_EXTRA + JX_P_PAGEREF] = "(?:\\.{3,}|…+|\\s)\\s*（\\s*[0-9]{1,4}\\s*）$|）\\s*（\\s*[0-9]{1,4}\\s*）$",
 };
 
@@ -171,11 +171,14 @@ static long group_num(int g, const char *s)
     return v;
 }
 
-/* A date line is a date only when the calendar has it: 2022510 or 2022-13-40
- * is garbled, and the notice falls back to its metadata. */
+/* A date line is a date only when the calendar has it: 2022510, 2022-13-40
+ * or 2022年2月30日 is garbled, and the notice falls back to its metadata. */
 static void set_date(jx_tok *t, int y, int m, int d)
 {
-    if (m < 1 || m > 12 || d < 1 || d > 31 || y < 1900 || y > 2100) return;
+    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (m < 1 || m > 12 || d < 1 || y < 1900 || y > 2100) return;
+    int leap = m == 2 && y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+    if (d > days[m - 1] + leap) return;
     t->kind = T_DATE;
     t->year = y;
     t->month = m;

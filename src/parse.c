@@ -494,6 +494,9 @@ static const char *read_fields(parser *p, const char *resp, jx_vec *leaders)
     jx_buf units = {0}, helpers = {0};
     int f = field_at(resp, n, &kl);
     size_t i = 0;
+    /* [牵头单位：A、B；责任单位：C]: beside a 牵头单位 field every unit of it
+     * leads and the 责任单位 are members */
+    int lead_field = txt_find(resp, n, "牵头单位：") && txt_find(resp, n, "责任单位："), led = 0;
     while (f >= 0) {
         size_t v = i + kl, e = n, nkl = 0;
         int nf = next_field(resp, n, v, &at, &nkl);    /* the value runs to the next field */
@@ -504,7 +507,9 @@ static const char *read_fields(parser *p, const char *resp, jx_vec *leaders)
             ve -= 3;
         if (resp_fields[f].role == F_LEADER) read_leaders(p, resp + v, resp + ve, leaders);
         else {
-            jx_buf *b = resp_fields[f].role == F_UNIT ? &units : &helpers;
+            int lead = !lead_field || !strcmp(resp_fields[f].key, "牵头单位：");
+            if (lead_field && lead && ve > v) led = 1;
+            jx_buf *b = resp_fields[f].role == F_UNIT && lead ? &units : &helpers;
             if (b->len && ve > v) jx_buf_puts(b, "、");
             jx_buf_put(b, resp + v, ve - v);
         }
@@ -513,7 +518,8 @@ static const char *read_fields(parser *p, const char *resp, jx_vec *leaders)
         kl = nkl;
     }
     if (helpers.len) {
-        if (units.len) jx_buf_puts(&units, "、");
+        /* the label makes every unit before it lead (depts.c) */
+        if (units.len) jx_buf_puts(&units, led ? "；配合单位：" : "、");
         jx_buf_put(&units, helpers.p, helpers.len);
     }
     const char *out = jx_strndup(p->a, units.p ? units.p : "", units.len);
@@ -568,6 +574,9 @@ static void finish_item(parser *p)
         if (next_field(text, tl, 0, &at, &kl) >= 0 && at > 0) {
             resp = jx_strdup(a, text + at);
             text[at] = 0;
+            /* …治疗。[牵头单位：…]: the bracket opened the clause */
+            if (at >= 1 && text[at - 1] == '[') text[at - 1] = 0;
+            else if (at >= 3 && (txt_ends(text, at, "【") || txt_ends(text, at, "［"))) text[at - 3] = 0;
         }
     } else {
         /* The clause began on the item line and was repeated whole on the
@@ -734,7 +743,9 @@ static void table_members(parser *p, int lead_column, const char *s, long line)
 {
     jx_task *t = &JX_AT(p->d->tasks, jx_task, p->d->tasks.n - 1);
     jx_unit *m;
-    size_t k = dep_split(p->a, s, &m, p->file, line, &p->d->warnings);
+    /* a member column's names are the notice's government's, as the lead's */
+    size_t k = dep_split_gov(p->a, JX_AT(p->d->notices, jx_notice, p->notice).government, s, &m, p->file,
+                             line, &p->d->warnings);
     if (!k) return;
     jx_unit *all = jx_alloc(p->a, (t->nunits + k) * sizeof *all);
     for (size_t i = 0; i < t->nunits; i++) {

@@ -22,6 +22,10 @@
  *                            text 南 / 湖 / 区 a paragraph a character); pipe rows `a | b |`, `| a | b |`,
  *                            `a | b`, or markdown with a `|---|` row; one
  *                            cell per line ending ` |`
+ *   perturb run FILE         every table headed 序号 with one text column and
+ *                            one or two unit columns joined into one line, no
+ *                            break and no separator between its cells (a PDF
+ *                            text export); other tables as they were
  *   perturb halfwidth FILE   full-width CJK punctuation -> ASCII ， ： （ ） ；
  *   perturb fullwidth FILE   ASCII digits -> full-width digits
  *   perturb noblank FILE     blank lines dropped (table rows no longer
@@ -115,7 +119,12 @@ static int vertical_cell(const cell *c)
 static void emit_table(const char *mode, row *rows, int nrows)
 {
     int outer = !strcmp(mode, "pipeouter") || !strcmp(mode, "pipemd");
-    for (int r = 0; r < nrows; r++) {
+    if (!strcmp(mode, "run")) {
+        for (int r = 0; r < nrows; r++)
+            for (int k = 0; k < rows[r].n; k++) put_joined(&rows[r].c[k]);
+        putchar('\n');
+    }
+    for (int r = 0; r < nrows && strcmp(mode, "run"); r++) {
         row *w = &rows[r];
         if (!strcmp(mode, "para") || !strcmp(mode, "paranone") || !strcmp(mode, "paravert")) {
             for (int k = 0; k < w->n; k++) {
@@ -212,6 +221,16 @@ static int table_in(const char *mode, char **L, int n, int i)
     return j;
 }
 
+/* run: a header of three or four cells, one one-cell line each, none of
+ * them 项目名称 (a name and a content column cannot be told apart in a run) */
+static int run_table(char **L, int n, int i)
+{
+    int w = 0;
+    for (; i < n && L[i][0] == '\t' && !strchr(L[i] + 1, '\t'); i++, w++)
+        if (strstr(L[i], "项目名称")) return 0;
+    return w >= 3 && w <= 4;
+}
+
 static int tables(const char *mode, FILE *f)
 {
     char **L = NULL, *line = NULL;
@@ -225,7 +244,7 @@ static int tables(const char *mode, FILE *f)
     }
     free(line);
     for (int i = 0; i < n;) {
-        if (header_line(L[i])) { i = table_in(mode, L, n, i); continue; }
+        if (header_line(L[i]) && (strcmp(mode, "run") || run_table(L, n, i))) { i = table_in(mode, L, n, i); continue; }
         printf("%s\n", L[i++]);
     }
     for (int i = 0; i < n; i++) free(L[i]);
@@ -255,7 +274,7 @@ int main(int argc, char **argv)
     }
     FILE *f = fopen(path, "rb");
     if (!f) { perror(path); return 1; }
-    if (!strncmp(mode, "para", 4) || !strncmp(mode, "pipe", 4) || !strcmp(mode, "cellpipe")) {
+    if (!strncmp(mode, "para", 4) || !strncmp(mode, "pipe", 4) || !strcmp(mode, "cellpipe") || !strcmp(mode, "run")) {
         int rc = tables(mode, f);
         fclose(f);
         return rc;

@@ -66,6 +66,18 @@ for s in 000 001 002 003 004; do
     done
 done
 
+# A PDF text export with no line breaks at all: each table of one text column
+# and one or two unit columns joined into one line, no separator between its
+# cells (perturb run); src/unrun.c finds header, rows and unit cells inside
+# the run again (003's follow-on rows without a number, 004's group rows and
+# numbering restarted under them, trailing spaces in a unit cell).
+for s in 003 004; do
+    src=$(ls "$seeds"/${s}_*.txt)
+    $PERTURB run "$src" > "$T/form.txt"
+    grep -q '序号主' "$T/form.txt" || bad "$s: perturb run joined no table"
+    like_seed "$s with its tables joined into one run" "$T/form.txt"
+done
+
 # A PDF copy of a web page's copy: cells per paragraph, hard-wrapped, page
 # numbers between the lines of a cell, between cells and beside empty cells.
 for s in 001 002 003 004; do
