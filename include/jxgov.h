@@ -212,6 +212,41 @@ typedef struct {
  * jx_row); returns the index of the first token after the table. */
 size_t tbl_rebuild(jx_arena *a, const jx_tok *tok, const jx_line *lines, size_t lo, size_t n,
                    jx_vec *rows);
+/* One task row of a table as its columns give it; the list reader makes
+ * the task (units, leaders) from it. */
+typedef struct {
+    long seq;
+    int sub_seq;
+    const char *text, *category;
+    const char *dept;       /* the 责任单位 / 牵头单位 cell in force (merged cells inherit) */
+    const char *members;    /* the 配合单位 cell in force, or NULL */
+    int lead_column;        /* the unit column says 牵头: beside members all its units lead */
+    const char *leaders;    /* the 责任领导 cell in force, or NULL */
+    long leaders_line, line;
+} jx_trow;
+/* What a table is read in, and where its task rows go. */
+typedef struct {
+    jx_arena *a;
+    const jx_tok *tok;
+    const jx_line *lines;
+    const char *file;
+    jx_vec *targets;        /* jx_target */
+    int *warnings;
+    size_t notice;          /* targets belong to it */
+    int year;               /* of the targets */
+    int in_list;            /* under a list heading: rows are tasks */
+    const char *category;   /* in force from a section heading above */
+    int *section;           /* set by a group row (一、…) */
+    void (*task)(void *u, const jx_trow *r);
+    void *u;
+} jx_tblctx;
+/* Reads the table whose header is token lo: header cells to column roles
+ * by their words, merged cells inherited, district columns to targets,
+ * each task row given to task(). Returns the index of the
+ * first token after the table. */
+size_t tbl_read(jx_tblctx *c, size_t lo, size_t hi);
+/* A line that opens a table: a cell 序号 (letter-spaced 序 号 too). */
+int tbl_starts(const jx_line *ln);
 /* Rewrites tables printed in other export forms (pipe rows, a cell per line
  * ending ` |`, a cell per paragraph without tabs) into the tab forms
  * tbl_rebuild reads, before lexing. Lines keep their numbers; t->lines may

@@ -78,8 +78,10 @@ static const char *const patterns[P_COUNT] = {
     [P_FIND_DOCNO] = "((?:国|浙|嘉|中)[\\p{Han}]{0,5}?)\\s*[〔\\[【（]\\s*([0-9]{4})\\s*[〕\\]】）]\\s*第?\\s*([0-9]{1,9})\\s*号",
     /* the start of a doc_no, whatever follows: a line that P_DOCNO refuses
      * but this takes is a doc_no line gone wrong (text after the 号, more
-     * than 9 digits), which is reported, not dropped in silence */
-    [P_DOCNO_LIKE] = "^[\\p{Han}]{2,10}\\s*[〔\\[【（]\\s*[0-9]+\\s*[〕\\]】）]\\s*第?\\s*[0-9]",
+     * than 9 digits, a bracket never closed), which is reported, not
+     * dropped in silence nor read as the title's next line */
+    [P_DOCNO_LIKE] = "^[\\p{Han}]{2,10}\\s*[〔\\[【（]\\s*[0-9]+\\s*[〕\\]】）]\\s*第?\\s*[0-9]"
+                     "|^[\\p{Han}]{2,10}\\s*[〔\\[【]\\s*[0-9]{4}[^。，；〕\\]】]{0,12}号\\s*$",
     [P_EXTRA + JX_P_MASTHEAD] = "第\\s*([0-9、，\\s]+?)\\s*期\\s*（\\s*总第\\s*([0-9、，\\s]+?)\\s*期\\s*）",
     [P_EXTRA + JX_P_COLOPHON] = "^([0-9]{4})\\s*年\\s*第\\s*([0-9、，\\s]+?)\\s*期\\s*（\\s*总第\\s*([0-9、，\\s]+?)\\s*期\\s*）$",
     [P_EXTRA + JX_P_PUBLISHED] = "^([0-9]{4})\\s*年\\s*([0-9]{1,2})\\s*月\\s*([0-9]{1,2})\\s*日\\s*出版$",

@@ -709,271 +709,7 @@ static void end_list(parser *p)
 }
 
 
-/* ---- tables ---- */
-
-/* Column roles. R_DEPT units: the first listed leads (all of them where a
- * 牵头 column stands beside a member column); R_MEMBER: 配合单位 and the
- * like; R_LEADER: the city leaders; R_SKIP: a known column that assigns
- * nothing (完成时限, 备注) or a label spanning others (任务分解). */
-enum { R_NONE, R_SEQ, R_CATEGORY, R_NAME, R_TEXT, R_UNIT, R_DEPT, R_MEMBER, R_LEADER, R_SKIP, R_DISTRICT };
-
-static const char *const district_names[] = {
-    "全市", "南湖区", "秀洲区", "嘉善县", "平湖市", "海盐县", "海宁市", "桐乡市",
-    "嘉兴经济技术开发区", "嘉兴港区", "市级", "其他", NULL};
-
-static int district_of(const char *s)
-{
-    size_t n = strlen(s);
-    if (txt_starts(s, n, "全市") && n <= strlen("全市目标任务")) return 0;
-    if (txt_find(s, n, "嘉兴港区")) return 9;
-    if (!strcmp(s, "经开区")) return 8;
-    for (int d = 1; district_names[d]; d++)
-        if (!strcmp(s, district_names[d])) return d;
-    return -1;
-}
-
-/* A header cell's role, by its words (spaces are already squashed out:
- * 主 要 工 作 任 务 reads 主要工作任务). *lead_word: the words say 牵头. */
-static int role_of(const char *s, int *lead_word)
-{
-    static const char *const text_words[] = {
-        "主要工作任务", "工作任务", "重点工作", "目标任务", "事项", "事项名称", "内容与要求", "项目内容",
-        "建设内容", "主要内容", "工作内容", "任务内容", "主要任务", "重点任务", "具体任务", "工作事项",
-        "专项行动", "题目", NULL};
-    static const char *const skip_words[] = {
-        "时限", "完成时间", "时间节点", "进度", "进展", "完成情况", "备注", "任务分解", "建设任务", NULL};
-    static const char *const member_words[] = {
-        "主要责任单位", "配合单位", "协同单位", "参与单位", "协办单位", "配合部门", "协同部门", NULL};
-    size_t n = strlen(s);
-    *lead_word = 0;
-    if (!strcmp(s, "序号") || !strcmp(s, "编号")) return R_SEQ;
-    if (!strcmp(s, "分类") || !strcmp(s, "事项分类") || !strcmp(s, "类别") || !strcmp(s, "项目类别"))
-        return R_CATEGORY;
-    if (!strcmp(s, "项目名称")) return R_NAME;
-    if (!strcmp(s, "单位") || !strcmp(s, "计量单位")) return R_UNIT;
-    for (int k = 0; skip_words[k]; k++)
-        if (txt_find(s, n, skip_words[k])) return R_SKIP;
-    if (txt_find(s, n, "领导")) return R_LEADER;
-    for (int k = 0; member_words[k]; k++)
-        if (txt_find(s, n, member_words[k])) return R_MEMBER;
-    if (txt_find(s, n, "牵头单位") || txt_find(s, n, "第一责任单位") || txt_find(s, n, "牵头部门")) {
-        *lead_word = 1;
-        return R_DEPT;
-    }
-    if (txt_find(s, n, "责任单位") || txt_find(s, n, "责任部门")) return R_DEPT;
-    for (int k = 0; text_words[k]; k++)
-        if (!strcmp(s, text_words[k])) return R_TEXT;
-    if (txt_find(s, n, "工作任务") || txt_find(s, n, "重点工作") || txt_ends(s, n, "内容")) return R_TEXT;
-    return R_NONE;
-}
-
-static int is_number(const char *s, double *v)
-{
-    char *end;
-    size_t n = strlen(s);
-    if (!n || !((s[0] >= '0' && s[0] <= '9'))) return 0;
-    if (n > 1 && s[n - 1] == '%') n--;
-    for (size_t i = 0; i < n; i++)
-        if (!((s[i] >= '0' && s[i] <= '9') || s[i] == '.')) return 0;
-    *v = strtod(s, &end);
-    return 1;
-}
-
-/* A value-like cell: a number, a percentage, or the "/" of an empty cell. */
-static int value_like(const char *s)
-{
-    double v;
-    return !*s || !strcmp(s, "/") || is_number(s, &v);
-}
-
-static int is_seq(const char *s, long *seq)
-{
-    if (!*s) return 0;
-    long v = 0;
-    for (const char *q = s; *q; q++) {
-        if (*q < '0' || *q > '9' || v > 100000000) return 0;
-        v = v * 10 + (*q - '0');
-    }
-    *seq = v;
-    return 1;
-}
-
-typedef struct {
-    size_t ncols;
-    int role[64];
-    int district[64];       /* district index of a R_DISTRICT column */
-    size_t dcol[16];        /* district columns in order */
-    size_t nd;
-    long col_of[R_DISTRICT];
-    int lead_column;        /* the R_DEPT header says 牵头 */
-} layout;
-
-static int read_header(parser *p, layout *L, const jx_vec *rows, size_t from, size_t to)
-{
-    memset(L, 0, sizeof *L);
-    for (int r = 0; r < R_DISTRICT; r++) L->col_of[r] = -1;
-    for (size_t i = from; i < to; i++) {
-        const jx_row *r = &JX_AT(*rows, jx_row, i);
-        if (r->n > L->ncols) L->ncols = r->n;
-    }
-    if (L->ncols > 64) return -1;
-    for (size_t i = from; i < to; i++) {
-        const jx_row *r = &JX_AT(*rows, jx_row, i);
-        long span = -1;
-        for (size_t j = 0; j < r->n; j++)
-            if (!strcmp(r->cells[j].text, "任务分解") || !strcmp(r->cells[j].text, "建设任务")) span = (long)j;
-        for (size_t j = 0; j < r->n; j++) {
-            const char *c = r->cells[j].text;
-            /* cells after a spanning label stand over the last columns */
-            size_t col = span >= 0 && (long)j > span ? L->ncols - (r->n - j) : j;
-            int d = district_of(c);
-            if (d >= 0 && L->nd < 16) {
-                L->role[col] = R_DISTRICT;
-                L->district[col] = d;
-                continue;
-            }
-            int lead_word, role = role_of(c, &lead_word);
-            if (role == R_NONE && *c) {
-                /* never a guess: a column whose words are not known is named */
-                jx_msg(p->file, r->cells[j].line, "warning: table column \"%s\" is not read", c);
-                p->d->warnings++;
-            }
-            if (role != R_NONE && L->col_of[role] < 0) {
-                L->role[col] = role;
-                L->col_of[role] = (long)col;
-                if (role == R_DEPT) L->lead_column = lead_word;
-            }
-        }
-    }
-    for (size_t c = 0; c < L->ncols; c++)
-        if (L->role[c] == R_DISTRICT && L->nd < 16) L->dcol[L->nd++] = c;
-    return 0;
-}
-
-static const char *cell(const jx_row *r, long col)
-{
-    return col >= 0 && (size_t)col < r->n ? r->cells[col].text : "";
-}
-
-static void add_target(parser *p, int year, long seq, const char *item, const char *indicator,
-                       const char *unit, int d, const jx_cell *c)
-{
-    if (!*c->text) return;
-    jx_target *t = jx_vec_push(&p->d->targets);
-    t->notice = p->notice;
-    t->year = year;
-    t->item_seq = seq;
-    t->item = item;
-    t->indicator = indicator && *indicator ? indicator : NULL;
-    t->unit = unit && *unit ? unit : NULL;
-    t->district = district_names[d];
-    t->district_id = d;
-    t->value_text = c->text;
-    t->has_num = is_number(c->text, &t->value_num);
-    t->line = c->line;
-    t->task = -1;
-}
-
-static int decimals(const char *s)
-{
-    const char *dot = strchr(s, '.');
-    return dot ? (int)strcspn(dot + 1, "%") : 0;
-}
-
-/* Districts (all but 全市) should add up to 全市. Returns 1 when they do,
- * 0 when they do not, -1 when the row is not additive (rates, text). */
-static int sums_up(const jx_cell *const *v, size_t k, double *sum, double *total, int *prec)
-{
-    *sum = 0;
-    *prec = 0;
-    if (!k || !v[0] || !is_number(v[0]->text, total) || strchr(v[0]->text, '%')) return -1;
-    *prec = decimals(v[0]->text);
-    for (size_t i = 1; i < k; i++) {
-        double x;
-        if (!v[i] || !*v[i]->text || !strcmp(v[i]->text, "/")) continue;
-        if (!is_number(v[i]->text, &x) || strchr(v[i]->text, '%')) return -1;
-        if (decimals(v[i]->text) > *prec) *prec = decimals(v[i]->text);
-        *sum += x;
-    }
-    double diff = *sum - *total;
-    return diff < 1e-6 && diff > -1e-6;
-}
-
-/* The district cells of one data row, aligned to the header's district
- * columns: by position when the row is as wide as the header and its
- * district cells look like values; otherwise anchored on the run of values
- * at its right end, with the indicator and unit in front of it. */
-static void row_targets(parser *p, const layout *L, const jx_row *r, int year, long seq,
-                        const char *item, int main_row, const char *file)
-{
-    size_t k = L->nd, n = r->n;
-    const jx_cell *vals[16] = {0};
-    const char *indicator = NULL, *unit = NULL;
-    while (n && !*r->cells[n - 1].text) n--;
-    if (!k || !n) return;
-    size_t textcol = L->col_of[R_TEXT] >= 0 ? (size_t)L->col_of[R_TEXT] : 0;
-    int dept_after = L->col_of[R_DEPT] > (long)L->dcol[0];
-    size_t end = n;
-    if (dept_after && end && !value_like(r->cells[end - 1].text)) end--;
-    /* the value run at the right end */
-    size_t f = end;
-    while (f > 0 && f > textcol + (main_row ? 1 : 0) && end - f < k && value_like(r->cells[f - 1].text)) f--;
-    /* a row of one repeated text (儿童孤独症政策内报销比例不低于60%) holds
-     * values too */
-    if (end - f < k && f > textcol + 1) {
-        const char *rep = r->cells[f - 1].text;
-        size_t g = f;
-        while (g > textcol + 1 && end - g < k && *rep && !strcmp(r->cells[g - 1].text, rep)) g--;
-        if (f - g >= 2) f = g;
-    }
-    /* A row exactly as wide as the header, with a value where the header
-     * puts 全市, is read by position (a text value among numbers, 完成,
-     * would otherwise cut the run at the right end). */
-    if (r->n == L->ncols && L->dcol[k - 1] < r->n && value_like(r->cells[L->dcol[0]].text) &&
-        *r->cells[L->dcol[0]].text) {
-        f = L->dcol[0];
-        end = L->dcol[k - 1] + 1;
-    }
-    size_t v = end - f;
-    if (!v) return;
-    /* cells between the text (or the start of a follow-on row) and the values */
-    const char *pre[2];     /* the last two filled cells before the values */
-    size_t npre = 0;
-    for (size_t j = main_row ? textcol + 1 : 1; j < f; j++)
-        if (*r->cells[j].text) {
-            if (npre == 2) { pre[0] = pre[1]; npre = 1; }
-            pre[npre++] = r->cells[j].text;
-        }
-    if (L->col_of[R_UNIT] >= 0) {
-        if (npre) unit = pre[--npre];
-        if (npre) indicator = pre[npre - 1];
-    } else if (npre) {
-        indicator = pre[npre - 1];
-    }
-    for (size_t j = 0; j < v && j < k; j++) vals[j] = &r->cells[f + j];
-    double sum, total;
-    int prec, ok = sums_up(vals, k, &sum, &total, &prec);
-    /* A row with fewer values than district columns is read from the left
-     * (the cells an export loses are at the right end). If the values still
-     * add up, nothing was lost that counted; if not, say so. Where the row
-     * is not additive (rates, text) nothing can check it: say that too. */
-    if (v < k && ok != 1) {
-        jx_msg(file, r->line, "warning: item %ld%s%s: %zu values for %zu district columns, read from the left",
-               seq, indicator ? " " : "", indicator ? indicator : "", v, k);
-        p->d->warnings++;
-    }
-    if (ok == 0) {
-        jx_msg(file, r->line, "warning: item %ld%s%s: districts sum to %.*f, 全市 is %.*f", seq,
-               indicator ? " " : "", indicator ? indicator : "", prec, sum, prec, total);
-        p->d->warnings++;
-    }
-    if (v > k) {
-        jx_msg(file, r->line, "warning: item %ld: %zu values for %zu district columns", seq, v, k);
-        p->d->warnings++;
-    }
-    for (size_t j = 0; j < k; j++)
-        if (vals[j]) add_target(p, year, seq, item, indicator, unit, L->district[L->dcol[j]], vals[j]);
-}
+/* ---- tables: the rows table.c reads become tasks ----*/
 
 /* A 责任领导 / 牵头市领导 cell: names split on 、，； or spaces, each with the
  * title printed after it (颜海荣常务副市长) or, failing that, the one the
@@ -1005,7 +741,7 @@ static void table_leaders(parser *p, const char *s, long line, jx_vec *out)
 
 /* The units of a 配合单位 column join the task as members; beside them
  * every unit of a 牵头单位 column leads. */
-static void table_members(parser *p, const layout *L, const char *s, long line)
+static void table_members(parser *p, int lead_column, const char *s, long line)
 {
     jx_task *t = &JX_AT(p->d->tasks, jx_task, p->d->tasks.n - 1);
     jx_unit *m;
@@ -1014,7 +750,7 @@ static void table_members(parser *p, const layout *L, const char *s, long line)
     jx_unit *all = jx_alloc(p->a, (t->nunits + k) * sizeof *all);
     for (size_t i = 0; i < t->nunits; i++) {
         all[i] = t->units[i];
-        if (L->lead_column) all[i].lead = 1;
+        if (lead_column) all[i].lead = 1;
     }
     for (size_t i = 0; i < k; i++) {
         all[t->nunits + i] = m[i];
@@ -1024,143 +760,25 @@ static void table_members(parser *p, const layout *L, const char *s, long line)
     t->nunits += k;
 }
 
-/* A row narrower than its header where the copy leaves merged cells out
- * (a web page's rowspan printed as pipe rows): the missing cells are the
- * merged ones, the 分类 after a 序号 the row has, else those the row opens
- * with (序号, 分类 of a follow-on row). They are put back empty, to inherit. */
-static const jx_row *pad_merged(parser *p, const layout *L, const jx_row *r, jx_row *out)
+/* A table's task row: the task a prose item would give, its leaders those
+ * of the row's cell after the section's. */
+static void table_task(void *u, const jx_trow *r)
 {
-    size_t missing = L->ncols - r->n, at = 0;
-    long seqcol = L->col_of[R_SEQ], catcol = L->col_of[R_CATEGORY], dummy;
-    long textcol = L->col_of[R_TEXT] >= 0 ? L->col_of[R_TEXT] : L->col_of[R_NAME];
-    if (seqcol >= 0 && (size_t)seqcol < r->n && is_seq(r->cells[seqcol].text, &dummy)) {
-        /* numbered: only a 分类 between 序号 and the text can be missing
-         * there; cells missing at the right end read as empty anyway */
-        if (!(catcol > seqcol && catcol < textcol && (size_t)catcol <= r->n)) return r;
-        at = (size_t)catcol;
-        missing = 1;
-    }
-    *out = *r;
-    out->n = r->n + missing;
-    out->cells = jx_alloc(p->a, out->n * sizeof *out->cells);
-    for (size_t i = 0, j = 0; i < out->n; i++) {
-        if (i >= at && i < at + missing) out->cells[i] = (jx_cell){"", r->line};
-        else out->cells[i] = r->cells[j++];
-    }
-    return out;
+    parser *p = u;
+    jx_vec leaders = JX_VEC(jx_leader);
+    /* a table under a leader's section is his */
+    if (p->sec_leader.name) add_leader(&leaders, p->sec_leader.name, p->sec_leader.title, p->sec_leader.line);
+    if (r->leaders) table_leaders(p, r->leaders, r->leaders_line, &leaders);
+    add_task(p, r->seq, r->sub_seq, r->text, r->category, &leaders, r->dept, r->line, r->line);
+    if (r->members) table_members(p, r->lead_column, r->members, r->line);
+    jx_vec_free(&leaders);
 }
 
-/* A table under a list heading gives tasks; a table with district columns
- * gives targets too. Returns the index after the table. */
 static size_t parse_table(parser *p, size_t lo, size_t hi, int year)
 {
-    jx_vec rows = JX_VEC(jx_row);
-    size_t next = tbl_rebuild(p->a, p->tok, p->d->text.lines, lo, hi, &rows);
-    layout L = {0};   /* rows before any header row are not read */
-    long seq = 0;
-    int sub = 0;
-    /* a table under a section heading (一、未来五年主要工作任务) is in its category */
-    const char *category = p->category, *dept = NULL, *item = NULL, *members = NULL, *leaders = NULL;
-    long leaders_line = 0;
-    jx_vec leader_v = JX_VEC(jx_leader);
-    for (size_t i = 0; i < rows.n; i++) {
-        const jx_row *r = &JX_AT(rows, jx_row, i);
-        if (r->group) {
-            p->section = (int)r->group;
-            category = r->group_text;
-            continue;
-        }
-        /* a header row holds a 序号 cell (first, or where its table puts it) */
-        size_t seqcol = 0;
-        while (seqcol < r->n && strcmp(r->cells[seqcol].text, "序号")) seqcol++;
-        if (seqcol < r->n) {
-            size_t h = i + 1;
-            long dummy;
-            while (h < rows.n && !JX_AT(rows, jx_row, h).group &&
-                   !(JX_AT(rows, jx_row, h).n > seqcol && is_seq(JX_AT(rows, jx_row, h).cells[seqcol].text, &dummy)))
-                h++;
-            if (read_header(p, &L, &rows, i, h)) {
-                jx_msg(p->file, r->line, "warning: table with more than 64 columns skipped");
-                p->d->warnings++;
-                break;
-            }
-            i = h - 1;
-            continue;
-        }
-        if (!L.ncols) continue;     /* no header yet: not a table we read */
-        jx_row padded;
-        if (!L.nd && r->n >= 2 && r->n < L.ncols) r = pad_merged(p, &L, r, &padded);
-        size_t first = 0;
-        while (first < r->n && !*r->cells[first].text) first++;
-        if (first < r->n && (txt_starts(r->cells[first].text, strlen(r->cells[first].text), "抄送") ||
-                             txt_starts(r->cells[first].text, strlen(r->cells[first].text), "印发")))
-            break;                  /* the distribution box under the document */
-        long s;
-        int main_row = is_seq(cell(r, L.col_of[R_SEQ]), &s);
-        /* 项目名称 alone is the text; beside 项目内容 / 建设内容 it names it */
-        const char *text = cell(r, L.col_of[R_TEXT] >= 0 ? L.col_of[R_TEXT] : L.col_of[R_NAME]);
-        if (main_row) {
-            seq = s;
-            sub = 0;
-            item = text;
-        } else if (*text && seq) {
-            sub++;
-        }
-        if (*cell(r, L.col_of[R_CATEGORY])) category = cell(r, L.col_of[R_CATEGORY]);
-        if (L.col_of[R_DEPT] >= 0) {
-            /* After district columns the unit is the row's last cell: an
-             * indicator cell can shift it right of its header column. */
-            const char *c = cell(r, L.col_of[R_DEPT]);
-            if (L.nd && L.col_of[R_DEPT] > (long)L.dcol[0]) {
-                size_t last = r->n;
-                while (last && !*r->cells[last - 1].text) last--;
-                c = last > L.dcol[L.nd - 1] + 1 ? r->cells[last - 1].text : "";
-            }
-            /* a merged 配合单位 cell is empty with the 牵头单位 cell beside it */
-            if (*c && !value_like(c)) { dept = c; members = NULL; }
-        }
-        if (*cell(r, L.col_of[R_MEMBER])) members = cell(r, L.col_of[R_MEMBER]);
-        if (*cell(r, L.col_of[R_LEADER])) {
-            leaders = cell(r, L.col_of[R_LEADER]);
-            leaders_line = r->cells[L.col_of[R_LEADER]].line;
-        }
-        if (p->in_list && *text && seq && (main_row || sub)) {
-            const char *name = cell(r, L.col_of[R_NAME]);
-            const char *full = *name && L.col_of[R_TEXT] >= 0 && L.col_of[R_NAME] != L.col_of[R_TEXT] && !L.nd
-                                   ? jx_sprintf(p->a, "%s：%s", name, text) : text;
-            leader_v.n = 0;     /* a table under a leader's section is his */
-            if (p->sec_leader.name) add_leader(&leader_v, p->sec_leader.name, p->sec_leader.title, p->sec_leader.line);
-            if (leaders) table_leaders(p, leaders, leaders_line, &leader_v);
-            add_task(p, seq, sub, full, category, &leader_v, dept, r->line, r->line);
-            if (members) table_members(p, &L, members, r->line);
-        }
-        if (L.nd && seq) row_targets(p, &L, r, year, seq, item, main_row, p->file);
-    }
-    jx_vec_free(&rows);
-    jx_vec_free(&leader_v);
-    return next;
-}
-
-/* Tables are read from their header: a line with a cell 序号 (letter-spaced
- * 序 号 too), first or not. */
-static int starts_table(const jx_line *ln)
-{
-    for (const char *s = ln->text, *e = s + ln->len; s < e;) {
-        const char *q = memchr(s, '\t', (size_t)(e - s)), *ce = q ? q : e;
-        while (s < ce && *s == ' ') s++;
-        if (txt_starts(s, (size_t)(ce - s), "序")) {
-            s += strlen("序");
-            while (s < ce && *s == ' ') s++;
-            if (txt_starts(s, (size_t)(ce - s), "号")) {
-                s += strlen("号");
-                while (s < ce && *s == ' ') s++;
-                if (s == ce) return 1;
-            }
-        }
-        if (!q) break;
-        s = q + 1;
-    }
-    return 0;
+    jx_tblctx c = {p->a, p->tok, p->d->text.lines, p->file, &p->d->targets, &p->d->warnings,
+                   p->notice, year, p->in_list, p->category, &p->section, table_task, p};
+    return tbl_read(&c, lo, hi);
 }
 
 /* A list heading wrapped over two lines (政府工作报告“十四五”时期 / 重点工作责任分解):
@@ -1250,7 +868,7 @@ static void parse_lists(parser *p, size_t lo, size_t hi, size_t notice)
         const jx_tok *t = &p->tok[i];
         jx_tok plain;
         p->cur = i;
-        if (t->kind == T_TABLE && !starts_table(&p->d->text.lines[i])) {
+        if (t->kind == T_TABLE && !tbl_starts(&p->d->text.lines[i])) {
             /* a tab inside prose (1.<TAB>建设幼儿园。): the line is read as text */
             jx_line ln = p->d->text.lines[i];
             char *copy = jx_strndup(p->a, ln.text, ln.len);
@@ -1748,7 +1366,7 @@ void prs_doc(jx_arena *a, jx_doc *d)
                 break;
             }
             if (t->kind != T_LISTHEAD && t->kind != T_RESP &&
-                !(t->kind == T_TABLE && starts_table(&d->text.lines[i])))
+                !(t->kind == T_TABLE && tbl_starts(&d->text.lines[i])))
                 continue;
             jx_notice *no = jx_vec_push(&d->notices);
             no->line = line_no(&p, i);

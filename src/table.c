@@ -87,6 +87,27 @@ static void add_cell(builder *b, const char *s, size_t n, long line)
     jx_buf_put(pb, s, n);
 }
 
+/* 1 when the open row's last cell is empty: a wrap may have cut the line
+ * right after a tab, the cell being the one the next line goes on with. */
+static size_t cut_at_tab(const builder *b)
+{
+    return b->pieces.n && !JX_AT(b->pieces, jx_buf, b->pieces.n - 1).len;
+}
+
+/* Adds the tab-separated cells of s[0..n); go_on: the first continues the
+ * last cell of the row. */
+static void add_cells(builder *b, const char *s, size_t n, long line, int go_on)
+{
+    for (const char *p = s, *e = s + n; p <= e;) {
+        const char *q = memchr(p, '\t', (size_t)(e - p));
+        if (!q) q = e;
+        if (go_on && b->pieces.n) jx_buf_put(&JX_AT(b->pieces, jx_buf, b->pieces.n - 1), p, (size_t)(q - p));
+        else add_cell(b, p, (size_t)(q - p), line);
+        go_on = 0;
+        p = q + 1;
+    }
+}
+
 static void push_group(builder *b, long ord, const char *text, size_t n, long line)
 {
     jx_row *r = jx_vec_push(b->rows);
@@ -106,12 +127,110 @@ static int ends_table(const jx_tok *t)
     }
 }
 
+/* s[0..n) equals lit once spaces are ignored (序 号, 序号). */
+static int eq_nospace(const char *s, size_t n, const char *lit)
+{
+    size_t k = 0, m = strlen(lit);
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == ' ') continue;
+        if (k >= m || s[i] != lit[k]) return 0;
+        k++;
+    }
+    return k == m;
+}
+
+/* Characters (not bytes) in s[0..n). */
+static size_t chars(const char *s, size_t n)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) k += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return k;
+}
+
+static void note_width(const jx_line *ln, size_t *longest, int *cut)
+{
+    size_t w = chars(ln->text, ln->len);
+    *cut = w >= *longest;
+    if (w > *longest) *longest = w;
+}
+
+/* The number in the k-th cell after the cell-per-line cell at i (its
+ * wrapped lines, blank lines and page furniture are no cells); -1: none
+ * (not a number, or a row on one line comes first), -2: the table ends
+ * before. */
+static long cell_ahead_at(const jx_tok *tok, const jx_line *lines, size_t i, size_t n, size_t k, size_t *at)
+{
+    for (size_t j = i + 1; j < n; j++) {
+        *at = j;
+        if (tok[j].kind == T_BLANK || tok[j].kind == T_FOOTER) continue;
+        if (tok[j].kind != T_TABLE) {
+            if (ends_table(&tok[j])) return -2;
+            continue;
+        }
+        const jx_line *l = &lines[j];
+        if (l->text[0] != '\t' || memchr(l->text + 1, '\t', l->len - 1)) return -1;
+        if (!--k) return cell_number(&(jx_buf){l->text + 1, l->len - 1, 0});
+    }
+    return -2;
+}
+
+static long cell_ahead(const jx_tok *tok, const jx_line *lines, size_t i, size_t n, size_t k)
+{
+    size_t at;
+    return cell_ahead_at(tok, lines, i, n, k, &at);
+}
+
+/* Whether rows numbered num and on, the first opening at line i, go on as
+ * wide as rows are (w cells, one less or one more) for `depth` rows: the
+ * next number stands there each time, or the table ends. Cells hold
+ * numbers often enough for one row to match by chance, hardly two. */
+static int row_ahead(const jx_tok *tok, const jx_line *lines, size_t i, size_t n, size_t w, long num, int depth)
+{
+    if (!depth) return 1;
+    for (size_t k = w - 1; k <= w + 1; k++) {
+        size_t at;
+        long v = cell_ahead_at(tok, lines, i, n, k, &at);
+        if (v == -2 || (v == num + 1 && row_ahead(tok, lines, at, n, w, num + 1, depth - 1))) return 1;
+    }
+    return 0;
+}
+
+/* Where a header of two rows run together (no blank line between them) is
+ * cut, the first row number `num` standing at line i after it; 0: a header
+ * of one row. The second row starts with the empty cells under the labels
+ * that span both rows; a label spanning columns may be printed with its
+ * empty cells after it (建设任务 and ten empties over eleven districts), so
+ * the run of empty cells between the labels of the two rows is cut where
+ * the data says: the next row number stands one header width after this
+ * one; else where both rows are as wide (the spanning label printed with
+ * all its cells, as the tab-row export does); else where the next number
+ * stands one cell later (an indicator cell); else at the run's start (a
+ * spanning label printed as one cell). */
+static size_t header_split(const builder *b, const jx_tok *tok, const jx_line *lines, size_t i, size_t n,
+                           long num)
+{
+    size_t from = 0, to, cells = b->cells.n;
+    for (size_t c = 1; c < cells && !from; c++)
+        if (!JX_AT(b->pieces, jx_buf, c).len && JX_AT(b->pieces, jx_buf, c - 1).len) from = c;
+    if (!from) return 0;
+    for (to = from; to < cells && !JX_AT(b->pieces, jx_buf, to).len; to++) {}
+    for (size_t h = from; h <= to && h < cells; h++)
+        if (cells - h >= h && cell_ahead(tok, lines, i, n, cells - h) == num + 1) return h;
+    if (cells % 2 == 0 && cells / 2 >= from && cells / 2 <= to) return cells / 2;
+    for (size_t h = from; h <= to && h < cells; h++)
+        if (cells - h >= h && cell_ahead(tok, lines, i, n, cells - h + 1) == num + 1) return h;
+    return from;
+}
+
 size_t tbl_rebuild(jx_arena *a, const jx_tok *tok, const jx_line *lines, size_t lo, size_t n,
                    jx_vec *rows)
 {
     builder b = {a, rows, JX_VEC(jx_cell), JX_VEC(jx_buf), 0};
     int blank = 0, first_row = 1, after_footer = 0, last_row_line = 0;
     size_t width = 0, maxw = 0, maxw_seen = 0, i;
+    size_t rows_w = 0;      /* the header's width, where rows are printed one a line */
+    size_t longest = 0;     /* characters of the longest line so far */
+    int last_cut = 0;       /* the last line is that long: a wrap may have cut it */
     long seq = 0;           /* the last row number seen (no-blank tables) */
     size_t lead = 1;        /* empty cells that open a follow-on row */
     for (i = lo; i < n; i++) {
@@ -128,6 +247,23 @@ size_t tbl_rebuild(jx_arena *a, const jx_tok *tok, const jx_line *lines, size_t 
             int one_cell = tab == s && !memchr(s + 1, '\t', len - 1);
             const char *rest;
             long ord = one_cell ? lex_ordinal(s + 1, len - 1, &rest) : 0;
+            /* Where a PDF wrapped a row printed on one line, the next tab
+             * line goes on with it, its first cell the rest of the cell cut:
+             * when the line before was cut (as long as the longest line so
+             * far: a PDF wraps at one width), the row is narrower than the
+             * table (its header, or its widest row: every row of this
+             * export is printed in full) and the line would not make it
+             * wider than one indicator cell more. Then even a first cell
+             * equal to the next row number is a value cut; the box of
+             * addressees under the table (抄送, 印发) never goes on. */
+            size_t k = 1;
+            for (size_t c = 0; c < len; c++) k += s[c] == '\t';
+            if (ord <= 0 && last_row_line && !blank && last_cut && b.cells.n - cut_at_tab(&b) < rows_w &&
+                b.cells.n + k - 1 <= rows_w + 1 && !txt_find(s, len, "抄送") && !txt_find(s, len, "印发")) {
+                add_cells(&b, s, len, ln->no, 1);
+                note_width(ln, &longest, &last_cut);
+                continue;
+            }
             if (ord > 0) {
                 /* a group row (一、…) exported as a cell of its own */
                 if (first_row && !blank && !width) width = b.cells.n;
@@ -139,13 +275,20 @@ size_t tbl_rebuild(jx_arena *a, const jx_tok *tok, const jx_line *lines, size_t 
                  * header's width decides, and a row may run one cell past it
                  * (an indicator cell) until a cell opens the next row: an
                  * empty one (a merged 序号) or the next number. */
-                int is_seq1 = len == 2 && s[1] == '1';
-                if (b.cells.n && first_row && !blank && is_seq1) {
-                    /* a header of two rows: the second starts with the empty
-                     * cells under the labels that span both */
-                    size_t h = 0;
-                    for (size_t c = 1; c < b.cells.n && !h; c++)
-                        if (!JX_AT(b.pieces, jx_buf, c).len && JX_AT(b.pieces, jx_buf, c - 1).len) h = c;
+                long num = cell_number(&(jx_buf){(char *)s + 1, len - 1, 0});
+                if (b.cells.n && !first_row && !blank && !last_row_line && eq_nospace(s + 1, len - 1, "序号")) {
+                    /* the header printed again over the table's next part
+                     * (an annex split into pages): it is read afresh, the
+                     * numbering goes on */
+                    flush(&b);
+                    first_row = 1;
+                    width = 0;
+                    lead = 1;
+                }
+                if (b.cells.n && first_row && !blank && num > 0 && num == seq + 1) {
+                    /* the first row number (1, or the next one where the
+                     * header is printed again) ends the header */
+                    size_t h = header_split(&b, tok, lines, i, n, num);
                     if (h) {
                         size_t second = b.cells.n - h;
                         flush_first(&b, h);
@@ -155,7 +298,6 @@ size_t tbl_rebuild(jx_arena *a, const jx_tok *tok, const jx_line *lines, size_t 
                         width = b.cells.n;
                     }
                 }
-                long num = cell_number(&(jx_buf){(char *)s + 1, len - 1, 0});
                 int opens = num > 0 && num == seq + 1;
                 if (empty_cell_line(ln) && b.cells.n >= width) {
                     /* Empty cells open a follow-on row, `lead` of them (the
@@ -168,7 +310,15 @@ size_t tbl_rebuild(jx_arena *a, const jx_tok *tok, const jx_line *lines, size_t 
                                      ? cell_number(&(jx_buf){lines[j].text + 1, lines[j].len - 1, 0}) : -1;
                     opens = run <= lead && !(after > 0 && after == seq + 1);
                 }
-                if (b.cells.n && (blank || last_row_line ||
+                /* A web page may print an empty cell as nothing at all: a
+                 * numbered row then runs short, and the next row number
+                 * opens a row before the header's width where the numbers
+                 * after it stand a row's width apart (one cell less or
+                 * more) for two rows, or the table ends; a value that
+                 * happens to equal it does not. */
+                int short_row = width && !first_row && opens && b.cells.n < width && b.cells.n >= 2 &&
+                                cell_number(&JX_AT(b.pieces, jx_buf, 0)) == seq && row_ahead(tok, lines, i, n, width, num, 2);
+                if (b.cells.n && (blank || last_row_line || short_row ||
                                   (width && b.cells.n >= width && (opens || b.cells.n > width)))) {
                     flush(&b);
                     first_row = 0;
@@ -176,20 +326,28 @@ size_t tbl_rebuild(jx_arena *a, const jx_tok *tok, const jx_line *lines, size_t 
                 if (!b.cells.n && num > 0) seq = num;
                 add_cell(&b, s + 1, len - 1, ln->no);
             } else {
+                /* a row on one line, left open: a wrapped last cell goes on
+                 * on the next lines */
+                if (last_row_line && b.cells.n > rows_w) rows_w = b.cells.n;
                 flush(&b);
-                for (const char *p = s, *e = s + len; p <= e;) {
-                    const char *q = memchr(p, '\t', (size_t)(e - p));
-                    if (!q) q = e;
-                    add_cell(&b, p, (size_t)(q - p), ln->no);
-                    p = q + 1;
-                }
-                /* left open: a wrapped last cell continues on the next lines */
+                long num = cell_number(&(jx_buf){(char *)s, (size_t)(tab - s), 0});
+                if (num > 0) seq = num;
+                add_cells(&b, s, len, ln->no, 0);
+                if (tbl_starts(ln)) rows_w = b.cells.n;     /* the header: the table's width */
                 first_row = 0;
             }
             last_row_line = !one_cell && ord <= 0;
             blank = 0;
+            note_width(ln, &longest, &last_cut);
         } else if (t->kind == T_BLANK) {
             if (!after_footer) blank = 1;
+        } else if (t->kind == T_FOOTER && last_row_line && last_cut && rows_w && b.cells.n <= rows_w + 1 &&
+                   cell_number(&(jx_buf){ln->text, ln->len, 0}) >= 0 &&
+                   cell_number(&(jx_buf){ln->text, ln->len, 0}) != seq + 1) {
+            /* a bare number cut off a row printed on one line (…\t1\t / 3,
+             * …\t1 / 8) is the rest of its last cell, no page number */
+            jx_buf_put(&JX_AT(b.pieces, jx_buf, b.pieces.n - 1), ln->text, ln->len);
+            note_width(ln, &longest, &last_cut);
         } else if (t->kind == T_FOOTER) {
             /* A page break: its blank lines separate nothing. The row goes on
              * unless it is already as wide as the widest row so far; in the
@@ -211,6 +369,7 @@ size_t tbl_rebuild(jx_arena *a, const jx_tok *tok, const jx_line *lines, size_t 
              * the cell (南 / 湖 / 区), not a row break */
             if (blank && last_row_line) break;  /* a one-line row is whole: prose follows */
             blank = 0;
+            note_width(ln, &longest, &last_cut);
             if (b.cells.n) jx_buf_put(&JX_AT(b.pieces, jx_buf, b.pieces.n - 1), t->body, t->blen);
             else break;
         }
@@ -219,6 +378,406 @@ size_t tbl_rebuild(jx_arena *a, const jx_tok *tok, const jx_line *lines, size_t 
     jx_vec_free(&b.cells);
     jx_vec_free(&b.pieces);
     return i;
+}
+
+/* ---- reading a rebuilt table: header -> column roles, merged cells,
+ * district alignment ---- */
+
+/* Column roles. R_DEPT units: the first listed leads (all of them where a
+ * 牵头 column stands beside a member column); R_MEMBER: 配合单位 and the
+ * like; R_LEADER: the city leaders; R_SKIP: a known column that assigns
+ * nothing (完成时限, 备注) or a label spanning others (任务分解). */
+enum { R_NONE, R_SEQ, R_CATEGORY, R_NAME, R_TEXT, R_UNIT, R_DEPT, R_MEMBER, R_LEADER, R_SKIP, R_DISTRICT };
+
+static const char *const district_names[] = {
+    "全市", "南湖区", "秀洲区", "嘉善县", "平湖市", "海盐县", "海宁市", "桐乡市",
+    "嘉兴经济技术开发区", "嘉兴港区", "市级", "其他", NULL};
+
+static int district_of(const char *s)
+{
+    size_t n = strlen(s);
+    if (txt_starts(s, n, "全市") && n <= strlen("全市目标任务")) return 0;
+    if (txt_find(s, n, "嘉兴港区")) return 9;
+    if (!strcmp(s, "经开区")) return 8;
+    for (int d = 1; district_names[d]; d++)
+        if (!strcmp(s, district_names[d])) return d;
+    return -1;
+}
+
+/* A header cell's role, by its words (spaces are already squashed out:
+ * 主 要 工 作 任 务 reads 主要工作任务). *lead_word: the words say 牵头. */
+static int role_of(const char *s, int *lead_word)
+{
+    static const char *const text_words[] = {
+        "主要工作任务", "工作任务", "重点工作", "目标任务", "事项", "事项名称", "内容与要求", "项目内容",
+        "建设内容", "主要内容", "工作内容", "任务内容", "主要任务", "重点任务", "具体任务", "工作事项",
+        "专项行动", "题目", NULL};
+    static const char *const skip_words[] = {
+        "时限", "完成时间", "时间节点", "进度", "进展", "完成情况", "备注", "任务分解", "建设任务", NULL};
+    static const char *const member_words[] = {
+        "主要责任单位", "配合单位", "协同单位", "参与单位", "协办单位", "配合部门", "协同部门", NULL};
+    size_t n = strlen(s);
+    *lead_word = 0;
+    if (!strcmp(s, "序号") || !strcmp(s, "编号")) return R_SEQ;
+    if (!strcmp(s, "分类") || !strcmp(s, "事项分类") || !strcmp(s, "类别") || !strcmp(s, "项目类别"))
+        return R_CATEGORY;
+    if (!strcmp(s, "项目名称")) return R_NAME;
+    if (!strcmp(s, "单位") || !strcmp(s, "计量单位")) return R_UNIT;
+    for (int k = 0; skip_words[k]; k++)
+        if (txt_find(s, n, skip_words[k])) return R_SKIP;
+    if (txt_find(s, n, "领导")) return R_LEADER;
+    for (int k = 0; member_words[k]; k++)
+        if (txt_find(s, n, member_words[k])) return R_MEMBER;
+    if (txt_find(s, n, "牵头单位") || txt_find(s, n, "第一责任单位") || txt_find(s, n, "牵头部门")) {
+        *lead_word = 1;
+        return R_DEPT;
+    }
+    if (txt_find(s, n, "责任单位") || txt_find(s, n, "责任部门")) return R_DEPT;
+    for (int k = 0; text_words[k]; k++)
+        if (!strcmp(s, text_words[k])) return R_TEXT;
+    if (txt_find(s, n, "工作任务") || txt_find(s, n, "重点工作") || txt_ends(s, n, "内容")) return R_TEXT;
+    return R_NONE;
+}
+
+static int is_number(const char *s, double *v)
+{
+    char *end;
+    size_t n = strlen(s);
+    if (!n || !((s[0] >= '0' && s[0] <= '9'))) return 0;
+    if (n > 1 && s[n - 1] == '%') n--;
+    for (size_t i = 0; i < n; i++)
+        if (!((s[i] >= '0' && s[i] <= '9') || s[i] == '.')) return 0;
+    *v = strtod(s, &end);
+    return 1;
+}
+
+/* A value-like cell: a number, a percentage, or the "/" of an empty cell. */
+static int value_like(const char *s)
+{
+    double v;
+    return !*s || !strcmp(s, "/") || is_number(s, &v);
+}
+
+static int is_seq(const char *s, long *seq)
+{
+    if (!*s) return 0;
+    long v = 0;
+    for (const char *q = s; *q; q++) {
+        if (*q < '0' || *q > '9' || v > 100000000) return 0;
+        v = v * 10 + (*q - '0');
+    }
+    *seq = v;
+    return 1;
+}
+
+typedef struct {
+    size_t ncols;
+    int role[64];
+    int district[64];       /* district index of a R_DISTRICT column */
+    size_t dcol[16];        /* district columns in order */
+    size_t nd;
+    long col_of[R_DISTRICT];
+    int lead_column;        /* the R_DEPT header says 牵头 */
+} layout;
+
+static int read_header(jx_tblctx *p, layout *L, const jx_vec *rows, size_t from, size_t to)
+{
+    memset(L, 0, sizeof *L);
+    for (int r = 0; r < R_DISTRICT; r++) L->col_of[r] = -1;
+    for (size_t i = from; i < to; i++) {
+        const jx_row *r = &JX_AT(*rows, jx_row, i);
+        if (r->n > L->ncols) L->ncols = r->n;
+    }
+    if (L->ncols > 64) return -1;
+    for (size_t i = from; i < to; i++) {
+        const jx_row *r = &JX_AT(*rows, jx_row, i);
+        long span = -1;
+        for (size_t j = 0; j < r->n; j++)
+            if (!strcmp(r->cells[j].text, "任务分解") || !strcmp(r->cells[j].text, "建设任务")) span = (long)j;
+        for (size_t j = 0; j < r->n; j++) {
+            const char *c = r->cells[j].text;
+            /* cells after a spanning label stand over the last columns */
+            size_t col = span >= 0 && (long)j > span ? L->ncols - (r->n - j) : j;
+            int d = district_of(c);
+            if (d >= 0 && L->nd < 16) {
+                L->role[col] = R_DISTRICT;
+                L->district[col] = d;
+                continue;
+            }
+            int lead_word, role = role_of(c, &lead_word);
+            if (role == R_NONE && *c) {
+                /* never a guess: a column whose words are not known is named */
+                jx_msg(p->file, r->cells[j].line, "warning: table column \"%s\" is not read", c);
+                (*p->warnings)++;
+            }
+            if (role != R_NONE && L->col_of[role] < 0) {
+                L->role[col] = role;
+                L->col_of[role] = (long)col;
+                if (role == R_DEPT) L->lead_column = lead_word;
+            }
+        }
+    }
+    for (size_t c = 0; c < L->ncols; c++)
+        if (L->role[c] == R_DISTRICT && L->nd < 16) L->dcol[L->nd++] = c;
+    return 0;
+}
+
+static const char *cell(const jx_row *r, long col)
+{
+    return col >= 0 && (size_t)col < r->n ? r->cells[col].text : "";
+}
+
+static void add_target(jx_tblctx *p, int year, long seq, const char *item, const char *indicator,
+                       const char *unit, int d, const jx_cell *c)
+{
+    if (!*c->text) return;
+    jx_target *t = jx_vec_push(p->targets);
+    t->notice = p->notice;
+    t->year = year;
+    t->item_seq = seq;
+    t->item = item;
+    t->indicator = indicator && *indicator ? indicator : NULL;
+    t->unit = unit && *unit ? unit : NULL;
+    t->district = district_names[d];
+    t->district_id = d;
+    t->value_text = c->text;
+    t->has_num = is_number(c->text, &t->value_num);
+    t->line = c->line;
+    t->task = -1;
+}
+
+static int decimals(const char *s)
+{
+    const char *dot = strchr(s, '.');
+    return dot ? (int)strcspn(dot + 1, "%") : 0;
+}
+
+/* Districts (all but 全市) should add up to 全市. Returns 1 when they do,
+ * 0 when they do not, -1 when the row is not additive (rates, text). */
+static int sums_up(const jx_cell *const *v, size_t k, double *sum, double *total, int *prec)
+{
+    *sum = 0;
+    *prec = 0;
+    if (!k || !v[0] || !is_number(v[0]->text, total) || strchr(v[0]->text, '%')) return -1;
+    *prec = decimals(v[0]->text);
+    for (size_t i = 1; i < k; i++) {
+        double x;
+        if (!v[i] || !*v[i]->text || !strcmp(v[i]->text, "/")) continue;
+        if (!is_number(v[i]->text, &x) || strchr(v[i]->text, '%')) return -1;
+        if (decimals(v[i]->text) > *prec) *prec = decimals(v[i]->text);
+        *sum += x;
+    }
+    double diff = *sum - *total;
+    return diff < 1e-6 && diff > -1e-6;
+}
+
+/* The district cells of one data row, aligned to the header's district
+ * columns: by position when the row is as wide as the header and its
+ * district cells look like values; otherwise anchored on the run of values
+ * at its right end, with the indicator and unit in front of it. */
+static void row_targets(jx_tblctx *p, const layout *L, const jx_row *r, int year, long seq,
+                        const char *item, int main_row, const char *file)
+{
+    size_t k = L->nd, n = r->n;
+    const jx_cell *vals[16] = {0};
+    const char *indicator = NULL, *unit = NULL;
+    while (n && !*r->cells[n - 1].text) n--;
+    if (!k || !n) return;
+    size_t textcol = L->col_of[R_TEXT] >= 0 ? (size_t)L->col_of[R_TEXT] : 0;
+    int dept_after = L->col_of[R_DEPT] > (long)L->dcol[0];
+    size_t end = n;
+    if (dept_after && end && !value_like(r->cells[end - 1].text)) end--;
+    /* the value run at the right end */
+    size_t f = end;
+    while (f > 0 && f > textcol + (main_row ? 1 : 0) && end - f < k && value_like(r->cells[f - 1].text)) f--;
+    /* a row of one repeated text (儿童孤独症政策内报销比例不低于60%) holds
+     * values too */
+    if (end - f < k && f > textcol + 1) {
+        const char *rep = r->cells[f - 1].text;
+        size_t g = f;
+        while (g > textcol + 1 && end - g < k && *rep && !strcmp(r->cells[g - 1].text, rep)) g--;
+        if (f - g >= 2) f = g;
+    }
+    /* A row exactly as wide as the header, with a value where the header
+     * puts 全市, is read by position (a text value among numbers, 完成,
+     * would otherwise cut the run at the right end). */
+    if (r->n == L->ncols && L->dcol[k - 1] < r->n && value_like(r->cells[L->dcol[0]].text) &&
+        *r->cells[L->dcol[0]].text) {
+        f = L->dcol[0];
+        end = L->dcol[k - 1] + 1;
+    }
+    size_t v = end - f;
+    if (!v) return;
+    /* cells between the text (or the start of a follow-on row) and the values */
+    const char *pre[2];     /* the last two filled cells before the values */
+    size_t npre = 0;
+    for (size_t j = main_row ? textcol + 1 : 1; j < f; j++)
+        if (*r->cells[j].text) {
+            if (npre == 2) { pre[0] = pre[1]; npre = 1; }
+            pre[npre++] = r->cells[j].text;
+        }
+    if (L->col_of[R_UNIT] >= 0) {
+        if (npre) unit = pre[--npre];
+        if (npre) indicator = pre[npre - 1];
+    } else if (npre) {
+        indicator = pre[npre - 1];
+    }
+    for (size_t j = 0; j < v && j < k; j++) vals[j] = &r->cells[f + j];
+    double sum, total;
+    int prec, ok = sums_up(vals, k, &sum, &total, &prec);
+    /* A row with fewer values than district columns is read from the left
+     * (the cells an export loses are at the right end). If the values still
+     * add up, nothing was lost that counted; if not, say so. Where the row
+     * is not additive (rates, text) nothing can check it: say that too. */
+    if (v < k && ok != 1) {
+        jx_msg(file, r->line, "warning: item %ld%s%s: %zu values for %zu district columns, read from the left",
+               seq, indicator ? " " : "", indicator ? indicator : "", v, k);
+        (*p->warnings)++;
+    }
+    if (ok == 0) {
+        jx_msg(file, r->line, "warning: item %ld%s%s: districts sum to %.*f, 全市 is %.*f", seq,
+               indicator ? " " : "", indicator ? indicator : "", prec, sum, prec, total);
+        (*p->warnings)++;
+    }
+    if (v > k) {
+        jx_msg(file, r->line, "warning: item %ld: %zu values for %zu district columns", seq, v, k);
+        (*p->warnings)++;
+    }
+    for (size_t j = 0; j < k; j++)
+        if (vals[j]) add_target(p, year, seq, item, indicator, unit, L->district[L->dcol[j]], vals[j]);
+}
+
+/* A row narrower than its header where the copy leaves merged cells out
+ * (a web page's rowspan printed as pipe rows): the missing cells are the
+ * merged ones, the 分类 after a 序号 the row has, else those the row opens
+ * with (序号, 分类 of a follow-on row). They are put back empty, to inherit. */
+static const jx_row *pad_merged(jx_tblctx *p, const layout *L, const jx_row *r, jx_row *out)
+{
+    size_t missing = L->ncols - r->n, at = 0;
+    long seqcol = L->col_of[R_SEQ], catcol = L->col_of[R_CATEGORY], dummy;
+    long textcol = L->col_of[R_TEXT] >= 0 ? L->col_of[R_TEXT] : L->col_of[R_NAME];
+    if (seqcol >= 0 && (size_t)seqcol < r->n && is_seq(r->cells[seqcol].text, &dummy)) {
+        /* numbered: only a 分类 between 序号 and the text can be missing
+         * there; cells missing at the right end read as empty anyway */
+        if (!(catcol > seqcol && catcol < textcol && (size_t)catcol <= r->n)) return r;
+        at = (size_t)catcol;
+        missing = 1;
+    }
+    *out = *r;
+    out->n = r->n + missing;
+    out->cells = jx_alloc(p->a, out->n * sizeof *out->cells);
+    for (size_t i = 0, j = 0; i < out->n; i++) {
+        if (i >= at && i < at + missing) out->cells[i] = (jx_cell){"", r->line};
+        else out->cells[i] = r->cells[j++];
+    }
+    return out;
+}
+
+size_t tbl_read(jx_tblctx *p, size_t lo, size_t hi)
+{
+    int year = p->year;
+    jx_vec rows = JX_VEC(jx_row);
+    size_t next = tbl_rebuild(p->a, p->tok, p->lines, lo, hi, &rows);
+    layout L = {0};   /* rows before any header row are not read */
+    long seq = 0;
+    int sub = 0;
+    /* a table under a section heading (一、未来五年主要工作任务) is in its category */
+    const char *category = p->category, *dept = NULL, *item = NULL, *members = NULL, *leaders = NULL;
+    long leaders_line = 0;
+    for (size_t i = 0; i < rows.n; i++) {
+        const jx_row *r = &JX_AT(rows, jx_row, i);
+        if (r->group) {
+            *p->section = (int)r->group;
+            category = r->group_text;
+            continue;
+        }
+        /* a header row holds a 序号 cell (first, or where its table puts it) */
+        size_t seqcol = 0;
+        while (seqcol < r->n && strcmp(r->cells[seqcol].text, "序号")) seqcol++;
+        if (seqcol < r->n) {
+            size_t h = i + 1;
+            long dummy;
+            while (h < rows.n && !JX_AT(rows, jx_row, h).group &&
+                   !(JX_AT(rows, jx_row, h).n > seqcol && is_seq(JX_AT(rows, jx_row, h).cells[seqcol].text, &dummy)))
+                h++;
+            if (read_header(p, &L, &rows, i, h)) {
+                jx_msg(p->file, r->line, "warning: table with more than 64 columns skipped");
+                (*p->warnings)++;
+                break;
+            }
+            i = h - 1;
+            continue;
+        }
+        if (!L.ncols) continue;     /* no header yet: not a table we read */
+        jx_row padded;
+        if (!L.nd && r->n >= 2 && r->n < L.ncols) r = pad_merged(p, &L, r, &padded);
+        size_t first = 0;
+        while (first < r->n && !*r->cells[first].text) first++;
+        if (first < r->n && (txt_starts(r->cells[first].text, strlen(r->cells[first].text), "抄送") ||
+                             txt_starts(r->cells[first].text, strlen(r->cells[first].text), "印发")))
+            break;                  /* the distribution box under the document */
+        long s;
+        int main_row = is_seq(cell(r, L.col_of[R_SEQ]), &s);
+        /* 项目名称 alone is the text; beside 项目内容 / 建设内容 it names it */
+        const char *text = cell(r, L.col_of[R_TEXT] >= 0 ? L.col_of[R_TEXT] : L.col_of[R_NAME]);
+        if (main_row) {
+            seq = s;
+            sub = 0;
+            item = text;
+        } else if (*text && seq) {
+            sub++;
+        }
+        if (*cell(r, L.col_of[R_CATEGORY])) category = cell(r, L.col_of[R_CATEGORY]);
+        if (L.col_of[R_DEPT] >= 0) {
+            /* After district columns the unit is the row's last cell: an
+             * indicator cell can shift it right of its header column. */
+            const char *c = cell(r, L.col_of[R_DEPT]);
+            if (L.nd && L.col_of[R_DEPT] > (long)L.dcol[0]) {
+                size_t last = r->n;
+                while (last && !*r->cells[last - 1].text) last--;
+                c = last > L.dcol[L.nd - 1] + 1 ? r->cells[last - 1].text : "";
+            }
+            /* a merged 配合单位 cell is empty with the 牵头单位 cell beside it */
+            if (*c && !value_like(c)) { dept = c; members = NULL; }
+        }
+        if (*cell(r, L.col_of[R_MEMBER])) members = cell(r, L.col_of[R_MEMBER]);
+        if (*cell(r, L.col_of[R_LEADER])) {
+            leaders = cell(r, L.col_of[R_LEADER]);
+            leaders_line = r->cells[L.col_of[R_LEADER]].line;
+        }
+        if (p->in_list && *text && seq && (main_row || sub)) {
+            const char *name = cell(r, L.col_of[R_NAME]);
+            jx_trow t = {seq, sub, text, category, dept, members, L.lead_column, leaders, leaders_line, r->line};
+            if (*name && L.col_of[R_TEXT] >= 0 && L.col_of[R_NAME] != L.col_of[R_TEXT] && !L.nd)
+                t.text = jx_sprintf(p->a, "%s：%s", name, text);
+            p->task(p->u, &t);
+        }
+        if (L.nd && seq) row_targets(p, &L, r, year, seq, item, main_row, p->file);
+    }
+    jx_vec_free(&rows);
+    return next;
+}
+
+/* Tables are read from their header: a line with a cell 序号 (letter-spaced
+ * 序 号 too), first or not. */
+int tbl_starts(const jx_line *ln)
+{
+    for (const char *s = ln->text, *e = s + ln->len; s < e;) {
+        const char *q = memchr(s, '\t', (size_t)(e - s)), *ce = q ? q : e;
+        while (s < ce && *s == ' ') s++;
+        if (txt_starts(s, (size_t)(ce - s), "序")) {
+            s += strlen("序");
+            while (s < ce && *s == ' ') s++;
+            if (txt_starts(s, (size_t)(ce - s), "号")) {
+                s += strlen("号");
+                while (s < ce && *s == ' ') s++;
+                if (s == ce) return 1;
+            }
+        }
+        if (!q) break;
+        s = q + 1;
+    }
+    return 0;
 }
 
 /* ---- other export forms, rewritten into the tab forms before lexing ----
@@ -241,18 +800,6 @@ static void emit(emitter *e, long no, const char *s, size_t n)
     l->text = jx_strndup(e->a, s, n);
     l->len = n;
     l->no = no;
-}
-
-/* s[0..n) equals lit once spaces are ignored (序 号, 序号). */
-static int eq_nospace(const char *s, size_t n, const char *lit)
-{
-    size_t k = 0, m = strlen(lit);
-    for (size_t i = 0; i < n; i++) {
-        if (s[i] == ' ') continue;
-        if (k >= m || s[i] != lit[k]) return 0;
-        k++;
-    }
-    return k == m;
 }
 
 static void trim(const char **s, size_t *n)
@@ -385,12 +932,12 @@ static int single_han(const char *s, size_t n)
     return n == 3 && (unsigned char)s[0] >= 0xE3 && (unsigned char)s[0] <= 0xE9;
 }
 
-/* Characters (not bytes) in s[0..n). */
-static size_t chars(const char *s, size_t n)
+/* s[0..n) is a district's name as a district column prints it. */
+static int names_district(const char *s, size_t n)
 {
-    size_t k = 0;
-    for (size_t i = 0; i < n; i++) k += ((unsigned char)s[i] & 0xC0) != 0x80;
-    return k;
+    for (int d = 1; district_names[d]; d++)
+        if (strlen(district_names[d]) == n && !memcmp(s, district_names[d], n)) return 1;
+    return 0;
 }
 
 /* A cell-per-paragraph table starts at a paragraph 序号 alone. */
@@ -459,8 +1006,10 @@ static size_t from_paragraphs(emitter *e, const jx_text *t, size_t i)
             /* blank lines separate cells; a longer run holds empty cells
              * (an empty paragraph between two separators) */
             size_t empties = empties_before + (blanks >= 3 ? (blanks - 1) / 2 : 0);
-            if (header && vertical && single_han(s, n) && !empties) {
-                jx_buf_put(&cell, s, n);    /* 南 / 湖 / 区 printed a paragraph each */
+            if (header && vertical && single_han(s, n) && !empties && !names_district(cell.p + 1, cell.len - 1)) {
+                /* 南 / 湖 / 区 printed a paragraph each; where such labels
+                 * stand side by side, a district's name ends one */
+                jx_buf_put(&cell, s, n);
             } else {
                 if (open) emit(e, cell_no, cell.p, cell.len);
                 for (size_t k = 0; k < empties; k++) emit(e, l->no, "\t", 1);

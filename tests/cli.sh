@@ -1,38 +1,7 @@
-# cli.sh: sourced by run.sh. The command line, as data: each tests/cli/*.case
-# runs jxgov in a fresh directory holding the five seeds as 000.txt..004.txt
-# and states the arguments, the exact stderr and the exit status:
-#   # comment lines
-#   setup: SHELL         run first, in that directory (any number; $JXGOV set)
-#   stdin: FILE          standard input (default /dev/null)
-#   args: ARGS           jxgov's arguments (split by the shell)
-#   exit: N
-#   assert: SHELL        must succeed after the run (any number; out = stdout)
-#   stderr:              every line after it, exactly; the elapsed time
-#                        that ends the summary line is written #.##
-# Then the behaviours that need real processes: signals, a closed pipe, the
-# progress line on a pseudo-terminal; the man page against --help; install.
-jx_abs=$(cd "$(dirname "$JXGOV")" && pwd)/$(basename "$JXGOV")
-for case in "$here"/cli/*.case; do
-    name=cli/$(basename "$case" .case)
-    W=$T/cli; rm -rf "$W"; mkdir -p "$W"
-    for s in 0 1 2 3 4; do cp "$seeds"/00${s}_*.txt "$W/00$s.txt"; done
-    sed -n '/^stderr:$/,$p' "$case" | sed 1d > "$T/cli.want"
-    args=$(sed -n 's/^args: //p' "$case")
-    want=$(sed -n 's/^exit: //p' "$case")
-    input=$(sed -n 's/^stdin: //p' "$case"); input=${input:-/dev/null}
-    ( cd "$W" && JXGOV=$jx_abs && sed -n '/^stderr:$/q; s/^setup: //p' "$case" > "$T/cli.setup" &&
-      . "$T/cli.setup" && eval "set -- $args" && "$jx_abs" "$@" < "$input" > out 2> err; echo $? > status )
-    got=$(cat "$W/status")
-    sed 's/; [0-9]*\.[0-9][0-9] s$/; #.## s/' "$W/err" > "$T/cli.got"
-    if [ "$got" != "$want" ]; then bad "$name: exit $got, want $want"; sed 's/^/  stderr: /' "$T/cli.got" | head -5; continue; fi
-    if ! diff "$T/cli.want" "$T/cli.got" > "$T/diff"; then bad "$name: stderr differs (< expected, > actual)"; cat "$T/diff"; continue; fi
-    sed -n '/^stderr:$/q; s/^assert: //p' "$case" > "$T/cli.assert"
-    while IFS= read -r a; do
-        ( cd "$W" && eval "$a" ) && ok || bad "$name: assert failed: $a"
-    done < "$T/cli.assert"
-    ok
-done
-
+# cli.sh: sourced by run.sh (after cases.sh, whose jx_abs it uses). The
+# command-line cases are data, in tests/cases/cli/ (run by cases.sh); what
+# stays here needs real processes: signals, a closed pipe, the progress line
+# on a pseudo-terminal; and the man page against --help.
 W=$T/cli; rm -rf "$W"; mkdir -p "$W"
 for s in 0 1 2 3 4; do cp "$seeds"/00${s}_*.txt "$W/00$s.txt"; done
 # watchdog PID: a run that hangs is killed (and fails) rather than hang the suite

@@ -1,95 +1,11 @@
-# hostile.sh: sourced by run.sh. Inputs built to break the tool, each with
-# the exact line and exit status it must give; plus crash safety (SIGKILL),
-# two writers at once, and database errors. Uses run.sh's helpers.
+# hostile.sh: sourced by run.sh. What hostile inputs need beyond a case
+# file (those are data, in tests/cases/hostile/): a file that shrinks while
+# it is read, old schema versions, database errors, crash safety (SIGKILL),
+# two writers at once and a held lock. Uses run.sh's helpers.
 
-head_notice() {   # a minimal notice with a list heading; $1 = doc_no number
-    printf '嘉兴市人民政府办公室关于印发测试工作责任分解的通知\n\n嘉政办发〔2031〕%s号\n\n' "$1"
-    printf '各县（市、区）人民政府，市级有关部门（单位）：\n\n现印发给你们。\n\n嘉兴市人民政府办公室\n2031年1月2日\n\n'
-    printf '2031 年政府工作报告重点工作责任分解\n\n一、李军市长牵头重点工作\n\n'
-}
 H=$T/hostile
 mkdir -p "$H"
 
-# expect_ingest NAME FILE STATUS STDERR-LINE...: a fresh database each time
-expect_ingest() {
-    name=$1 file=$2 want=$3
-    shift 3
-    printf '%s\n' "$@" > "$T/want"
-    rm -f "$H/h.db" "$H/h.db-wal" "$H/h.db-shm"
-    expect_run "$name" "$want" "$T/want" "$JXGOV" ingest -v --db "$H/h.db" "$file"
-}
-
-# ---- decoding ----
-printf '嘉兴市人民政府\345\230' > "$H/trunc.txt"
-expect_ingest "truncated multi-byte sequence at the end" "$H/trunc.txt" 1 \
-    "$H/trunc.txt: error: truncated UTF-8 sequence at byte 21 (end of file)"
-printf '嘉兴市人民政府\300\257公报\n' > "$H/overlong.txt"
-expect_ingest "overlong UTF-8 after UTF-8 text" "$H/overlong.txt" 1 \
-    "$H/overlong.txt: error: invalid UTF-8 at byte 21 after UTF-8 text (damaged or mixed encodings)"
-# GB18030 whose first characters happen to be valid 2-byte UTF-8 (说 = C B5 B5)
-printf '说明：本文件嘉兴市\n' | iconv -f UTF-8 -t GB18030 > "$H/gbfirst.txt"
-expect_ingest "GB18030 starting with characters that look like UTF-8" "$H/gbfirst.txt" 0 \
-    "$H/gbfirst.txt: warning: no document found (no title followed by a salutation)" \
-    "$H/gbfirst.txt: loaded, 0 notices, 0 tasks"
-n=$(sqlite3 "$H/h.db" "SELECT encoding FROM v_sources")
-[ "$n" = GB18030 ] && ok || bad "GB18030 starting with UTF-8 lookalikes read as '$n'"
-{ cat "$s000"; printf '嘉兴市人民政府公报\n' | iconv -f UTF-8 -t GB18030; } > "$H/mixed.txt"
-expect_ingest "mixed encodings in one file" "$H/mixed.txt" 1 \
-    "$H/mixed.txt: error: invalid UTF-8 at byte $(wc -c < "$s000") after UTF-8 text (damaged or mixed encodings)"
-{ printf '\377\376'; cat "$s000"; } > "$H/liebom.txt"
-expect_ingest "a UTF-16 BOM in front of UTF-8 text" "$H/liebom.txt" 1 \
-    "$H/liebom.txt: error: not UTF-16LE text despite its byte-order mark (no line breaks)"
-head -c 209715200 /dev/zero | tr '\0' 'a' > "$H/longline.txt"
-expect_ingest "a 200 MB line with no newline" "$H/longline.txt" 1 \
-    "$H/longline.txt: error: file larger than the 64 MiB limit"
-rm -f "$H/longline.txt"
-awk 'BEGIN { for (i = 0; i < 1000001; i++) print "x" }' > "$H/lines.txt"
-expect_ingest "more lines than the cap" "$H/lines.txt" 1 \
-    "$H/lines.txt: error: more than 1000000 lines that are not blank (line 1000001)"
-{ cat "$s000"; head -c 10000000 /dev/zero | tr '\0' '\n'; } > "$H/empty.txt"
-expect_ingest "10 million empty lines after a notice" "$H/empty.txt" 0 \
-    "$H/empty.txt:719: warning: item 23 幸福河湖示范项目: 10 values for 11 district columns, read from the left" \
-    "$H/empty.txt:719: warning: item 23 幸福河湖示范项目: districts sum to 6, 全市 is 7" \
-    "$H/empty.txt: loaded, 1 notice, 164 tasks"
-rm -f "$H/empty.txt" "$H/lines.txt"
-head -c 100000 /dev/zero | tr '\0' '\t' > "$H/tabs.txt"
-expect_ingest "a file of only tabs" "$H/tabs.txt" 0 \
-    "$H/tabs.txt: warning: no document found (no title followed by a salutation)" \
-    "$H/tabs.txt: loaded, 0 notices, 0 tasks"
-expect_ingest "the process's own memory (read error)" /proc/self/mem 1 \
-    "/proc/self/mem: error: read error: Input/output error"
-
-# ---- structure ----
-{ head_notice 1; printf '序号'; i=0; while [ $i -lt 499 ]; do printf '\t列%d' $i; i=$((i + 1)); done; printf '\n1\t甲\n'; } > "$H/cols.txt"
-expect_ingest "a table with 500 columns" "$H/cols.txt" 0 \
-    "$H/cols.txt:16: warning: table with more than 64 columns skipped" \
-    "$H/cols.txt: loaded, 1 notice, 0 tasks"
-{ head_notice 2; printf '1. 第一项。\n\n责任单位：市财政局\n\n9223372036854775808. 溢出的编号。\n\n责任单位：市科技局\n'; } > "$H/big.txt"
-expect_ingest "an item numbered past 2^63" "$H/big.txt" 0 "$H/big.txt: loaded, 1 notice, 1 task"
-n=$(sqlite3 "$H/h.db" "SELECT text FROM v_tasks")
-# not an item number (19 digits): prose after the list, which ends the list
-[ "$n" = "第一项。" ] && ok || bad "2^63 item: text '$n'"
-{ printf '嘉兴市人民政府办公室关于印发测试的通知\n\n嘉政办发〔2031 3号\n\n'
-  printf '各县（市、区）人民政府，市级有关部门（单位）：\n\n正文。\n\n嘉兴市人民政府办公室\n2031年1月2日\n'; } > "$H/open.txt"
-expect_ingest "doc_no brackets never closed" "$H/open.txt" 0 "$H/open.txt: loaded, 1 notice, 0 tasks"
-n=$(sqlite3 -nullvalue NULL "$H/h.db" "SELECT doc_no || '|' || issued_on FROM v_notices")
-[ "$n" = "NULL" ] && ok || bad "unclosed doc_no: got '$n', want a notice without doc_no"
-{ head_notice 3; printf '1. 第一项。\n\n责任单位：'; i=0; while [ $i -lt 100000 ]; do printf '市财政局、'; i=$((i + 1)); done; printf '市科技局\n'; } > "$H/units.txt"
-expect_ingest "a department list of 100 000 units" "$H/units.txt" 0 "$H/units.txt: loaded, 1 notice, 1 task"
-n=$(sqlite3 "$H/h.db" "SELECT count(*) || '|' || sum(role = 'lead') FROM v_task_departments")
-[ "$n" = "100001|1" ] && ok || bad "100 000 units: got '$n'"
-{ head_notice 4; i=0; while [ $i -lt 50000 ]; do printf '一、李军市长牵头重点工作\n'; i=$((i + 1)); done; printf '1. 最后一项。\n\n责任单位：市财政局\n'; } > "$H/heads.txt"
-expect_ingest "deeply repeated headings" "$H/heads.txt" 0 "$H/heads.txt: loaded, 1 notice, 1 task"
-bad_name=$(printf '%s/a b\377.txt' "$H")
-cp "$s000" "$bad_name"
-# messages show the byte as it is stored, \xFF, never raw
-shown="$H/a b\\xFF.txt"
-expect_ingest "a path with spaces and a non-UTF-8 byte" "$bad_name" 0 \
-    "$shown:719: warning: item 23 幸福河湖示范项目: 10 values for 11 district columns, read from the left" \
-    "$shown:719: warning: item 23 幸福河湖示范项目: districts sum to 6, 全市 is 7" \
-    "$shown: loaded, 1 notice, 164 tasks"
-n=$(sqlite3 "$H/h.db" "SELECT path FROM v_sources")
-[ "$n" = "$H/a b\\xFF.txt" ] && ok || bad "non-UTF-8 path stored as '$n'"
 # a file shortened by another program while it is read (LD_PRELOAD shim on
 # the optimised binary: the sanitizers want to be the first library loaded)
 if [ -f "$here/../build/shrink.so" ] && [ -x "$here/../jxgov" ]; then
@@ -104,14 +20,6 @@ if [ -f "$here/../build/shrink.so" ] && [ -x "$here/../jxgov" ]; then
 else
     bad "build/shrink.so or ./jxgov missing: make test builds them"
 fi
-mkfifo "$H/fifo"
-cat "$s000" > "$H/fifo" &
-expect_ingest "a FIFO" "$H/fifo" 0 \
-    "$H/fifo:719: warning: item 23 幸福河湖示范项目: 10 values for 11 district columns, read from the left" \
-    "$H/fifo:719: warning: item 23 幸福河湖示范项目: districts sum to 6, 全市 is 7" \
-    "$H/fifo: loaded, 1 notice, 164 tasks"
-wait
-
 # ---- schema versions ----
 rm -f "$H/v1.db"
 sqlite3 "$H/v1.db" < "$here/data/schema_v1.sql"

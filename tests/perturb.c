@@ -11,11 +11,15 @@
  *                            with blank lines around it, even ones without
  *   perturb pdfcells N FORM FILE  the same, and a cell printed on a line of
  *                            its own wraps too
- *   perturb para|paranone|pipe|pipeouter|pipebare|pipemd|cellpipe FILE
+ *   perturb pdfrows N FORM FILE   the same, and a table row printed on one
+ *                            line (tab-separated cells) wraps too, a tab
+ *                            counting as a character
+ *   perturb para|paranone|paravert|pipe|pipeouter|pipebare|pipemd|cellpipe FILE
  *                            every table headed 序号 in another export
  *                            form: one cell per paragraph without tabs (an
  *                            empty cell a space, or nothing: an empty
- *                            paragraph); pipe rows `a | b |`, `| a | b |`,
+ *                            paragraph; paravert: as para, and vertical
+ *                            text 南 / 湖 / 区 a paragraph a character); pipe rows `a | b |`, `| a | b |`,
  *                            `a | b`, or markdown with a `|---|` row; one
  *                            cell per line ending ` |`
  *   perturb halfwidth FILE   full-width CJK punctuation -> ASCII ， ： （ ） ；
@@ -32,6 +36,7 @@ static int clen(unsigned char c) { return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0
 static const char *form = "ascii";
 static int always_blank = 1;    /* wrap: blank lines around every footer */
 static int wrap_cells;          /* pdfcells: cell-per-line cells wrap too */
+static int wrap_rows;           /* pdfrows: tab-separated rows wrap too */
 
 static void footer(long page)
 {
@@ -94,15 +99,30 @@ static void put_joined(const cell *c)
 
 static int only_spaces(const char *s) { return strspn(s, " ") == strlen(s); }
 
+/* A cell of vertical text: one Han character a line (南 / 湖 / 区). */
+static int vertical_cell(const cell *c)
+{
+    int chars = 0;
+    for (int j = 0; j < c->n; j++) {
+        const unsigned char *s = (const unsigned char *)c->line[j];
+        if (blank(c->line[j])) continue;
+        if (strlen(c->line[j]) != 3 || s[0] < 0xE3 || s[0] > 0xE9) return 0;
+        chars++;
+    }
+    return chars > 1;
+}
+
 static void emit_table(const char *mode, row *rows, int nrows)
 {
     int outer = !strcmp(mode, "pipeouter") || !strcmp(mode, "pipemd");
     for (int r = 0; r < nrows; r++) {
         row *w = &rows[r];
-        if (!strcmp(mode, "para") || !strcmp(mode, "paranone")) {
+        if (!strcmp(mode, "para") || !strcmp(mode, "paranone") || !strcmp(mode, "paravert")) {
             for (int k = 0; k < w->n; k++) {
                 cell *c = &w->c[k];
-                if (c->n == 1 && only_spaces(c->line[0])) printf("%s\n\n", !strcmp(mode, "para") ? " " : "");
+                if (c->n == 1 && only_spaces(c->line[0])) printf("%s\n\n", !strcmp(mode, "paranone") ? "" : " ");
+                else if (!strcmp(mode, "paravert") && vertical_cell(c))
+                    for (int j = 0; j < c->n; j++) { if (!blank(c->line[j])) printf("%s\n\n", c->line[j]); }
                 else {
                     for (int j = 0; j < c->n; j++) if (!blank(c->line[j])) printf("%s\n", c->line[j]);
                     putchar('\n');
@@ -215,7 +235,7 @@ static int tables(const char *mode, FILE *f)
 
 int main(int argc, char **argv)
 {
-    if (argc < 3) { fprintf(stderr, "usage: perturb wrap N|pdf N FORM|pdfcells N FORM|halfwidth|fullwidth|noblank FILE\n"); return 2; }
+    if (argc < 3) { fprintf(stderr, "usage: perturb wrap N|pdf N FORM|pdfcells N FORM|pdfrows N FORM|halfwidth|fullwidth|noblank FILE\n"); return 2; }
     const char *mode = argv[1];
     int width = 0;
     const char *path = argv[2];
@@ -223,8 +243,9 @@ int main(int argc, char **argv)
         if (argc < 4) return 2;
         width = atoi(argv[2]);
         path = argv[3];
-    } else if (!strcmp(mode, "pdf") || !strcmp(mode, "pdfcells")) {
+    } else if (!strcmp(mode, "pdf") || !strcmp(mode, "pdfcells") || !strcmp(mode, "pdfrows")) {
         wrap_cells = !strcmp(mode, "pdfcells");
+        wrap_rows = !strcmp(mode, "pdfrows");
         if (argc < 5) return 2;
         width = atoi(argv[2]);
         form = argv[3];
@@ -250,8 +271,9 @@ int main(int argc, char **argv)
             for (ssize_t i = 0; i < n;) {
                 int k = clen((unsigned char)line[i]);
                 /* Tables stay whole: a PDF export keeps their cells apart
-                 * (pdfcells: a cell's own text wraps, a row on one line not). */
-                if (col == width && (!memchr(line, '\t', (size_t)n) ||
+                 * (pdfcells: a cell's own text wraps, a row on one line not;
+                 * pdfrows: a row on one line wraps too). */
+                if (col == width && (!memchr(line, '\t', (size_t)n) || wrap_rows ||
                                      (wrap_cells && line[0] == '\t' && !memchr(line + 1, '\t', (size_t)n - 1)))) {
                     putchar('\n');
                     col = 0;

@@ -37,7 +37,7 @@ expect_run() {
     got=$?
     if [ "$got" != "$want" ]; then bad "$name: exit $got, want $want"; sed 's/^/  stderr: /' "$T/err" | head -5; return; fi
     # The summary line ends every run; cases that do not state it (the
-    # tests/cli cases do, exactly) compare the lines before it.
+    # cases of tests/cases/cli do, exactly) compare the lines before it.
     if [ "$errfile" != "-" ] && ! grep -q "$summary_re" "$errfile"; then
         grep -av "$summary_re" "$T/err" > "$T/err.body"; mv "$T/err.body" "$T/err"
     fi

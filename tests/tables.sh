@@ -50,15 +50,23 @@ for s in 001 002 003 004; do
     done
 done
 
+# rows printed on one line (000's annex) cut by the wrap too, anywhere: inside
+# a cell, right after a tab, a bare number left alone on a line
+s=000
+for w in 30 35 40; do
+    for form in emdash pageof header; do
+        $PERTURB pdfrows $w $form "$s000" > "$T/pdf.txt"
+        like_seed "000 as a PDF copy with its one-line rows wrapped at $w, page numbers $form" "$T/pdf.txt"
+    done
+done
+
 # ---- the seeds' tables in the other export forms ----
-# 000's annex is printed as tab-separated rows of uneven width (a header row
-# of 15 cells over rows of 11 to 16); printed one cell per paragraph its rows
-# cannot be told apart again, so 000 is not tried in the paragraph forms.
+# 000's annex (tab-separated rows under a header of two rows, printed three
+# times, its rows 15 or 16 cells wide) printed one cell per paragraph is cut
+# again by the header's width and the 序号 sequence.
 for s in 000 001 002 003 004; do
     src=$(ls "$seeds"/${s}_*.txt)
-    forms='pipe pipeouter pipebare pipemd cellpipe'
-    [ $s = 000 ] || forms="para paranone $forms"
-    for form in $forms; do
+    for form in para paranone paravert pipe pipeouter pipebare pipemd cellpipe; do
         $PERTURB $form "$src" > "$T/form.txt"
         like_seed "$s with its tables as $form" "$T/form.txt"
     done
