@@ -388,10 +388,18 @@ static int migrate(jx_conn *db, const char *set_version, char *err, size_t errsz
     return db_exec(db, set_version, err, errsz);
 }
 
-/* The SHA-256 of the department table this binary embeds. */
+/* The SHA-256 of the department table and schema.sql this binary embeds:
+ * a database of this schema version written by a build with another
+ * schema.sql (a v4 database of main lacks the query indexes) gets this
+ * one's indexes and views, since schema.sql runs again with the table. */
 static void catalog_sha(char sha[65])
 {
-    sha256_hex((const unsigned char *)jx_departments_tsv, strlen(jx_departments_tsv), sha);
+    size_t nt = strlen(jx_departments_tsv), ns = strlen(jx_schema_sql);
+    unsigned char *both = jx_xrealloc(NULL, nt + ns);
+    memcpy(both, jx_departments_tsv, nt);
+    memcpy(both + nt, jx_schema_sql, ns);
+    sha256_hex(both, nt + ns, sha);
+    free(both);
 }
 
 /* 1 when the stored catalogue is not this binary's, 0 when it is, -1 on error. */
@@ -400,7 +408,7 @@ static int catalog_stale(jx_conn *db)
     sqlite3_stmt *st;
     char sha[65];
     catalog_sha(sha);
-    if (sqlite3_prepare_v2(db->h, "SELECT value FROM meta WHERE key = 'departments.tsv'", -1, &st, NULL) != SQLITE_OK)
+    if (sqlite3_prepare_v2(db->h, "SELECT value FROM meta WHERE key = 'embedded'", -1, &st, NULL) != SQLITE_OK)
         return -1;
     int rc = sqlite3_step(st), stale = 1;
     if (rc == SQLITE_ROW) stale = strcmp((const char *)sqlite3_column_text(st, 0), sha) != 0;
@@ -409,16 +417,19 @@ static int catalog_stale(jx_conn *db)
     return stale;
 }
 
-/* Rewrites dept_catalog and dept_names from data/departments.tsv as
- * embedded (canonical name, kind, successor, aliases; see its header), in
- * the transaction open. */
+/* Runs schema.sql and rewrites dept_catalog and dept_names from
+ * data/departments.tsv as embedded (canonical name, kind, successor,
+ * aliases; see its header), in the transaction open. */
 static int catalog_sync(jx_conn *db, char *err, size_t errsz)
 {
     sqlite3_stmt *cat = NULL, *name = NULL;
     char sha[65];
     catalog_sha(sha);
     err[0] = 0;
-    int rc = sqlite3_exec(db->h, "DELETE FROM dept_catalog; DELETE FROM dept_names;", NULL, NULL, NULL);
+    int rc = sqlite3_exec(db->h, jx_schema_sql, NULL, NULL, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_exec(db->h, "DELETE FROM dept_catalog; DELETE FROM dept_names;"
+                          " DELETE FROM meta WHERE key = 'departments.tsv';", NULL, NULL, NULL);
     if (rc == SQLITE_OK)
         rc = sqlite3_prepare_v2(db->h, "INSERT INTO dept_catalog (name, government, kind, successor, aliases)"
                                 " VALUES (?1, ?5, ?2, nullif(?3, ''), nullif(?4, ''))", -1, &cat, NULL);
@@ -484,7 +495,7 @@ static int catalog_sync(jx_conn *db, char *err, size_t errsz)
     sqlite3_finalize(name);
     if (rc == SQLITE_OK) {
         sqlite3_stmt *st;
-        rc = sqlite3_prepare_v2(db->h, "INSERT OR REPLACE INTO meta (key, value) VALUES ('departments.tsv', ?1)",
+        rc = sqlite3_prepare_v2(db->h, "INSERT OR REPLACE INTO meta (key, value) VALUES ('embedded', ?1)",
                                 -1, &st, NULL);
         if (rc == SQLITE_OK) {
             sqlite3_bind_text(st, 1, sha, -1, SQLITE_STATIC);
