@@ -148,6 +148,12 @@ static int wal_hook(void *arg, sqlite3 *h, const char *name, int frames)
     return SQLITE_OK;
 }
 
+static int stop_requested(void *unused)
+{
+    (void)unused;
+    return jx_stop != 0;
+}
+
 static void ckpt_start(jx_conn *db, const char *path)
 {
     checkpointer *c = &db->ck;
@@ -559,6 +565,9 @@ jx_conn *db_open(const char *path, int timeout_ms, char *err, size_t errsz)
     db->timeout_ms = timeout_ms;
     /* short waits inside SQLite; db_lock() decides when to give up */
     sqlite3_busy_timeout(db->h, timeout_ms < 50 ? timeout_ms : 50);
+    /* SIGINT stops the statement running, not only the next file: one
+     * file's write can take minutes (a trigger, a huge table) */
+    sqlite3_progress_handler(db->h, 1000, stop_requested, NULL);
     /* Whose database it is, before anything (journal mode included) is
      * written to it. */
     db_owner o;

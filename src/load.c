@@ -763,7 +763,7 @@ int ld_doc(jx_db *db, const jx_doc *d, char *err, size_t errsz)
     jx_arena_reset(&db->rows);
     free(db->task_ids);
     db->task_ids = NULL;
-    if (rc != SQLITE_OK) {
+    if (rc != SQLITE_OK && !jx_stop) {
         if (db->why[0]) snprintf(err, errsz, "%s", db->why);
         else snprintf(err, errsz, "database: %s", sqlite3_errmsg(db->h));
         goto fail;
