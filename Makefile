@@ -9,7 +9,8 @@ SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-re
            -ftrivial-auto-var-init=pattern
 
 SRC     := src/arena.c src/msg.c src/sha256.c src/decode.c src/text.c src/unrun.c src/lex.c src/page.c src/table.c \
-           src/district.c src/depts.c src/segment.c src/notice.c src/parse.c src/gazette.c src/load.c src/work.c
+           src/district.c src/depts.c src/segment.c src/notice.c src/parse.c src/gazette.c src/kinds.c src/db.c src/load.c \
+           src/work.c src/run.c
 HDR     := include/jxgov.h
 
 .PHONY: all demo test deps clean valgrind fuzz bench install uninstall

@@ -6,23 +6,32 @@ cd "$(dirname "$0")/.."
 db=$1
 B=build/bench
 mkdir -p "$B"
+# a statement that runs longer than $BENCH_QUERY_TIMEOUT seconds (60) is
+# stopped, its time given as >LIMIT
+limit=${BENCH_QUERY_TIMEOUT:-60}
 best() {    # best of three, in ms, of the statement in file $1
     for r in 1 2 3; do
-        printf '.timer on\n.output /dev/null\n.read %s\n' "$1" | sqlite3 -batch "$db" | awk '/^Run Time/ { t += $4 } END { printf "%.1f\n", t * 1000 }'
-    done | sort -n | head -n 1
+        printf '.timer on\n.output /dev/null\n.read %s\n' "$1" | timeout "$limit" sqlite3 -batch "$db" |
+            awk '/^Run Time/ { t += $4; n++ } END { if (n) printf "%.1f\n", t * 1000 }'
+    done | sort -n | head -n 1 | grep . || echo ">$((limit * 1000))"
 }
 # queries.sql: blocks headed '-- name: ...'
 awk -v dir="$B" '/^-- name: /{ n++; f = dir "/q" n ".sql"; sub(/^-- name: /, ""); print > (dir "/q" n ".name"); next }
     n && !/^--/ { print > f }' bench/queries.sql
-for f in "$B"/q[0-9]*.sql; do
-    printf '  %8s ms  %s\n' "$(best "$f")" "$(cat "${f%.sql}.name")"
+i=1
+while [ -f "$B/q$i.sql" ]; do
+    printf '  %8s ms  %s\n' "$(best "$B/q$i.sql")" "$(cat "$B/q$i.name")"
+    i=$((i + 1))
 done
 rm -f "$B"/q[0-9]*.sql "$B"/q[0-9]*.name
-# README: each statement of each ```sql block (a statement ends with ;)
-awk -v dir="$B" '/^```sql/ { f = 1; next } /^```/ { f = 0 } f && !/^--/ {
-        if (!open) { n++; open = 1; name = $0 }
-        print > (dir "/r" n ".sql"); if (/;[ \t]*$/) { open = 0; print substr(name, 1, 60) > (dir "/r" n ".name") } }' README.md
-for f in "$B"/r[0-9]*.sql; do
-    printf '  %8s ms  README: %s\n' "$(best "$f")" "$(cat "${f%.sql}.name")"
+# README: each statement of each ```sql block (a statement ends with ;),
+# named by the comment line before it, or else by its first line
+awk -v dir="$B" '/^```sql/ { f = 1; c = ""; next } /^```/ { f = 0 } f && /^--/ { c = c ? c " " substr($0, 4) : substr($0, 4); next }
+    f { if (!open) { n++; open = 1; name = c ? c : $0; c = "" }
+        print > (dir "/r" n ".sql"); if (/;[ \t]*$/) { open = 0; print name > (dir "/r" n ".name") } }' README.md
+i=1
+while [ -f "$B/r$i.sql" ]; do
+    printf '  %8s ms  README: %s\n' "$(best "$B/r$i.sql")" "$(cat "$B/r$i.name")"
+    i=$((i + 1))
 done
 rm -f "$B"/r[0-9]*.sql "$B"/r[0-9]*.name

@@ -1,9 +1,12 @@
 /* jxgov.h: shared types of the jxgov pipeline (decode -> lex -> segment ->
  * readers -> load).
  *
- * Ownership, stated once: every string and array reachable from a jx_doc lives
- * in the jx_arena passed to the function that produced it and is freed, whole,
- * by jx_arena_free(). Nothing here is freed piecemeal. */
+ * Ownership, stated once: every string reachable from a jx_doc, and every
+ * array a row points to (a task's leaders and units, a table's cells), lives
+ * in the jx_arena passed to the function that produced it and is freed,
+ * whole, by jx_arena_free() or jx_arena_reset(). The growable lists (jx_vec:
+ * a jx_doc's lists of rows) and buffers (jx_buf) are malloc'd: each is freed
+ * by its own *_free (prs_free for a jx_doc's lists), never by the arena. */
 #ifndef JXGOV_H
 #define JXGOV_H
 
@@ -39,9 +42,12 @@ void jx_arena_free(jx_arena *a);
 #define JX_ARENA_KEEP (4u << 20)
 void jx_arena_reset(jx_arena *a);
 
-/* realloc that never returns NULL: out of memory ends the process with its
- * own message and exit status 4 (JX_ENOMEM). */
+/* realloc and calloc that never return NULL: out of memory (jx_oom) ends
+ * the process with its own message, "jxgov: error: out of memory", and exit
+ * status 4 (JX_ENOMEM); the open transaction dies with it. */
 void *jx_xrealloc(void *p, size_t n);
+void *jx_xcalloc(size_t n, size_t size);
+_Noreturn void jx_oom(void);
 
 /* A growable byte buffer (malloc-backed, reused across calls). */
 typedef struct { char *p; size_t len, cap; } jx_buf;
@@ -56,6 +62,27 @@ void *jx_vec_push(jx_vec *v);           /* zeroed new slot; aborts on OOM */
 #define JX_VEC(type) { NULL, 0, 0, sizeof(type) }
 #define JX_AT(v, type, i) (((type *)(v).p)[i])
 void jx_vec_free(jx_vec *v);
+
+/* The one hash (FNV-1a) of n bytes at p, continuing from h: JX_HASH_SEED
+ * to start, a previous result to hash several fields as one key. */
+#define JX_HASH_SEED ((size_t)14695981039346656037u)
+static inline size_t jx_hash(const void *p, size_t n, size_t h)
+{
+    for (const unsigned char *s = p, *e = s + n; s < e; s++) h = (h ^ *s) * (size_t)1099511628211u;
+    return h;
+}
+
+/* The one hash table: an open-addressing index over the rows of an array
+ * its user keeps (malloc-backed, at most half full). It stores a row's
+ * number under the row's hash; the user compares the rows it gives back. */
+typedef struct { struct jx_islot { size_t at, hash; } *slot; size_t n, cap; } jx_index;
+#define JX_NONE ((size_t)-1)
+/* The rows stored under hash h, one a call: *pos is 0
+ * for the first and moved on by each call; JX_NONE after the last. */
+size_t jx_index_next(const jx_index *x, size_t h, size_t *pos);
+/* Stores row `at` under hash h (another of the same hash may be there). */
+void jx_index_add(jx_index *x, size_t h, size_t at);
+void jx_index_free(jx_index *x);
 
 /* ---- msg.c: one reporter, "prog: file:line: message" on stderr ---- */
 void jx_msg(const char *file, long line, const char *fmt, ...)
@@ -96,7 +123,7 @@ typedef struct {
 } jx_text;
 
 /* A set of hex SHA-256 digests (malloc-backed; sha_free releases it). */
-typedef struct { char (*slot)[65]; size_t n, cap; } jx_shaset;
+typedef struct { jx_vec digests; jx_index at; } jx_shaset;   /* digests: char[65] */
 void sha_add(jx_shaset *s, const char *sha);
 int sha_has(const jx_shaset *s, const char *sha);
 void sha_free(jx_shaset *s);
@@ -179,7 +206,6 @@ enum jx_tok {
 };
 typedef struct {
     enum jx_tok kind;
-    int heading;            /* line carried markdown '#' marks */
     const char *body;       /* line without '#' marks and outer spaces */
     size_t blen;
     long num;               /* T_ITEM/T_SECTION number, T_DOCNO number */
@@ -456,24 +482,59 @@ typedef struct {
     const char *issue, *total_issue, *published_on;
 } jx_gazette;
 
+/* The record kinds a document holds: per kind, its enum value, its list in
+ * jx_doc and the type of a row. kinds.c's jx_kinds says the rest (how the
+ * parser sets a list up, how the writer groups, writes and deletes its
+ * rows); a new kind is a line here, a row there, and the reader that fills
+ * its list. */
+#define JX_KINDS(X)                                                             \
+    X(K_GAZETTE, gazettes, jx_gazette)          /* one per issue (files may be concatenated) */ \
+    X(K_NOTICE, notices, jx_notice)                                             \
+    X(K_TASK, tasks, jx_task)                                                   \
+    X(K_TARGET, targets, jx_target)                                             \
+    X(K_APPOINTMENT, appointments, jx_appointment)                              \
+    X(K_CATALOG, catalog, jx_catalog)                                           \
+    X(K_DUTY, duties, jx_duty)                                                  \
+    X(K_REFERENCE, references, jx_reference)                                    \
+    X(K_TOPIC, topics, jx_topic)                                                \
+    X(K_MEMBER, members, jx_member)
+#define JX_KIND_ENUM(kind, list, type) kind,
+#define JX_KIND_LIST(kind, list, type) jx_vec list;
+enum jx_kind { JX_KINDS(JX_KIND_ENUM) K_COUNT };
+
+typedef struct {
+    const char *table;          /* the table its rows go to */
+    size_t size;                /* of a row */
+    long notice;                /* offset of the row's size_t notice index; -1: a row of the file's own */
+    /* A kind with an insert is written by the table: for each ?N of insert
+     * the letter bind[N-1] and offset at[N-1] say what is bound: t a string
+     * field (NULL: NULL), i an int field, n an int field with 0 as NULL,
+     * l a long field; N the notice_id, P the row's position among its
+     * notice's (from 1), S the source_id. Without one (notices, tasks,
+     * targets) load.c writes it, batched, with its child rows. */
+    const char *insert, *bind;
+    size_t at[12];
+    /* When a notice's rows are rewritten: its rows of this kind go, in
+     * this order (?1: the notice_id). */
+    const char *del[4];
+} jx_kind;
+extern const jx_kind jx_kinds[K_COUNT];
+
+/* What prs_doc makes of one file. Its lists (jx_vec) are malloc'd and freed
+ * by prs_free; the strings their rows point to are in the arena. */
 typedef struct {
     const char *path;
     jx_text text;
-    jx_vec gazettes;        /* jx_gazette: one per issue (files may be concatenated) */
-    jx_vec notices;         /* jx_notice */
-    jx_vec tasks;           /* jx_task */
-    jx_vec targets;         /* jx_target */
-    jx_vec appointments;    /* jx_appointment */
-    jx_vec catalog;         /* jx_catalog */
-    jx_vec duties;          /* jx_duty */
-    jx_vec references;      /* jx_reference */
-    jx_vec topics;          /* jx_topic */
-    jx_vec members;         /* jx_member */
+    union {                     /* each list by its name, or all of them by kind */
+        struct { JX_KINDS(JX_KIND_LIST) };
+        jx_vec rows[K_COUNT];
+    };
     int warnings;
     int unrecognised;       /* responsibility lines, yet no task: check fails */
 } jx_doc;
 
 void prs_doc(jx_arena *a, jx_doc *d);
+void prs_free(jx_doc *d);
 /* The government a notice's issuer belongs to: 嘉兴市人民政府办公室 ->
  * 嘉兴市; NULL when the issuer names none. */
 const char *prs_government(jx_arena *a, const char *issuer);
@@ -495,9 +556,27 @@ void gz_issues(jx_arena *a, jx_doc *d, const jx_tok *tok, size_t n, const jx_seg
 /* 人事任免, 发文目录, 解读 from their spans; 领导分工, committees, 课题 tables
  * and citations from the notices' spans. */
 void gz_extract(jx_arena *a, jx_doc *d, const jx_tok *tok, const jx_segs *sg);
-void prs_free(jx_doc *d);
 
-/* ---- load.c ---- */
+/* ---- db.c: the connection under the writer ---- */
+/* Opening (a plain file name, WAL, the owner check, creating or migrating
+ * the schema, the department catalogue), lock waits and checkpoints. */
+typedef struct jx_conn jx_conn;
+struct sqlite3;
+/* timeout_ms: how long to wait for another writer before giving up. */
+jx_conn *db_open(const char *path, int timeout_ms, char *err, size_t errsz);
+struct sqlite3 *db_handle(jx_conn *c);
+/* Runs q (BEGIN IMMEDIATE, a PRAGMA that needs the write lock) until it
+ * gets the lock; the timeout counts only time in which no writer commits.
+ * 0, or -1 with err filled (naming what holds the lock). */
+int db_lock(jx_conn *c, const char *q, char *err, size_t errsz);
+/* Runs q (statements without rows): 0, or -1 with err filled. */
+int db_exec(jx_conn *c, const char *q, char *err, size_t errsz);
+/* After each commit: the log is handed to the checkpoint thread. */
+void db_committed(jx_conn *c);
+/* After every statement prepared on the handle is finalized. */
+void db_close(jx_conn *c);
+
+/* ---- load.c: the row writer ---- */
 typedef struct jx_db jx_db;
 /* timeout_ms: how long to wait for another writer before giving up. */
 jx_db *ld_open(const char *path, int timeout_ms, char *err, size_t errsz);
@@ -541,5 +620,22 @@ int wk_read(jx_arena *a, const char *path, const char *open_path, jx_doc *d, con
 /* Runs in[0..n) through jobs threads; returns how many emit was called for
  * (fewer than n when emit stopped the run or jx_stop was set). */
 int wk_run(const wk_input *in, int n, int jobs, const jx_shaset *known, wk_emit_fn emit, void *ctx);
+
+/* ---- run.c: one command's run over its files ---- */
+typedef struct {
+    char *path;             /* as named, or dir/name; "-" for standard input */
+    const char *open;       /* what to open; NULL: err says why not */
+    char *err;
+    long long size;         /* -1: not known before reading */
+} jx_input;
+typedef struct {
+    const char *db;
+    int jobs, timeout_ms, verbosity, recursive;    /* verbosity: 0 -q, 1, 2 -v */
+    int no_search;
+} jx_options;
+/* Each returns the exit status (enum jx_exit, or 128 + the signal). */
+int run_ingest(const jx_input *in, int n, const jx_options *o);
+int run_check(const jx_input *in, int n, const jx_options *o);
+int run_index(const jx_options *o);
 
 #endif

@@ -20,9 +20,11 @@
 
 struct jx_block { jx_block *next; size_t cap, used; max_align_t data[]; };
 
-/* No message module call: formatting a message may itself need memory. The
- * open transaction dies with the process, so the database is left as it was. */
-static _Noreturn void out_of_memory(void)
+/* The one diagnostic msg.c does not write: formatting a message there needs
+ * memory (jx_buf), and msg.c is built on this file, which must not call
+ * back up into it. Written at once, whole, without allocating. The open
+ * transaction dies with the process, so the database is left as it was. */
+_Noreturn void jx_oom(void)
 {
     static const char text[] = "jxgov: error: out of memory\n";
     fwrite(text, 1, sizeof text - 1, stderr);
@@ -32,14 +34,21 @@ static _Noreturn void out_of_memory(void)
 static void *xmalloc(size_t n)
 {
     void *p = malloc(n ? n : 1);
-    if (!p) out_of_memory();
+    if (!p) jx_oom();
+    return p;
+}
+
+void *jx_xcalloc(size_t n, size_t size)
+{
+    void *p = calloc(n ? n : 1, size ? size : 1);
+    if (!p) jx_oom();
     return p;
 }
 
 void *jx_xrealloc(void *p, size_t n)
 {
     p = realloc(p, n ? n : 1);
-    if (!p) out_of_memory();
+    if (!p) jx_oom();
     return p;
 }
 
@@ -164,4 +173,45 @@ void jx_vec_free(jx_vec *v)
     free(v->p);
     v->p = NULL;
     v->n = v->cap = 0;
+}
+
+size_t jx_index_next(const jx_index *x, size_t h, size_t *pos)
+{
+    if (!x->cap) return JX_NONE;
+    size_t mask = x->cap - 1;
+    for (size_t i = *pos ? *pos - 1 : h & mask; x->slot[i].at; i = (i + 1) & mask)
+        if (x->slot[i].hash == h) {
+            *pos = ((i + 1) & mask) + 1;
+            return x->slot[i].at - 1;
+        }
+    return JX_NONE;
+}
+
+static void index_put(jx_index *x, size_t h, size_t at)
+{
+    size_t mask = x->cap - 1, i = h & mask;
+    while (x->slot[i].at) i = (i + 1) & mask;
+    x->slot[i].at = at + 1;
+    x->slot[i].hash = h;
+}
+
+void jx_index_add(jx_index *x, size_t h, size_t at)
+{
+    if (2 * (x->n + 1) > x->cap) {
+        jx_index bigger = {NULL, x->n, x->cap ? 2 * x->cap : 64};
+        bigger.slot = xmalloc(bigger.cap * sizeof *bigger.slot);
+        memset(bigger.slot, 0, bigger.cap * sizeof *bigger.slot);
+        for (size_t i = 0; i < x->cap; i++)
+            if (x->slot[i].at) index_put(&bigger, x->slot[i].hash, x->slot[i].at - 1);
+        free(x->slot);
+        *x = bigger;
+    }
+    index_put(x, h, at);
+    x->n++;
+}
+
+void jx_index_free(jx_index *x)
+{
+    free(x->slot);
+    memset(x, 0, sizeof *x);
 }

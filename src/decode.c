@@ -358,44 +358,25 @@ int dec_file(jx_arena *a, const char *path, jx_text *t, const jx_shaset *skip,
 
 /* ---- a set of SHA-256 digests (the files a database already holds) ---- */
 
-static size_t sha_slot(const jx_shaset *s, const char *sha)
+int sha_has(const jx_shaset *s, const char *sha)
 {
-    size_t h = 0;
-    for (int i = 0; i < 16; i++) h = h * 16 + (size_t)(sha[i] <= '9' ? sha[i] - '0' : sha[i] - 'a' + 10);
-    return h & (s->cap - 1);
+    size_t pos = 0, h = jx_hash(sha, 64, JX_HASH_SEED);
+    for (size_t i; (i = jx_index_next(&s->at, h, &pos)) != JX_NONE;)
+        if (!memcmp((const char *)s->digests.p + i * 65, sha, 64)) return 1;
+    return 0;
 }
 
 void sha_add(jx_shaset *s, const char *sha)
 {
-    if (2 * (s->n + 1) > s->cap) {
-        jx_shaset bigger = {NULL, 0, s->cap ? 2 * s->cap : 64};
-        bigger.slot = calloc(bigger.cap, sizeof *bigger.slot);
-        if (!bigger.slot) { fputs("jxgov: out of memory\n", stderr); exit(JX_EDB); }
-        for (size_t i = 0; i < s->cap; i++)
-            if (s->slot[i][0]) sha_add(&bigger, s->slot[i]);
-        free(s->slot);
-        *s = bigger;
-    }
-    size_t i = sha_slot(s, sha);
-    while (s->slot[i][0]) {
-        if (!memcmp(s->slot[i], sha, 64)) return;
-        i = (i + 1) & (s->cap - 1);
-    }
-    memcpy(s->slot[i], sha, 64);
-    s->slot[i][64] = 0;
-    s->n++;
-}
-
-int sha_has(const jx_shaset *s, const char *sha)
-{
-    if (!s->cap) return 0;
-    for (size_t i = sha_slot(s, sha); s->slot[i][0]; i = (i + 1) & (s->cap - 1))
-        if (!memcmp(s->slot[i], sha, 64)) return 1;
-    return 0;
+    if (sha_has(s, sha)) return;
+    s->digests.size = 65;
+    char *slot = jx_vec_push(&s->digests);
+    memcpy(slot, sha, 64);
+    jx_index_add(&s->at, jx_hash(sha, 64, JX_HASH_SEED), s->digests.n - 1);
 }
 
 void sha_free(jx_shaset *s)
 {
-    free(s->slot);
-    memset(s, 0, sizeof *s);
+    jx_vec_free(&s->digests);
+    jx_index_free(&s->at);
 }

@@ -13,11 +13,11 @@
 
 extern const char jx_departments_tsv[];
 
-/* Open-addressing table: (government, printed name) -> canonical name.
+/* (government, printed name) -> canonical name, found through tab_at.
  * Each government's names are its own: 丽水's 市发改委 is not 嘉兴's. */
 typedef struct { const char *gov, *key, *canon; } entry;
-static entry *tab;
-static size_t tabcap;
+static jx_vec tab = JX_VEC(entry);
+static jx_index tab_at;
 static jx_arena dep_arena;
 /* The governments data/departments.tsv has a table for ([平湖市] …); the
  * rows before any such line are the city's. */
@@ -37,13 +37,10 @@ static unsigned first_code(const char *s)
     return c & 4095;
 }
 
+/* The government, a byte no name holds, the name: one key. */
 static size_t hash(const char *gov, const char *s, size_t n)
 {
-    size_t h = 1469598103934665603u;
-    for (const char *g = gov; *g; g++) h = (h ^ (unsigned char)*g) * 1099511628211u;
-    h = (h ^ 0x1F) * 1099511628211u;
-    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 1099511628211u;
-    return h;
+    return jx_hash(s, n, jx_hash("\x1F", 1, jx_hash(gov, strlen(gov), JX_HASH_SEED)));
 }
 
 /* The table's spelling of gov, or NULL when it has no table for gov. */
@@ -56,32 +53,27 @@ static const char *table_of(const char *gov)
 
 static const char *lookup(const char *gov, const char *s, size_t n)
 {
-    if (!tab || !gov) return NULL;
-    for (size_t i = hash(gov, s, n) & (tabcap - 1);; i = (i + 1) & (tabcap - 1)) {
-        if (!tab[i].key) return NULL;
-        if (tab[i].gov == gov && strlen(tab[i].key) == n && !memcmp(tab[i].key, s, n)) return tab[i].canon;
+    if (!gov) return NULL;
+    size_t pos = 0, h = hash(gov, s, n);
+    for (size_t i; (i = jx_index_next(&tab_at, h, &pos)) != JX_NONE;) {
+        const entry *e = &JX_AT(tab, entry, i);
+        if (e->gov == gov && strlen(e->key) == n && !memcmp(e->key, s, n)) return e->canon;
     }
+    return NULL;
 }
 
 static void insert(const char *gov, const char *key, const char *canon)
 {
     size_t n = strlen(key);
     if (n) first_char[first_code(key) >> 3] |= (unsigned char)(1u << (first_code(key) & 7));
-    for (size_t i = hash(gov, key, n) & (tabcap - 1);; i = (i + 1) & (tabcap - 1)) {
-        if (!tab[i].key) { tab[i].gov = gov; tab[i].key = key; tab[i].canon = canon; return; }
-        if (tab[i].gov == gov && !strcmp(tab[i].key, key)) return;
-    }
+    if (lookup(gov, key, n)) return;
+    *(entry *)jx_vec_push(&tab) = (entry){gov, key, canon};
+    jx_index_add(&tab_at, hash(gov, key, n), tab.n - 1);
 }
 
 int dep_init(char *err, size_t errsz)
 {
     if (dist_init(err, errsz)) return -1;
-    size_t names = 0;
-    for (const char *p = jx_departments_tsv; *p; p++) names += *p == '\t' || *p == '\n';
-    tabcap = 64;
-    while (tabcap < names * 2 + 16) tabcap *= 2;
-    tab = calloc(tabcap, sizeof *tab);
-    if (!tab) { snprintf(err, errsz, "out of memory"); return -1; }
     char *copy = jx_strdup(&dep_arena, jx_departments_tsv);
     govs[0] = JX_CITY;
     ngovs = 1;
@@ -122,8 +114,8 @@ void dep_done(void)
 {
     dist_done();
     memset(first_char, 0, sizeof first_char);
-    free(tab);
-    tab = NULL;
+    jx_vec_free(&tab);
+    jx_index_free(&tab_at);
     ngovs = 0;
     jx_arena_free(&dep_arena);
 }
@@ -372,7 +364,7 @@ size_t dep_split_gov(jx_arena *a, const char *government, const char *s, jx_unit
 
 size_t dep_name_at(const char *s, size_t n)
 {
-    if (!n || !tab) return 0;
+    if (!n || !tab.n) return 0;
     unsigned c = first_code(s);
     int known = first_char[c >> 3] >> (c & 7) & 1;
     /* the longest name of any government's table; names are short */

@@ -267,7 +267,6 @@ void lex_line(const jx_line *ln, jx_tok *t)
         }
     }
     if (n && *s == '#') {
-        t->heading = 1;
         while (n && (*s == '#' || *s == ' ')) { s++; n--; }
     }
     t->body = s;

@@ -1,6 +1,7 @@
-/* main.c: the command line. Parsing and loading live elsewhere (work.c runs
- * the files through them); this file turns arguments into calls, and results
- * into messages and exit codes. */
+/* main.c: the command line: help, options, the files the arguments name
+ * (directories expanded, a file named twice read once), signals, and the
+ * command's call. What becomes of each file, and the exit status that
+ * follows, is run.c's. */
 #include "jxgov.h"
 
 #include <dirent.h>
@@ -10,7 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 
 static const char help_head[] =
@@ -126,12 +126,6 @@ static const struct option check_opts[] = {
     {NULL, 0, NULL, 0},
 };
 
-typedef struct {
-    const char *db;
-    int jobs, timeout_ms, verbosity, recursive;    /* verbosity: 0 -q, 1, 2 -v */
-    int no_search;
-} options;
-
 /* One line naming the problem, one pointing at the help: exit 2. */
 static int usage_error(const char *cmd, const char *fmt, const char *what)
 {
@@ -154,7 +148,7 @@ static int default_jobs(void)
 
 /* Returns -1 to go on, else the exit status (help, version, usage error).
  * On return argv[*first..argc) are the files. */
-static int parse_options(const char *cmd, int argc, char **argv, options *o, int *first)
+static int parse_options(const char *cmd, int argc, char **argv, jx_options *o, int *first)
 {
     int is_ingest = !strcmp(cmd, "ingest"), is_index = !strcmp(cmd, "index");
     const char *shorts = is_ingest ? ":hVqvrj:" : is_index ? ":hV" : ":hVqvr";
@@ -223,19 +217,12 @@ static int parse_options(const char *cmd, int argc, char **argv, options *o, int
 
 /* ---- inputs: files, '-', directories ---- */
 
-typedef struct {
-    char *path;             /* as named, or dir/name; "-" for standard input */
-    const char *open;       /* what to open; NULL: err says why not */
-    char *err;
-    long long size;         /* -1: not known before reading */
-} input;
-
 typedef struct { dev_t dev; ino_t ino; int at; } seen_file;
 typedef struct {
-    input *v;
+    jx_input *v;
     int n, cap;
-    seen_file *seen;        /* open addressing on (dev, ino) */
-    size_t nseen, seencap;
+    jx_vec seen;            /* seen_file, by (dev, ino) in seen_at */
+    jx_index seen_at;
     int recursive, verbose, stdin_at;
 } inputs;
 
@@ -251,40 +238,22 @@ static void add(inputs *in, char *path, const char *open, char *err, long long s
         in->cap = in->cap ? 2 * in->cap : 64;
         in->v = jx_xrealloc(in->v, (size_t)in->cap * sizeof *in->v);
     }
-    in->v[in->n++] = (input){path, open, err, size};
-}
-
-static size_t hash_file(dev_t dev, ino_t ino)
-{
-    return (size_t)(((unsigned long long)dev * 0x9E3779B97F4A7C15ull) ^ (unsigned long long)ino) * 31u;
+    in->v[in->n++] = (jx_input){path, open, err, size};
 }
 
 /* The index of the input that is the same file, or -1 (and it is noted as
  * input `at`): the same file named twice (or by two names) is read once. */
 static int seen_before(inputs *in, const struct stat *st, int at)
 {
-    if (2 * (in->nseen + 1) > in->seencap) {
-        size_t cap = in->seencap ? 2 * in->seencap : 256;
-        seen_file *old = in->seen;
-        size_t oldcap = in->seencap;
-        in->seen = jx_xrealloc(NULL, cap * sizeof *in->seen);
-        for (size_t i = 0; i < cap; i++) in->seen[i].at = -1;
-        in->seencap = cap;
-        for (size_t i = 0; i < oldcap; i++) {
-            if (old[i].at < 0) continue;
-            size_t h = hash_file(old[i].dev, old[i].ino) & (cap - 1);
-            while (in->seen[h].at >= 0) h = (h + 1) & (cap - 1);
-            in->seen[h] = old[i];
-        }
-        free(old);
+    size_t h = jx_hash(&st->st_ino, sizeof st->st_ino, jx_hash(&st->st_dev, sizeof st->st_dev, JX_HASH_SEED));
+    size_t pos = 0;
+    for (size_t i; (i = jx_index_next(&in->seen_at, h, &pos)) != JX_NONE;) {
+        const seen_file *f = &JX_AT(in->seen, seen_file, i);
+        if (f->dev == st->st_dev && f->ino == st->st_ino) return f->at;
     }
-    size_t h = hash_file(st->st_dev, st->st_ino) & (in->seencap - 1);
-    for (; in->seen[h].at >= 0; h = (h + 1) & (in->seencap - 1))
-        if (in->seen[h].dev == st->st_dev && in->seen[h].ino == st->st_ino) return in->seen[h].at;
-    in->seen[h].dev = st->st_dev;
-    in->seen[h].ino = st->st_ino;
-    in->seen[h].at = at;
-    in->nseen++;
+    in->seen.size = sizeof(seen_file);
+    *(seen_file *)jx_vec_push(&in->seen) = (seen_file){st->st_dev, st->st_ino, at};
+    jx_index_add(&in->seen_at, h, in->seen.n - 1);
     return -1;
 }
 
@@ -387,255 +356,17 @@ static void inputs_free(inputs *in)
         free(in->v[i].path);
     }
     free(in->v);
-    free(in->seen);
+    jx_vec_free(&in->seen);
+    jx_index_free(&in->seen_at);
 }
 
-static void expand(inputs *in, int argc, char **argv, const options *o)
+static void expand(inputs *in, int argc, char **argv, const jx_options *o)
 {
     memset(in, 0, sizeof *in);
     in->recursive = o->recursive;
     in->verbose = o->verbosity == 2;
     in->stdin_at = -1;
     for (int i = 0; i < argc; i++) add_arg(in, argv[i]);
-}
-
-/* ---- the run: counts, progress, summary ---- */
-
-static double now_s(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
-static const char *plural(long n)
-{
-    return n == 1 || n == -1 ? "" : "s";
-}
-
-typedef struct {
-    inputs *in;
-    jx_db *db;
-    const options *o;
-    int status;
-    int done, loaded, unchanged, failed;
-    long notices, tasks, warnings, no_notice;
-    const char *rolled_back;    /* the file an interrupt rolled back */
-    double start, drawn;
-    long long bytes, total_bytes;   /* total -1: some size unknown */
-    int progress;
-} run;
-
-static void draw_progress(run *r, int force)
-{
-    double t = now_s();
-    /* a long run only, and at most ten times a second */
-    if (!r->progress || (!force && (t - r->start < 0.5 || t - r->drawn < 0.1))) return;
-    r->drawn = t;
-    double el = t - r->start, rate = el > 0 ? r->bytes / 1e6 / el : 0;
-    double left = -1;
-    if (r->total_bytes >= 0 && r->bytes > 0) left = el * (double)(r->total_bytes - r->bytes) / (double)r->bytes;
-    else if (r->done > 0) left = el * (r->in->n - r->done) / r->done;
-    char eta[32] = "?";
-    if (left >= 0) snprintf(eta, sizeof eta, "%ld:%02ld", (long)left / 60, (long)left % 60);
-    char line[200];
-    snprintf(line, sizeof line, "jxgov: %d/%d files, %.1f MB, %.1f MB/s, %d error%s, ETA %s", r->done,
-             r->in->n, r->bytes / 1e6, rate, r->failed, plural(r->failed), eta);
-    jx_progress(line);
-}
-
-static void summary(const run *r, const char *verb)
-{
-    int n = r->in->n, untried = n - r->done;
-    jx_progress(NULL);
-    jx_printf("jxgov: %d file%s: %d %s, ", n, plural(n), r->loaded, verb);
-    if (verb[0] == 'l') jx_printf("%d unchanged, ", r->unchanged);
-    jx_printf("%d failed", r->failed);
-    if (untried) jx_printf(", %d not tried%s", untried, jx_signal ? " (interrupted)" : "");
-    jx_printf("; %ld notice%s and %ld task%s %s; %ld warning%s", r->notices, plural(r->notices), r->tasks,
-              plural(r->tasks), verb[0] == 'l' ? "added" : "found", r->warnings, plural(r->warnings));
-    if (r->no_notice) jx_printf(", %ld file%s without a notice", r->no_notice, plural(r->no_notice));
-    jx_printf("; %.2f s\n", now_s() - r->start);
-}
-
-/* What parsing found, whatever becomes of the file. */
-static void count_parse(run *r, const jx_doc *d)
-{
-    r->warnings += d->warnings;
-    if (!d->notices.n) r->no_notice++;
-}
-
-static void fail(run *r, const char *path, const char *why, int status)
-{
-    jx_print("%s: error: %s", path, why);
-    r->failed++;
-    if (r->status < status) r->status = status;
-}
-
-/* Loads one parsed file and says what became of it; nonzero stops the run. */
-static int emit(void *ctx, int k, wk_slot *sl)
-{
-    run *r = ctx;
-    input *e = &r->in->v[k];
-    char err[512];
-    r->done++;
-    if (sl->warnings.len) jx_printf("%s", sl->warnings.p);
-    if (jx_out_broken) return 1;        /* a closed pipe: stop before writing more */
-    if (!e->open) {
-        fail(r, e->path, e->err, JX_EINPUT);
-    } else if (sl->failed) {
-        fail(r, e->path, sl->err, JX_EINPUT);
-    } else if (sl->known) {
-        r->unchanged++;
-        if (r->o->verbosity == 2) jx_print("%s: unchanged", e->path);
-    } else {
-        count_parse(r, &sl->d);
-        int rc = ld_doc(r->db, &sl->d, err, sizeof err);
-        if (rc < 0 && jx_signal) {
-            r->done--;      /* not loaded, and not failed: rolled back */
-            r->rolled_back = e->path;
-        } else if (rc < 0) {
-            fail(r, e->path, err, JX_EDB);
-        } else if (rc == 1) {
-            r->unchanged++;
-            if (r->o->verbosity == 2) jx_print("%s: unchanged", e->path);
-        } else {
-            const jx_ldstats *st = ld_stats(r->db);
-            r->loaded++;
-            r->notices += st->new_notices;
-            r->tasks += st->tasks;
-            if (r->o->verbosity < 2) {
-            } else if (!st->old_notices) {
-                jx_print("%s: loaded, %ld notice%s, %ld task%s", e->path, st->new_notices,
-                          plural(st->new_notices), st->tasks, plural(st->tasks));
-            } else {
-                jx_print("%s: loaded, %ld new notice%s (%ld already loaded from %s%s), %ld task%s", e->path,
-                          st->new_notices, plural(st->new_notices), st->old_notices, st->other,
-                          st->others ? " and other files" : "", st->tasks, plural(st->tasks));
-            }
-        }
-    }
-    r->bytes += e->size >= 0 ? e->size : (long long)sl->d.text.nbytes;
-    draw_progress(r, 0);
-    return r->status == JX_EDB || jx_out_broken || jx_stop;
-}
-
-/* A --db that cannot work, said plainly before SQLite says less. */
-static int db_unusable(const char *path, char *err, size_t errsz)
-{
-    struct stat st;
-    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-        snprintf(err, errsz, "is a directory (--db names the database file)");
-        return 1;
-    }
-    int exists = stat(path, &st) == 0;
-    const char *slash = strrchr(path, '/');
-    char dir[4096];
-    if (!slash) snprintf(dir, sizeof dir, ".");
-    else snprintf(dir, sizeof dir, "%.*s", slash == path ? 1 : (int)(slash - path), path);
-    struct stat dst;
-    if (!exists && (stat(dir, &dst) != 0 || !S_ISDIR(dst.st_mode))) {
-        snprintf(err, errsz, "cannot create the database: directory %.400s does not exist", dir);
-        return 1;
-    }
-    /* the write-ahead log and its index are created beside the database
-     * (a file that is itself read-only: ld_open says so) */
-    if ((!exists || access(path, W_OK) == 0) && access(dir, W_OK | X_OK) != 0) {
-        snprintf(err, errsz, "%s: directory %.400s is not writable (%.40s)",
-                 exists ? "cannot write the database's log" : "cannot create the database", dir, strerror(errno));
-        return 1;
-    }
-    return 0;
-}
-
-static int cmd_ingest(inputs *in, const options *o)
-{
-    char err[512];
-    run r = {.in = in, .o = o, .start = now_s(), .progress = o->verbosity > 0 && isatty(STDERR_FILENO)};
-    r.total_bytes = 0;
-    for (int i = 0; i < in->n && r.total_bytes >= 0; i++)
-        r.total_bytes = in->v[i].size >= 0 ? r.total_bytes + in->v[i].size : -1;
-    jx_read_timeout_ms = o->timeout_ms;    /* --timeout also bounds reading a FIFO or device */
-    jx_db *db = db_unusable(o->db, err, sizeof err) ? NULL : ld_open(o->db, o->timeout_ms, err, sizeof err);
-    jx_shaset known = {0};
-    if (db && ld_known_shas(db, &known, err, sizeof err)) {
-        ld_close(db);
-        db = NULL;
-    }
-    if (!db) {
-        jx_print("jxgov: %s: %s", o->db, err);
-        summary(&r, "loaded");
-        return JX_EDB;
-    }
-    r.db = db;
-    if (o->no_search) ld_no_search(db);
-    wk_input *wi = jx_xrealloc(NULL, (size_t)in->n * sizeof *wi);
-    for (int k = 0; k < in->n; k++) wi[k] = (wk_input){in->v[k].path, in->v[k].open};
-    wk_run(wi, in->n, o->jobs, &known, emit, &r);
-    free(wi);
-    sha_free(&known);
-    ld_close(db);
-    if (jx_out_broken) return JX_EPIPE;
-    if (r.rolled_back) jx_print("%s: rolled back (interrupted)", r.rolled_back);
-    summary(&r, "loaded");
-    return jx_signal ? 128 + jx_signal : r.status;
-}
-
-/* Rebuilds the search table after bulk loads with --no-search. */
-static int cmd_index(const options *o)
-{
-    char err[512];
-    jx_db *db = db_unusable(o->db, err, sizeof err) ? NULL : ld_open(o->db, o->timeout_ms, err, sizeof err);
-    long long rows = db ? ld_build_search(db, err, sizeof err) : -1;
-    ld_close(db);
-    if (rows < 0) {
-        jx_print("jxgov: %s: %s", o->db, err);
-        return JX_EDB;
-    }
-    jx_print("%s: indexed %lld rows", o->db, rows);
-    return JX_OK;
-}
-
-static int cmd_check(inputs *in, const options *o)
-{
-    run r = {.in = in, .o = o, .start = now_s()};
-    int unread = 0;
-    jx_arena a = {0};
-    for (int i = 0; i < in->n && !jx_stop && !jx_out_broken; i++) {
-        input *e = &in->v[i];
-        jx_doc d;
-        char err[512];
-        r.done++;
-        if (!e->open) {
-            fail(&r, e->path, e->err, JX_EINPUT);
-            continue;
-        }
-        if (wk_read(&a, e->path, e->open, &d, NULL, err, sizeof err)) {
-            fail(&r, e->path, err, JX_EINPUT);
-        } else {
-            r.loaded++;
-            count_parse(&r, &d);
-            r.notices += (long)d.notices.n;
-            r.tasks += (long)d.tasks.n;
-            /* responsibility lines with no task: a list jxgov could not read */
-            if (d.unrecognised) {
-                unread++;
-                if (r.status < JX_EINPUT) r.status = JX_EINPUT;
-            }
-            if (o->verbosity > 0)
-                jx_print("%s: %s, %zu notice%s, %zu task%s, %d warning%s", e->path, d.text.encoding,
-                          d.notices.n, plural((long)d.notices.n), d.tasks.n, plural((long)d.tasks.n),
-                          d.warnings, plural(d.warnings));
-        }
-        prs_free(&d);
-        jx_arena_reset(&a);
-    }
-    jx_arena_free(&a);
-    if (jx_out_broken) return JX_EPIPE;
-    if (unread)
-        jx_printf("jxgov: %d file%s with responsibility lines but no task list\n", unread, plural(unread));
-    summary(&r, "read");
-    return jx_signal ? 128 + jx_signal : r.status;
 }
 
 static pthread_t main_thread;
@@ -691,19 +422,19 @@ int main(int argc, char **argv)
     if (cmd[0] == '-') return usage_error(NULL, "unknown option '%s' (options follow the command)", cmd);
     if (strcmp(cmd, "ingest") && strcmp(cmd, "check") && strcmp(cmd, "index"))
         return usage_error(NULL, "unknown command '%s'", cmd);
-    options o;
+    jx_options o;
     int first = 0;
     int rc = parse_options(cmd, argc - 1, argv + 1, &o, &first);
     if (rc >= 0) return rc;
     if (o.verbosity == 0) jx_quiet_warnings = 1;
-    if (!strcmp(cmd, "index")) return cmd_index(&o);
+    if (!strcmp(cmd, "index")) return run_index(&o);
     if (lex_init(err, sizeof err) || dep_init(err, sizeof err)) {
         jx_printf("jxgov: %s\n", err);
         return JX_EDB;
     }
     inputs in;
     expand(&in, argc - 1 - first, argv + 1 + first, &o);
-    rc = !strcmp(cmd, "ingest") ? cmd_ingest(&in, &o) : cmd_check(&in, &o);
+    rc = !strcmp(cmd, "ingest") ? run_ingest(in.v, in.n, &o) : run_check(in.v, in.n, &o);
     inputs_free(&in);
     lex_done();
     dep_done();

@@ -1,4 +1,5 @@
-/* msg.c: the one place that writes diagnostics. Every message is shown
+/* msg.c: the one place that writes diagnostics (but for out of memory,
+ * arena.c's jx_oom, which must not allocate). Every message is shown
  * with its control characters (C0, DEL, C1) and the bytes that are not
  * valid UTF-8 written as \xNN: a path or a department name carrying ESC
  * sequences must not reach the terminal raw, nor a newline start a line

@@ -370,18 +370,12 @@ static void start_list(parser *p, const jx_tok *t, int notice_year)
     p->list_task = p->d->tasks.n;
 }
 
-static size_t hash_bytes(const char *s, size_t n, size_t h)
-{
-    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 1099511628211u;   /* FNV-1a */
-    return h;
-}
-
 static size_t task_key(const jx_task *t)
 {
-    size_t h = hash_bytes(t->text, strlen(t->text), 14695981039346656037u);
+    size_t h = jx_hash(t->text, strlen(t->text), JX_HASH_SEED);
     for (size_t k = 0; k < t->nunits; k++) {
-        h = hash_bytes(t->units[k].department, strlen(t->units[k].department), h ^ 0x1f);
-        h = hash_bytes(t->units[k].lead ? "+" : "-", 1, h);
+        h = jx_hash(t->units[k].department, strlen(t->units[k].department), h ^ 0x1f);
+        h = jx_hash(t->units[k].lead ? "+" : "-", 1, h);
     }
     return h;
 }
@@ -403,21 +397,16 @@ static int same_project(const jx_task *a, const jx_task *b)
 static void merge_coled(parser *p)
 {
     jx_vec *v = &p->d->tasks;
-    size_t from = p->list_task, n = v->n - from, cap = 16;
+    size_t from = p->list_task, n = v->n - from;
     if (n < 2) return;
-    while (cap < 2 * n) cap *= 2;
-    size_t *slot = malloc(cap * sizeof *slot);    /* task index + 1, 0 = empty */
-    if (!slot) { fputs("jxgov: out of memory\n", stderr); exit(JX_EDB); }
-    memset(slot, 0, cap * sizeof *slot);
+    jx_index seen = {0};        /* the first printing of each project kept so far */
     size_t out = from;
     for (size_t i = from; i < v->n; i++) {
         jx_task *t = &JX_AT(*v, jx_task, i);
-        size_t h = task_key(t) & (cap - 1);
+        size_t h = task_key(t), pos = 0;
         jx_task *first = NULL;
-        for (; slot[h]; h = (h + 1) & (cap - 1)) {
-            jx_task *e = &JX_AT(*v, jx_task, slot[h] - 1);
-            if (same_project(e, t)) { first = e; break; }
-        }
+        for (size_t e; !first && (e = jx_index_next(&seen, h, &pos)) != JX_NONE;)
+            if (same_project(&JX_AT(*v, jx_task, e), t)) first = &JX_AT(*v, jx_task, e);
         if (first && first->section != t->section && first->nleaders && t->nleaders) {
             jx_leader *l = jx_alloc(p->a, (first->nleaders + t->nleaders) * sizeof *l);
             size_t m = first->nleaders;
@@ -431,12 +420,12 @@ static void merge_coled(parser *p)
             first->nleaders = m;
             continue;
         }
-        if (!first) slot[h] = out + 1;
+        if (!first) jx_index_add(&seen, h, out);
         if (out != i) JX_AT(*v, jx_task, out) = *t;
         out++;
     }
     v->n = out;
-    free(slot);
+    jx_index_free(&seen);
 }
 
 /* Ends the list being read at token `to`: its tokens are list, not prose. */
@@ -794,8 +783,7 @@ typedef struct { uint32_t *cp; size_t n; uint64_t *bi; size_t nbi; size_t hash; 
 static void mt_init(matchtext *m, const char *s)
 {
     size_t len = strlen(s);
-    m->cp = malloc((len + 1) * sizeof *m->cp);
-    if (!m->cp) { fputs("jxgov: out of memory\n", stderr); exit(JX_EDB); }
+    m->cp = jx_xrealloc(NULL, (len + 1) * sizeof *m->cp);
     m->n = 0;
     m->bi = NULL;
     m->nbi = 0;
@@ -803,9 +791,7 @@ static void mt_init(matchtext *m, const char *s)
         uint32_t c = txt_next(&q);
         if (!skipped_cp(c)) m->cp[m->n++] = c;
     }
-    size_t h = 14695981039346656037u;
-    for (size_t i = 0; i < m->n; i++) h = (h ^ m->cp[i]) * 1099511628211u;
-    m->hash = h;
+    m->hash = jx_hash(m->cp, m->n * sizeof *m->cp, JX_HASH_SEED);
 }
 
 static int cmp_u64(const void *a, const void *b)
@@ -818,8 +804,7 @@ static void mt_bigrams(matchtext *m)
 {
     if (m->bi || m->n < 2) return;
     m->nbi = m->n - 1;
-    m->bi = malloc(m->nbi * sizeof *m->bi);
-    if (!m->bi) { fputs("jxgov: out of memory\n", stderr); exit(JX_EDB); }
+    m->bi = jx_xrealloc(NULL, m->nbi * sizeof *m->bi);
     for (size_t i = 0; i + 1 < m->n; i++) m->bi[i] = (uint64_t)m->cp[i] << 32 | m->cp[i + 1];
     qsort(m->bi, m->nbi, sizeof *m->bi, cmp_u64);
 }
@@ -852,23 +837,24 @@ static void mt_free(matchtext *m)
  * a word changed: 免托管费 for 免代管费). */
 #define MATCH_DICE 0.8
 
+/* The task of tm (through texts) whose text is m's, or -1. */
+static long same_text_task(const jx_index *texts, const matchtext *tm, const matchtext *m)
+{
+    size_t pos = 0;
+    for (size_t j; (j = jx_index_next(texts, m->hash, &pos)) != JX_NONE;)
+        if (tm[j].n == m->n && !memcmp(tm[j].cp, m->cp, m->n * sizeof *m->cp)) return (long)j;
+    return -1;
+}
+
 /* Links targets [g0, g1) to the nt tasks from `first` of the same notice. */
 static void link_targets(parser *p, size_t first, size_t nt, size_t g0, size_t g1)
 {
     jx_doc *d = p->d;
-    size_t cap = 16;
-    matchtext *tm = malloc((nt ? nt : 1) * sizeof *tm);
-    while (cap < 2 * nt) cap *= 2;
-    size_t *slot = calloc(cap, sizeof *slot);
-    if (!tm || !slot) { fputs("jxgov: out of memory\n", stderr); exit(JX_EDB); }
+    matchtext *tm = jx_xrealloc(NULL, (nt ? nt : 1) * sizeof *tm);
+    jx_index texts = {0};       /* the first task of each text */
     for (size_t j = 0; j < nt; j++) {
         mt_init(&tm[j], JX_AT(d->tasks, jx_task, first + j).text);
-        size_t h = tm[j].hash & (cap - 1);
-        for (; slot[h]; h = (h + 1) & (cap - 1)) {
-            matchtext *e = &tm[slot[h] - 1];
-            if (e->n == tm[j].n && !memcmp(e->cp, tm[j].cp, e->n * sizeof *e->cp)) break;
-        }
-        if (!slot[h]) slot[h] = j + 1;
+        if (same_text_task(&texts, tm, &tm[j]) < 0) jx_index_add(&texts, tm[j].hash, j);
     }
     const jx_target *prev = NULL;
     long link = -1;
@@ -881,11 +867,8 @@ static void link_targets(parser *p, size_t first, size_t nt, size_t g0, size_t g
         }
         matchtext m;
         mt_init(&m, t->item);
-        link = -1;
-        for (size_t h = m.hash & (cap - 1); slot[h]; h = (h + 1) & (cap - 1)) {
-            matchtext *e = &tm[slot[h] - 1];
-            if (e->n == m.n && !memcmp(e->cp, m.cp, m.n * sizeof *m.cp)) { link = (long)(first + slot[h] - 1); break; }
-        }
+        long same = same_text_task(&texts, tm, &m);
+        link = same < 0 ? -1 : (long)first + same;
         if (link < 0) {
             double best = 0;
             int tie = 0;
@@ -909,7 +892,7 @@ static void link_targets(parser *p, size_t first, size_t nt, size_t g0, size_t g
     }
     for (size_t j = 0; j < nt; j++) mt_free(&tm[j]);
     free(tm);
-    free(slot);
+    jx_index_free(&texts);
 }
 
 /* A line this long with no tab, holding two responsibility fields or more,
@@ -1020,16 +1003,7 @@ void prs_doc(jx_arena *a, jx_doc *d)
     p.d = d;
     p.file = d->path;
     p.known_leaders.size = sizeof(jx_leader);
-    d->notices.size = sizeof(jx_notice);
-    d->tasks.size = sizeof(jx_task);
-    d->targets.size = sizeof(jx_target);
-    d->gazettes.size = sizeof(jx_gazette);
-    d->appointments.size = sizeof(jx_appointment);
-    d->catalog.size = sizeof(jx_catalog);
-    d->duties.size = sizeof(jx_duty);
-    d->references.size = sizeof(jx_reference);
-    d->topics.size = sizeof(jx_topic);
-    d->members.size = sizeof(jx_member);
+    for (int k = 0; k < K_COUNT; k++) d->rows[k].size = jx_kinds[k].size;
     /* HTML remnants and PDF runs become lines of their own (sharing the
      * line number they were printed on); the file's own count is kept. */
     jx_line *orig_lines = d->text.lines;
@@ -1100,14 +1074,5 @@ void prs_doc(jx_arena *a, jx_doc *d)
 
 void prs_free(jx_doc *d)
 {
-    jx_vec_free(&d->notices);
-    jx_vec_free(&d->tasks);
-    jx_vec_free(&d->targets);
-    jx_vec_free(&d->gazettes);
-    jx_vec_free(&d->appointments);
-    jx_vec_free(&d->catalog);
-    jx_vec_free(&d->duties);
-    jx_vec_free(&d->references);
-    jx_vec_free(&d->topics);
-    jx_vec_free(&d->members);
+    for (int k = 0; k < K_COUNT; k++) jx_vec_free(&d->rows[k]);
 }

@@ -57,7 +57,7 @@ typedef struct {
 static void *worker(void *arg)
 {
     pipeline *pl = arg;
-    if (lex_thread_init()) { jx_printf("jxgov: out of memory\n"); exit(JX_EDB); }
+    if (lex_thread_init()) jx_oom();     /* its match data is all it allocates */
     for (;;) {
         pthread_mutex_lock(&pl->mu);
         /* stay at most `window` files ahead of the writer: memory stays bounded */
@@ -111,9 +111,8 @@ int wk_run(const wk_input *in, int n, int jobs, const jx_shaset *known, wk_emit_
         return done;
     }
     pipeline pl = {in, n, 2 * jobs, NULL, known, 0, 0, PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER};
-    pl.slots = calloc((size_t)pl.window, sizeof *pl.slots);
-    pthread_t *tid = calloc((size_t)jobs, sizeof *tid);
-    if (!pl.slots || !tid) { jx_printf("jxgov: out of memory\n"); exit(JX_EDB); }
+    pl.slots = jx_xcalloc((size_t)pl.window, sizeof *pl.slots);
+    pthread_t *tid = jx_xcalloc((size_t)jobs, sizeof *tid);
     int started = 0;
     for (int w = 0; w < jobs - 1; w++)
         if (!pthread_create(&tid[w], NULL, worker, &pl)) started++;

@@ -2,6 +2,31 @@
 # dump.sh DB VIEWSET [PATH-PATTERN]: prints contract-view rows in the golden
 # format of tests/golden/FORMAT.md, sorted, so runs can be diffed. Leader
 # order comes from the table behind v_task_leaders (the view has no position).
+# The view sets, one a line: the name; how many of its first columns hold
+# what a row says (the rest say where it was printed: a file name, a line,
+# which a copy of the text does not share); "own" for the contents a
+# gazette carries of its own (not notices and their lists). A new record
+# kind is a line here and its query below; the loops of run.sh and
+# tables.sh take the sets from here:
+#   dump.sh --sets all|own    the names
+#   dump.sh --cols SET        its first columns that hold what a row says
+sets='
+notices           5  -
+gazette_issues    4  -
+tasks             10 -
+targets           9  -
+appointments      6  own
+catalog           5  own
+duty_changes      6  own
+references        3  own
+research_topics   3  own
+committee_members 4  own
+'
+case $1 in
+--sets) echo "$sets" | awk -v w="$2" 'NF && (w == "all" || $3 == w) { print $1 }'; exit ;;
+--cols) echo "$sets" | awk -v s="$2" '$1 == s { print $2; found = 1 } END { exit !found }' ||
+            { echo "dump.sh: unknown view set $2" >&2; exit 2; }; exit ;;
+esac
 db=$1 what=$2 pat=${3:-%}
 q() { sqlite3 -batch -separator '	' -nullvalue NULL "$db" "$1" | LC_ALL=C sort; }
 case $what in

@@ -632,6 +632,82 @@ static void test_docs(void)
                 "NULL|长兴县人民政府|长兴县|长兴县人民政府关于“某某”的通知|2023-02-24");
 }
 
+/* The one hash (FNV-1a, 64 bits) and the one index: every row stored is
+ * found under its hash, however many share it, across growth. */
+static void test_index(void)
+{
+    CHECK(jx_hash("a", 1, JX_HASH_SEED) == (size_t)0xaf63dc4c8601ec8cull, "FNV-1a of \"a\"");
+    CHECK(jx_hash("bc", 2, jx_hash("a", 1, JX_HASH_SEED)) == jx_hash("abc", 3, JX_HASH_SEED), "hash continues");
+    jx_index x = {0};
+    size_t pos = 0;
+    CHECK(jx_index_next(&x, 5, &pos) == JX_NONE, "an empty index finds nothing");
+    enum { N = 1000 };
+    for (size_t i = 0; i < N; i++) jx_index_add(&x, i % 7 ? i : 7, i);   /* rows 0, 7, 14 ... share hash 7 */
+    int bad = 0;
+    for (size_t i = 0; i < N; i++) {
+        size_t h = i % 7 ? i : 7, found = 0;
+        pos = 0;
+        for (size_t at; (at = jx_index_next(&x, h, &pos)) != JX_NONE;) {
+            if (at == i) found++;
+            if ((at % 7 ? at : 7) != h) bad++;
+        }
+        if (found != 1) bad++;
+    }
+    CHECK(!bad && x.n == N, "index: %d rows lost or misfiled", bad);
+    pos = 0;
+    CHECK(jx_index_next(&x, 1001, &pos) == JX_NONE, "a hash never stored");
+    jx_index_free(&x);
+}
+
+/* The table of record kinds against the schema it writes to: every list of
+ * jx_doc is its kind's row (size and place), every statement prepares, and
+ * each insert binds one field per parameter, each within its row. */
+extern const char jx_schema_sql[];
+static void test_kinds(void)
+{
+    jx_doc d;
+#define KIND_IS_LIST(kind, list, type)                                                    \
+    CHECK(&d.list == &d.rows[kind] && jx_kinds[kind].size == sizeof(type),               \
+          "kind %s: not the list " #list " of " #type, jx_kinds[kind].table);
+    JX_KINDS(KIND_IS_LIST)
+#undef KIND_IS_LIST
+    sqlite3 *h = NULL;
+    CHECK(sqlite3_open(":memory:", &h) == SQLITE_OK && sqlite3_exec(h, jx_schema_sql, NULL, NULL, NULL) == SQLITE_OK,
+          "schema: %s", h ? sqlite3_errmsg(h) : "no memory");
+    for (int k = 0; k < K_COUNT; k++) {
+        const jx_kind *kd = &jx_kinds[k];
+        sqlite3_stmt *st = NULL;
+        char q[200];
+        snprintf(q, sizeof q, "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = '%s'", kd->table);
+        CHECK(sqlite3_prepare_v2(h, q, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW,
+              "kind %d: no table %s", k, kd->table);
+        sqlite3_finalize(st);
+        CHECK(kd->notice < 0 || (size_t)kd->notice + sizeof(size_t) <= kd->size, "kind %s: notice offset", kd->table);
+        CHECK(!kd->insert == !kd->bind, "kind %s: an insert and its bind letters go together", kd->table);
+        if (kd->insert) {
+            st = NULL;
+            int ok = sqlite3_prepare_v2(h, kd->insert, -1, &st, NULL) == SQLITE_OK;
+            CHECK(ok && sqlite3_bind_parameter_count(st) == (int)strlen(kd->bind),
+                  "kind %s: insert has %d parameters, bind %s", kd->table, ok ? sqlite3_bind_parameter_count(st) : -1,
+                  kd->bind);
+            sqlite3_finalize(st);
+            for (size_t c = 0; kd->bind[c]; c++) {
+                const char *known = strchr("NPStinl", kd->bind[c]);
+                size_t w = kd->bind[c] == 't' ? sizeof(char *) : kd->bind[c] == 'l' ? sizeof(long) : sizeof(int);
+                CHECK(known && (strchr("NPS", kd->bind[c]) || kd->at[c] + w <= kd->size),
+                      "kind %s: bind letter %zu (%c) outside its row", kd->table, c, kd->bind[c]);
+            }
+        }
+        for (int j = 0; j < 4 && kd->del[j]; j++) {
+            st = NULL;
+            CHECK(sqlite3_prepare_v2(h, kd->del[j], -1, &st, NULL) == SQLITE_OK && sqlite3_bind_parameter_count(st) == 1,
+                  "kind %s: delete %d: %s", kd->table, j, sqlite3_errmsg(h));
+            sqlite3_finalize(st);
+        }
+    }
+    sqlite3_close(h);
+}
+
 int main(void)
 {
     char err[256];
@@ -649,6 +725,8 @@ int main(void)
     test_districts();
     test_load_after_rollback();
     test_docs();
+    test_kinds();
+    test_index();
     lex_done();
     dep_done();
     printf("unit: %d passed, %d failed\n", passed, failed);
