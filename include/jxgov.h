@@ -293,6 +293,9 @@ typedef struct {
     const char *category;   /* in force from a section heading above */
     int *section;           /* set by a group row (一、…) */
     void (*task)(void *u, const jx_trow *r);
+    /* a group row's heading: 1 when it is a leader's section
+     * (李军市长牵头重点工作), whose rows are then his, not a category */
+    int (*group)(void *u, const char *heading, long line);
     void *u;
 } jx_tblctx;
 /* Reads the table whose header is token lo: header cells to column roles

@@ -510,10 +510,24 @@ static void table_task(void *u, const jx_trow *r)
     jx_vec_free(&leaders);
 }
 
+/* A table's group row naming a leader's section: the rows under it are his,
+ * as under a prose section heading. */
+static int table_group(void *u, const char *heading, long line)
+{
+    parser *p = u;
+    jx_leader l;
+    size_t n = strlen(heading);
+    const char *lead = leader_verb(heading, n);
+    if (!(lead && split_leader(p->a, heading, (size_t)(lead - heading), &l))) return 0;
+    l.line = line;
+    p->sec_leader = l;
+    return 1;
+}
+
 static size_t parse_table(parser *p, size_t lo, size_t hi, int year)
 {
     jx_tblctx c = {p->a, p->tok, p->d->text.lines, p->file, &p->d->targets, &p->d->warnings,
-                   p->notice, year, p->in_list, p->category, &p->section, table_task, p};
+                   p->notice, year, p->in_list, p->category, &p->section, table_task, table_group, p};
     return tbl_read(&c, lo, hi);
 }
 

@@ -116,6 +116,34 @@ static void push_group(builder *b, long ord, const char *text, size_t n, long li
     r->group_text = txt_squash_dup(b->a, text, n);
 }
 
+/* A group row printed as a row of cells: its first cell opens with a
+ * section number (一、, or 一、 alone with the heading in the next cell),
+ * and at most one other cell holds text, the rest empty (a heading has no
+ * units). Its heading is put in *out; 0 when the row is no group row. */
+static long group_cells(const char *s, size_t len, jx_buf *out)
+{
+    const char *end = s + len, *p = s, *rest;
+    while (p < end && *p == '\t') p++;
+    const char *c0 = p;
+    while (p < end && *p != '\t') p++;
+    long ord = lex_ordinal(c0, (size_t)(p - c0), &rest);
+    if (ord <= 0) return 0;
+    out->len = 0;
+    jx_buf_put(out, rest, (size_t)(p - rest));
+    int others = 0;
+    while (p < end) {
+        const char *c = ++p;
+        while (p < end && *p != '\t') p++;
+        const char *q = c, *e = p;
+        while (q < e && (*q == ' ' || *q == '|')) q++;
+        while (e > q && (e[-1] == ' ' || e[-1] == '|')) e--;
+        if (q == e) continue;
+        if (++others > 1) return 0;
+        jx_buf_put(out, q, (size_t)(e - q));
+    }
+    return ord;
+}
+
 static int ends_table(const jx_tok *t)
 {
     switch (t->kind) {
@@ -225,6 +253,7 @@ size_t tbl_rebuild(jx_arena *a, const jx_tok *tok, const jx_line *lines, size_t 
     int last_cut = 0;       /* the last line is that long: a wrap may have cut it */
     long seq = 0;           /* the last row number seen (no-blank tables) */
     size_t lead = 1;        /* empty cells that open a follow-on row */
+    jx_buf gtext = {0};     /* a group row's heading */
     for (i = lo; i < n; i++) {
         const jx_tok *t = &tok[i];
         const jx_line *ln = &lines[i];
@@ -238,7 +267,8 @@ size_t tbl_rebuild(jx_arena *a, const jx_tok *tok, const jx_line *lines, size_t 
             const char *tab = memchr(s, '\t', len);
             int one_cell = tab == s && !memchr(s + 1, '\t', len - 1);
             const char *rest;
-            long ord = one_cell ? lex_ordinal(s + 1, len - 1, &rest) : 0;
+            long ord = one_cell ? lex_ordinal(s + 1, len - 1, &rest) : 0, gord = 0;
+            if (!one_cell) gord = group_cells(s, len, &gtext);
             /* Where a PDF wrapped a row printed on one line, the next tab
              * line goes on with it, its first cell the rest of the cell cut:
              * when the line before was cut (as long as the longest line so
@@ -256,7 +286,13 @@ size_t tbl_rebuild(jx_arena *a, const jx_tok *tok, const jx_line *lines, size_t 
                 note_width(ln, &longest, &last_cut);
                 continue;
             }
-            if (ord > 0) {
+            if (gord > 0) {
+                /* a group row (一、…) printed as a row of cells */
+                if (first_row && !blank && !width) width = b.cells.n;
+                flush(&b);
+                push_group(&b, gord, gtext.p, gtext.len, ln->no);
+                first_row = 0;
+            } else if (ord > 0) {
                 /* a group row (一、…) exported as a cell of its own */
                 if (first_row && !blank && !width) width = b.cells.n;
                 flush(&b);
@@ -369,6 +405,7 @@ size_t tbl_rebuild(jx_arena *a, const jx_tok *tok, const jx_line *lines, size_t 
     flush(&b);
     jx_vec_free(&b.cells);
     jx_vec_free(&b.pieces);
+    jx_buf_free(&gtext);
     return i;
 }
 
@@ -665,7 +702,7 @@ size_t tbl_read(jx_tblctx *p, size_t lo, size_t hi)
         const jx_row *r = &JX_AT(rows, jx_row, i);
         if (r->group) {
             *p->section = (int)r->group;
-            category = r->group_text;
+            category = p->group && p->group(p->u, r->group_text, r->line) ? NULL : r->group_text;
             continue;
         }
         /* a header row holds a 序号 cell (first, or where its table puts it) */
