@@ -260,6 +260,7 @@ typedef struct {
     size_t n;
     long line;
     long group;             /* > 0: a group row 一、… (its ordinal) */
+    int subgroup;           /* the group row is a subheading （一）…: no section number */
     const char *group_text;
 } jx_row;
 /* Rebuilds the table whose first line is token lo into rows (jx_vec of

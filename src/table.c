@@ -144,6 +144,20 @@ static long group_cells(const char *s, size_t len, jx_buf *out)
     return ord;
 }
 
+/* A subheading between a table's rows that opens a leader's part
+ * (（一）王宏副市长牵头重点工作: a title ending in 长, then 牵头, 主抓 or
+ * 负责). Any other （一）… line is a cell's wrapped text going on. */
+static int leader_heading(const jx_tok *t)
+{
+    static const char *const verbs[] = {"牵头", "主抓", "负责", NULL};
+    size_t n = t->blen - (size_t)(t->rest - t->body);
+    for (int k = 0; verbs[k]; k++) {
+        const char *f = txt_find(t->rest, n, verbs[k]);
+        if (f && f - t->rest >= 9 && f - t->rest <= 30 && txt_ends(t->rest, (size_t)(f - t->rest), "长")) return 1;
+    }
+    return 0;
+}
+
 static int ends_table(const jx_tok *t)
 {
     switch (t->kind) {
@@ -384,11 +398,13 @@ size_t tbl_rebuild(jx_arena *a, const jx_tok *tok, const jx_line *lines, size_t 
             blank = seq > 0 && b.cells.n >= maxw;
             after_footer = 1;
             continue;
-        } else if (t->kind == T_SECTION) {
-            /* a group row (一、…) printed across the table */
+        } else if (t->kind == T_SECTION || (t->kind == T_SUBSECTION && leader_heading(t))) {
+            /* a group row (一、…) printed across the table, or a subheading
+             * between its rows (（一）王宏副市长牵头重点工作) */
             if (first_row && !blank && !width) width = b.cells.n;
             flush(&b);
-            push_group(&b, t->num, t->rest, t->blen - (size_t)(t->rest - t->body), ln->no);
+            push_group(&b, t->kind == T_SECTION ? t->num : 1, t->rest, t->blen - (size_t)(t->rest - t->body), ln->no);
+            JX_AT(*rows, jx_row, rows->n - 1).subgroup = t->kind == T_SUBSECTION;
             first_row = 0;
         } else if (ends_table(t) || t->opens) {
             break;
@@ -701,8 +717,11 @@ size_t tbl_read(jx_tblctx *p, size_t lo, size_t hi)
     for (size_t i = 0; i < rows.n; i++) {
         const jx_row *r = &JX_AT(rows, jx_row, i);
         if (r->group) {
-            *p->section = (int)r->group;
-            category = p->group && p->group(p->u, r->group_text, r->line) ? NULL : r->group_text;
+            int leader = p->group && p->group(p->u, r->group_text, r->line);
+            /* a leader's subheading keeps the section's category */
+            if (!r->subgroup) *p->section = (int)r->group;
+            if (!leader) category = r->group_text;
+            else if (!r->subgroup) category = NULL;
             continue;
         }
         /* a header row holds a 序号 cell (first, or where its table puts it) */
@@ -852,6 +871,31 @@ static int pipe_header(const jx_line *l, int *outer, int *closed)
     return form;
 }
 
+/* s[0..n) opens with a subheading number, （一） … （十二）. */
+static int subheading(const char *s, size_t n)
+{
+    static const char nums[] = "一二三四五六七八九十";
+    if (!txt_starts(s, n, "（")) return 0;
+    size_t k = 3, d = 0;
+    for (int more = 1; more && k + 3 <= n && d < 3;) {
+        more = 0;
+        for (size_t c = 0; c + 3 < sizeof nums && !more; c += 3) more = !memcmp(nums + c, s + k, 3);
+        if (more) k += 3, d++;
+    }
+    return d && txt_starts(s + k, n - k, "）");
+}
+
+/* The next line after i that is not blank or page furniture is a pipe row. */
+static int pipe_row_next(const jx_text *t, size_t i)
+{
+    for (; i < t->nlines; i++) {
+        const jx_line *l = &t->lines[i];
+        if (!l->len || pg_furniture(l->text, l->len)) continue;
+        return memchr(l->text, '|', l->len) != NULL;
+    }
+    return 0;
+}
+
 static size_t from_pipe_rows(emitter *e, const jx_text *t, size_t i, int outer, int closed)
 {
     jx_vec cells = JX_VEC(jx_span);
@@ -866,7 +910,15 @@ static size_t from_pipe_rows(emitter *e, const jx_text *t, size_t i, int outer, 
             const char *s = l->text, *rest;
             size_t n = l->len;
             trim(&s, &n);
-            if (closed || lex_ordinal(s, n, &rest) <= 0) break;
+            /* a heading between two pipe rows (一、… or （一）王宏副市长
+             * 牵头重点工作) is the table's group row; after its last row,
+             * the list's own */
+            int ord = lex_ordinal(s, n, &rest) > 0;
+            if (((ord && closed) || subheading(s, n)) && pipe_row_next(t, i + 1)) {
+                emit(e, l->no, s, n);
+                continue;
+            }
+            if (closed || !ord) break;
             jx_buf_clear(&b);
             jx_buf_put(&b, "\t", 1);
             jx_buf_put(&b, s, n);
