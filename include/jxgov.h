@@ -224,6 +224,10 @@ void lex_thread_done(void);
 void lex_line(const jx_line *ln, jx_tok *t);
 /* 一、… / 二十一、…: the ordinal (> 0) and the text after it, else 0. */
 long lex_ordinal(const char *s, size_t n, const char **rest);
+/* Where a leader section heading's verb stands (颜海荣常务副市长牵头重点工作,
+ * 王某副县长负责事项, 张某区长主抓工作: the text before it names the
+ * leader), or NULL. */
+const char *lex_leader_verb(const char *s, size_t n);
 /* Extra patterns for the parser; groups go to g[0..ng). */
 typedef struct { const char *p; size_t n; } jx_span;
 enum jx_pat {

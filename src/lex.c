@@ -344,6 +344,17 @@ void lex_line(const jx_line *ln, jx_tok *t)
     else if (is_meta(s, n)) t->kind = T_META;
 }
 
+const char *lex_leader_verb(const char *s, size_t n)
+{
+    static const char *const verbs[] = {"牵头", "主抓", "负责", NULL};
+    const char *best = NULL;
+    for (int k = 0; verbs[k]; k++) {
+        const char *f = txt_find(s, n, verbs[k]);
+        if (f && (!best || f < best)) best = f;
+    }
+    return best;
+}
+
 long lex_ordinal(const char *s, size_t n, const char **rest)
 {
     static const char *const digits[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九"};

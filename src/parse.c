@@ -71,19 +71,6 @@ static int split_leader(jx_arena *a, const char *s, size_t n, jx_leader *out)
     return 0;
 }
 
-/* A leader section heading: 颜海荣常务副市长牵头重点工作, 王某副县长负责事项,
- * 张某区长主抓工作; the text before 牵头/主抓/负责 names the leader. */
-static const char *leader_verb(const char *s, size_t n)
-{
-    static const char *const verbs[] = {"牵头", "主抓", "负责", NULL};
-    const char *best = NULL;
-    for (int k = 0; verbs[k]; k++) {
-        const char *f = txt_find(s, n, verbs[k]);
-        if (f && (!best || f < best)) best = f;
-    }
-    return best;
-}
-
 static const char *leader_title_of(parser *p, const char *name)
 {
     for (size_t i = 0; i < p->known_leaders.n; i++) {
@@ -517,7 +504,7 @@ static int table_group(void *u, const char *heading, long line)
     parser *p = u;
     jx_leader l;
     size_t n = strlen(heading);
-    const char *lead = leader_verb(heading, n);
+    const char *lead = lex_leader_verb(heading, n);
     if (!(lead && split_leader(p->a, heading, (size_t)(lead - heading), &l))) return 0;
     l.line = line;
     p->sec_leader = l;
@@ -595,7 +582,7 @@ static void parse_lists(parser *p, size_t lo, size_t hi, size_t notice)
         const jx_tok *t = &p->tok[i];
         jx_leader l;
         if (t->kind != T_SECTION && t->kind != T_SUBSECTION) continue;
-        const char *lead = leader_verb(t->rest, t->blen - (size_t)(t->rest - t->body));
+        const char *lead = lex_leader_verb(t->rest, t->blen - (size_t)(t->rest - t->body));
         if (lead && split_leader(p->a, t->rest, (size_t)(lead - t->rest), &l) &&
             !leader_title_of(p, l.name))
             *(jx_leader *)jx_vec_push(&p->known_leaders) = l;
@@ -637,7 +624,7 @@ static void parse_lists(parser *p, size_t lo, size_t hi, size_t notice)
             }
             {
                 size_t rn = t->blen - (size_t)(t->rest - t->body);
-                const char *lead = leader_verb(t->rest, rn);
+                const char *lead = lex_leader_verb(t->rest, rn);
                 jx_leader l;
                 if (lead && split_leader(p->a, t->rest, (size_t)(lead - t->rest), &l)) {
                     p->sec_leader = l;
@@ -659,7 +646,7 @@ static void parse_lists(parser *p, size_t lo, size_t hi, size_t notice)
             p->sec_leader.name = p->sec_leader.title = NULL;
             {
                 size_t rn = t->blen - (size_t)(t->rest - t->body);
-                const char *lead = leader_verb(t->rest, rn);
+                const char *lead = lex_leader_verb(t->rest, rn);
                 if (!(lead && split_leader(p->a, t->rest, (size_t)(lead - t->rest), &p->sec_leader)))
                     p->category = txt_squash_dup(p->a, t->rest, rn);
                 p->sec_leader.line = line_no(p, i);

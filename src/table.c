@@ -149,13 +149,8 @@ static long group_cells(const char *s, size_t len, jx_buf *out)
  * 负责). Any other （一）… line is a cell's wrapped text going on. */
 static int leader_heading(const jx_tok *t)
 {
-    static const char *const verbs[] = {"牵头", "主抓", "负责", NULL};
-    size_t n = t->blen - (size_t)(t->rest - t->body);
-    for (int k = 0; verbs[k]; k++) {
-        const char *f = txt_find(t->rest, n, verbs[k]);
-        if (f && f - t->rest >= 9 && f - t->rest <= 30 && txt_ends(t->rest, (size_t)(f - t->rest), "长")) return 1;
-    }
-    return 0;
+    const char *f = lex_leader_verb(t->rest, t->blen - (size_t)(t->rest - t->body));
+    return f && f - t->rest >= 9 && f - t->rest <= 30 && txt_ends(t->rest, (size_t)(f - t->rest), "长");
 }
 
 static int ends_table(const jx_tok *t)
