@@ -18,20 +18,19 @@ best() {    # best of three, in ms, of the statement in file $1
 # queries.sql: blocks headed '-- name: ...'
 awk -v dir="$B" '/^-- name: /{ n++; f = dir "/q" n ".sql"; sub(/^-- name: /, ""); print > (dir "/q" n ".name"); next }
     n && !/^--/ { print > f }' bench/queries.sql
-i=1
-while [ -f "$B/q$i.sql" ]; do
-    printf '  %8s ms  %s\n' "$(best "$B/q$i.sql")" "$(cat "$B/q$i.name")"
-    i=$((i + 1))
-done
-rm -f "$B"/q[0-9]*.sql "$B"/q[0-9]*.name
+# time_all PREFIX LABEL: times $B/PREFIX1.sql, PREFIX2.sql … in order, then removes them
+time_all() {
+    i=1
+    while [ -f "$B/$1$i.sql" ]; do
+        printf '  %8s ms  %s%s\n' "$(best "$B/$1$i.sql")" "$2" "$(cat "$B/$1$i.name")"
+        i=$((i + 1))
+    done
+    rm -f "$B/$1"[0-9]*.sql "$B/$1"[0-9]*.name
+}
+time_all q ""
 # README: each statement of each ```sql block (a statement ends with ;),
 # named by the comment line before it, or else by its first line
 awk -v dir="$B" '/^```sql/ { f = 1; c = ""; next } /^```/ { f = 0 } f && /^--/ { c = c ? c " " substr($0, 4) : substr($0, 4); next }
     f { if (!open) { n++; open = 1; name = c ? c : $0; c = "" }
         print > (dir "/r" n ".sql"); if (/;[ \t]*$/) { open = 0; print name > (dir "/r" n ".name") } }' README.md
-i=1
-while [ -f "$B/r$i.sql" ]; do
-    printf '  %8s ms  README: %s\n' "$(best "$B/r$i.sql")" "$(cat "$B/r$i.name")"
-    i=$((i + 1))
-done
-rm -f "$B"/r[0-9]*.sql "$B"/r[0-9]*.name
+time_all r "README: "

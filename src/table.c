@@ -135,8 +135,8 @@ static long group_cells(const char *s, size_t len, jx_buf *out)
         const char *c = ++p;
         while (p < end && *p != '\t') p++;
         const char *q = c, *e = p;
-        while (q < e && (*q == ' ' || *q == '|')) q++;
-        while (e > q && (e[-1] == ' ' || e[-1] == '|')) e--;
+        while (q < e && *q == ' ') q++;
+        while (e > q && e[-1] == ' ') e--;
         if (q == e) continue;
         if (++others > 1) return 0;
         jx_buf_put(out, q, (size_t)(e - q));

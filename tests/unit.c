@@ -309,6 +309,21 @@ static void test_depts(void)
     split_is("", "");
 }
 
+/* text decoded into *t and lexed, its tokens in a; NULL (a check failed)
+ * when it does not decode. */
+static jx_tok *lexed(jx_arena *a, const char *text, jx_text *t)
+{
+    char err[256];
+    if (dec_bytes(a, (const unsigned char *)text, strlen(text), t, err, sizeof err)) {
+        CHECK(0, "decode: %s", err);
+        jx_arena_free(a);
+        return NULL;
+    }
+    jx_tok *tok = jx_alloc(a, t->nlines * sizeof *tok);
+    for (size_t i = 0; i < t->nlines; i++) lex_line(&t->lines[i], &tok[i]);
+    return tok;
+}
+
 /* Rebuilds text (lines separated by \n) as a table; want: rows joined by
  * " / ", cells by "|", group rows as "#N text"; end_line: the first line
  * after the table (nlines + 1 at the end of the text). */
@@ -316,15 +331,10 @@ static void table_is(const char *text, const char *want, long end_line)
 {
     jx_arena a = {0};
     jx_text t;
-    char err[256];
     jx_vec rows = JX_VEC(jx_row);
     jx_buf b = {0};
-    if (dec_bytes(&a, (const unsigned char *)text, strlen(text), &t, err, sizeof err)) {
-        CHECK(0, "decode: %s", err);
-        return;
-    }
-    jx_tok *tok = jx_alloc(&a, t.nlines * sizeof *tok);
-    for (size_t i = 0; i < t.nlines; i++) lex_line(&t.lines[i], &tok[i]);
+    jx_tok *tok = lexed(&a, text, &t);
+    if (!tok) return;
     jx_segs sg;     /* a section heading ends a table */
     seg_doc(&a, tok, t.lines, t.nlines, &sg);
     size_t end = tbl_rebuild(&a, tok, t.lines, 0, t.nlines, &rows);
@@ -502,16 +512,11 @@ static void notices_are(const char *text, const char *want)
 static void segments_are(const char *text, const char *want)
 {
     static const char *const kinds[] = {"masthead", "colophon", "notice", "fragment", "appoint", "catalog", "jiedu"};
-    char err[256];
     jx_arena a = {0};
     jx_text t;
     jx_buf b = {0};
-    if (dec_bytes(&a, (const unsigned char *)text, strlen(text), &t, err, sizeof err)) {
-        CHECK(0, "decode: %s", err);
-        return;
-    }
-    jx_tok *tok = jx_alloc(&a, t.nlines * sizeof *tok);
-    for (size_t i = 0; i < t.nlines; i++) lex_line(&t.lines[i], &tok[i]);
+    jx_tok *tok = lexed(&a, text, &t);
+    if (!tok) return;
     pg_mark(tok, t.lines, t.nlines);
     jx_segs sg;
     seg_doc(&a, tok, t.lines, t.nlines, &sg);
