@@ -138,20 +138,19 @@ static int split_lines(jx_arena *a, const char *s, size_t n, jx_text *t, char *e
  * excerpt, runs a notice's salutation and its first paragraph into one line
  * (各镇人民政府，县政府各部门：《…》已经县政府同意…); every printed notice
  * sets the salutation on a line of its own, and the reader of documents
- * looks for it there. The addressees end in the word for a body, so a
- * sentence of the body (各地要做到：…) is never taken for them. */
+ * looks for it there. The addressees end in the word for a body
+ * (txt_addressees), so a sentence of the body (各地要做到：…) is never taken
+ * for them. */
 static size_t salutation_end(const char *s, size_t n)
 {
-    static const char *const ends[] = {"政府", "部门", "单位", "机构", "管委会", "办事处", "委员会", "）", NULL};
+    /* only lines opening with 各: a field (责任单位：市发改委) also ends in a
+     * body's word before its colon */
     if (!txt_starts(s, n, "各")) return 0;
-    const char *c = txt_find(s, n < 240 ? n : 240, "：");
+    const char *c = txt_find(s, n < 243 ? n : 243, "：");
     if (!c) return 0;
     size_t k = (size_t)(c - s), e = k + strlen("：");
-    if (txt_find(s, k, "。") || txt_find(s, k, "；")) return 0;
-    int body = 0;
-    for (int i = 0; ends[i] && !body; i++) body = txt_ends(s, k, ends[i]);
     while (e < n && s[e] == ' ') e++;
-    return body && e < n ? k + strlen("：") : 0;
+    return e < n && txt_addressees(s, k) ? k + strlen("：") : 0;
 }
 
 /* Gives a salutation that runs on into its paragraph a line of its own;
