@@ -10,7 +10,7 @@
 #include <string.h>
 
 enum {
-    P_DOCNO, P_DATE, P_SALUT, P_TITLE, P_LISTHEAD, P_SECTION, P_ITEM, P_RESP,
+    P_DOCNO, P_DATE, P_SALUT, P_TITLE, P_LISTHEAD, P_SECTION, P_ITEM,
     P_FOOTER, P_FIND_DOCNO, P_DOCNO_LIKE, P_DATE_ISO, P_DATE_CN, P_SIGNATURE, P_META, P_PROGRESS,
     P_SUBSECTION, P_RUNBREAK, P_EXTRA, P_COUNT = P_EXTRA + JX_P_COUNT
 };
@@ -21,6 +21,8 @@ enum {
 /* the field keys as one alternation; (?!) closes it, never matching */
 #define FIELD_ALT_(k, r) k "|"
 #define FIELD_ALT JX_FIELDS(FIELD_ALT_) "(?!)"
+#define FIELD_ROW_(k, r) {k "：", sizeof k "：" - 1, JX_F_##r},
+const jx_field jx_fields[] = {JX_FIELDS(FIELD_ROW_){NULL, 0, 0}};
 
 /* A government of the family: a province, city, county or district name
  * (嘉兴市, 平湖市, 长兴县, 莲都区, 景宁畲族自治县), then its 人民政府 and,
@@ -48,7 +50,6 @@ static const char *const patterns[P_COUNT] = {
                    "(?:（[^）。]{0,20}）)?$",
     [P_SECTION] = "^([一二三四五六七八九十]{1,3})\\s*、\\s*(.*)$",
     [P_ITEM] = "^([0-9]{1,18})\\*?\\s*[.、](?![0-9])\\s*(.*)$",
-    [P_RESP] = "^(?:" FIELD_ALT ")\\s*：",
     [P_FOOTER] = "^(?:[-—–]\\s*[0-9]{1,4}\\s*[-—–]|第\\s*[0-9]{1,4}\\s*页(?:\\s*[，,/]?\\s*共\\s*[0-9]{1,4}\\s*页)?|[0-9]{1,3})$",
     [P_DATE_ISO] = "^([0-9]{4})[-./]([0-9]{1,2})[-./]([0-9]{1,2})$",
     [P_DATE_CN] = "^([〇○零一二三四五六七八九]{4})\\s*年\\s*([一二三四五六七八九十]{1,2})\\s*月\\s*"
@@ -228,6 +229,19 @@ static int cn_date(const char *s, size_t n, jx_tok *t)
 /* Every furniture line opens with one of a few characters (a key's first,
  * a bullet, a breadcrumb's 首页 / 当前位置 / >, a stamp's digit): only those
  * lines are given to the pattern. */
+/* A line opening with a field, spaces allowed before its ：(责任单位 ：…) */
+static int resp_line(const char *s, size_t n)
+{
+    if (n < 12) return 0;
+    for (int k = 0; jx_fields[k].key; k++) {
+        size_t kl = jx_fields[k].len - strlen("："), i = kl;
+        if (n < kl || memcmp(s, jx_fields[k].key, kl)) continue;
+        while (i < n && s[i] == ' ') i++;
+        if (txt_starts(s + i, n - i, "：")) return 1;
+    }
+    return 0;
+}
+
 static int is_meta(const char *s, size_t n)
 {
     if (!n) return 0;
@@ -343,7 +357,7 @@ void lex_line(const jx_line *ln, jx_tok *t)
             size_t k = group(1, s, &num);
             t->num = cn_number(num, k);
             group(2, s, &t->rest);
-        } else if (match(P_RESP, s, n)) {
+        } else if (resp_line(s, n)) {
             t->kind = T_RESP;
             t->rest = s;
         } else if ((t->num = lex_ordinal(s, n, &t->rest)) > 0) {
@@ -365,8 +379,6 @@ void lex_line(const jx_line *ln, jx_tok *t)
     else if (is_meta(s, n)) t->kind = T_META;
 }
 
-#define FIELD_ROW_(k, r) {k "：", sizeof k "：" - 1, JX_F_##r},
-const jx_field jx_fields[] = {JX_FIELDS(FIELD_ROW_){NULL, 0, 0}};
 
 int lex_field(const char *s, size_t n)
 {
