@@ -251,6 +251,46 @@ static size_t header_split(const builder *b, const jx_tok *tok, const jx_line *l
     return from;
 }
 
+/* The number a tab line's first cell holds, or -1. */
+static long first_cell_number(const jx_line *l)
+{
+    const char *tab = memchr(l->text, '\t', l->len);
+    return tab && tab > l->text ? cell_number(&(jx_buf){(char *)l->text, (size_t)(tab - l->text), 0}) : -1;
+}
+
+/* Where the header line at i (printed a row a line) was cut by a PDF's
+ * wrap, the width of the first data row under it (numbered num), looked
+ * ahead: the tabs of its lines plus one, whatever the wrap did to them (a
+ * PDF cuts lines, never drops a tab), up to the line that opens the next
+ * number. 0 when the header line is whole as far as can be told: the wrap
+ * cuts every line at one width, so a cut header line is as long as the
+ * longest line of that row, and one of the row's lines is that long too
+ * (a header no longer than the rows after it is whole). A cut value equal
+ * to the next number that opens a line ends the count early: the width
+ * then errs small, and the header is rejoined the less. */
+static size_t data_width(const jx_tok *tok, const jx_line *lines, size_t i, size_t n, long num)
+{
+    size_t j = i + 1, w = 0, lim = i + 64 < n ? i + 64 : n, head = txt_chars(lines[i].text, lines[i].len);
+    int as_long = 0;
+    for (; j < lim; j++) {
+        if (tok[j].kind == T_TABLE && first_cell_number(&lines[j]) == num) break;
+        if (ends_table(&tok[j]) || tok[j].opens) return 0;
+    }
+    if (j >= lim) return 0;
+    for (w = 1; j < lim; j++) {
+        if (ends_table(&tok[j]) || tok[j].opens || tok[j].kind == T_SECTION ||
+            (w > 1 && tok[j].kind == T_TABLE && first_cell_number(&lines[j]) == num + 1))
+            break;
+        /* a wrapped cell's lines without a tab, blank lines, page numbers
+         * hold no tab */
+        for (size_t c = 0; c < lines[j].len; c++) w += lines[j].text[c] == '\t';
+        size_t chars = txt_chars(lines[j].text, lines[j].len);
+        if (chars > head) return 0;
+        as_long |= chars == head;
+    }
+    return as_long ? w : 0;
+}
+
 size_t tbl_rebuild(jx_arena *a, const jx_tok *tok, const jx_line *lines, size_t lo, size_t n,
                    jx_vec *rows)
 {
@@ -258,6 +298,7 @@ size_t tbl_rebuild(jx_arena *a, const jx_tok *tok, const jx_line *lines, size_t 
     int blank = 0, first_row = 1, after_footer = 0, last_row_line = 0;
     size_t width = 0, maxw = 0, maxw_seen = 0, i;
     size_t rows_w = 0;      /* the header's width, where rows are printed one a line */
+    size_t head_w = 0;      /* while the header's first row is open: the data rows' width */
     size_t longest = 0;     /* characters of the longest line so far */
     int last_cut = 0;       /* the last line is that long: a wrap may have cut it */
     long seq = 0;           /* the last row number seen (no-blank tables) */
@@ -289,12 +330,17 @@ size_t tbl_rebuild(jx_arena *a, const jx_tok *tok, const jx_line *lines, size_t 
              * addressees under the table (抄送, 印发) never goes on. */
             size_t k = 1;
             for (size_t c = 0; c < len; c++) k += s[c] == '\t';
-            if (ord <= 0 && last_row_line && !blank && last_cut && b.cells.n - cut_at_tab(&b) < rows_w &&
-                b.cells.n + k - 1 <= rows_w + 1 && !txt_find(s, len, "抄送") && !txt_find(s, len, "印发")) {
+            size_t bound = head_w ? head_w : rows_w;
+            if (ord <= 0 && last_row_line && !blank && last_cut && b.cells.n - cut_at_tab(&b) < bound &&
+                b.cells.n + k - 1 <= bound + 1 && !txt_find(s, len, "抄送") && !txt_find(s, len, "印发")) {
                 add_cells(&b, s, len, ln->no, 1);
+                /* the header's first row, cut as a data row is, gives the
+                 * table's width once rejoined */
+                if (head_w) rows_w = b.cells.n;
                 note_width(ln, &longest, &last_cut);
                 continue;
             }
+            head_w = 0;
             if (gord > 0) {
                 /* a group row (一、…) printed as a row of cells */
                 if (first_row && !blank && !width) width = b.cells.n;
@@ -370,7 +416,10 @@ size_t tbl_rebuild(jx_arena *a, const jx_tok *tok, const jx_line *lines, size_t 
                 long num = cell_number(&(jx_buf){(char *)s, (size_t)(tab - s), 0});
                 if (num > 0) seq = num;
                 add_cells(&b, s, len, ln->no, 0);
-                if (t->table) rows_w = b.cells.n;     /* the header: the table's width */
+                /* The header: the table's width. A wrap may have cut its
+                 * first row too: it is rejoined as a data row is, bounded by
+                 * the width of the data rows under it (its own is cut). */
+                if (t->table) rows_w = b.cells.n, head_w = data_width(tok, lines, i, n, seq + 1);
                 first_row = 0;
             }
             last_row_line = !one_cell && ord <= 0;

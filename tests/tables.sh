@@ -45,9 +45,11 @@ for s in 001 002 003 004; do
 done
 
 # rows printed on one line (000's annex) cut by the wrap too, anywhere: inside
-# a cell, right after a tab, a bare number left alone on a line
+# a cell, right after a tab, a bare number left alone on a line; below 30 the
+# header's own first row (序号…建设任务 and its ten empty cells) is cut too,
+# right after its last label (20) or among its empty cells (22, 25, 28)
 s=000
-for w in 30 35 40; do
+for w in 20 22 25 28 30 35 40; do
     for form in emdash pageof header; do
         $PERTURB pdfrows $w $form "$s000" > "$T/pdf.txt"
         like_seed "000 as a PDF copy with its one-line rows wrapped at $w, page numbers $form" "$T/pdf.txt"
