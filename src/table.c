@@ -65,17 +65,30 @@ static int empty_cell_line(const jx_line *ln)
     return 1;
 }
 
-/* The integer a cell holds (its raw text, spaces allowed), or -1. */
-static long cell_number(const jx_buf *pb)
+/* The row number s[0..n) holds: digits, spaces allowed, and perhaps a `*`
+ * after them (1*: a list marks its key items so, and the number is the
+ * row's all the same; no view keeps the mark); else -1. */
+static long row_number(const char *s, size_t n)
 {
     long v = -1;
-    for (size_t i = 0; i < pb->len; i++) {
-        char c = pb->p[i];
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
         if (c == ' ') continue;
+        if (v >= 0 && (c == '*' || txt_starts(s + i, n - i, "＊"))) {
+            i += c == '*' ? 0 : 2;
+            while (i + 1 < n && s[i + 1] == ' ') i++;
+            return i + 1 == n ? v : -1;
+        }
         if (c < '0' || c > '9' || v > 100000000) return -1;
         v = (v < 0 ? 0 : v * 10) + (c - '0');
     }
     return v;
+}
+
+/* The integer a cell holds (its raw text), or -1. */
+static long cell_number(const jx_buf *pb)
+{
+    return row_number(pb->p, pb->len);
 }
 
 static void add_cell(builder *b, const char *s, size_t n, long line)
@@ -534,12 +547,8 @@ static int value_like(const char *s)
 
 static int is_seq(const char *s, long *seq)
 {
-    if (!*s) return 0;
-    long v = 0;
-    for (const char *q = s; *q; q++) {
-        if (*q < '0' || *q > '9' || v > 100000000) return 0;
-        v = v * 10 + (*q - '0');
-    }
+    long v = row_number(s, strlen(s));
+    if (v < 0) return 0;
     *seq = v;
     return 1;
 }
@@ -1065,12 +1074,25 @@ static size_t from_paragraphs(emitter *e, const jx_text *t, size_t i)
         if ((ends_table(&tk) && !(tk.kind == T_LISTHEAD && tk.blen <= 12)) ||
             (tk.kind == T_TEXT && section_ahead(t, i)))
             break;
+        if (tk.kind == T_SUBSECTION && leader_heading(&tk)) {
+            /* a leader's subheading between the rows (（一）王宏副市长牵头
+             * 重点工作) is no cell: on a line of its own it is the rows'
+             * group, as between the rows of any table */
+            if (open) emit(e, cell_no, cell.p, cell.len);
+            emit(e, l->no, l->text, l->len);
+            open = vertical = 0;
+            first = 0;
+            blanks = 0;
+            furniture = sep_before = 0;
+            empties_before = 0;
+            continue;
+        }
         const char *s = tk.body;
         size_t n = tk.blen;
         /* the next row's number opens a cell even where a page break took
          * the blank line before it */
         long num = -1;
-        if (n && n <= 4 && tk.kind == T_FOOTER) num = atol(s);
+        if (n && n <= 6 && (tk.kind == T_FOOTER || tk.kind == T_TEXT)) num = row_number(s, n);
         int next_row = !header && num == seq + 1;
         if (next_row) seq = num;
         /* A page number with blank lines around it parts two cells, or
@@ -1099,7 +1121,7 @@ static size_t from_paragraphs(emitter *e, const jx_text *t, size_t i)
                 cell_no = l->no;
                 open = 1;
                 last_width = txt_chars(s, n);
-                if (!first && n == 1 && *s == '1') header = 0, seq = 1;
+                if (!first && row_number(s, n) == 1) header = 0, seq = 1;
                 vertical = single_han(s, n);
             }
         } else {

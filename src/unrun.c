@@ -9,9 +9,10 @@
  * The structure is found inside the run by three rules:
  * - the header words found after 序号 give the column set (one text column,
  *   then one or two unit columns); any other header is left alone;
- * - a number that continues the 序号 sequence (or 1 after a group heading),
- *   or the next group ordinal 二、, starts a row, but only where the text
- *   before it ends in a run of unit names: 11 in 新增就业11万人 starts no row;
+ * - a number that continues the 序号 sequence (or 1 after a group heading;
+ *   1* as well, a key item's mark), or the next group ordinal 二、, starts a
+ *   row, but only where the text before it ends in a run of unit names: 11
+ *   in 新增就业11万人 starts no row;
  * - within a row, the task text ends where a run of unit names begins that
  *   reaches the row's end (after a 。 when one stands there), the names being
  *   those of data/departments.tsv or of a unit's form (市/县/区/各/嘉兴… and
@@ -287,6 +288,9 @@ static size_t number_at(run *r, size_t i, long want)
     int k = snprintf(buf, sizeof buf, "%ld", want);
     if (!at(r, i, buf) || (i > 0 && is_digit(r, i - 1)) || is_digit(r, i + (size_t)k)) return 0;
     if (at(r, i + (size_t)k, ".") || at(r, i + (size_t)k, "%") || at(r, i + (size_t)k, "．")) return 0;
+    /* 1*: a key item's number, the mark no part of the text */
+    if (at(r, i + (size_t)k, "*")) return (size_t)k + 1;
+    if (at(r, i + (size_t)k, "＊")) return (size_t)k + 3;
     return (size_t)k;
 }
 
