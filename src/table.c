@@ -856,6 +856,8 @@ size_t tbl_read(jx_tblctx *p, size_t lo, size_t hi)
  * they do for a cell-per-line export without blank lines. Line numbers stay
  * those of the printed lines. */
 
+static int role_of(const char *s, int *lead_word);
+
 typedef struct { jx_arena *a; jx_vec *out; } emitter;
 
 static void emit(emitter *e, long no, const char *s, size_t n)
@@ -1140,6 +1142,152 @@ static size_t from_paragraphs(emitter *e, const jx_text *t, size_t i)
     return i;
 }
 
+/* ---- a cell-per-paragraph table with no 序号 column ----
+ * Some lists print the item number inside the text cell (目标任务 / 责任领导
+ * / 责任单位, then `1. 生产总值增长7.5%以上。` / 董贵波 / 市发改委、…): the
+ * header is a run of paragraphs each a column's words, the text column
+ * first; a row is an item paragraph (1. …, continuing the numbering) and
+ * the paragraphs after it, one a column; a group row 一、… stands between
+ * rows. It is rewritten into the cell-per-line form with a 序号 column put
+ * in front, so the reader above reads it as any other. */
+
+/* The role of the paragraph l as a header cell, R_NONE when it is none: a
+ * column's label is short and plain (a list heading such as 2024年重点工作
+ * 责任分解, or the note （列第一位者为牵头单位）, holds column words too). */
+static int para_role(const jx_line *l)
+{
+    if (!l->len || l->len > 30 || memchr(l->text, '\t', l->len) || memchr(l->text, '|', l->len) ||
+        txt_find(l->text, l->len, "（") || txt_find(l->text, l->len, "年") || txt_find(l->text, l->len, "分解"))
+        return R_NONE;
+    char w[32];             /* the label, spaces out (责 任 领 导) */
+    size_t k = 0;
+    for (size_t c = 0; c < l->len; c++)
+        if (l->text[c] != ' ') w[k++] = l->text[c];
+    w[k] = 0;
+    int lead;
+    return role_of(w, &lead);
+}
+
+/* Where line i opens such a header: its cells' roles in role[] (up to 8),
+ * their number; 0 when it opens none. */
+static size_t item_header(const jx_text *t, size_t i, int *role, size_t *after)
+{
+    size_t k = 0, j = i;
+    int units = 0;
+    if (para_role(&t->lines[i]) != R_TEXT) return 0;
+    for (; j < t->nlines && k < 8; j++) {
+        const jx_line *l = &t->lines[j];
+        if (!l->len) continue;
+        int r = para_role(l);
+        if (r == R_NONE || r == R_SEQ || (k && r == R_TEXT)) break;
+        units |= r == R_DEPT || r == R_MEMBER;
+        role[k++] = r;
+    }
+    if (k < 2 || !units) return 0;
+    /* then an item 1 (after a group row, perhaps) */
+    for (; j < t->nlines; j++) {
+        const jx_line *l = &t->lines[j];
+        if (!l->len) continue;
+        jx_tok tk;
+        lex_line(l, &tk);
+        if (tk.kind == T_SECTION) continue;
+        if (tk.kind != T_ITEM || tk.num != 1) return 0;
+        break;
+    }
+    if (j >= t->nlines) return 0;
+    *after = j;
+    return k;
+}
+
+/* A paragraph that names people, not units: short, Han only, no unit's
+ * ending (董贵波, 郑敏强; 市发改委 is a unit). */
+static int person_like(const jx_line *l)
+{
+    static const char *const unit_ends[] = {"局", "委", "办", "会", "院", "府", "部", "厅", "司", "团", "处", "心", "队", "社", NULL};
+    if (l->len < 6 || l->len > 12 || memchr(l->text, ' ', l->len)) return 0;
+    for (size_t k = 0; k < l->len; k += 3)
+        if ((unsigned char)l->text[k] < 0xE4 || (unsigned char)l->text[k] > 0xE9) return 0;
+    for (int k = 0; unit_ends[k]; k++)
+        if (txt_ends(l->text, l->len, unit_ends[k])) return 0;
+    return !txt_find(l->text, l->len, "、") && !txt_starts(l->text, l->len, "市");
+}
+
+static size_t from_items(emitter *e, const jx_text *t, size_t i, const int *role, size_t ncols, size_t body)
+{
+    jx_buf b = {0};
+    long seq = 0;
+    emit(e, t->lines[i].no, "\t序号", strlen("\t序号"));
+    for (; i < body; i++) {
+        const jx_line *l = &t->lines[i];
+        if (!l->len) continue;
+        jx_buf_clear(&b);
+        jx_buf_put(&b, "\t", 1);
+        jx_buf_put(&b, l->text, l->len);
+        emit(e, l->no, b.p, b.len);
+    }
+    size_t leader = ncols;
+    for (size_t c = 1; c < ncols; c++)
+        if (role[c] == R_LEADER) leader = c;
+    while (i < t->nlines) {
+        const jx_line *l = &t->lines[i];
+        if (!l->len || pg_furniture(l->text, l->len)) { i++; continue; }
+        jx_tok tk;
+        lex_line(l, &tk);
+        if (tk.kind == T_SECTION) {
+            emit(e, l->no, "", 0);
+            jx_buf_clear(&b);
+            jx_buf_put(&b, "\t", 1);
+            jx_buf_put(&b, tk.body, tk.blen);
+            emit(e, l->no, b.p, b.len);
+            i++;
+            continue;
+        }
+        if (tk.kind != T_ITEM || tk.num != seq + 1) break;
+        seq = tk.num;
+        /* the row: the item's number and text, then its paragraphs up to
+         * the next item or group row, one a column; a leader's cell may
+         * print its names a paragraph each */
+        emit(e, l->no, "", 0);
+        char *num = jx_sprintf(e->a, "\t%ld", seq);
+        emit(e, l->no, num, strlen(num));
+        jx_buf_clear(&b);
+        jx_buf_put(&b, "\t", 1);
+        jx_buf_put(&b, tk.rest, tk.blen - (size_t)(tk.rest - tk.body));
+        emit(e, l->no, b.p, b.len);
+        size_t j = i + 1, c = 1;
+        const jx_line *cells[16];
+        size_t nc = 0;
+        for (; j < t->nlines && nc < 16; j++) {
+            const jx_line *m = &t->lines[j];
+            if (!m->len || pg_furniture(m->text, m->len)) continue;
+            jx_tok mk;
+            lex_line(m, &mk);
+            if (mk.kind == T_SECTION || (mk.kind == T_ITEM && mk.num == seq + 1) || ends_table(&mk) ||
+                mk.opens || memchr(m->text, '\t', m->len))
+                break;
+            cells[nc++] = m;
+        }
+        size_t extra = nc > ncols - 1 ? nc - (ncols - 1) : 0;
+        for (size_t k = 0; k < nc; k++, c++) {
+            jx_buf_clear(&b);
+            jx_buf_put(&b, "\t", 1);
+            jx_buf_put(&b, cells[k]->text, cells[k]->len);
+            /* the names after the first in a leader's cell */
+            while (c == leader && extra && k + 1 < nc && person_like(cells[k + 1])) {
+                jx_buf_puts(&b, "、");
+                k++;
+                extra--;
+                jx_buf_put(&b, cells[k]->text, cells[k]->len);
+            }
+            emit(e, cells[k]->no, b.p, b.len);
+        }
+        i = j;
+    }
+    if (seq) emit(e, t->lines[i - 1].no, "", 0);
+    jx_buf_free(&b);
+    return i;
+}
+
 void tbl_normalize(jx_arena *a, jx_text *t)
 {
     /* cheap test first: most files have no table in these forms */
@@ -1149,11 +1297,17 @@ void tbl_normalize(jx_arena *a, jx_text *t)
         int outer, closed;
         /* para_header stops at the first character that is not 序; a pipe
          * header has a pipe */
-        if (para_header(l) || (memchr(l->text, '|', l->len) && pipe_header(l, &outer, &closed))) start = i;
+        int role[8];
+        size_t body;
+        if (para_header(l) || (memchr(l->text, '|', l->len) && pipe_header(l, &outer, &closed)) ||
+            (l->len <= 30 && l->len >= 6 && item_header(t, i, role, &body)))
+            start = i;
     }
     if (start == t->nlines) return;
     jx_vec out = JX_VEC(jx_line);
     emitter e = {a, &out};
+    int role[8];
+    size_t ncols, body;
     for (i = 0; i < start; i++) *(jx_line *)jx_vec_push(&out) = t->lines[i];
     while (i < t->nlines) {
         const jx_line *l = &t->lines[i];
@@ -1162,6 +1316,8 @@ void tbl_normalize(jx_arena *a, jx_text *t)
         else if (form == 2) i = from_cell_pipes(&e, t, i);
         else if (para_header(l) && (!i || !memchr(t->lines[i - 1].text, '\t', t->lines[i - 1].len)))
             i = from_paragraphs(&e, t, i);
+        else if (l->len <= 30 && l->len >= 6 && (ncols = item_header(t, i, role, &body)))
+            i = from_items(&e, t, i, role, ncols, body);
         else *(jx_line *)jx_vec_push(&out) = t->lines[i++];
     }
     t->lines = jx_alloc(a, (out.n ? out.n : 1) * sizeof *t->lines);
