@@ -8,9 +8,9 @@
  *
  * The structure is found inside the run by three rules:
  * - the header words found after 序号 give the column set (one text column,
- *   then one or two unit columns, and perhaps a leader column before or
- *   after the units); any other header is left alone (a name and a content
- *   column, or district values, have no separator between them in a run);
+ *   or a 项目名称 column and its content, then one or two unit columns, and
+ *   perhaps a leader column before or after the units); any other header is
+ *   left alone (district values have no separator between them in a run);
  * - a number that continues the 序号 sequence (or 1 after a group heading;
  *   1* as well, a key item's mark), or the next group ordinal 二、, starts a
  *   row, but only where the text before it ends in a run of unit names: 11
@@ -44,15 +44,17 @@ typedef struct {
     size_t n;
     long budget;            /* name look-ups left: the cost stays linear in n */
     int leader;             /* a leader column: 0 none, 1 before the units, 2 after them */
+    int name;               /* a 项目名称 column before the text */
 } run;
 
-enum { H_SEQ, H_TEXT, H_LEAD, H_MEMBER, H_LEADER };
+enum { H_SEQ, H_TEXT, H_LEAD, H_MEMBER, H_LEADER, H_NAME };
 static const struct { const char *w; int role; } header_words[] = {
     {"序号", H_SEQ}, {"编号", H_SEQ},
     {"主要工作任务", H_TEXT}, {"工作任务", H_TEXT}, {"重点工作", H_TEXT}, {"目标任务", H_TEXT},
     {"主要目标任务", H_TEXT}, {"主要任务", H_TEXT}, {"重点任务", H_TEXT}, {"具体任务", H_TEXT},
     {"工作事项", H_TEXT}, {"事项名称", H_TEXT}, {"事项", H_TEXT}, {"专项行动", H_TEXT},
     {"工作内容", H_TEXT}, {"主要内容", H_TEXT}, {"任务内容", H_TEXT},
+    {"项目名称", H_NAME}, {"项目内容", H_TEXT}, {"建设内容", H_TEXT},
     {"第一责任单位", H_LEAD}, {"市级牵头单位", H_LEAD}, {"牵头单位", H_LEAD}, {"牵头部门", H_LEAD},
     {"责任单位", H_LEAD}, {"责任部门", H_LEAD}, {"主办单位", H_LEAD},
     {"主要责任单位", H_MEMBER}, {"配合单位", H_MEMBER}, {"协同单位", H_MEMBER},
@@ -251,6 +253,21 @@ static size_t tail_cells(run *r, size_t p, size_t e, unit *u, size_t *nu, size_t
     return end;
 }
 
+/* The end of a project's name at i (…项目, …工程: the name a 项目名称 cell
+ * prints, its content glued after it), i when none stands within a name's
+ * length before any punctuation. */
+static size_t project_name(run *r, size_t i, size_t e)
+{
+    static const char *const ends[] = {"项目", "工程", NULL};
+    for (size_t j = i, chars = 0; j < e && chars < 24; j += txt_u8len((unsigned char)r->t[j]), chars++) {
+        if (!is_han(r, j) || at(r, j, "，") || at(r, j, "、") || at(r, j, "。") || at(r, j, "；") || at(r, j, "："))
+            return i;
+        size_t k = lit_at(r, j, ends);
+        if (k && chars >= 2) return j + k;
+    }
+    return i;
+}
+
 /* ---- rows ---- */
 
 typedef struct {
@@ -258,6 +275,7 @@ typedef struct {
     long num;               /* 序号, 0 on a follow-on row */
     size_t u0, nu;          /* its units: rowset.units[u0 .. u0 + nu) */
     size_t ls, le;          /* its leaders' names */
+    size_t ns, ne;          /* its project's name (a 项目名称 column) */
     long group;             /* a group row's ordinal */
 } row;
 
@@ -458,6 +476,12 @@ static int unrun_line(jx_arena *a, const jx_line *ln, jx_vec *out)
         roles[nh++] = role;
         pos = end;
     }
+    /* 项目名称 before the text: the name, then its content */
+    r.name = nh > 2 && roles[1] == H_NAME && roles[2] == H_TEXT;
+    if (r.name) {
+        memmove(&roles[1], &roles[2], (size_t)(nh - 2) * sizeof *roles);
+        nh--;
+    }
     /* and perhaps one leader column, before the units or after them */
     r.leader = 0;
     for (int k = 2; k < nh; k++)
@@ -507,7 +531,13 @@ static int unrun_line(jx_arena *a, const jx_line *ln, jx_vec *out)
         long num = seq_last + 1;
         if (!k && after_group && (k = number_at(&r, p, 1))) num = 1;
         if (!k) { ok = 0; break; }
-        size_t b = p + k;
+        size_t b = p + k, name = b, n0 = rs.n;
+        if (r.name) {
+            while (b < stop && r.t[b] == ' ') b++;
+            name = b;
+            b = project_name(&r, b, stop);
+            if (b == name) { ok = 0; break; }
+        }
         /* the row ends at the next number or group heading where the text
          * before it reads as task text and units */
         size_t q = b + 1, found = 0;
@@ -523,6 +553,8 @@ static int unrun_line(jx_arena *a, const jx_line *ln, jx_vec *out)
             if (!split_rows(&r, b, e, num, &rs, 0)) { ok = 0; break; }
             q = stop;
         }
+        rs.rows[n0].ns = name;
+        rs.rows[n0].ne = b;
         seq_last = num;
         after_group = 0;
         p = q;
@@ -559,6 +591,7 @@ static int unrun_line(jx_arena *a, const jx_line *ln, jx_vec *out)
         } else {
             emit_cell(out, a, no, "", 0);
         }
+        if (r.name) emit_cell(out, a, no, r.t + w->ns, w->ne - w->ns);
         emit_cell(out, a, no, r.t + w->ts, w->te - w->ts);
         const unit *u = &JX_AT(rs.units, unit, w->u0);
         size_t cut = nh == 4 ? column_break(u, w->nu) : w->nu;

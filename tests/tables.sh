@@ -69,10 +69,11 @@ for s in 000 001 002 003 004; do
 done
 
 # A PDF text export with no line breaks at all: each table of one text column
-# and one or two unit columns joined into one line, no separator between its
-# cells (perturb run); src/unrun.c finds header, rows and unit cells inside
-# the run again (003's follow-on rows without a number, 004's group rows and
-# numbering restarted under them, trailing spaces in a unit cell).
+# (or 项目名称 and its content) and one or two unit columns joined into one
+# line, no separator between its cells (perturb run); src/unrun.c finds
+# header, rows and unit cells inside the run again (003's follow-on rows
+# without a number, 004's group rows and numbering restarted under them,
+# trailing spaces in a unit cell, 004's project names glued to their content).
 for s in 003 004; do
     src=$(ls "$seeds"/${s}_*.txt)
     $PERTURB run "$src" > "$T/form.txt"
