@@ -1184,10 +1184,12 @@ static size_t item_header(const jx_text *t, size_t i, int *role, size_t *after)
         role[k++] = r;
     }
     if (k < 2 || !units) return 0;
-    /* then an item 1 (after a group row, perhaps) */
-    for (; j < t->nlines; j++) {
+    /* then an item 1 (after a group row or two, perhaps: the look stays
+     * short, so that a file of such headers costs what its lines do) */
+    for (int seen = 0; j < t->nlines; j++) {
         const jx_line *l = &t->lines[j];
         if (!l->len) continue;
+        if (++seen > 3) return 0;
         jx_tok tk;
         lex_line(l, &tk);
         if (tk.kind == T_SECTION) continue;
