@@ -168,7 +168,12 @@ void pg_mark(jx_tok *tok, const jx_line *lines, size_t n)
         int alone;
         if (tok[i].kind == T_TEXT && lead_note(tok[i].body, tok[i].blen) &&
             /* under a table, a 注： line is where the table ends */
-            !(prev < n && tok[prev].kind == T_TABLE && txt_starts(tok[i].body, tok[i].blen, "注："))) {
+            !(prev < n && tok[prev].kind == T_TABLE && txt_starts(tok[i].body, tok[i].blen, "注：")) &&
+            /* the rest of a note whose bracket a wrap left on the line
+             * before (…市科技局（ / 列第一位的为…）) goes on with that line,
+             * where the unit reader drops the note whole */
+            !(prev < n && txt_starts(tok[i].body, tok[i].blen, "列第一位") &&
+              txt_ends(tok[prev].body, tok[prev].blen, "（"))) {
             tok[i].kind = T_FOOTER;
             continue;
         }

@@ -65,17 +65,30 @@ static int empty_cell_line(const jx_line *ln)
     return 1;
 }
 
-/* The integer a cell holds (its raw text, spaces allowed), or -1. */
-static long cell_number(const jx_buf *pb)
+/* The row number s[0..n) holds: digits, spaces allowed, and perhaps a `*`
+ * after them (1*: a list marks its key items so, and the number is the
+ * row's all the same; no view keeps the mark); else -1. */
+static long row_number(const char *s, size_t n)
 {
     long v = -1;
-    for (size_t i = 0; i < pb->len; i++) {
-        char c = pb->p[i];
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
         if (c == ' ') continue;
+        if (v >= 0 && (c == '*' || txt_starts(s + i, n - i, "＊"))) {
+            i += c == '*' ? 0 : 2;
+            while (i + 1 < n && s[i + 1] == ' ') i++;
+            return i + 1 == n ? v : -1;
+        }
         if (c < '0' || c > '9' || v > 100000000) return -1;
         v = (v < 0 ? 0 : v * 10) + (c - '0');
     }
     return v;
+}
+
+/* The integer a cell holds (its raw text), or -1. */
+static long cell_number(const jx_buf *pb)
+{
+    return row_number(pb->p, pb->len);
 }
 
 static void add_cell(builder *b, const char *s, size_t n, long line)
@@ -251,6 +264,46 @@ static size_t header_split(const builder *b, const jx_tok *tok, const jx_line *l
     return from;
 }
 
+/* The number a tab line's first cell holds, or -1. */
+static long first_cell_number(const jx_line *l)
+{
+    const char *tab = memchr(l->text, '\t', l->len);
+    return tab && tab > l->text ? cell_number(&(jx_buf){(char *)l->text, (size_t)(tab - l->text), 0}) : -1;
+}
+
+/* Where the header line at i (printed a row a line) was cut by a PDF's
+ * wrap, the width of the first data row under it (numbered num), looked
+ * ahead: the tabs of its lines plus one, whatever the wrap did to them (a
+ * PDF cuts lines, never drops a tab), up to the line that opens the next
+ * number. 0 when the header line is whole as far as can be told: the wrap
+ * cuts every line at one width, so a cut header line is as long as the
+ * longest line of that row, and one of the row's lines is that long too
+ * (a header no longer than the rows after it is whole). A cut value equal
+ * to the next number that opens a line ends the count early: the width
+ * then errs small, and the header is rejoined the less. */
+static size_t data_width(const jx_tok *tok, const jx_line *lines, size_t i, size_t n, long num)
+{
+    size_t j = i + 1, w = 0, lim = i + 64 < n ? i + 64 : n, head = txt_chars(lines[i].text, lines[i].len);
+    int as_long = 0;
+    for (; j < lim; j++) {
+        if (tok[j].kind == T_TABLE && first_cell_number(&lines[j]) == num) break;
+        if (ends_table(&tok[j]) || tok[j].opens) return 0;
+    }
+    if (j >= lim) return 0;
+    for (w = 1; j < lim; j++) {
+        if (ends_table(&tok[j]) || tok[j].opens || tok[j].kind == T_SECTION ||
+            (w > 1 && tok[j].kind == T_TABLE && first_cell_number(&lines[j]) == num + 1))
+            break;
+        /* a wrapped cell's lines without a tab, blank lines, page numbers
+         * hold no tab */
+        for (size_t c = 0; c < lines[j].len; c++) w += lines[j].text[c] == '\t';
+        size_t chars = txt_chars(lines[j].text, lines[j].len);
+        if (chars > head) return 0;
+        as_long |= chars == head;
+    }
+    return as_long ? w : 0;
+}
+
 size_t tbl_rebuild(jx_arena *a, const jx_tok *tok, const jx_line *lines, size_t lo, size_t n,
                    jx_vec *rows)
 {
@@ -258,6 +311,7 @@ size_t tbl_rebuild(jx_arena *a, const jx_tok *tok, const jx_line *lines, size_t 
     int blank = 0, first_row = 1, after_footer = 0, last_row_line = 0;
     size_t width = 0, maxw = 0, maxw_seen = 0, i;
     size_t rows_w = 0;      /* the header's width, where rows are printed one a line */
+    size_t head_w = 0;      /* while the header's first row is open: the data rows' width */
     size_t longest = 0;     /* characters of the longest line so far */
     int last_cut = 0;       /* the last line is that long: a wrap may have cut it */
     long seq = 0;           /* the last row number seen (no-blank tables) */
@@ -289,12 +343,17 @@ size_t tbl_rebuild(jx_arena *a, const jx_tok *tok, const jx_line *lines, size_t 
              * addressees under the table (抄送, 印发) never goes on. */
             size_t k = 1;
             for (size_t c = 0; c < len; c++) k += s[c] == '\t';
-            if (ord <= 0 && last_row_line && !blank && last_cut && b.cells.n - cut_at_tab(&b) < rows_w &&
-                b.cells.n + k - 1 <= rows_w + 1 && !txt_find(s, len, "抄送") && !txt_find(s, len, "印发")) {
+            size_t bound = head_w ? head_w : rows_w;
+            if (ord <= 0 && last_row_line && !blank && last_cut && b.cells.n - cut_at_tab(&b) < bound &&
+                b.cells.n + k - 1 <= bound + 1 && !txt_find(s, len, "抄送") && !txt_find(s, len, "印发")) {
                 add_cells(&b, s, len, ln->no, 1);
+                /* the header's first row, cut as a data row is, gives the
+                 * table's width once rejoined */
+                if (head_w) rows_w = b.cells.n;
                 note_width(ln, &longest, &last_cut);
                 continue;
             }
+            head_w = 0;
             if (gord > 0) {
                 /* a group row (一、…) printed as a row of cells */
                 if (first_row && !blank && !width) width = b.cells.n;
@@ -370,7 +429,10 @@ size_t tbl_rebuild(jx_arena *a, const jx_tok *tok, const jx_line *lines, size_t 
                 long num = cell_number(&(jx_buf){(char *)s, (size_t)(tab - s), 0});
                 if (num > 0) seq = num;
                 add_cells(&b, s, len, ln->no, 0);
-                if (t->table) rows_w = b.cells.n;     /* the header: the table's width */
+                /* The header: the table's width. A wrap may have cut its
+                 * first row too: it is rejoined as a data row is, bounded by
+                 * the width of the data rows under it (its own is cut). */
+                if (t->table) rows_w = b.cells.n, head_w = data_width(tok, lines, i, n, seq + 1);
                 first_row = 0;
             }
             last_row_line = !one_cell && ord <= 0;
@@ -485,12 +547,8 @@ static int value_like(const char *s)
 
 static int is_seq(const char *s, long *seq)
 {
-    if (!*s) return 0;
-    long v = 0;
-    for (const char *q = s; *q; q++) {
-        if (*q < '0' || *q > '9' || v > 100000000) return 0;
-        v = v * 10 + (*q - '0');
-    }
+    long v = row_number(s, strlen(s));
+    if (v < 0) return 0;
     *seq = v;
     return 1;
 }
@@ -798,6 +856,8 @@ size_t tbl_read(jx_tblctx *p, size_t lo, size_t hi)
  * they do for a cell-per-line export without blank lines. Line numbers stay
  * those of the printed lines. */
 
+static int role_of(const char *s, int *lead_word);
+
 typedef struct { jx_arena *a; jx_vec *out; } emitter;
 
 static void emit(emitter *e, long no, const char *s, size_t n)
@@ -1016,12 +1076,25 @@ static size_t from_paragraphs(emitter *e, const jx_text *t, size_t i)
         if ((ends_table(&tk) && !(tk.kind == T_LISTHEAD && tk.blen <= 12)) ||
             (tk.kind == T_TEXT && section_ahead(t, i)))
             break;
+        if (tk.kind == T_SUBSECTION && leader_heading(&tk)) {
+            /* a leader's subheading between the rows (（一）王宏副市长牵头
+             * 重点工作) is no cell: on a line of its own it is the rows'
+             * group, as between the rows of any table */
+            if (open) emit(e, cell_no, cell.p, cell.len);
+            emit(e, l->no, l->text, l->len);
+            open = vertical = 0;
+            first = 0;
+            blanks = 0;
+            furniture = sep_before = 0;
+            empties_before = 0;
+            continue;
+        }
         const char *s = tk.body;
         size_t n = tk.blen;
         /* the next row's number opens a cell even where a page break took
          * the blank line before it */
         long num = -1;
-        if (n && n <= 4 && tk.kind == T_FOOTER) num = atol(s);
+        if (n && n <= 6 && (tk.kind == T_FOOTER || tk.kind == T_TEXT)) num = row_number(s, n);
         int next_row = !header && num == seq + 1;
         if (next_row) seq = num;
         /* A page number with blank lines around it parts two cells, or
@@ -1050,7 +1123,7 @@ static size_t from_paragraphs(emitter *e, const jx_text *t, size_t i)
                 cell_no = l->no;
                 open = 1;
                 last_width = txt_chars(s, n);
-                if (!first && n == 1 && *s == '1') header = 0, seq = 1;
+                if (!first && row_number(s, n) == 1) header = 0, seq = 1;
                 vertical = single_han(s, n);
             }
         } else {
@@ -1069,6 +1142,154 @@ static size_t from_paragraphs(emitter *e, const jx_text *t, size_t i)
     return i;
 }
 
+/* ---- a cell-per-paragraph table with no 序号 column ----
+ * Some lists print the item number inside the text cell (目标任务 / 责任领导
+ * / 责任单位, then `1. 生产总值增长7.5%以上。` / 董贵波 / 市发改委、…): the
+ * header is a run of paragraphs each a column's words, the text column
+ * first; a row is an item paragraph (1. …, continuing the numbering) and
+ * the paragraphs after it, one a column; a group row 一、… stands between
+ * rows. It is rewritten into the cell-per-line form with a 序号 column put
+ * in front, so the reader above reads it as any other. */
+
+/* The role of the paragraph l as a header cell, R_NONE when it is none: a
+ * column's label is short and plain (a list heading such as 2024年重点工作
+ * 责任分解, or the note （列第一位者为牵头单位）, holds column words too). */
+static int para_role(const jx_line *l)
+{
+    if (!l->len || l->len > 30 || memchr(l->text, '\t', l->len) || memchr(l->text, '|', l->len) ||
+        txt_find(l->text, l->len, "（") || txt_find(l->text, l->len, "年") || txt_find(l->text, l->len, "分解"))
+        return R_NONE;
+    char w[32];             /* the label, spaces out (责 任 领 导) */
+    size_t k = 0;
+    for (size_t c = 0; c < l->len; c++)
+        if (l->text[c] != ' ') w[k++] = l->text[c];
+    w[k] = 0;
+    int lead;
+    return role_of(w, &lead);
+}
+
+/* Where line i opens such a header: its cells' roles in role[] (up to 8),
+ * their number; 0 when it opens none. */
+static size_t item_header(const jx_text *t, size_t i, int *role, size_t *after)
+{
+    size_t k = 0, j = i;
+    int units = 0;
+    if (para_role(&t->lines[i]) != R_TEXT) return 0;
+    for (; j < t->nlines && k < 8; j++) {
+        const jx_line *l = &t->lines[j];
+        if (!l->len) continue;
+        int r = para_role(l);
+        if (r == R_NONE || r == R_SEQ || (k && r == R_TEXT)) break;
+        units |= r == R_DEPT || r == R_MEMBER;
+        role[k++] = r;
+    }
+    if (k < 2 || !units) return 0;
+    /* then an item 1 (after a group row or two, perhaps: the look stays
+     * short, so that a file of such headers costs what its lines do) */
+    for (int seen = 0; j < t->nlines; j++) {
+        const jx_line *l = &t->lines[j];
+        if (!l->len) continue;
+        if (++seen > 3) return 0;
+        jx_tok tk;
+        lex_line(l, &tk);
+        if (tk.kind == T_SECTION) continue;
+        if (tk.kind != T_ITEM || tk.num != 1) return 0;
+        break;
+    }
+    if (j >= t->nlines) return 0;
+    *after = j;
+    return k;
+}
+
+/* A paragraph that names people, not units: short, Han only, no unit's
+ * ending (董贵波, 郑敏强; 市发改委 is a unit). */
+static int person_like(const jx_line *l)
+{
+    static const char *const unit_ends[] = {"局", "委", "办", "会", "院", "府", "部", "厅", "司", "团", "处", "心", "队", "社", NULL};
+    if (l->len < 6 || l->len > 12 || memchr(l->text, ' ', l->len)) return 0;
+    for (size_t k = 0; k < l->len; k += 3)
+        if ((unsigned char)l->text[k] < 0xE4 || (unsigned char)l->text[k] > 0xE9) return 0;
+    for (int k = 0; unit_ends[k]; k++)
+        if (txt_ends(l->text, l->len, unit_ends[k])) return 0;
+    return !txt_find(l->text, l->len, "、") && !txt_starts(l->text, l->len, "市");
+}
+
+static size_t from_items(emitter *e, const jx_text *t, size_t i, const int *role, size_t ncols, size_t body)
+{
+    jx_buf b = {0};
+    long seq = 0;
+    emit(e, t->lines[i].no, "\t序号", strlen("\t序号"));
+    for (; i < body; i++) {
+        const jx_line *l = &t->lines[i];
+        if (!l->len) continue;
+        jx_buf_clear(&b);
+        jx_buf_put(&b, "\t", 1);
+        jx_buf_put(&b, l->text, l->len);
+        emit(e, l->no, b.p, b.len);
+    }
+    size_t leader = ncols;
+    for (size_t c = 1; c < ncols; c++)
+        if (role[c] == R_LEADER) leader = c;
+    while (i < t->nlines) {
+        const jx_line *l = &t->lines[i];
+        if (!l->len || pg_furniture(l->text, l->len)) { i++; continue; }
+        jx_tok tk;
+        lex_line(l, &tk);
+        if (tk.kind == T_SECTION) {
+            emit(e, l->no, "", 0);
+            jx_buf_clear(&b);
+            jx_buf_put(&b, "\t", 1);
+            jx_buf_put(&b, tk.body, tk.blen);
+            emit(e, l->no, b.p, b.len);
+            i++;
+            continue;
+        }
+        if (tk.kind != T_ITEM || tk.num != seq + 1) break;
+        seq = tk.num;
+        /* the row: the item's number and text, then its paragraphs up to
+         * the next item or group row, one a column; a leader's cell may
+         * print its names a paragraph each */
+        emit(e, l->no, "", 0);
+        char *num = jx_sprintf(e->a, "\t%ld", seq);
+        emit(e, l->no, num, strlen(num));
+        jx_buf_clear(&b);
+        jx_buf_put(&b, "\t", 1);
+        jx_buf_put(&b, tk.rest, tk.blen - (size_t)(tk.rest - tk.body));
+        emit(e, l->no, b.p, b.len);
+        size_t j = i + 1, c = 1;
+        const jx_line *cells[16];
+        size_t nc = 0;
+        for (; j < t->nlines && nc < 16; j++) {
+            const jx_line *m = &t->lines[j];
+            if (!m->len || pg_furniture(m->text, m->len)) continue;
+            jx_tok mk;
+            lex_line(m, &mk);
+            if (mk.kind == T_SECTION || (mk.kind == T_ITEM && mk.num == seq + 1) || ends_table(&mk) ||
+                mk.opens || memchr(m->text, '\t', m->len))
+                break;
+            cells[nc++] = m;
+        }
+        size_t extra = nc > ncols - 1 ? nc - (ncols - 1) : 0;
+        for (size_t k = 0; k < nc; k++, c++) {
+            jx_buf_clear(&b);
+            jx_buf_put(&b, "\t", 1);
+            jx_buf_put(&b, cells[k]->text, cells[k]->len);
+            /* the names after the first in a leader's cell */
+            while (c == leader && extra && k + 1 < nc && person_like(cells[k + 1])) {
+                jx_buf_puts(&b, "、");
+                k++;
+                extra--;
+                jx_buf_put(&b, cells[k]->text, cells[k]->len);
+            }
+            emit(e, cells[k]->no, b.p, b.len);
+        }
+        i = j;
+    }
+    if (seq) emit(e, t->lines[i - 1].no, "", 0);
+    jx_buf_free(&b);
+    return i;
+}
+
 void tbl_normalize(jx_arena *a, jx_text *t)
 {
     /* cheap test first: most files have no table in these forms */
@@ -1078,11 +1299,17 @@ void tbl_normalize(jx_arena *a, jx_text *t)
         int outer, closed;
         /* para_header stops at the first character that is not 序; a pipe
          * header has a pipe */
-        if (para_header(l) || (memchr(l->text, '|', l->len) && pipe_header(l, &outer, &closed))) start = i;
+        int role[8];
+        size_t body;
+        if (para_header(l) || (memchr(l->text, '|', l->len) && pipe_header(l, &outer, &closed)) ||
+            (l->len <= 30 && l->len >= 6 && item_header(t, i, role, &body)))
+            start = i;
     }
     if (start == t->nlines) return;
     jx_vec out = JX_VEC(jx_line);
     emitter e = {a, &out};
+    int role[8];
+    size_t ncols, body;
     for (i = 0; i < start; i++) *(jx_line *)jx_vec_push(&out) = t->lines[i];
     while (i < t->nlines) {
         const jx_line *l = &t->lines[i];
@@ -1091,6 +1318,8 @@ void tbl_normalize(jx_arena *a, jx_text *t)
         else if (form == 2) i = from_cell_pipes(&e, t, i);
         else if (para_header(l) && (!i || !memchr(t->lines[i - 1].text, '\t', t->lines[i - 1].len)))
             i = from_paragraphs(&e, t, i);
+        else if (l->len <= 30 && l->len >= 6 && (ncols = item_header(t, i, role, &body)))
+            i = from_items(&e, t, i, role, ncols, body);
         else *(jx_line *)jx_vec_push(&out) = t->lines[i++];
     }
     t->lines = jx_alloc(a, (out.n ? out.n : 1) * sizeof *t->lines);

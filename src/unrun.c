@@ -8,10 +8,13 @@
  *
  * The structure is found inside the run by three rules:
  * - the header words found after 序号 give the column set (one text column,
- *   then one or two unit columns); any other header is left alone;
- * - a number that continues the 序号 sequence (or 1 after a group heading),
- *   or the next group ordinal 二、, starts a row, but only where the text
- *   before it ends in a run of unit names: 11 in 新增就业11万人 starts no row;
+ *   or a 项目名称 column and its content, then one or two unit columns, and
+ *   perhaps a leader column before or after the units); any other header is
+ *   left alone (district values have no separator between them in a run);
+ * - a number that continues the 序号 sequence (or 1 after a group heading;
+ *   1* as well, a key item's mark), or the next group ordinal 二、, starts a
+ *   row, but only where the text before it ends in a run of unit names: 11
+ *   in 新增就业11万人 starts no row;
  * - within a row, the task text ends where a run of unit names begins that
  *   reaches the row's end (after a 。 when one stands there), the names being
  *   those of data/departments.tsv or of a unit's form (市/县/区/各/嘉兴… and
@@ -40,19 +43,24 @@ typedef struct {
     const char *t;          /* the run, page numbers dropped */
     size_t n;
     long budget;            /* name look-ups left: the cost stays linear in n */
+    int leader;             /* a leader column: 0 none, 1 before the units, 2 after them */
+    int name;               /* a 项目名称 column before the text */
 } run;
 
-enum { H_SEQ, H_TEXT, H_LEAD, H_MEMBER };
+enum { H_SEQ, H_TEXT, H_LEAD, H_MEMBER, H_LEADER, H_NAME };
 static const struct { const char *w; int role; } header_words[] = {
     {"序号", H_SEQ}, {"编号", H_SEQ},
     {"主要工作任务", H_TEXT}, {"工作任务", H_TEXT}, {"重点工作", H_TEXT}, {"目标任务", H_TEXT},
     {"主要目标任务", H_TEXT}, {"主要任务", H_TEXT}, {"重点任务", H_TEXT}, {"具体任务", H_TEXT},
     {"工作事项", H_TEXT}, {"事项名称", H_TEXT}, {"事项", H_TEXT}, {"专项行动", H_TEXT},
     {"工作内容", H_TEXT}, {"主要内容", H_TEXT}, {"任务内容", H_TEXT},
+    {"项目名称", H_NAME}, {"项目内容", H_TEXT}, {"建设内容", H_TEXT},
     {"第一责任单位", H_LEAD}, {"市级牵头单位", H_LEAD}, {"牵头单位", H_LEAD}, {"牵头部门", H_LEAD},
     {"责任单位", H_LEAD}, {"责任部门", H_LEAD}, {"主办单位", H_LEAD},
     {"主要责任单位", H_MEMBER}, {"配合单位", H_MEMBER}, {"协同单位", H_MEMBER},
     {"参与单位", H_MEMBER}, {"协办单位", H_MEMBER}, {"配合部门", H_MEMBER}, {"协同部门", H_MEMBER},
+    {"责任领导", H_LEADER}, {"分管领导", H_LEADER}, {"牵头市领导", H_LEADER}, {"联系市领导", H_LEADER},
+    {"责任市领导", H_LEADER}, {"分管市领导", H_LEADER}, {"牵头领导", H_LEADER}, {"市领导", H_LEADER},
 };
 /* The label of the column holding the group headings, printed before 序号
  * (工作重点 | 序号 | …): the group rows carry it. */
@@ -185,12 +193,89 @@ static size_t unit_run(run *r, size_t i, size_t e, unit *u, size_t *nu)
     return *nu ? u[*nu - 1].e : i;
 }
 
+/* ---- leaders' names ---- */
+
+static const char *const leader_titles[] = {
+    "常务副市长", "副市长", "市长", "常务副县长", "副县长", "县长", "常务副区长", "副区长", "区长", NULL};
+
+/* A leader's name at i: two or three Han characters, perhaps a title after
+ * them (李军市长, 董贵波). A name without a title must be followed by a
+ * separator, the end e or (units_next) a unit's name: names are not told
+ * apart otherwise. Its end, else i. */
+static size_t leader_name(run *r, size_t i, size_t e, int units_next)
+{
+    for (size_t len = 9; len >= 6; len -= 3) {
+        size_t j = i + len, c;
+        if (j > e) continue;
+        for (c = i; c < j; c += 3)
+            if (!is_han(r, c) || at(r, c, "、") || at(r, c, "，") || at(r, c, "。") || at(r, c, "；") ||
+                (c > i && lit_at(r, c, leader_titles)))
+                break;
+        if (c < j) continue;
+        size_t title = lit_at(r, j, leader_titles);
+        j += title;
+        if (title || j == e || at(r, j, "、") || at(r, j, "，") || (units_next && name_at(r, j, e))) return j;
+    }
+    return i;
+}
+
+/* The run of leaders' names from i (joined by 、 ， or nothing after a
+ * title): its end, i when none. */
+static size_t leader_run(run *r, size_t i, size_t e, int units_next)
+{
+    size_t pos = i;
+    for (int k = 0; k < 8 && pos < e; k++) {
+        size_t j = leader_name(r, pos, e, units_next);
+        if (j == pos) break;
+        pos = j;
+        if ((at(r, pos, "、") || at(r, pos, "，")) && pos + 3 < e && leader_name(r, pos + 3, e, units_next) > pos + 3)
+            pos += 3;
+    }
+    return pos;
+}
+
+/* The cells after a row's text, from p: its leaders (where the table has a
+ * leader column) and units, in the header's order; the end reached, the
+ * leaders' span in *ls, *le. */
+static size_t tail_cells(run *r, size_t p, size_t e, unit *u, size_t *nu, size_t *ls, size_t *le)
+{
+    *ls = *le = p;
+    if (r->leader == 1) {
+        *le = leader_run(r, p, e, 1);
+        return unit_run(r, *le, e, u, nu);
+    }
+    size_t end = unit_run(r, p, e, u, nu);
+    if (r->leader == 2 && end > p) {
+        *ls = end;
+        *le = leader_run(r, end, e, 0);
+        return *le;
+    }
+    return end;
+}
+
+/* The end of a project's name at i (…项目, …工程: the name a 项目名称 cell
+ * prints, its content glued after it), i when none stands within a name's
+ * length before any punctuation. */
+static size_t project_name(run *r, size_t i, size_t e)
+{
+    static const char *const ends[] = {"项目", "工程", NULL};
+    for (size_t j = i, chars = 0; j < e && chars < 24; j += txt_u8len((unsigned char)r->t[j]), chars++) {
+        if (!is_han(r, j) || at(r, j, "，") || at(r, j, "、") || at(r, j, "。") || at(r, j, "；") || at(r, j, "："))
+            return i;
+        size_t k = lit_at(r, j, ends);
+        if (k && chars >= 2) return j + k;
+    }
+    return i;
+}
+
 /* ---- rows ---- */
 
 typedef struct {
     size_t ts, te;          /* the task text; ts == te: a group row */
     long num;               /* 序号, 0 on a follow-on row */
     size_t u0, nu;          /* its units: rowset.units[u0 .. u0 + nu) */
+    size_t ls, le;          /* its leaders' names */
+    size_t ns, ne;          /* its project's name (a 项目名称 column) */
     long group;             /* a group row's ordinal */
 } row;
 
@@ -223,7 +308,7 @@ static int sentence_end(run *r, size_t i)
     return i >= 3 && (at(r, i - 3, "。") || at(r, i - 3, "；") || at(r, i - 3, "！") || at(r, i - 3, "？"));
 }
 
-/* Reads [s, e) as a task text and its units, then maybe follow-on rows
+/* Reads [s, e) as a task text and its units (and leaders), then maybe follow-on rows
  * (text and units again, no number). Appends them to rs; 0 when it does not
  * read so (rs then as it was). */
 static int split_rows(run *r, size_t s, size_t e, long num, rowset *rs, int depth)
@@ -237,14 +322,16 @@ static int split_rows(run *r, size_t s, size_t e, long num, rowset *rs, int dept
     /* the units after a full stop, as a cell's text ends with one */
     for (size_t p = s + txt_u8len((unsigned char)r->t[s]); p < e; p += txt_u8len((unsigned char)r->t[p])) {
         if (!sentence_end(r, p)) continue;
-        size_t end = unit_run(r, p, e, u, &nu);
-        if (end == p) continue;
+        size_t ls, le, end = tail_cells(r, p, e, u, &nu, &ls, &le);
+        if (end == p || !nu) continue;
         if (end < e && !split_rows(r, end, e, 0, rs, depth + 1)) continue;
         /* this row goes before the follow-on rows just read */
         row *w = push_row(rs);
         w->ts = s;
         w->te = p;
         w->num = num;
+        w->ls = ls;
+        w->le = le;
         keep_units(rs, w, u, nu);
         row keep = *w;
         memmove(&rs->rows[n0 + 1], &rs->rows[n0], (rs->n - 1 - n0) * sizeof *rs->rows);
@@ -253,11 +340,15 @@ static int split_rows(run *r, size_t s, size_t e, long num, rowset *rs, int dept
     }
     /* else the leftmost run of units that reaches the end */
     for (size_t p = s + txt_u8len((unsigned char)r->t[s]); p < e; p += txt_u8len((unsigned char)r->t[p])) {
-        if (unit_run(r, p, e, u, &nu) != e) continue;
+        size_t ls, le;
+        /* a text with no full stop, where leaders' names may be its end:
+         * a leader column needs the 。 */
+        if (r->leader || tail_cells(r, p, e, u, &nu, &ls, &le) != e) continue;
         row *w = push_row(rs);
         w->ts = s;
         w->te = p;
         w->num = num;
+        w->ls = w->le = p;
         keep_units(rs, w, u, nu);
         return 1;
     }
@@ -287,6 +378,9 @@ static size_t number_at(run *r, size_t i, long want)
     int k = snprintf(buf, sizeof buf, "%ld", want);
     if (!at(r, i, buf) || (i > 0 && is_digit(r, i - 1)) || is_digit(r, i + (size_t)k)) return 0;
     if (at(r, i + (size_t)k, ".") || at(r, i + (size_t)k, "%") || at(r, i + (size_t)k, "．")) return 0;
+    /* 1*: a key item's number, the mark no part of the text */
+    if (at(r, i + (size_t)k, "*")) return (size_t)k + 1;
+    if (at(r, i + (size_t)k, "＊")) return (size_t)k + 3;
     return (size_t)k;
 }
 
@@ -382,6 +476,21 @@ static int unrun_line(jx_arena *a, const jx_line *ln, jx_vec *out)
         roles[nh++] = role;
         pos = end;
     }
+    /* 项目名称 before the text: the name, then its content */
+    r.name = nh > 2 && roles[1] == H_NAME && roles[2] == H_TEXT;
+    if (r.name) {
+        memmove(&roles[1], &roles[2], (size_t)(nh - 2) * sizeof *roles);
+        nh--;
+    }
+    /* and perhaps one leader column, before the units or after them */
+    r.leader = 0;
+    for (int k = 2; k < nh; k++)
+        if (roles[k] == H_LEADER && !r.leader) {
+            r.leader = k == 2 ? 1 : 2;
+            memmove(&roles[k], &roles[k + 1], (size_t)(nh - k - 1) * sizeof *roles);
+            nh--;
+            if (r.leader == 2 && k != nh) return 0;     /* after the units: the last column */
+        }
     if (nh < 3 || nh > 4 || roles[0] != H_SEQ || roles[1] != H_TEXT || roles[2] != H_LEAD ||
         (nh == 4 && roles[3] != H_MEMBER))
         return 0;
@@ -422,7 +531,13 @@ static int unrun_line(jx_arena *a, const jx_line *ln, jx_vec *out)
         long num = seq_last + 1;
         if (!k && after_group && (k = number_at(&r, p, 1))) num = 1;
         if (!k) { ok = 0; break; }
-        size_t b = p + k;
+        size_t b = p + k, name = b, n0 = rs.n;
+        if (r.name) {
+            while (b < stop && r.t[b] == ' ') b++;
+            name = b;
+            b = project_name(&r, b, stop);
+            if (b == name) { ok = 0; break; }
+        }
         /* the row ends at the next number or group heading where the text
          * before it reads as task text and units */
         size_t q = b + 1, found = 0;
@@ -438,6 +553,8 @@ static int unrun_line(jx_arena *a, const jx_line *ln, jx_vec *out)
             if (!split_rows(&r, b, e, num, &rs, 0)) { ok = 0; break; }
             q = stop;
         }
+        rs.rows[n0].ns = name;
+        rs.rows[n0].ne = b;
         seq_last = num;
         after_group = 0;
         p = q;
@@ -474,11 +591,14 @@ static int unrun_line(jx_arena *a, const jx_line *ln, jx_vec *out)
         } else {
             emit_cell(out, a, no, "", 0);
         }
+        if (r.name) emit_cell(out, a, no, r.t + w->ns, w->ne - w->ns);
         emit_cell(out, a, no, r.t + w->ts, w->te - w->ts);
         const unit *u = &JX_AT(rs.units, unit, w->u0);
         size_t cut = nh == 4 ? column_break(u, w->nu) : w->nu;
+        if (r.leader == 1) emit_cell(out, a, no, r.t + w->ls, w->le - w->ls);
         emit_units(out, a, no, &r, u, 0, cut);
         if (nh == 4) emit_units(out, a, no, &r, u, cut, w->nu);
+        if (r.leader == 2) emit_cell(out, a, no, r.t + w->ls, w->le - w->ls);
     }
     free(rs.rows);
     jx_vec_free(&rs.units);

@@ -22,8 +22,9 @@
  *                            text 南 / 湖 / 区 a paragraph a character); pipe rows `a | b |`, `| a | b |`,
  *                            `a | b`, or markdown with a `|---|` row; one
  *                            cell per line ending ` |`
- *   perturb run FILE         every table headed 序号 with one text column and
- *                            one or two unit columns joined into one line, no
+ *   perturb run FILE         every table headed 序号 with one text column (or
+ *                            a 项目名称 and a content column) and one or two
+ *                            unit columns joined into one line, no
  *                            break and no separator between its cells (a PDF
  *                            text export); other tables as they were
  *   perturb halfwidth FILE   full-width CJK punctuation -> ASCII ， ： （ ） ；
@@ -221,13 +222,12 @@ static int table_in(const char *mode, char **L, int n, int i)
     return j;
 }
 
-/* run: a header of three or four cells, one one-cell line each, none of
- * them 项目名称 (a name and a content column cannot be told apart in a run) */
+/* run: a header of three or four cells, one one-cell line each (a name
+ * column, 项目名称, and its content are joined too) */
 static int run_table(char **L, int n, int i)
 {
     int w = 0;
-    for (; i < n && L[i][0] == '\t' && !strchr(L[i] + 1, '\t'); i++, w++)
-        if (strstr(L[i], "项目名称")) return 0;
+    for (; i < n && L[i][0] == '\t' && !strchr(L[i] + 1, '\t'); i++, w++) {}
     return w >= 3 && w <= 4;
 }
 

@@ -45,9 +45,11 @@ for s in 001 002 003 004; do
 done
 
 # rows printed on one line (000's annex) cut by the wrap too, anywhere: inside
-# a cell, right after a tab, a bare number left alone on a line
+# a cell, right after a tab, a bare number left alone on a line; below 30 the
+# header's own first row (序号…建设任务 and its ten empty cells) is cut too,
+# right after its last label (20) or among its empty cells (22, 25, 28)
 s=000
-for w in 30 35 40; do
+for w in 20 22 25 28 30 35 40; do
     for form in emdash pageof header; do
         $PERTURB pdfrows $w $form "$s000" > "$T/pdf.txt"
         like_seed "000 as a PDF copy with its one-line rows wrapped at $w, page numbers $form" "$T/pdf.txt"
@@ -67,10 +69,11 @@ for s in 000 001 002 003 004; do
 done
 
 # A PDF text export with no line breaks at all: each table of one text column
-# and one or two unit columns joined into one line, no separator between its
-# cells (perturb run); src/unrun.c finds header, rows and unit cells inside
-# the run again (003's follow-on rows without a number, 004's group rows and
-# numbering restarted under them, trailing spaces in a unit cell).
+# (or 项目名称 and its content) and one or two unit columns joined into one
+# line, no separator between its cells (perturb run); src/unrun.c finds
+# header, rows and unit cells inside the run again (003's follow-on rows
+# without a number, 004's group rows and numbering restarted under them,
+# trailing spaces in a unit cell, 004's project names glued to their content).
 for s in 003 004; do
     src=$(ls "$seeds"/${s}_*.txt)
     $PERTURB run "$src" > "$T/form.txt"
