@@ -1271,6 +1271,7 @@ static size_t from_items(emitter *e, const jx_text *t, size_t i, const int *role
         }
         size_t extra = nc > ncols - 1 ? nc - (ncols - 1) : 0;
         for (size_t k = 0; k < nc; k++, c++) {
+            long at = cells[k]->no;     /* a cell's line is the one it begins on */
             jx_buf_clear(&b);
             jx_buf_put(&b, "\t", 1);
             jx_buf_put(&b, cells[k]->text, cells[k]->len);
@@ -1281,7 +1282,7 @@ static size_t from_items(emitter *e, const jx_text *t, size_t i, const int *role
                 extra--;
                 jx_buf_put(&b, cells[k]->text, cells[k]->len);
             }
-            emit(e, cells[k]->no, b.p, b.len);
+            emit(e, at, b.p, b.len);
         }
         i = j;
     }
