@@ -104,11 +104,11 @@ CREATE INDEX IF NOT EXISTS copies_key ON copies (copy_key);
 -- the doc_nos that print a title and date
 CREATE INDEX IF NOT EXISTS copies_claim ON copies (title, issued_on, copy_key) WHERE numbered = 1;
 
--- The decoded lines of a file that holds a copy printing no doc_no: such a
--- copy leaves its notice when a second doc_no of its title and date is
--- loaded, and its rows are then read again from here (another copy's rows
--- may be the ones stored). lines: per line, its number and text, each
--- ended by a NUL.
+-- The decoded lines of a file whose copy is in a notice that holds copies
+-- printing a doc_no and copies printing none: those printing none leave it
+-- when a second doc_no of their title and date is loaded, and the rows of
+-- each side's preferred copy are then read again from here (the rows stored
+-- are one copy's). lines: per line, its number and text, each ended by a NUL.
 CREATE TABLE IF NOT EXISTS held_texts (
     source_id INTEGER PRIMARY KEY REFERENCES sources,
     lines     BLOB NOT NULL

@@ -16,7 +16,8 @@ enum {
     S_SEARCH_STALE, S_ADD_DEPT_YEARS, S_DEL_DEPT_YEARS,
     S_FIND_UNNUMBERED, S_ADOPT_DOCNO, S_NOTICE_TASKS,
     S_FIND_COPY, S_INS_COPY, S_HAS_CLAIM, S_CLAIMS, S_COPY_NOTICE, S_BEST_COPY, S_HOLD,
-    S_MOVE_COPIES, S_MOVE_NSRC_ADD, S_MOVE_NSRC_DEL, S_DEL_NOTICE, S_NUMBERED, S_FORGET_COPIES, S_COUNT
+    S_MOVE_COPIES, S_MOVE_NSRC_ADD, S_MOVE_NSRC_DEL, S_DEL_NOTICE, S_FORGET_COPIES,
+    S_SOURCE, S_HELD, S_LIVE, S_BEST_OF, S_NOTICE_SOURCE, S_KINDS, S_COUNT
 };
 
 static const char *const sql[S_COUNT] = {
@@ -63,10 +64,24 @@ static const char *const sql[S_COUNT] = {
     /* where the copies of key ?1 are, and whether that notice is theirs alone */
     [S_COPY_NOTICE] = "SELECT c.notice_id, n.natural_key = ?1 FROM copies c JOIN notices n USING (notice_id)"
                       " WHERE c.copy_key = ?1 LIMIT 1",
-    /* the preferred copy of key ?1 (the order of load_notice), with its text */
-    [S_BEST_COPY] = "SELECT c.source_id, s.path, s.sha256, s.encoding, s.bytes, h.lines FROM copies c"
-                    " JOIN sources s USING (source_id) LEFT JOIN held_texts h USING (source_id)"
-                    " WHERE c.copy_key = ?1 ORDER BY c.tasks DESC, s.is_gazette, s.sha256 LIMIT 1",
+    /* the preferred copy of key ?1, in the order of load_notice */
+    [S_BEST_COPY] = "SELECT c.source_id FROM copies c JOIN sources s USING (source_id)"
+                    " WHERE c.copy_key = ?1 ORDER BY c.tasks DESC, s.is_gazette, s.sha256, c.line LIMIT 1",
+    /* the preferred copy of notice ?1, and whether its rows are the notice's */
+    [S_BEST_OF] = "SELECT c.source_id, c.copy_key, c.source_id = n.source_id AND c.line = n.source_line FROM copies c"
+                  " JOIN sources s ON s.source_id = c.source_id JOIN notices n ON n.notice_id = c.notice_id"
+                  " WHERE c.notice_id = ?1 ORDER BY c.tasks DESC, s.is_gazette, s.sha256, c.line LIMIT 1",
+    /* the copy notice ?1's rows come from */
+    [S_LIVE] = "SELECT c.copy_key, c.numbered FROM copies c JOIN notices n ON n.notice_id = c.notice_id"
+               " AND n.source_id = c.source_id AND n.source_line = c.line WHERE n.notice_id = ?1"
+               " ORDER BY c.numbered DESC LIMIT 1",
+    [S_NOTICE_SOURCE] = "SELECT source_id FROM notices WHERE notice_id = ?1",
+    /* 1: a notice's copies all print a doc_no, 2: none does, 3: both kinds */
+    [S_KINDS] = "SELECT coalesce(max(numbered = 1) + 2 * max(numbered = 0), 0) FROM copies WHERE notice_id = ?1",
+    [S_SOURCE] = "SELECT s.path, s.sha256, EXISTS (SELECT 1 FROM held_texts h WHERE h.source_id = s.source_id)"
+                 " FROM sources s WHERE s.source_id = ?1",
+    [S_HELD] = "SELECT s.path, s.sha256, s.encoding, s.bytes, h.lines FROM sources s"
+               " JOIN held_texts h USING (source_id) WHERE s.source_id = ?1",
     [S_HOLD] = "INSERT OR IGNORE INTO held_texts (source_id, lines) VALUES (?1, ?2)",
     /* the copies of key ?1 move from notice ?2 to ?3, with their sources */
     [S_MOVE_COPIES] = "UPDATE copies SET notice_id = ?3 WHERE copy_key = ?1 AND notice_id = ?2",
@@ -76,7 +91,6 @@ static const char *const sql[S_COUNT] = {
                         " AND source_id IN (SELECT source_id FROM copies WHERE copy_key = ?1 AND ?3 <> 0)"
                         " AND source_id NOT IN (SELECT source_id FROM copies WHERE notice_id = ?2)",
     [S_DEL_NOTICE] = "DELETE FROM notices WHERE notice_id = ?1",
-    [S_NUMBERED] = "SELECT doc_no IS NOT NULL FROM notices WHERE notice_id = ?1",
     [S_FORGET_COPIES] = "DELETE FROM copies WHERE source_id = ?1",
     [S_ADOPT_DOCNO] = "UPDATE notices SET natural_key = ?2, doc_no = ?2 WHERE notice_id = ?1",
     [S_NOTICE_TASKS] = "SELECT count(*) FROM tasks WHERE notice_id = ?1",
@@ -712,15 +726,15 @@ static const char *copy_key(jx_arena *a, const jx_doc *d, size_t k)
     return jx_sprintf(a, "untitled|%s|%ld", d->text.sha256, no->line);
 }
 
-/* The decoded lines of a file, as held_texts keeps them. */
-static int hold_text(jx_db *db, const jx_doc *d, sqlite3_int64 source_id)
+/* The decoded lines of a file, as held_texts keeps them (once). */
+static int hold_lines(jx_db *db, const jx_text *t, sqlite3_int64 source_id)
 {
     jx_buf b = {0};
-    for (size_t i = 0; i < d->text.nlines; i++) {
+    for (size_t i = 0; i < t->nlines; i++) {
         char no[24];
-        int n = snprintf(no, sizeof no, "%ld", d->text.lines[i].no);
+        int n = snprintf(no, sizeof no, "%ld", t->lines[i].no);
         jx_buf_put(&b, no, (size_t)n + 1);
-        jx_buf_put(&b, d->text.lines[i].text, d->text.lines[i].len);
+        jx_buf_put(&b, t->lines[i].text, t->lines[i].len);
         jx_buf_put(&b, "", 1);
     }
     sqlite3_stmt *st = db->st[S_HOLD];
@@ -733,27 +747,61 @@ static int hold_text(jx_db *db, const jx_doc *d, sqlite3_int64 source_id)
     return rc;
 }
 
-/* The copies of key, a title and date printing no doc_no, leave notice
- * `from` (that of a doc_no) for a notice of their own, its rows read again
- * from the held text of their preferred copy. *ok 0: no text is held for it
- * (its file was loaded by a jxgov before held_texts), and nothing moves. */
-static int split_copies(jx_db *db, const char *key, sqlite3_int64 from, int *ok)
+/* Holds the text of a loaded file whose copy's rows are about to go for
+ * those of a copy printing no doc_no (the file being loaded is d, else it is
+ * read again from its path, and must still have its digest). *ok 0: it
+ * could not be read. */
+static int hold_source(jx_db *db, const jx_doc *d, sqlite3_int64 this_source, sqlite3_int64 source_id, int *ok)
 {
-    sqlite3_stmt *st = db->st[S_BEST_COPY];
+    if (source_id == this_source) {
+        *ok = 1;
+        return hold_lines(db, &d->text, source_id);
+    }
+    sqlite3_stmt *st = db->st[S_SOURCE];
+    int rc = bind(st, "i", (long long)source_id);
+    *ok = 0;
+    if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (sqlite3_column_int(st, 2)) *ok = 1;   /* held already */
+        else {
+            jx_arena a = {0};
+            jx_text t;
+            char err[256];
+            memset(&t, 0, sizeof t);
+            const char *path = jx_strdup(&a, (const char *)sqlite3_column_text(st, 0));
+            const char *sha = jx_strdup(&a, (const char *)sqlite3_column_text(st, 1));
+            sqlite3_reset(st);
+            if (dec_file(&a, path, &t, NULL, err, sizeof err) == 0 && !strcmp(t.sha256, sha)) {
+                *ok = 1;
+                rc = hold_lines(db, &t, source_id);
+            }
+            jx_arena_free(&a);
+            return rc == SQLITE_ROW ? SQLITE_OK : rc;
+        }
+    }
+    sqlite3_reset(st);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+/* Writes the rows of the copy of `key` in file source_id, parsed again from
+ * its held text, as notice `into` (its rows replaced), or as a new notice
+ * (into 0: *made is its id). *ok 0: no text is held for that file (loaded
+ * by a jxgov before held_texts), and nothing is written. */
+static int rows_from(jx_db *db, sqlite3_int64 source_id, const char *key, sqlite3_int64 into,
+                     sqlite3_int64 *made, int *ok)
+{
+    sqlite3_stmt *st = db->st[S_HELD];
     jx_arena a = {0};
     jx_doc d2;
     memset(&d2, 0, sizeof d2);
     *ok = 0;
-    int rc = bind(st, "t", key);
+    int rc = bind(st, "i", (long long)source_id);
     if (rc == SQLITE_OK) rc = sqlite3_step(st);
-    sqlite3_int64 source_id = 0;
-    if (rc == SQLITE_ROW && sqlite3_column_type(st, 5) == SQLITE_BLOB) {
-        source_id = sqlite3_column_int64(st, 0);
-        d2.path = jx_strdup(&a, (const char *)sqlite3_column_text(st, 1));
-        snprintf(d2.text.sha256, sizeof d2.text.sha256, "%s", (const char *)sqlite3_column_text(st, 2));
-        d2.text.encoding = jx_strdup(&a, (const char *)sqlite3_column_text(st, 3));
-        d2.text.nbytes = (size_t)sqlite3_column_int64(st, 4);
-        const char *p = sqlite3_column_blob(st, 5), *end = p + sqlite3_column_bytes(st, 5);
+    if (rc == SQLITE_ROW) {
+        d2.path = jx_strdup(&a, (const char *)sqlite3_column_text(st, 0));
+        snprintf(d2.text.sha256, sizeof d2.text.sha256, "%s", (const char *)sqlite3_column_text(st, 1));
+        d2.text.encoding = jx_strdup(&a, (const char *)sqlite3_column_text(st, 2));
+        d2.text.nbytes = (size_t)sqlite3_column_int64(st, 3);
+        const char *p = sqlite3_column_blob(st, 4), *end = p + sqlite3_column_bytes(st, 4);
         size_t n = 0;
         for (const char *q = p; q < end; q++) n += !*q;
         d2.text.lines = jx_alloc(&a, (n / 2 + 1) * sizeof *d2.text.lines);
@@ -779,23 +827,84 @@ static int split_copies(jx_db *db, const char *key, sqlite3_int64 from, int *ok)
         size_t k = 0;
         while (k < d2.notices.n && strcmp(copy_key(&a, &d2, k), key)) k++;
         *ok = k < d2.notices.n;
-        sqlite3_int64 to = 0;
         by_notice rows[K_COUNT];
         if (*ok) {
+            const jx_notice *no = &JX_AT(d2.notices, jx_notice, k);
             group_all(&a, &d2, rows);
             sqlite3_int64 *ids = db->task_ids;
             db->task_ids = jx_xcalloc(d2.tasks.n, sizeof *db->task_ids);
-            rc = insert_notice(db, &d2, k, source_id, key, &to);
-            if (rc == SQLITE_OK) rc = load_rows(db, &d2, rows, k, to, source_id);
+            if (!into) {
+                rc = insert_notice(db, &d2, k, source_id, key, made);
+                into = *made;
+            } else {
+                rc = drop_rows(db, into);
+                if (rc == SQLITE_OK)
+                    rc = bind(db->st[S_UPD_NOTICE], "itttniittt", (long long)into, no->issuer, no->title,
+                              no->issued_on, (long long)no->year, (long long)source_id, (long long)no->line,
+                              no->government, no->body, no->indexed);
+                if (rc == SQLITE_OK) rc = run(db, S_UPD_NOTICE);
+            }
+            if (rc == SQLITE_OK) rc = load_rows(db, &d2, rows, k, into, source_id);
             /* the batches point into this parse: written before it goes */
             if (rc == SQLITE_OK) rc = batch_flush_all(db);
             free(db->task_ids);
             db->task_ids = ids;
-            if (rc == SQLITE_OK) rc = move_copies(db, key, from, to);
         }
     }
     prs_free(&d2);
     jx_arena_free(&a);
+    return rc;
+}
+
+/* The copy a notice's rows come from (its source and line): its key and
+ * whether it prints a doc_no. */
+static int live_copy(jx_db *db, sqlite3_int64 notice_id, char key[512], int *numbered)
+{
+    sqlite3_stmt *st = db->st[S_LIVE];
+    int rc = bind(st, "i", (long long)notice_id);
+    key[0] = 0;
+    *numbered = 1;
+    if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        snprintf(key, 512, "%s", (const char *)sqlite3_column_text(st, 0));
+        *numbered = sqlite3_column_int(st, 1);
+    }
+    sqlite3_reset(st);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+/* After copies joined or left notice_id: its rows become those of its
+ * preferred copy, if that is not the one they come from. *ok 0: that copy's
+ * text is not held (a file loaded by an older jxgov), and the rows stay. */
+static int prefer_again(jx_db *db, const jx_doc *d, sqlite3_int64 this_source, sqlite3_int64 notice_id, int *ok)
+{
+    sqlite3_stmt *st = db->st[S_BEST_OF];
+    int rc = bind(st, "i", (long long)notice_id);
+    sqlite3_int64 source_id = 0;
+    int live = 1;
+    char key[512] = "";
+    *ok = 1;
+    if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        source_id = sqlite3_column_int64(st, 0);
+        snprintf(key, sizeof key, "%s", (const char *)sqlite3_column_text(st, 1));
+        live = sqlite3_column_int(st, 2);
+    }
+    sqlite3_reset(st);
+    if (rc == SQLITE_ROW || rc == SQLITE_DONE) rc = SQLITE_OK;
+    if (rc != SQLITE_OK || live || !source_id) return rc;
+    /* the rows going are those of a copy that prints a doc_no: kept, as
+     * the copies printing none may leave again */
+    char now[512];
+    int numbered = 0;
+    rc = live_copy(db, notice_id, now, &numbered);
+    sqlite3_stmt *ls = db->st[S_NOTICE_SOURCE];
+    sqlite3_int64 now_source = 0;
+    if (rc == SQLITE_OK) rc = bind(ls, "i", (long long)notice_id);
+    if (rc == SQLITE_OK) rc = step_int(db, S_NOTICE_SOURCE, &now_source);
+    if (rc == SQLITE_OK && numbered) rc = hold_source(db, d, this_source, now_source, ok);
+    if (rc == SQLITE_OK && *ok) {
+        sqlite3_int64 made = 0;
+        rc = rows_from(db, source_id, key, notice_id, &made, ok);
+    }
     return rc;
 }
 
@@ -826,7 +935,7 @@ static int load_notice(jx_db *db, const jx_doc *d, const by_notice *rows, size_t
     const char *key = copy_key(a, d, k);
     long long new_tasks = (long long)(rows[K_TASK].start[k + 1] - rows[K_TASK].start[k]);
     sqlite3_int64 notice_id = 0;
-    int replace = 1, adopted = 0;
+    int replace = 1, ok = 1;
     found_notice old = {0};
     int rc = bind(db->st[S_FIND_COPY], "t", key);
     if (rc == SQLITE_OK) rc = find_one(db, S_FIND_COPY, &old, a);
@@ -863,23 +972,38 @@ static int load_notice(jx_db *db, const jx_doc *d, const by_notice *rows, size_t
             if (rc == SQLITE_OK) rc = find_one(db, S_FIND_UNNUMBERED, &old, a);
             if (rc == SQLITE_OK && old.id) rc = bind(db->st[S_ADOPT_DOCNO], "it", (long long)old.id, key);
             if (rc == SQLITE_OK && old.id) rc = run(db, S_ADOPT_DOCNO);
-            adopted = old.id != 0;
         } else if (rc == SQLITE_OK && theirs && n == 0 && alone) {
-            /* they join this doc_no's notice, whose rows stay (a copy
-             * printing a doc_no is preferred) */
-            rc = move_copies(db, titled, theirs, old.id);
+            /* they join this doc_no's notice, which then takes the rows of
+             * the preferred copy of them all */
+            sqlite3_int64 their_source = 0;
+            rc = bind(db->st[S_NOTICE_SOURCE], "i", (long long)theirs);
+            if (rc == SQLITE_OK) rc = step_int(db, S_NOTICE_SOURCE, &their_source);
+            if (rc == SQLITE_OK) rc = hold_source(db, d, source_id, their_source, &ok);
+            if (rc == SQLITE_OK && ok) rc = hold_source(db, d, source_id, old.source_id, &ok);
+            if (rc == SQLITE_OK) rc = move_copies(db, titled, theirs, old.id);
             if (rc == SQLITE_OK) rc = drop_rows(db, theirs);
             if (rc == SQLITE_OK) rc = bind(db->st[S_DEL_NOTICE], "i", (long long)theirs);
             if (rc == SQLITE_OK) rc = run(db, S_DEL_NOTICE);
+            if (rc == SQLITE_OK) rc = prefer_again(db, d, source_id, old.id, &ok);
+            if (rc == SQLITE_OK) rc = bind(db->st[S_FIND_COPY], "t", key);
+            if (rc == SQLITE_OK) rc = find_one(db, S_FIND_COPY, &old, a);   /* its source may be another now */
         } else if (rc == SQLITE_OK && theirs && n == 1 && theirs == one) {
-            int ok = 0;
-            rc = split_copies(db, titled, theirs, &ok);
+            /* they leave the other doc_no's notice for one of their own,
+             * from their preferred copy; that notice takes the rows of its
+             * own preferred copy again */
+            sqlite3_int64 best = 0, made = 0;
+            rc = bind(db->st[S_BEST_COPY], "t", titled);
+            if (rc == SQLITE_OK) rc = step_int(db, S_BEST_COPY, &best);
+            if (rc == SQLITE_OK) rc = rows_from(db, best, titled, 0, &made, &ok);
+            if (rc == SQLITE_OK && ok) rc = move_copies(db, titled, theirs, made);
+            if (rc == SQLITE_OK && ok) rc = prefer_again(db, d, source_id, theirs, &ok);
             if (rc == SQLITE_OK)
                 jx_msg(d->path, no->line, ok ? "warning: %s and %s print the same title and date (%s): the copies that print"
                        " no doc_no are a notice of their own"
                        : "warning: %s and %s print the same title and date (%s): the copies that print no doc_no stay"
                        " with the second, as a jxgov before this one loaded them (ingest them again)",
                        key, others[0], no->issued_on ? no->issued_on : "no date");
+            ok = 1;
         }
     } else if (rc == SQLITE_OK && titled && !old.id) {
         int n = 0;
@@ -895,14 +1019,15 @@ static int load_notice(jx_db *db, const jx_doc *d, const by_notice *rows, size_t
                    no->issued_on ? no->issued_on : "no date");
         }
     }
+    if (rc == SQLITE_OK && !ok)
+        jx_msg(d->path, no->line, "warning: %s: the preferred copy's text is not held (loaded by an older jxgov):"
+               " the rows stay those of the copy they come from", key);
     notice_id = old.id;
     if (rc == SQLITE_OK && notice_id) {
-        /* The order of copies, total over them, so that the rows are the same
-         * whatever the order they come in: a copy that prints a doc_no first
-         * (the copies printing none may have to leave its notice, and its
-         * rows must then still be there); then the copy that carries more
-         * tasks, so that a news repost of the covering letter alone never
-         * takes the lists of the notice away; then preferred(). */
+        /* The copy that carries more tasks wins, so that a news repost of the
+         * covering letter alone never takes the lists of the notice away;
+         * then preferred(). The order is total over the copies, so load order
+         * cannot change the outcome. */
         long long now_tasks = 0;
         rc = bind(db->st[S_NOTICE_TASKS], "i", (long long)notice_id);
         if (rc == SQLITE_OK && (rc = sqlite3_step(db->st[S_NOTICE_TASKS])) == SQLITE_ROW) {
@@ -910,14 +1035,32 @@ static int load_notice(jx_db *db, const jx_doc *d, const by_notice *rows, size_t
             rc = SQLITE_OK;
         }
         sqlite3_reset(db->st[S_NOTICE_TASKS]);
-        sqlite3_int64 now_numbered = 0;
-        rc = bind(db->st[S_NUMBERED], "i", (long long)notice_id);
-        if (rc == SQLITE_OK) rc = step_int(db, S_NUMBERED, &now_numbered);
-        if (adopted) now_numbered = 0;
         replace = take_stale(db, notice_id) ||
-                  ((no->doc_no != NULL) != now_numbered ? no->doc_no != NULL
-                   : new_tasks != now_tasks ? new_tasks > now_tasks
-                   : preferred(d->gazettes.n > 0, d->text.sha256, old.gazette, old.sha));
+                  (new_tasks != now_tasks ? new_tasks > now_tasks
+                                          : preferred(d->gazettes.n > 0, d->text.sha256, old.gazette, old.sha));
+        /* The copies of a notice that holds both kinds keep their texts:
+         * the copies printing no doc_no may leave it again (a second doc_no
+         * of their title and date), and the rows of each side are then
+         * those of its preferred copy, whichever the stored rows are. The
+         * copy whose rows are stored when the notice gets its other kind is
+         * read again from its file for that, the first time. */
+        sqlite3_int64 kinds = 0;
+        rc = bind(db->st[S_KINDS], "i", (long long)notice_id);
+        if (rc == SQLITE_OK) rc = step_int(db, S_KINDS, &kinds);
+        int mine = no->doc_no ? 1 : 2;
+        if (rc == SQLITE_OK && (kinds | mine) == 3) rc = hold_lines(db, &d->text, source_id);
+        if (rc == SQLITE_OK && (kinds | mine) == 3 && kinds != 3) {
+            rc = hold_source(db, d, source_id, old.source_id, &ok);
+            if (rc == SQLITE_OK && !ok && replace) {
+                char live[512];
+                int live_numbered = 1;
+                rc = live_copy(db, notice_id, live, &live_numbered);
+                jx_msg(d->path, no->line, "warning: %s cannot be read again: the rows of %s stay those it gives"
+                       " (not this copy's)", old.path, live[0] ? live : key);
+                replace = 0;
+            }
+            ok = 1;
+        }
         /* for "0 new notices (1 already loaded from OTHER)" (not a notice
          * printed twice in this one file) */
         if (old.source_id != source_id) {
@@ -1001,15 +1144,6 @@ int ld_doc(jx_db *db, const jx_doc *d, char *err, size_t errsz)
     group_all(&a, d, rows);
     for (size_t k = 0; k < d->notices.n && rc == SQLITE_OK; k++)
         rc = load_notice(db, d, rows, k, source_id, &a);
-    /* a copy printing no doc_no may have to leave the notice it joins, when
-     * a second doc_no of its title and date comes: its rows then come from
-     * this text again, as it may not be the copy whose rows are stored */
-    int unnumbered = 0;
-    for (size_t k = 0; k < d->notices.n; k++) {
-        const jx_notice *no = &JX_AT(d->notices, jx_notice, k);
-        unnumbered |= no->title && !no->doc_no;
-    }
-    if (rc == SQLITE_OK && unnumbered) rc = hold_text(db, d, source_id);
     for (int k = K_NOTICE + 1; k < K_COUNT && rc == SQLITE_OK; k++)
         if (jx_kinds[k].notice < 0 && jx_kinds[k].insert) rc = insert_own(db, d, k, source_id);
     if (rc == SQLITE_OK && db->no_search) rc = run(db, S_SEARCH_STALE);
