@@ -51,10 +51,9 @@ CREATE UNIQUE INDEX IF NOT EXISTS gazette_issues_key
 -- One row per document. natural_key is the doc_no, or title|成文 date for
 -- the documents that print none (a copy printing none of a document that
 -- prints one is that document when it is the only one, see copies). The
--- row's content and provenance come from its preferred copy (one that prints
--- a doc_no, then the one with more tasks, a standalone document over a
--- gazette reprint, then the smaller sha256), so the load order never
--- changes the result.
+-- row's content and provenance come from its preferred copy (the one with
+-- more tasks, then a standalone document over a gazette reprint, then the
+-- smaller sha256), so the load order never changes the result.
 CREATE TABLE IF NOT EXISTS notices (
     notice_id   INTEGER PRIMARY KEY,
     natural_key TEXT NOT NULL UNIQUE,
