@@ -218,7 +218,14 @@ CREATE TABLE IF NOT EXISTS target_items (
     source_line INTEGER NOT NULL,           -- the row's first cell
     task_id     INTEGER                     -- the task the item measures, or NULL
 );
-CREATE INDEX IF NOT EXISTS target_items_notice ON target_items (notice_id);
+-- A notice's items, and one item of it by its 序号 (a district's cell beside
+-- the 全市 cell of the same item, README "v_district_targets"); it replaces
+-- target_items_notice (notice_id), which it serves as well.
+DROP INDEX IF EXISTS target_items_notice;
+CREATE INDEX IF NOT EXISTS target_items_seq ON target_items (notice_id, item_seq, indicator);
+-- The items of a year (海宁市's targets in 2024 and 2025) without reading
+-- every cell: see README "Performance" for its load cost.
+CREATE INDEX IF NOT EXISTS target_items_year ON target_items (year);
 
 -- One row per non-empty district cell of a target item.
 CREATE TABLE IF NOT EXISTS target_values (

@@ -4,11 +4,13 @@
 -- name: all tasks one department leads, across years
 SELECT t.year, t.kind, count(*) FROM v_task_departments d JOIN v_tasks t USING (task_id)
 WHERE d.department = '市发展改革委' AND d.role = 'lead' GROUP BY t.year, t.kind ORDER BY t.year;
--- name: one district's targets side by side with 全市 (one year)
-SELECT h.item_seq, h.item, h.indicator, h.value_text, c.value_text FROM v_district_targets h
-LEFT JOIN v_district_targets c ON c.source_id = h.source_id AND c.item_seq = h.item_seq
-     AND c.indicator IS h.indicator AND c.district = '全市'
-WHERE h.district = '海宁市' AND h.notice_id = (SELECT min(notice_id) FROM v_district_targets) ORDER BY h.item_seq;
+-- name: one district's targets side by side with 全市 (one notice)
+SELECT h.item_seq, h.item, h.indicator, h.value_text,
+       (SELECT c.value_text FROM v_district_targets c WHERE c.notice_id = h.notice_id
+        AND c.item_seq = h.item_seq AND c.indicator IS h.indicator AND c.district = '全市')
+FROM v_district_targets h
+WHERE h.district = '海宁市' AND h.notice_id = (SELECT notice_id FROM v_notices WHERE doc_no = '嘉政办发〔2025〕3号')
+ORDER BY h.item_seq;
 -- name: the leaders with the most tasks
 SELECT leader, count(*) AS tasks FROM v_task_leaders GROUP BY leader ORDER BY tasks DESC LIMIT 10;
 -- name: a correlated count of tasks per department

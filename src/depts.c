@@ -162,11 +162,37 @@ typedef struct {
     long member_from;       /* the first seg after a member label, or -1 */
 } split_ctx;
 
-static void add_seg(void *ctx, const char *s, size_t n)
+static void push_seg(split_ctx *c, const char *s, size_t n)
 {
-    seg *g = jx_vec_push(((split_ctx *)ctx)->segs);
+    seg *g = jx_vec_push(c->segs);
     g->s = s;
     g->n = n;
+}
+
+/* A list that is not exhaustive: 市经信局等 and 市经信局等7个部门 are
+ * 市经信局; 市经信局等市级有关部门 is 市经信局 and the group it stands
+ * for. 等 anywhere else (高等) is part of a name. */
+static void add_seg(void *ctx, const char *s, size_t n)
+{
+    static const char *const groups[] = {"市级", "县级", "区级", "有关", "相关", "各", "其他", NULL};
+    static const char *const numerals[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "两", "多",
+                                           "几", NULL};
+    const char *d = txt_rfind(s, n, "等");
+    if (d && d > s) {
+        const char *t = d + strlen("等");
+        size_t k = (size_t)(d - s), r = n - k - strlen("等");
+        int count = r && *t >= '0' && *t <= '9', group = 0;
+        for (int i = 0; numerals[i] && !count; i++) count = txt_starts(t, r, numerals[i]);
+        for (int i = 0; groups[i] && !group; i++) group = txt_starts(t, r, groups[i]);
+        if (!r || count) {
+            n = k;
+        } else if (group) {
+            push_seg(ctx, s, k);
+            s = t;
+            n = r;
+        }
+    }
+    push_seg(ctx, s, n);
 }
 
 /* The fields of members (jx_fields), and 责任单位 after a 牵头单位 field
@@ -246,6 +272,18 @@ size_t dep_split_gov(jx_arena *a, const char *government, const char *s, jx_unit
         while (run < n && s[run] != ' ' && s[run] != '\t' && (unsigned char)s[run] != 0xEF) run++;
         jx_buf_put(&clean, s + i, run - i);
         i = run;
+    }
+    /* the group 各县（市、区）, printed with its brackets as 、 */
+    if (clean.p && txt_find(clean.p, clean.len, "各县、市、区")) {
+        jx_buf b = {0};
+        const char *q = clean.p, *e = clean.p + clean.len, *g;
+        for (; (g = txt_find(q, (size_t)(e - q), "各县、市、区")); q = g + strlen("各县、市、区")) {
+            jx_buf_put(&b, q, (size_t)(g - q));
+            jx_buf_puts(&b, "各县（市、区）");
+        }
+        jx_buf_put(&b, q, (size_t)(e - q));
+        jx_buf_free(&clean);
+        clean = b;
     }
     /* A trailing unbalanced ）or 。 belongs to the clause around the list. */
     const char *c = clean.p ? clean.p : "";

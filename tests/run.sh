@@ -351,6 +351,7 @@ m=$(sqlite3 "$T/oom.db" "SELECT count(*) FROM v_sources" 2> /dev/null || echo 0)
 [ "$m" = 0 ] && ok || bad "out of memory: the failing file must not be written ($n, $m)"
 
 . "$here/schema4.sh"
+. "$here/plans.sh"
 . "$here/hostile.sh"
 . "$here/tables.sh"
 . "$here/review.sh"

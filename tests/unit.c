@@ -326,6 +326,13 @@ static void test_depts(void)
     split_is("市委改革办、市司法局局", "+市委改革办|市司法局");
     split_is("市人力资源社会保障局）", "+市人力社保局");
     split_is("市火星局、市财政局", "+市火星局|市财政局");
+    /* a list that is not exhaustive; 等 inside a name stays */
+    split_is("市财政局、市经信局等市级有关部门", "+市财政局|市经信局|市级有关部门");
+    split_is("市财政局、市经信局等，各县（市、区）政府", "+市财政局|市经信局|各县（市、区）政府");
+    split_is("市财政局等7个部门", "+市财政局");
+    split_is("市财政局、嘉兴高等教育研究院", "+市财政局|嘉兴高等教育研究院");
+    /* 各县、市、区政府 (brackets printed as 、) is the group */
+    split_is("市发展改革委，各县、市、区政府", "+市发展改革委|各县（市、区）政府");
     split_is("", "");
 }
 
