@@ -50,9 +50,10 @@ CREATE UNIQUE INDEX IF NOT EXISTS gazette_issues_key
 
 -- One row per document. natural_key is the doc_no, or title|成文 date for
 -- the documents that print none (a copy printing none of a document that
--- prints one is that document, load.c). The row's content and provenance come
--- from its preferred source (a standalone document over a gazette reprint,
--- then the smaller sha256), so the load order never changes the result.
+-- prints one is that document when it is the only one, see copies). The
+-- row's content and provenance come from its preferred copy (the one with
+-- more tasks, then a standalone document over a gazette reprint, then the
+-- smaller sha256), so the load order never changes the result.
 CREATE TABLE IF NOT EXISTS notices (
     notice_id   INTEGER PRIMARY KEY,
     natural_key TEXT NOT NULL UNIQUE,
@@ -79,6 +80,38 @@ CREATE TABLE IF NOT EXISTS notice_sources (
     source_line INTEGER NOT NULL,
     PRIMARY KEY (notice_id, source_id)
 ) WITHOUT ROWID;
+
+-- Every copy of a notice (load.c): per file, the key it prints (its doc_no,
+-- or title|成文 date when it prints none), its own title and date, whether it
+-- prints a doc_no and how many tasks it carries. Which copies are one notice
+-- is decided from these rows alone, so from the set of files loaded, never
+-- from their order: the copies of one doc_no are one notice; the copies that
+-- print none join the one doc_no whose copies print their title and date,
+-- and stay a notice of their own when none or several do.
+CREATE TABLE IF NOT EXISTS copies (
+    source_id INTEGER NOT NULL REFERENCES sources,
+    copy_key  TEXT NOT NULL,
+    notice_id INTEGER NOT NULL REFERENCES notices,
+    title     TEXT,
+    issued_on TEXT,
+    numbered  INTEGER NOT NULL,
+    tasks     INTEGER NOT NULL,
+    line      INTEGER NOT NULL,
+    PRIMARY KEY (source_id, copy_key)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS copies_key ON copies (copy_key);
+-- the doc_nos that print a title and date
+CREATE INDEX IF NOT EXISTS copies_claim ON copies (title, issued_on, copy_key) WHERE numbered = 1;
+
+-- The decoded lines of a file whose copy is in a notice that holds copies
+-- printing a doc_no and copies printing none: those printing none leave it
+-- when a second doc_no of their title and date is loaded, and the rows of
+-- each side's preferred copy are then read again from here (the rows stored
+-- are one copy's). lines: per line, its number and text, each ended by a NUL.
+CREATE TABLE IF NOT EXISTS held_texts (
+    source_id INTEGER PRIMARY KEY REFERENCES sources,
+    lines     BLOB NOT NULL
+);
 
 CREATE TABLE IF NOT EXISTS tasks (
     task_id     INTEGER PRIMARY KEY,

@@ -105,6 +105,21 @@ static const char migrate_fill[] =
     " JOIN tasks t ON t.task_id = u.task_id JOIN notices n ON n.notice_id = t.notice_id"
     " WHERE t.year IS NOT NULL GROUP BY 1, 2, 3;";
 
+/* The copies (schema.sql) of a database written before that table: each
+ * source of a notice is taken for a copy of the notice's own key, the
+ * preferred one with the notice's tasks. A copy that printed no doc_no but
+ * was merged into a notice that prints one is not told apart, and no text
+ * is held for it: ingested again (extracted again, as a file an older
+ * version loaded is), it is. Runs with schema.sql, so also on a version-4
+ * database from a jxgov without copies. */
+static const char copies_fill[] =
+    "INSERT OR IGNORE INTO copies (source_id, copy_key, notice_id, title, issued_on, numbered, tasks, line)"
+    " SELECT s.source_id, n.natural_key, s.notice_id, n.title, n.issued_on, n.doc_no IS NOT NULL,"
+    " CASE WHEN n.source_id = s.source_id THEN (SELECT count(*) FROM tasks t WHERE t.notice_id = n.notice_id)"
+    " ELSE 0 END, s.source_line"
+    " FROM notice_sources s JOIN notices n USING (notice_id)"
+    " WHERE NOT EXISTS (SELECT 1 FROM copies c WHERE c.source_id = s.source_id AND c.notice_id = s.notice_id);";
+
 int db_exec(jx_conn *db, const char *q, char *err, size_t errsz)
 {
     char *msg = NULL;
@@ -433,6 +448,7 @@ static int catalog_sync(jx_conn *db, char *err, size_t errsz)
     catalog_sha(sha);
     err[0] = 0;
     int rc = sqlite3_exec(db->h, jx_schema_sql, NULL, NULL, NULL);
+    if (rc == SQLITE_OK) rc = sqlite3_exec(db->h, copies_fill, NULL, NULL, NULL);
     if (rc == SQLITE_OK)
         rc = sqlite3_exec(db->h, "DELETE FROM dept_catalog; DELETE FROM dept_names;"
                           " DELETE FROM meta WHERE key = 'departments.tsv';", NULL, NULL, NULL);

@@ -64,8 +64,10 @@ static const char *const patterns[P_COUNT] = {
                "|^[•·●◆\\s]*(?:索引号|发文文号|文号|发文字号|发布机关|发文机关|成文日期|发文日期|公开方式|"
                "发布日期|发布时间|信息来源|浏览次数|主题分类|组配分类|有效性|公开范围|公开时限|文件编号|发文时间|"
                "发布机构|发文机构|发文单位|统一编号)\\s*："
-               /* the same keys printed as a table, spaced and with no ： (索 引 号 MB…) */
-               "|^(?:索\\s*引\\s*号|发\\s*文\\s*日\\s*期|发\\s*布\\s*机\\s*构|文\\s+号|分\\s+类|有\\s*效\\s*性)\\s+\\S"
+               /* the same keys printed as a table, spaced, with no ： (索 引 号 MB…) or
+                * with one (索 引 号: … 发布日期: … 发布机构: …, keys of a line spaced alike) */
+               "|^(?:索\\s*引\\s*号|发\\s*文\\s*日\\s*期|发\\s*布\\s*机\\s*构|文\\s+号|分\\s+类|有\\s*效\\s*性)"
+               "(?:\\s*：|\\s+\\S)"
                /* the page's buttons */
                "|^(?:分享|打印|打印本页|关闭|关闭窗口|收藏|返回顶部)\\s*：?\\s*$"
                /* the type-size buttons: 【字体：大 中 小】 打印, 字号：[ ] */

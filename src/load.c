@@ -14,7 +14,10 @@ enum {
     S_HAS_SHA, S_INS_SOURCE, S_FIND_NOTICE, S_INS_NOTICE, S_UPD_NOTICE, S_INS_NSRC,
     S_FIND_DEPT_NAME, S_INS_DEPT_NAME, S_MAX_TASK, S_MAX_ITEM,
     S_SEARCH_STALE, S_ADD_DEPT_YEARS, S_DEL_DEPT_YEARS,
-    S_FIND_UNNUMBERED, S_FIND_NUMBERED, S_ADOPT_DOCNO, S_NOTICE_TASKS, S_COUNT
+    S_FIND_UNNUMBERED, S_ADOPT_DOCNO, S_NOTICE_TASKS,
+    S_FIND_COPY, S_INS_COPY, S_HAS_CLAIM, S_CLAIMS, S_COPY_NOTICE, S_BEST_COPY, S_HOLD,
+    S_MOVE_COPIES, S_MOVE_NSRC_ADD, S_MOVE_NSRC_DEL, S_DEL_NOTICE, S_FORGET_COPIES,
+    S_SOURCE, S_HELD, S_LIVE, S_BEST_OF, S_NOTICE_SOURCE, S_KINDS, S_COUNT
 };
 
 static const char *const sql[S_COUNT] = {
@@ -46,10 +49,49 @@ static const char *const sql[S_COUNT] = {
     [S_DEL_DEPT_YEARS] = "DELETE FROM dept_years WHERE n = 0",
     [S_FIND_UNNUMBERED] = "SELECT n.notice_id, s.is_gazette, s.sha256, s.path, s.source_id FROM notices n"
                           " JOIN sources s ON s.source_id = n.source_id WHERE n.natural_key = ?1 AND n.doc_no IS NULL",
-    /* LIMIT 2: finding two is finding no single one (see find_one()) */
-    [S_FIND_NUMBERED] = "SELECT n.notice_id, s.is_gazette, s.sha256, s.path, s.source_id FROM notices n"
-                        " JOIN sources s ON s.source_id = n.source_id"
-                        " WHERE n.title = ?1 AND n.issued_on IS ?2 AND n.doc_no IS NOT NULL LIMIT 2",
+    /* the notice of a copy key already loaded (all its copies are in one) */
+    [S_FIND_COPY] = "SELECT n.notice_id, s.is_gazette, s.sha256, s.path, s.source_id FROM copies c"
+                    " JOIN notices n ON n.notice_id = c.notice_id JOIN sources s ON s.source_id = n.source_id"
+                    " WHERE c.copy_key = ?1 LIMIT 1",
+    /* the first copy of a key in a file is the file's copy of it */
+    [S_INS_COPY] = "INSERT OR IGNORE INTO copies (source_id, copy_key, notice_id, title, issued_on, numbered, tasks, line)"
+                   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    [S_HAS_CLAIM] = "SELECT 1 FROM copies WHERE title = ?1 AND issued_on IS ?2 AND copy_key = ?3 AND numbered = 1",
+    /* the doc_nos other than ?3 whose copies print title ?1 and date ?2:
+     * two are enough to know that a copy printing none is none of them */
+    [S_CLAIMS] = "SELECT copy_key, notice_id FROM copies WHERE title = ?1 AND issued_on IS ?2 AND numbered = 1"
+                 " AND copy_key <> ?3 GROUP BY copy_key LIMIT 2",
+    /* where the copies of key ?1 are, and whether that notice is theirs alone */
+    [S_COPY_NOTICE] = "SELECT c.notice_id, n.natural_key = ?1 FROM copies c JOIN notices n USING (notice_id)"
+                      " WHERE c.copy_key = ?1 LIMIT 1",
+    /* the preferred copy of key ?1, in the order of load_notice */
+    [S_BEST_COPY] = "SELECT c.source_id FROM copies c JOIN sources s USING (source_id)"
+                    " WHERE c.copy_key = ?1 ORDER BY c.tasks DESC, s.is_gazette, s.sha256, c.line LIMIT 1",
+    /* the preferred copy of notice ?1, and whether its rows are the notice's */
+    [S_BEST_OF] = "SELECT c.source_id, c.copy_key, c.source_id = n.source_id AND c.line = n.source_line FROM copies c"
+                  " JOIN sources s ON s.source_id = c.source_id JOIN notices n ON n.notice_id = c.notice_id"
+                  " WHERE c.notice_id = ?1 ORDER BY c.tasks DESC, s.is_gazette, s.sha256, c.line LIMIT 1",
+    /* the copy notice ?1's rows come from */
+    [S_LIVE] = "SELECT c.copy_key, c.numbered FROM copies c JOIN notices n ON n.notice_id = c.notice_id"
+               " AND n.source_id = c.source_id AND n.source_line = c.line WHERE n.notice_id = ?1"
+               " ORDER BY c.numbered DESC LIMIT 1",
+    [S_NOTICE_SOURCE] = "SELECT source_id FROM notices WHERE notice_id = ?1",
+    /* 1: a notice's copies all print a doc_no, 2: none does, 3: both kinds */
+    [S_KINDS] = "SELECT coalesce(max(numbered = 1) + 2 * max(numbered = 0), 0) FROM copies WHERE notice_id = ?1",
+    [S_SOURCE] = "SELECT s.path, s.sha256, EXISTS (SELECT 1 FROM held_texts h WHERE h.source_id = s.source_id)"
+                 " FROM sources s WHERE s.source_id = ?1",
+    [S_HELD] = "SELECT s.path, s.sha256, s.encoding, s.bytes, h.lines FROM sources s"
+               " JOIN held_texts h USING (source_id) WHERE s.source_id = ?1",
+    [S_HOLD] = "INSERT OR IGNORE INTO held_texts (source_id, lines) VALUES (?1, ?2)",
+    /* the copies of key ?1 move from notice ?2 to ?3, with their sources */
+    [S_MOVE_COPIES] = "UPDATE copies SET notice_id = ?3 WHERE copy_key = ?1 AND notice_id = ?2",
+    [S_MOVE_NSRC_ADD] = "INSERT OR IGNORE INTO notice_sources (notice_id, source_id, source_line)"
+                        " SELECT ?3, source_id, line FROM copies WHERE copy_key = ?1 AND ?2 <> 0",
+    [S_MOVE_NSRC_DEL] = "DELETE FROM notice_sources WHERE notice_id = ?2"
+                        " AND source_id IN (SELECT source_id FROM copies WHERE copy_key = ?1 AND ?3 <> 0)"
+                        " AND source_id NOT IN (SELECT source_id FROM copies WHERE notice_id = ?2)",
+    [S_DEL_NOTICE] = "DELETE FROM notices WHERE notice_id = ?1",
+    [S_FORGET_COPIES] = "DELETE FROM copies WHERE source_id = ?1",
     [S_ADOPT_DOCNO] = "UPDATE notices SET natural_key = ?2, doc_no = ?2 WHERE notice_id = ?1",
     [S_NOTICE_TASKS] = "SELECT count(*) FROM tasks WHERE notice_id = ?1",
     [S_SEARCH_STALE] = "INSERT OR REPLACE INTO meta (key, value) VALUES ('search', 'incomplete')",
@@ -615,43 +657,378 @@ static int find_one(jx_db *db, int which, found_notice *o, jx_arena *a)
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
+/* Steps a bound statement that returns one integer (0 when no row). */
+static int step_int(jx_db *db, int which, sqlite3_int64 *v)
+{
+    sqlite3_stmt *st = db->st[which];
+    int rc = sqlite3_step(st);
+    *v = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+    sqlite3_reset(st);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+/* A notice's rows of every kind go (to be written again from another copy,
+ * or with the notice itself), its units' years with its tasks, counted
+ * under its government as stored. */
+static int drop_rows(jx_db *db, sqlite3_int64 notice_id)
+{
+    int rc = bind(db->st[S_ADD_DEPT_YEARS], "ii", (long long)notice_id, -1LL);
+    if (rc == SQLITE_OK) rc = run(db, S_ADD_DEPT_YEARS);
+    for (int o = 0; o < K_COUNT && rc == SQLITE_OK; o++)
+        for (int j = 0; j < 4 && db->del[o][j] && rc == SQLITE_OK; j++) {
+            sqlite3_stmt *st = db->del[o][j];
+            rc = bind(st, "i", (long long)notice_id);
+            if (rc == SQLITE_OK) rc = sqlite3_step(st);
+            sqlite3_reset(st);
+            if (rc == SQLITE_DONE) rc = SQLITE_OK;
+            if (rc == SQLITE_OK && o == K_TASK && (j == 3 || !db->del[o][j + 1]))
+                db->stats.tasks -= sqlite3_changes(db->h);
+        }
+    if (rc == SQLITE_OK) rc = run(db, S_DEL_DEPT_YEARS);
+    return rc;
+}
+
+static int insert_notice(jx_db *db, const jx_doc *d, size_t k, sqlite3_int64 source_id, const char *key,
+                         sqlite3_int64 *notice_id)
+{
+    const jx_notice *no = &JX_AT(d->notices, jx_notice, k);
+    int rc = bind(db->st[S_INS_NOTICE], "tttttniittt", key, no->doc_no, no->issuer, no->title,
+                  no->issued_on, (long long)no->year, (long long)source_id, (long long)no->line,
+                  no->government, no->body, no->indexed);
+    if (rc == SQLITE_OK) rc = run(db, S_INS_NOTICE);
+    *notice_id = sqlite3_last_insert_rowid(db->h);
+    db->stats.new_notices++;
+    return rc;
+}
+
+/* The copies of key (printing no doc_no) move from notice `from` to `to`,
+ * and the files they are in with them (a file that prints a copy of `from`
+ * too stays one of its sources). */
+static int move_copies(jx_db *db, const char *key, sqlite3_int64 from, sqlite3_int64 to)
+{
+    int rc = SQLITE_OK;
+    static const int order[] = {S_MOVE_COPIES, S_MOVE_NSRC_ADD, S_MOVE_NSRC_DEL};
+    for (int i = 0; i < 3 && rc == SQLITE_OK; i++) {
+        rc = bind(db->st[order[i]], "tii", key, (long long)from, (long long)to);
+        if (rc == SQLITE_OK) rc = run(db, order[i]);
+    }
+    return rc;
+}
+
+/* The key of notice k of d: its doc_no; else title|成文 date; an untitled
+ * fragment is its file's own: two fragments never merge, and the same file
+ * gives the same key. */
+static const char *copy_key(jx_arena *a, const jx_doc *d, size_t k)
+{
+    const jx_notice *no = &JX_AT(d->notices, jx_notice, k);
+    if (no->doc_no) return no->doc_no;
+    if (no->title) return jx_sprintf(a, "%s|%s", no->title, no->issued_on ? no->issued_on : "");
+    return jx_sprintf(a, "untitled|%s|%ld", d->text.sha256, no->line);
+}
+
+/* The decoded lines of a file, as held_texts keeps them (once). */
+static int hold_lines(jx_db *db, const jx_text *t, sqlite3_int64 source_id)
+{
+    jx_buf b = {0};
+    for (size_t i = 0; i < t->nlines; i++) {
+        char no[24];
+        int n = snprintf(no, sizeof no, "%ld", t->lines[i].no);
+        jx_buf_put(&b, no, (size_t)n + 1);
+        jx_buf_put(&b, t->lines[i].text, t->lines[i].len);
+        jx_buf_put(&b, "", 1);
+    }
+    sqlite3_stmt *st = db->st[S_HOLD];
+    sqlite3_reset(st);
+    int rc = sqlite3_bind_int64(st, 1, source_id);
+    if (rc == SQLITE_OK) rc = sqlite3_bind_blob(st, 2, b.p ? b.p : "", (int)b.len, SQLITE_STATIC);
+    if (rc == SQLITE_OK) rc = run(db, S_HOLD);
+    sqlite3_clear_bindings(st);
+    jx_buf_free(&b);
+    return rc;
+}
+
+/* Holds the text of a loaded file whose copy's rows are about to go for
+ * those of a copy printing no doc_no (the file being loaded is d, else it is
+ * read again from its path, and must still have its digest). *ok 0: it
+ * could not be read. */
+static int hold_source(jx_db *db, const jx_doc *d, sqlite3_int64 this_source, sqlite3_int64 source_id, int *ok)
+{
+    if (source_id == this_source) {
+        *ok = 1;
+        return hold_lines(db, &d->text, source_id);
+    }
+    sqlite3_stmt *st = db->st[S_SOURCE];
+    int rc = bind(st, "i", (long long)source_id);
+    *ok = 0;
+    if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (sqlite3_column_int(st, 2)) *ok = 1;   /* held already */
+        else {
+            jx_arena a = {0};
+            jx_text t;
+            char err[256];
+            memset(&t, 0, sizeof t);
+            const char *path = jx_strdup(&a, (const char *)sqlite3_column_text(st, 0));
+            const char *sha = jx_strdup(&a, (const char *)sqlite3_column_text(st, 1));
+            sqlite3_reset(st);
+            if (dec_file(&a, path, &t, NULL, err, sizeof err) == 0 && !strcmp(t.sha256, sha)) {
+                *ok = 1;
+                rc = hold_lines(db, &t, source_id);
+            }
+            jx_arena_free(&a);
+            return rc == SQLITE_ROW ? SQLITE_OK : rc;
+        }
+    }
+    sqlite3_reset(st);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+/* Writes the rows of the copy of `key` in file source_id, parsed again from
+ * its held text, as notice `into` (its rows replaced), or as a new notice
+ * (into 0: *made is its id). *ok 0: no text is held for that file (loaded
+ * by a jxgov before held_texts), and nothing is written. */
+static int rows_from(jx_db *db, sqlite3_int64 source_id, const char *key, sqlite3_int64 into,
+                     sqlite3_int64 *made, int *ok)
+{
+    sqlite3_stmt *st = db->st[S_HELD];
+    jx_arena a = {0};
+    jx_doc d2;
+    memset(&d2, 0, sizeof d2);
+    *ok = 0;
+    int rc = bind(st, "i", (long long)source_id);
+    if (rc == SQLITE_OK) rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        d2.path = jx_strdup(&a, (const char *)sqlite3_column_text(st, 0));
+        snprintf(d2.text.sha256, sizeof d2.text.sha256, "%s", (const char *)sqlite3_column_text(st, 1));
+        d2.text.encoding = jx_strdup(&a, (const char *)sqlite3_column_text(st, 2));
+        d2.text.nbytes = (size_t)sqlite3_column_int64(st, 3);
+        const char *p = sqlite3_column_blob(st, 4), *end = p + sqlite3_column_bytes(st, 4);
+        size_t n = 0;
+        for (const char *q = p; q < end; q++) n += !*q;
+        d2.text.lines = jx_alloc(&a, (n / 2 + 1) * sizeof *d2.text.lines);
+        while (p < end) {
+            jx_line *ln = &d2.text.lines[d2.text.nlines++];
+            ln->no = strtol(p, NULL, 10);
+            p += strlen(p) + 1;
+            ln->len = strlen(p);
+            ln->text = jx_strndup(&a, p, ln->len);
+            p += ln->len + 1;
+        }
+        *ok = 1;
+    }
+    sqlite3_reset(st);
+    if (rc == SQLITE_ROW || rc == SQLITE_DONE) rc = SQLITE_OK;
+    if (rc == SQLITE_OK && *ok) {
+        /* what parsing says was said when the file was loaded */
+        jx_buf quiet = {0}, *was = jx_msg_capture;
+        jx_msg_capture = &quiet;
+        prs_doc(&a, &d2);
+        jx_msg_capture = was;
+        jx_buf_free(&quiet);
+        size_t k = 0;
+        while (k < d2.notices.n && strcmp(copy_key(&a, &d2, k), key)) k++;
+        *ok = k < d2.notices.n;
+        by_notice rows[K_COUNT];
+        if (*ok) {
+            const jx_notice *no = &JX_AT(d2.notices, jx_notice, k);
+            group_all(&a, &d2, rows);
+            sqlite3_int64 *ids = db->task_ids;
+            db->task_ids = jx_xcalloc(d2.tasks.n, sizeof *db->task_ids);
+            if (!into) {
+                rc = insert_notice(db, &d2, k, source_id, key, made);
+                into = *made;
+            } else {
+                rc = drop_rows(db, into);
+                if (rc == SQLITE_OK)
+                    rc = bind(db->st[S_UPD_NOTICE], "itttniittt", (long long)into, no->issuer, no->title,
+                              no->issued_on, (long long)no->year, (long long)source_id, (long long)no->line,
+                              no->government, no->body, no->indexed);
+                if (rc == SQLITE_OK) rc = run(db, S_UPD_NOTICE);
+            }
+            if (rc == SQLITE_OK) rc = load_rows(db, &d2, rows, k, into, source_id);
+            /* the batches point into this parse: written before it goes */
+            if (rc == SQLITE_OK) rc = batch_flush_all(db);
+            free(db->task_ids);
+            db->task_ids = ids;
+        }
+    }
+    prs_free(&d2);
+    jx_arena_free(&a);
+    return rc;
+}
+
+/* The copy a notice's rows come from (its source and line): its key and
+ * whether it prints a doc_no. */
+static int live_copy(jx_db *db, sqlite3_int64 notice_id, char key[512], int *numbered)
+{
+    sqlite3_stmt *st = db->st[S_LIVE];
+    int rc = bind(st, "i", (long long)notice_id);
+    key[0] = 0;
+    *numbered = 1;
+    if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        snprintf(key, 512, "%s", (const char *)sqlite3_column_text(st, 0));
+        *numbered = sqlite3_column_int(st, 1);
+    }
+    sqlite3_reset(st);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+/* After copies joined or left notice_id: its rows become those of its
+ * preferred copy, if that is not the one they come from. *ok 0: that copy's
+ * text is not held (a file loaded by an older jxgov), and the rows stay. */
+static int prefer_again(jx_db *db, const jx_doc *d, sqlite3_int64 this_source, sqlite3_int64 notice_id, int *ok)
+{
+    sqlite3_stmt *st = db->st[S_BEST_OF];
+    int rc = bind(st, "i", (long long)notice_id);
+    sqlite3_int64 source_id = 0;
+    int live = 1;
+    char key[512] = "";
+    *ok = 1;
+    if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        source_id = sqlite3_column_int64(st, 0);
+        snprintf(key, sizeof key, "%s", (const char *)sqlite3_column_text(st, 1));
+        live = sqlite3_column_int(st, 2);
+    }
+    sqlite3_reset(st);
+    if (rc == SQLITE_ROW || rc == SQLITE_DONE) rc = SQLITE_OK;
+    if (rc != SQLITE_OK || live || !source_id) return rc;
+    /* the rows going are those of a copy that prints a doc_no: kept, as
+     * the copies printing none may leave again */
+    char now[512];
+    int numbered = 0;
+    rc = live_copy(db, notice_id, now, &numbered);
+    sqlite3_stmt *ls = db->st[S_NOTICE_SOURCE];
+    sqlite3_int64 now_source = 0;
+    if (rc == SQLITE_OK) rc = bind(ls, "i", (long long)notice_id);
+    if (rc == SQLITE_OK) rc = step_int(db, S_NOTICE_SOURCE, &now_source);
+    if (rc == SQLITE_OK && numbered) rc = hold_source(db, d, this_source, now_source, ok);
+    if (rc == SQLITE_OK && *ok) {
+        sqlite3_int64 made = 0;
+        rc = rows_from(db, source_id, key, notice_id, &made, ok);
+    }
+    return rc;
+}
+
+/* The copy key of a title and date that prints no doc_no, and the doc_nos
+ * (other than `self`) whose copies print them: nclaims 0, 1 (the notice
+ * `one`) or 2 (two or more). */
+static int claims(jx_db *db, const jx_notice *no, const char *self, int *nclaims, sqlite3_int64 *one,
+                  char others[2][160])
+{
+    sqlite3_stmt *st = db->st[S_CLAIMS];
+    int rc = bind(st, "ttt", no->title, no->issued_on, self);
+    *nclaims = 0;
+    while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        snprintf(others[*nclaims], 160, "%s", (const char *)sqlite3_column_text(st, 0));
+        *one = sqlite3_column_int64(st, 1);
+        ++*nclaims;
+        rc = SQLITE_OK;
+    }
+    sqlite3_reset(st);
+    return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
 static int load_notice(jx_db *db, const jx_doc *d, const by_notice *rows, size_t k, sqlite3_int64 source_id,
                        jx_arena *a)
 {
     const jx_notice *no = &JX_AT(d->notices, jx_notice, k);
-    /* An untitled fragment is its file's own: two fragments never merge,
-     * and the same file gives the same key. */
     const char *titled = no->title ? jx_sprintf(a, "%s|%s", no->title, no->issued_on ? no->issued_on : "") : NULL;
-    const char *key = no->doc_no ? no->doc_no
-                    : titled ? titled
-                    : jx_sprintf(a, "untitled|%s|%ld", d->text.sha256, no->line);
+    const char *key = copy_key(a, d, k);
+    long long new_tasks = (long long)(rows[K_TASK].start[k + 1] - rows[K_TASK].start[k]);
     sqlite3_int64 notice_id = 0;
-    int replace = 1;
+    int replace = 1, ok = 1;
     found_notice old = {0};
-    int rc = bind(db->st[S_FIND_NOTICE], "t", key);
-    if (rc == SQLITE_OK) rc = find_one(db, S_FIND_NOTICE, &old, a);
-    /* A copy that prints no doc_no (a repost, a reprint) is the notice of
-     * the same title and 成文 date that prints one, when a single one does;
-     * a copy that prints it takes over the row of the copies that did not
-     * and gives it its doc_no. So the copies are one notice in any order. */
-    if (rc == SQLITE_OK && !old.id && titled) {
-        if (no->doc_no) {
+    int rc = bind(db->st[S_FIND_COPY], "t", key);
+    if (rc == SQLITE_OK) rc = find_one(db, S_FIND_COPY, &old, a);
+    /* a file read again, whose copies were forgotten, or one loaded before copies */
+    if (rc == SQLITE_OK && !old.id) rc = bind(db->st[S_FIND_NOTICE], "t", key);
+    if (rc == SQLITE_OK && !old.id) rc = find_one(db, S_FIND_NOTICE, &old, a);
+    /* Which copies are one notice follows from the copies alone: those of
+     * one doc_no are one; those printing none (a repost, a reprint) are the
+     * notice of the doc_no whose copies print their title and 成文 date when
+     * one single doc_no does, else a notice of their own. A copy printing
+     * a doc_no that its title and date had not had yet changes that for the
+     * copies printing none of them: they join it (there was no doc_no
+     * before), or leave the other doc_no's notice (now there are two). */
+    if (rc == SQLITE_OK && titled && no->doc_no) {
+        sqlite3_int64 has = 0, one = 0, theirs = 0, alone = 0;
+        int n = 0;
+        char others[2][160];
+        rc = bind(db->st[S_HAS_CLAIM], "ttt", no->title, no->issued_on, key);
+        if (rc == SQLITE_OK) rc = step_int(db, S_HAS_CLAIM, &has);
+        if (rc == SQLITE_OK && !has) rc = claims(db, no, key, &n, &one, others);
+        if (rc == SQLITE_OK && !has && n < 2) {
+            sqlite3_stmt *st = db->st[S_COPY_NOTICE];
+            rc = bind(st, "t", titled);
+            if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+                theirs = sqlite3_column_int64(st, 0);
+                alone = sqlite3_column_int64(st, 1);
+            }
+            sqlite3_reset(st);
+            if (rc == SQLITE_ROW || rc == SQLITE_DONE) rc = SQLITE_OK;
+        }
+        if (rc == SQLITE_OK && theirs && n == 0 && alone && !old.id) {
+            /* the notice of the copies printing none becomes this doc_no's */
             rc = bind(db->st[S_FIND_UNNUMBERED], "t", titled);
             if (rc == SQLITE_OK) rc = find_one(db, S_FIND_UNNUMBERED, &old, a);
             if (rc == SQLITE_OK && old.id) rc = bind(db->st[S_ADOPT_DOCNO], "it", (long long)old.id, key);
             if (rc == SQLITE_OK && old.id) rc = run(db, S_ADOPT_DOCNO);
-        } else {
-            rc = bind(db->st[S_FIND_NUMBERED], "tt", no->title, no->issued_on);
-            if (rc == SQLITE_OK) rc = find_one(db, S_FIND_NUMBERED, &old, a);
+        } else if (rc == SQLITE_OK && theirs && n == 0 && alone) {
+            /* they join this doc_no's notice, which then takes the rows of
+             * the preferred copy of them all */
+            sqlite3_int64 their_source = 0;
+            rc = bind(db->st[S_NOTICE_SOURCE], "i", (long long)theirs);
+            if (rc == SQLITE_OK) rc = step_int(db, S_NOTICE_SOURCE, &their_source);
+            if (rc == SQLITE_OK) rc = hold_source(db, d, source_id, their_source, &ok);
+            if (rc == SQLITE_OK && ok) rc = hold_source(db, d, source_id, old.source_id, &ok);
+            if (rc == SQLITE_OK) rc = move_copies(db, titled, theirs, old.id);
+            if (rc == SQLITE_OK) rc = drop_rows(db, theirs);
+            if (rc == SQLITE_OK) rc = bind(db->st[S_DEL_NOTICE], "i", (long long)theirs);
+            if (rc == SQLITE_OK) rc = run(db, S_DEL_NOTICE);
+            if (rc == SQLITE_OK) rc = prefer_again(db, d, source_id, old.id, &ok);
+            if (rc == SQLITE_OK) rc = bind(db->st[S_FIND_COPY], "t", key);
+            if (rc == SQLITE_OK) rc = find_one(db, S_FIND_COPY, &old, a);   /* its source may be another now */
+        } else if (rc == SQLITE_OK && theirs && n == 1 && theirs == one) {
+            /* they leave the other doc_no's notice for one of their own,
+             * from their preferred copy; that notice takes the rows of its
+             * own preferred copy again */
+            sqlite3_int64 best = 0, made = 0;
+            rc = bind(db->st[S_BEST_COPY], "t", titled);
+            if (rc == SQLITE_OK) rc = step_int(db, S_BEST_COPY, &best);
+            if (rc == SQLITE_OK) rc = rows_from(db, best, titled, 0, &made, &ok);
+            if (rc == SQLITE_OK && ok) rc = move_copies(db, titled, theirs, made);
+            if (rc == SQLITE_OK && ok) rc = prefer_again(db, d, source_id, theirs, &ok);
+            if (rc == SQLITE_OK)
+                jx_msg(d->path, no->line, ok ? "warning: %s and %s print the same title and date (%s): the copies that print"
+                       " no doc_no are a notice of their own"
+                       : "warning: %s and %s print the same title and date (%s): the copies that print no doc_no stay"
+                       " with the second, as a jxgov before this one loaded them (ingest them again)",
+                       key, others[0], no->issued_on ? no->issued_on : "no date");
+            ok = 1;
+        }
+    } else if (rc == SQLITE_OK && titled && !old.id) {
+        int n = 0;
+        sqlite3_int64 one = 0;
+        char others[2][160];
+        rc = claims(db, no, "", &n, &one, others);
+        if (rc == SQLITE_OK && n == 1) {
+            rc = bind(db->st[S_FIND_COPY], "t", others[0]);
+            if (rc == SQLITE_OK) rc = find_one(db, S_FIND_COPY, &old, a);
+        } else if (rc == SQLITE_OK && n == 2) {
+            jx_msg(d->path, no->line, "warning: %s and %s print the same title and date (%s): this copy, which prints"
+                   " no doc_no, is a notice of its own", others[0], others[1],
+                   no->issued_on ? no->issued_on : "no date");
         }
     }
+    if (rc == SQLITE_OK && !ok)
+        jx_msg(d->path, no->line, "warning: %s: the preferred copy's text is not held (loaded by an older jxgov):"
+               " the rows stay those of the copy they come from", key);
     notice_id = old.id;
     if (rc == SQLITE_OK && notice_id) {
         /* The copy that carries more tasks wins, so that a news repost of the
-         * covering letter alone never takes the lists of the notice away; the
-         * row holds the tasks of its preferred copy, so the order is total
-         * over the copies and load order cannot change the outcome. */
-        long long now_tasks = 0, new_tasks = (long long)(rows[K_TASK].start[k + 1] - rows[K_TASK].start[k]);
+         * covering letter alone never takes the lists of the notice away;
+         * then preferred(). The order is total over the copies, so load order
+         * cannot change the outcome. */
+        long long now_tasks = 0;
         rc = bind(db->st[S_NOTICE_TASKS], "i", (long long)notice_id);
         if (rc == SQLITE_OK && (rc = sqlite3_step(db->st[S_NOTICE_TASKS])) == SQLITE_ROW) {
             now_tasks = sqlite3_column_int64(db->st[S_NOTICE_TASKS], 0);
@@ -661,6 +1038,29 @@ static int load_notice(jx_db *db, const jx_doc *d, const by_notice *rows, size_t
         replace = take_stale(db, notice_id) ||
                   (new_tasks != now_tasks ? new_tasks > now_tasks
                                           : preferred(d->gazettes.n > 0, d->text.sha256, old.gazette, old.sha));
+        /* The copies of a notice that holds both kinds keep their texts:
+         * the copies printing no doc_no may leave it again (a second doc_no
+         * of their title and date), and the rows of each side are then
+         * those of its preferred copy, whichever the stored rows are. The
+         * copy whose rows are stored when the notice gets its other kind is
+         * read again from its file for that, the first time. */
+        sqlite3_int64 kinds = 0;
+        rc = bind(db->st[S_KINDS], "i", (long long)notice_id);
+        if (rc == SQLITE_OK) rc = step_int(db, S_KINDS, &kinds);
+        int mine = no->doc_no ? 1 : 2;
+        if (rc == SQLITE_OK && (kinds | mine) == 3) rc = hold_lines(db, &d->text, source_id);
+        if (rc == SQLITE_OK && (kinds | mine) == 3 && kinds != 3) {
+            rc = hold_source(db, d, source_id, old.source_id, &ok);
+            if (rc == SQLITE_OK && !ok && replace) {
+                char live[512];
+                int live_numbered = 1;
+                rc = live_copy(db, notice_id, live, &live_numbered);
+                jx_msg(d->path, no->line, "warning: %s cannot be read again: the rows of %s stay those it gives"
+                       " (not this copy's)", old.path, live[0] ? live : key);
+                replace = 0;
+            }
+            ok = 1;
+        }
         /* for "0 new notices (1 already loaded from OTHER)" (not a notice
          * printed twice in this one file) */
         if (old.source_id != source_id) {
@@ -671,37 +1071,22 @@ static int load_notice(jx_db *db, const jx_doc *d, const by_notice *rows, size_t
     }
     if (rc != SQLITE_OK) return rc;
     if (!notice_id) {
-        rc = bind(db->st[S_INS_NOTICE], "tttttniittt", key, no->doc_no, no->issuer, no->title,
-                  no->issued_on, (long long)no->year, (long long)source_id, (long long)no->line,
-                  no->government, no->body, no->indexed);
-        if (rc == SQLITE_OK) rc = run(db, S_INS_NOTICE);
-        notice_id = sqlite3_last_insert_rowid(db->h);
-        db->stats.new_notices++;
+        rc = insert_notice(db, d, k, source_id, key, &notice_id);
     } else if (replace) {
-        /* its units' years go with its tasks, counted under its government as stored */
-        rc = bind(db->st[S_ADD_DEPT_YEARS], "ii", (long long)notice_id, -1LL);
-        if (rc == SQLITE_OK) rc = run(db, S_ADD_DEPT_YEARS);
+        rc = drop_rows(db, notice_id);
         if (rc == SQLITE_OK)
             rc = bind(db->st[S_UPD_NOTICE], "itttniittt", (long long)notice_id, no->issuer, no->title,
                       no->issued_on, (long long)no->year, (long long)source_id, (long long)no->line,
                       no->government, no->body, no->indexed);
         if (rc == SQLITE_OK) rc = run(db, S_UPD_NOTICE);
-        /* its rows of every kind go, to be written again from this copy */
-        for (int o = 0; o < K_COUNT && rc == SQLITE_OK; o++)
-            for (int j = 0; j < 4 && db->del[o][j] && rc == SQLITE_OK; j++) {
-                sqlite3_stmt *st = db->del[o][j];
-                rc = bind(st, "i", (long long)notice_id);
-                if (rc == SQLITE_OK) rc = sqlite3_step(st);
-                sqlite3_reset(st);
-                if (rc == SQLITE_DONE) rc = SQLITE_OK;
-                if (rc == SQLITE_OK && o == K_TASK && (j == 3 || !db->del[o][j + 1]))
-                    db->stats.tasks -= sqlite3_changes(db->h);
-            }
-        if (rc == SQLITE_OK) rc = run(db, S_DEL_DEPT_YEARS);
     }
     if (rc == SQLITE_OK) rc = bind(db->st[S_INS_NSRC], "iii", (long long)notice_id,
                                    (long long)source_id, (long long)no->line);
     if (rc == SQLITE_OK) rc = run(db, S_INS_NSRC);
+    if (rc == SQLITE_OK)
+        rc = bind(db->st[S_INS_COPY], "itittiii", (long long)source_id, key, (long long)notice_id, no->title,
+                  no->issued_on, (long long)(no->doc_no != NULL), new_tasks, (long long)no->line);
+    if (rc == SQLITE_OK) rc = run(db, S_INS_COPY);
     if (rc == SQLITE_OK && replace) rc = load_rows(db, d, rows, k, notice_id, source_id);
     return rc;
 }
@@ -741,6 +1126,9 @@ int ld_doc(jx_db *db, const jx_doc *d, char *err, size_t errsz)
         }
         if (rc == SQLITE_DONE) rc = SQLITE_OK;
         sqlite3_finalize(st);
+        /* its copies are told again, as this jxgov reads them */
+        if (rc == SQLITE_OK) rc = bind(db->st[S_FORGET_COPIES], "i", (long long)source_id);
+        if (rc == SQLITE_OK) rc = run(db, S_FORGET_COPIES);
     } else {
         rc = bind(db->st[S_INS_SOURCE], "tttiiii", txt_utf8_safe(&a, d->path), d->text.sha256, d->text.encoding,
                   (long long)d->text.nbytes, (long long)d->text.nlines, (long long)(d->gazettes.n > 0),

@@ -175,6 +175,26 @@ void ntc_metas(jx_arena *a, const jx_tok *tok, size_t n, jx_vec *metas)
         if (tok[i].kind == T_META) read_meta(a, metas, i, txt_squash_dup(a, tok[i].body, tok[i].blen));
 }
 
+/* Whether s is an issuer's name alone, naming its government or not
+ * (区人民政府办公室, 嘉兴市人民政府, 桐乡市政府办公室): a government's name of at
+ * most eight characters, no punctuation, then its body. */
+static int bare_issuer(const char *s)
+{
+    static const char *const bodies[] = {"人民政府办公室", "人民政府办公厅", "政府办公室", "政府办公厅", "人民政府", NULL};
+    size_t n = strlen(s);
+    for (int k = 0; bodies[k]; k++) {
+        size_t l = strlen(bodies[k]);
+        if (n < l || memcmp(s + n - l, bodies[k], l)) continue;
+        int chars = 0;
+        for (const char *q = s; q < s + n - l; chars++) {
+            uint32_t c = txt_next(&q);
+            if (c < 0x4E00 || c > 0x9FFF) return 0;     /* a CJK ideograph, nothing else */
+        }
+        return chars <= 8;
+    }
+    return 0;
+}
+
 void ntc_open(jx_arena *a, jx_doc *d, const jx_tok *tok, const jx_seg *sp, jx_vec *metas)
 {
     jx_notice *no = jx_vec_push(&d->notices);
@@ -192,6 +212,15 @@ void ntc_open(jx_arena *a, jx_doc *d, const jx_tok *tok, const jx_seg *sp, jx_ve
         d->warnings++;
     }
     jx_buf title = {0};
+    /* A page that prints its issuer on a line of its own right above the
+     * 关于… line (区人民政府办公室 / 关于印发…的 / 通 知): the title as printed
+     * starts with it. The line must touch the title: a signature above a
+     * title stands a date and a blank line away from it. */
+    if (sp->lo > 0 && txt_starts(tok[sp->lo].body, tok[sp->lo].blen, "关于")) {
+        const jx_tok *up = &tok[sp->lo - 1];
+        char *name = txt_squash_dup(a, up->body, up->blen);
+        if (up->kind != T_BLANK && bare_issuer(name)) jx_buf_puts(&title, name);
+    }
     for (size_t j = sp->lo; j < sp->title_end; j++)
         if (j == sp->lo || ((tok[j].kind == T_TEXT || tok[j].kind == T_LISTHEAD) && (long)j != sp->title_skip))
             jx_buf_put(&title, tok[j].body, tok[j].blen);

@@ -357,6 +357,7 @@ m=$(sqlite3 "$T/oom.db" "SELECT count(*) FROM v_sources" 2> /dev/null || echo 0)
 . "$here/review.sh"
 . "$here/cases.sh"
 . "$here/holes.sh"
+. "$here/orders.sh"
 . "$here/cli.sh"
 
 printf '%d passed, %d failed\n' "$pass" "$fail"
