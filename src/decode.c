@@ -133,6 +133,107 @@ static int split_lines(jx_arena *a, const char *s, size_t n, jx_text *t, char *e
     return 0;
 }
 
+/* A PDF export hard-wraps every line of a paragraph at one width: most of
+ * its lines then hold the same number of characters (a third or more of
+ * them, where a text typed as paragraphs has no length on more than a
+ * tenth). Such a full line that stops mid-sentence runs on into the next
+ * line of text, across a page number if one falls there; joined again,
+ * no reader meets a title, a heading (…发 / 文目录, 《…》解 / 读) or a unit
+ * cut in two. The joined line keeps the number of its first. */
+static int stops(const char *s, size_t n)
+{
+    static const char *const ends[] = {"。", "；", "：", "！", "？", "）", "”", NULL};
+    for (int i = 0; ends[i]; i++)
+        if (txt_ends(s, n, ends[i])) return 1;
+    return 0;
+}
+
+/* A line that opens a part of its own (1. 一、 （一） 责任单位： 附件 序号), never
+ * the rest of a sentence */
+static int opens_part(const char *s, size_t n)
+{
+    static const char *const heads[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十", NULL};
+    size_t i = 0;
+    while (i < n && s[i] == ' ') i++;
+    s += i;
+    n -= i;
+    if (n && *s >= '0' && *s <= '9') {
+        size_t k = 0;
+        while (k < n && s[k] >= '0' && s[k] <= '9') k++;
+        return k < n && (s[k] == '.' || txt_starts(s + k, n - k, "、") || txt_starts(s + k, n - k, "．") ||
+                         txt_starts(s + k, n - k, "）") || s[k] == '*');
+    }
+    if (txt_starts(s, n, "（") || txt_starts(s, n, "附件") || txt_starts(s, n, "序号") || txt_starts(s, n, "#") ||
+        lex_field(s, n) >= 0)
+        return 1;
+    for (int h = 0; heads[h]; h++)
+        if (txt_starts(s, n, heads[h])) {
+            const char *c = txt_find(s, n < 12 ? n : 12, "、");
+            if (c) return 1;
+        }
+    return 0;
+}
+
+static void unwrap_lines(jx_arena *a, jx_text *t)
+{
+    enum { MINW = 12, MAXW = 160 };
+    size_t hist[MAXW + 1] = {0}, lines = 0, w = 0;
+    for (size_t i = 0; i < t->nlines; i++) {
+        const jx_line *l = &t->lines[i];
+        if (memchr(l->text, '\t', l->len)) continue;
+        size_t c = txt_chars(l->text, l->len);
+        if (c < MINW || c > MAXW) continue;
+        hist[c]++;
+        lines++;
+    }
+    for (size_t c = MINW; c <= MAXW; c++)
+        if (hist[c] > hist[w]) w = c;
+    if (!w || hist[w] < 10 || hist[w] * 3 < lines) return;
+    jx_line *out = jx_alloc(a, t->nlines * sizeof *out);
+    size_t o = 0;
+    jx_buf b = {0};
+    for (size_t i = 0; i < t->nlines;) {
+        jx_line l = t->lines[i++];
+        jx_buf_clear(&b);
+        int joined = 0;
+        const jx_line *last = &l;
+        size_t held = 0;            /* furniture lines crossed, kept after the join */
+        jx_line furn[4];
+        while (!memchr(last->text, '\t', last->len) && txt_chars(last->text, last->len) >= w - 1 &&
+               !stops(last->text, last->len)) {
+            size_t j = i, nf = 0;
+            int furniture = 0;
+            /* a page number between the two halves, blank lines around it or not */
+            while (j < t->nlines && nf < 4 &&
+                   (is_blank(t->lines[j].text, t->lines[j].len) ||
+                    pg_furniture(t->lines[j].text, t->lines[j].len))) {
+                if (!is_blank(t->lines[j].text, t->lines[j].len)) furniture = 1;
+                j++;
+                nf++;
+            }
+            if (j >= t->nlines || (nf && !furniture)) break;
+            const jx_line *n = &t->lines[j];
+            if (is_blank(n->text, n->len) || memchr(n->text, '\t', n->len) || opens_part(n->text, n->len)) break;
+            if (!joined) jx_buf_put(&b, l.text, l.len);
+            jx_buf_put(&b, n->text, n->len);
+            joined = 1;
+            for (size_t k = i; k < j && held < 4; k++)
+                if (!is_blank(t->lines[k].text, t->lines[k].len)) furn[held++] = t->lines[k];
+            i = j + 1;
+            last = n;
+        }
+        if (joined) {
+            l.text = jx_strndup(a, b.p, b.len);
+            l.len = b.len;
+        }
+        out[o++] = l;
+        for (size_t k = 0; k < held; k++) out[o++] = furn[k];
+    }
+    jx_buf_free(&b);
+    t->lines = out;
+    t->nlines = o;
+}
+
 /* Where the salutation a line starts with ends, when the line runs on past
  * it (0: it does not). A web page copied as plain text, or a search engine's
  * excerpt, runs a notice's salutation and its first paragraph into one line
@@ -253,6 +354,7 @@ int dec_bytes(jx_arena *a, const unsigned char *p, size_t n, jx_text *t,
         }
     }
     if (split_lines(a, utf8, ulen, t, err, errsz)) return -1;
+    unwrap_lines(a, t);
     split_salutations(a, t);
     unrun_text(a, t);      /* tables a PDF export joined into one line */
     return 0;

@@ -34,6 +34,23 @@ for s in 000 001 002 003 004; do
     done
 done
 
+# at other widths (GB/T 9704 sets 28 characters a line; exports vary): a
+# wrap then cuts other words (…发 / 文目录, 《…》解 / 读, 课题计 / 划), which
+# only the rejoining of full lines mends. 003's cell-per-line table is left
+# out: a page break between its rows at these widths still merges or loses
+# rows (README, "PDF copies").
+for s in 000 001 002 004; do
+    src=$(ls "$seeds"/${s}_*.txt)
+    for w in 20 22 25 28 32 36 40; do
+        $PERTURB pdf $w emdash "$src" > "$T/pdf.txt"
+        like_seed "$s as a PDF copy wrapped at $w" "$T/pdf.txt"
+    done
+    for w in 25 36; do
+        $PERTURB pdfcells $w page "$src" > "$T/pdf.txt"
+        like_seed "$s as a PDF copy with its cells wrapped at $w" "$T/pdf.txt"
+    done
+done
+
 # the cells of cell-per-line tables wrapped too, page numbers inside the
 # header's vertical text and inside cells
 for s in 001 002 003 004; do

@@ -218,6 +218,41 @@ static void decode_fails(const char *bytes, size_t n, const char *want)
     jx_arena_free(&a);
 }
 
+/* A text hard-wrapped at 12 characters, as a PDF export gives it: full
+ * lines that stop mid-sentence are joined to the next line of text, across
+ * a page number; a full line ending a sentence, a line opening an item or a
+ * field, and a paragraph break are not crossed. */
+static void test_unwrap(void)
+{
+    const char *in =
+        "市咨询委二〇二五年度咨询研究课\n题计划\n\n"      /* 1-2: joined */
+        "各地各部门要认真贯彻落实，确保各\n\n— 3 —\n\n项工作落到实处\n\n"   /* 4-8: across the page */
+        "一二三四五六七八九十一二\n1. 推进工作。\n"      /* 10: full, but 11 opens an item */
+        "一二三四五六七八九十一。\n接着说\n"              /* 12: full and stopped */
+        "一二三四五六七八九十一二\n责任单位：市财政局\n"  /* 14: full, 15 a field */
+        "二二三四五六七八九十一二\n\n三段\n"             /* 16: a paragraph break */
+        "四二三四五六七八九十一二\n五二三四五六七八九十一二\n六二三四五六七八九十一二\n"
+        "七二三四五六七八九十一二\n八二三四五六七八九十一二\n九二三四五六七八九十一二\n十\n";
+    static const char *const want[] = {
+        "市咨询委二〇二五年度咨询研究课题计划", "", "各地各部门要认真贯彻落实，确保各项工作落到实处", "— 3 —", "",
+        "一二三四五六七八九十一二", "1. 推进工作。", "一二三四五六七八九十一。", "接着说",
+        "一二三四五六七八九十一二", "责任单位：市财政局", "二二三四五六七八九十一二", "", "三段",
+        "四二三四五六七八九十一二五二三四五六七八九十一二六二三四五六七八九十一二七二三四五六七八九十一二"
+        "八二三四五六七八九十一二九二三四五六七八九十一二十", NULL};
+    static const long want_no[] = {1, 3, 4, 6, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19};
+    jx_arena a = {0};
+    jx_text t;
+    char err[200];
+    memset(&t, 0, sizeof t);
+    int rc = dec_bytes(&a, (const unsigned char *)in, strlen(in), &t, err, sizeof err);
+    size_t k = 0;
+    for (; rc == 0 && want[k] && k < t.nlines; k++)
+        CHECK(!strcmp(t.lines[k].text, want[k]) && t.lines[k].no == want_no[k], "unwrap: line %zu (%ld) '%s', want (%ld) '%s'",
+              k, t.lines[k].no, t.lines[k].text, want_no[k], want[k]);
+    CHECK(rc == 0 && !want[k] && k == t.nlines, "unwrap: %zu lines, want %zu", t.nlines, k);
+    jx_arena_free(&a);
+}
+
 static void test_decode(void)
 {
     decode_is("\xe5\x98\x89\xe5\x85\xb4\n2\n", 8, "UTF-8", "嘉兴", 2);
@@ -234,6 +269,7 @@ static void test_decode(void)
     decode_is("\xc0\xaf", 2, "GB18030", "蜡", 1);
     decode_fails("\xff\xfe\x00\xd8\x41\x00", 6, "invalid UTF-16LE sequence at byte 2"); /* lone surrogate */
     decode_fails("\xfe\xff\x00", 3, "truncated UTF-16BE: odd byte count at byte 2");
+    test_unwrap();
     char sha[65];
     sha256_hex((const unsigned char *)"abc", 3, sha);
     CHECK(!strcmp(sha, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"), "sha256(abc) %s", sha);
