@@ -222,6 +222,11 @@ void lex_done(void);
 int lex_thread_init(void);
 void lex_thread_done(void);
 void lex_line(const jx_line *ln, jx_tok *t);
+/* A value that is no line of its own (a metadata block's 文号：…, 成文日期：…)
+ * read as a 文号 or as a date: 1 and t filled as lex_line fills a T_DOCNO or
+ * T_DATE token, else 0. */
+int lex_docno(const char *s, size_t n, jx_tok *t);
+int lex_date(const char *s, size_t n, jx_tok *t);
 /* 一、… / 二十一、…: the ordinal (> 0) and the text after it, else 0. */
 long lex_ordinal(const char *s, size_t n, const char **rest);
 /* Where a leader section heading's verb stands (颜海荣常务副市长牵头重点工作,

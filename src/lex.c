@@ -241,18 +241,12 @@ static int is_meta(const char *s, size_t n)
     return 0;
 }
 
-void lex_line(const jx_line *ln, jx_tok *t)
+/* A line's body: outer spaces, a markdown rule glued before it and heading
+ * marks dropped. */
+static void body_of(const char **sp, size_t *np)
 {
-    const char *s = ln->text;
-    size_t n = ln->len;
-    memset(t, 0, sizeof *t);
-
-    if (memchr(s, '\t', n)) {
-        t->kind = T_TABLE;
-        t->body = s;
-        t->blen = n;
-        return;
-    }
+    const char *s = *sp;
+    size_t n = *np;
     while (n && (*s == ' ')) { s++; n--; }
     while (n && s[n - 1] == ' ') n--;
     /* a markdown rule glued to the next file's first line (cat of a file
@@ -269,6 +263,31 @@ void lex_line(const jx_line *ln, jx_tok *t)
     if (n && *s == '#') {
         while (n && (*s == '#' || *s == ' ')) { s++; n--; }
     }
+    *sp = s;
+    *np = n;
+}
+
+static void docno_of(const char *s, jx_tok *t)
+{
+    t->kind = T_DOCNO;
+    t->plen = group(1, s, &t->prefix);
+    t->year = (int)group_num(2, s);
+    t->num = group_num(3, s);
+}
+
+void lex_line(const jx_line *ln, jx_tok *t)
+{
+    const char *s = ln->text;
+    size_t n = ln->len;
+    memset(t, 0, sizeof *t);
+
+    if (memchr(s, '\t', n)) {
+        t->kind = T_TABLE;
+        t->body = s;
+        t->blen = n;
+        return;
+    }
+    body_of(&s, &n);
     t->body = s;
     t->blen = n;
     t->kind = T_TEXT;
@@ -298,10 +317,7 @@ void lex_line(const jx_line *ln, jx_tok *t)
     }
     if (c >= 0x80) {
         if (match(P_DOCNO, s, n)) {
-            t->kind = T_DOCNO;
-            t->plen = group(1, s, &t->prefix);
-            t->year = (int)group_num(2, s);
-            t->num = group_num(3, s);
+            docno_of(s, t);
         } else if (is_meta(s, n)) {
             t->kind = T_META;
         } else if (txt_starts(s, n, "第") && match(P_FOOTER, s, n)) {
@@ -342,6 +358,39 @@ void lex_line(const jx_line *ln, jx_tok *t)
     }
     if (match(P_FOOTER, s, n)) t->kind = T_FOOTER;
     else if (is_meta(s, n)) t->kind = T_META;
+}
+
+/* A metadata value is no line: only the two readings a value can have are
+ * tried on it, in the order and with the trimming lex_line uses, so a value
+ * reads as the same value printed on a line of its own would. */
+int lex_docno(const char *s, size_t n, jx_tok *t)
+{
+    memset(t, 0, sizeof *t);
+    if (memchr(s, '\t', n)) return 0;
+    body_of(&s, &n);
+    if (!n || pg_page_number(s, n) || (unsigned char)*s < 0x80 || !match(P_DOCNO, s, n)) return 0;
+    t->body = s;
+    t->blen = n;
+    docno_of(s, t);
+    return 1;
+}
+
+int lex_date(const char *s, size_t n, jx_tok *t)
+{
+    memset(t, 0, sizeof *t);
+    if (memchr(s, '\t', n)) return 0;
+    body_of(&s, &n);
+    if (!n || pg_page_number(s, n)) return 0;
+    t->body = s;
+    t->blen = n;
+    unsigned char c = (unsigned char)s[0];
+    if (c >= '0' && c <= '9') {
+        if (match(P_DATE, s, n) || match(P_DATE_ISO, s, n))
+            set_date(t, (int)group_num(1, s), (int)group_num(2, s), (int)group_num(3, s));
+    } else if (c >= 0x80) {
+        cn_date(s, n, t);
+    }
+    return t->kind == T_DATE;
 }
 
 const char *lex_leader_verb(const char *s, size_t n)

@@ -1012,9 +1012,8 @@ void prs_doc(jx_arena *a, jx_doc *d)
     prepare_lines(a, &d->text);
     tbl_normalize(a, &d->text);     /* pipe rows, cells per paragraph -> tab forms */
     p.n = d->text.nlines;
-    p.tok = malloc((p.n ? p.n : 1) * sizeof *p.tok);
-    p.listed = calloc(p.n ? p.n : 1, 1);
-    if (!p.tok || !p.listed) { fputs("jxgov: out of memory\n", stderr); exit(JX_EDB); }
+    p.tok = jx_xrealloc(NULL, (p.n ? p.n : 1) * sizeof *p.tok);
+    p.listed = jx_xcalloc(p.n ? p.n : 1, 1);
     for (size_t i = 0; i < p.n; i++) lex_line(&d->text.lines[i], &p.tok[i]);
     pg_mark(p.tok, d->text.lines, p.n);
     jx_segs sg;
