@@ -222,6 +222,14 @@ void lex_done(void);
 int lex_thread_init(void);
 void lex_thread_done(void);
 void lex_line(const jx_line *ln, jx_tok *t);
+/* Lines of the gazette section heading (【…】, …发文目录, 政策解读目录, a
+ * 《…》解读 wrapped over up to three lines) that tok[i] starts, 0 none:
+ * a notice's body ends there (segment.c marks it: tok[i].opens). A
+ * heading's lines are classified together, as lines of a token stream. */
+size_t lex_heading(const jx_tok *tok, size_t i, size_t n);
+/* A 《…》解读 heading at tok[i]: the number of lines it takes (0 if none),
+ * the title of the document it explains in *title when a is given. */
+size_t lex_jiedu(jx_arena *a, const jx_tok *tok, size_t i, size_t n, const char **title);
 /* A value that is no line of its own (a metadata block's 文号：…, 成文日期：…)
  * read as a 文号 or as a date: 1 and t filled as lex_line fills a T_DOCNO or
  * T_DATE token, else 0. */
@@ -274,7 +282,10 @@ typedef struct {
 } jx_row;
 /* Rebuilds the table whose first line is token lo into rows (jx_vec of
  * jx_row); returns the index of the first token after the table (tok
- * segmented: a section heading, tok[i].opens, ends it). */
+ * segmented: a section heading, tok[i].opens, ends it). Where a table ends
+ * depends on its rows (a page break after a row as wide as the widest, a
+ * line after a row printed on one line), so segmentation calls it, once per
+ * table, and keeps the rows in the table's span. */
 size_t tbl_rebuild(jx_arena *a, const jx_tok *tok, const jx_line *lines, size_t lo, size_t n,
                    jx_vec *rows);
 /* One task row of a table as its columns give it; the list reader makes
@@ -308,11 +319,10 @@ typedef struct {
     int (*group)(void *u, const char *heading, long line);
     void *u;
 } jx_tblctx;
-/* Reads the table whose header is token lo: header cells to column roles
- * by their words, merged cells inherited, district columns to targets,
- * each task row given to task(). Returns the index of the
- * first token after the table. */
-size_t tbl_read(jx_tblctx *c, size_t lo, size_t hi);
+/* Reads a table's rows (a TABLE span's, segment.c): header cells to
+ * column roles by their words, merged cells inherited, district columns to
+ * targets, each task row given to task(). */
+void tbl_read(jx_tblctx *c, const jx_vec *rows);
 /* Rewrites tables printed in other export forms (pipe rows, a cell per line
  * ending ` |`, a cell per paragraph without tabs) into the tab forms
  * tbl_rebuild reads, before lexing. Lines keep their numbers; t->lines may
@@ -372,7 +382,11 @@ enum jx_segkind {
     SEG_FRAGMENT,   /* a list page with no title: the file's one notice, untitled */
     SEG_APPOINT,    /* 【市政府人事任免】 and its entries */
     SEG_CATALOG,    /* …发文目录 and its table */
-    SEG_JIEDU       /* 《…》解读 and its text */
+    SEG_JIEDU,      /* 《…》解读 and its text */
+    /* the parts of a notice or fragment (jx_segs.parts) */
+    SEG_LIST,       /* a task list: its heading (a fragment's first line) to its end */
+    SEG_TABLE,      /* a table: its header row to its end; its rows rebuilt */
+    SEG_ANNEX       /* 附件1 / 附件：… to the next 附件, the signature or 抄送 */
 };
 typedef struct {
     enum jx_segkind kind;
@@ -389,11 +403,18 @@ typedef struct {
     long docno, bad_docno;  /* NOTICE: the 文号 token; a line that looks like one and is none; -1 */
     const char *title;      /* JIEDU: the title of the document it explains */
     jx_span g[3];           /* MASTHEAD: issue, total issue; COLOPHON: year, issue, total issue */
+    /* NOTICE, FRAGMENT: its parts, jx_segs.parts[part_lo, part_hi); LIST,
+     * TABLE, ANNEX: the index of the notice they belong to */
+    size_t part_lo, part_hi, notice;
+    jx_vec rows;            /* TABLE: jx_row, as tbl_rebuild gave them */
 } jx_seg;
 typedef struct {
     jx_vec issues;          /* jx_seg: MASTHEAD and COLOPHON, in the order of `at` */
     jx_vec notices;         /* jx_seg: NOTICE or FRAGMENT, one per notice, in order */
     jx_vec sections;        /* jx_seg: APPOINT, CATALOG and JIEDU, in order */
+    /* jx_seg: LIST, TABLE and ANNEX inside the notices, notice by notice, in
+     * the order of lo (a table inside a list follows it) */
+    jx_vec parts;
     /* seg_prose's: the prose readings, the text they are read from */
     jx_tok *prose;
     jx_arena *a;
@@ -408,10 +429,6 @@ void seg_free(jx_segs *s);
 /* Token i, a tab line that opens no table (1.<TAB>建设…: !tok[i].table), read
  * as prose: its tabs as spaces. Lexed once, when first asked for. */
 const jx_tok *seg_prose(jx_segs *s, size_t i);
-/* Lines of the gazette section heading (【…】, …发文目录, 政策解读目录, a
- * 《…》解读 wrapped over up to three lines) that tok[i] starts, 0 none:
- * a notice's body ends there. */
-size_t seg_heading(const jx_tok *tok, size_t i, size_t n);
 
 /* ---- parse.c: the document model ---- */
 typedef struct {

@@ -360,6 +360,39 @@ void lex_line(const jx_line *ln, jx_tok *t)
     else if (is_meta(s, n)) t->kind = T_META;
 }
 
+/* A 《…》解读 heading, possibly wrapped over up to three lines: the number
+ * of lines it takes (0 if none), its title in *title when a is given. */
+size_t lex_jiedu(jx_arena *a, const jx_tok *tok, size_t i, size_t n, const char **title)
+{
+    jx_buf b = {0};
+    jx_span g[1];
+    size_t used = 0, k;
+    if (tok[i].kind != T_TEXT || !txt_starts(tok[i].body, tok[i].blen, "《")) return 0;
+    for (k = i; k < n && k < i + 3; k++) {
+        if (tok[k].kind != T_TEXT) break;
+        jx_buf_put(&b, tok[k].body, tok[k].blen);
+        if (lex_match(JX_P_JIEDU, b.p, b.len, g, 1)) {
+            used = k - i + 1;
+            if (a) *title = txt_squash_dup(a, g[0].p, g[0].n);
+            break;
+        }
+        if (txt_find(b.p, b.len, "》")) break;     /* a title that closes without 解读 */
+    }
+    jx_buf_free(&b);
+    return used;
+}
+
+size_t lex_heading(const jx_tok *tok, size_t i, size_t n)
+{
+    const jx_tok *t = &tok[i];
+    if (t->kind == T_BRACKET) return 1;
+    if (t->kind != T_TEXT) return 0;
+    if ((txt_ends(t->body, t->blen, "发文目录") && t->blen < 120) ||
+        (t->blen == strlen("政策解读目录") && txt_starts(t->body, t->blen, "政策解读目录")))
+        return 1;
+    return lex_jiedu(NULL, tok, i, n, NULL);
+}
+
 /* A metadata value is no line: only the two readings a value can have are
  * tried on it, in the order and with the trimming lex_line uses, so a value
  * reads as the same value printed on a line of its own would. */

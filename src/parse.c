@@ -25,6 +25,7 @@ typedef struct {
     long last_seq;
     jx_vec known_leaders;       /* jx_leader seen in section headings */
     size_t cur;                 /* the token being read */
+    size_t part, part_hi;       /* the notice's parts (seg->parts) not yet passed */
     size_t list_from;           /* token index of the list's heading */
     size_t list_task;           /* index in doc.tasks of the list's first task */
     unsigned char *listed;      /* per token: 1 when it belongs to a list */
@@ -511,11 +512,24 @@ static int table_group(void *u, const char *heading, long line)
     return 1;
 }
 
-static size_t parse_table(parser *p, size_t lo, size_t hi, int year)
+/* The table span that opens at token i (the list reader meets the tables
+ * of its notice in their order). */
+static const jx_seg *table_at(parser *p, size_t i)
+{
+    const jx_vec *parts = &p->seg->parts;
+    while (p->part < p->part_hi && (JX_AT(*parts, jx_seg, p->part).kind != SEG_TABLE ||
+                                    JX_AT(*parts, jx_seg, p->part).lo < i))
+        p->part++;
+    return p->part < p->part_hi && JX_AT(*parts, jx_seg, p->part).lo == i ? &JX_AT(*parts, jx_seg, p->part) : NULL;
+}
+
+/* Reads the table span tb; returns the token after it. */
+static size_t parse_table(parser *p, const jx_seg *tb, int year)
 {
     jx_tblctx c = {p->a, p->tok, p->d->text.lines, p->file, &p->d->targets, &p->d->warnings,
                    p->notice, year, p->in_list, p->category, &p->section, table_task, table_group, p};
-    return tbl_read(&c, lo, hi);
+    tbl_read(&c, &tb->rows);
+    return tb->hi;
 }
 
 /* A list heading wrapped over two lines (政府工作报告“十四五”时期 / 重点工作责任分解):
@@ -570,10 +584,13 @@ static void heading_item(parser *p, const jx_tok *t, size_t i)
     p->named_item = 1;
 }
 
-static void parse_lists(parser *p, size_t lo, size_t hi, size_t notice)
+static void parse_lists(parser *p, const jx_seg *sp, size_t notice)
 {
+    size_t lo = sp->at, hi = sp->hi;
     jx_notice *no = &JX_AT(p->d->notices, jx_notice, notice);
     p->notice = notice;
+    p->part = sp->part_lo;
+    p->part_hi = sp->part_hi;
     p->in_list = 0;
     p->known_leaders.n = 0;
     /* Leader titles come from the section headings anywhere in the notice:
@@ -697,8 +714,11 @@ static void parse_lists(parser *p, size_t lo, size_t hi, size_t notice)
         case T_META:    /* page furniture between the lines of a list */
             break;
         case T_TABLE: {
+            /* a header: segmentation made every one the list reader meets a table */
+            const jx_seg *tb = table_at(p, i);
+            if (!tb) break;
             finish_item(p);
-            size_t after = parse_table(p, i, hi, p->in_list ? p->year : no->year);
+            size_t after = parse_table(p, tb, p->in_list ? p->year : no->year);
             if (p->in_list) close_list(p, after);
             i = (after > i ? after : i + 1) - 1;
             break;
@@ -1029,7 +1049,7 @@ void prs_doc(jx_arena *a, jx_doc *d)
         jx_notice *no = &JX_AT(d->notices, jx_notice, k);
         const jx_seg *sp = &JX_AT(sg.notices, jx_seg, k);
         ntc_complete(a, d, p.tok, &sg, k, &metas);
-        parse_lists(&p, sp->at, sp->hi, k);
+        parse_lists(&p, sp, k);
         build_body(&p, k, sp);
         if (!no->government) no->government = prs_government(a, no->issuer);
     }

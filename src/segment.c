@@ -14,39 +14,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* A 《…》解读 heading, possibly wrapped over up to three lines: the number
- * of lines it takes (0 if none), its title in *title when a is given. */
-static size_t jiedu_lines(jx_arena *a, const jx_tok *tok, size_t i, size_t n, const char **title)
-{
-    jx_buf b = {0};
-    jx_span g[1];
-    size_t used = 0, k;
-    if (tok[i].kind != T_TEXT || !txt_starts(tok[i].body, tok[i].blen, "《")) return 0;
-    for (k = i; k < n && k < i + 3; k++) {
-        if (tok[k].kind != T_TEXT) break;
-        jx_buf_put(&b, tok[k].body, tok[k].blen);
-        if (lex_match(JX_P_JIEDU, b.p, b.len, g, 1)) {
-            used = k - i + 1;
-            if (a) *title = txt_squash_dup(a, g[0].p, g[0].n);
-            break;
-        }
-        if (txt_find(b.p, b.len, "》")) break;     /* a title that closes without 解读 */
-    }
-    jx_buf_free(&b);
-    return used;
-}
-
-size_t seg_heading(const jx_tok *tok, size_t i, size_t n)
-{
-    const jx_tok *t = &tok[i];
-    if (t->kind == T_BRACKET) return 1;
-    if (t->kind != T_TEXT) return 0;
-    if ((txt_ends(t->body, t->blen, "发文目录") && t->blen < 120) ||
-        (t->blen == strlen("政策解读目录") && txt_starts(t->body, t->blen, "政策解读目录")))
-        return 1;
-    return jiedu_lines(NULL, tok, i, n, NULL);
-}
-
 /* Tables are read from their header: a line with a cell 序号 (letter-spaced
  * 序 号 too), first or not. */
 static int opens_table(const jx_line *ln)
@@ -236,7 +203,7 @@ static void sections(jx_arena *a, jx_segs *s, const jx_tok *tok, size_t n)
             while (j < n && (tok[j].kind == T_BLANK || tok[j].kind == T_FOOTER || tok[j].kind == T_TABLE)) j++;
             add(&s->sections, SEG_CATALOG, i, j, i + 1);
             i = j - 1;
-        } else if ((used = jiedu_lines(a, tok, i, n, &title)) > 0) {
+        } else if ((used = lex_jiedu(a, tok, i, n, &title)) > 0) {
             /* a 解读 runs to the next notice: a line opening with some
              * government's 关于 is a title only where a notice starts */
             size_t end = i + used;
@@ -270,6 +237,48 @@ const jx_tok *seg_prose(jx_segs *s, size_t i)
     return t;
 }
 
+/* The tables of notice k, in the order its list reader meets them: a
+ * table opens at its header (tok[i].table) and ends where its rows do
+ * (tbl_rebuild decides, from the rows it builds); a table header inside
+ * a table is a header printed again, part of it. */
+static void tables(jx_arena *a, jx_segs *s, const jx_tok *tok, const jx_line *lines, size_t k)
+{
+    const jx_seg *no = &JX_AT(s->notices, jx_seg, k);
+    size_t lo = no->at, hi = no->hi;
+    for (size_t i = lo; i < hi; i++) {
+        if (tok[i].kind != T_TABLE || !tok[i].table) continue;
+        jx_vec rows = JX_VEC(jx_row);
+        size_t end = tbl_rebuild(a, tok, lines, i, hi, &rows);
+        jx_seg *t = add(&s->parts, SEG_TABLE, i, end > i ? end : i + 1, i);
+        t->notice = k;
+        t->rows = rows;
+        i = t->hi - 1;
+    }
+}
+
+/* The attachments of notice k: a 附件 line (附件1, 附件：…) opens one, the
+ * next 附件 line, a signature or 抄送 (T_END) or the notice's end closes it. */
+static void annexes(jx_segs *s, const jx_tok *tok, size_t k)
+{
+    const jx_seg *no = &JX_AT(s->notices, jx_seg, k);
+    size_t lo = no->at, hi = no->hi;
+    for (size_t i = lo; i < hi; i++) {
+        if (tok[i].kind != T_ANNEX) continue;
+        size_t j = i + 1;
+        while (j < hi && tok[j].kind != T_ANNEX && tok[j].kind != T_END) j++;
+        add(&s->parts, SEG_ANNEX, i, j, i)->notice = k;
+        i = j - 1;
+    }
+}
+
+static int by_lo(const void *x, const void *y)
+{
+    const jx_seg *a = x, *b = y;
+    if (a->notice != b->notice) return a->notice < b->notice ? -1 : 1;
+    if (a->lo != b->lo) return a->lo < b->lo ? -1 : 1;
+    return (int)a->kind - (int)b->kind;     /* LIST before the TABLE that opens it */
+}
+
 static void line_range(jx_vec *v, const jx_line *lines)
 {
     for (size_t k = 0; k < v->n; k++) {
@@ -282,12 +291,12 @@ static void line_range(jx_vec *v, const jx_line *lines)
 void seg_doc(jx_arena *a, jx_tok *tok, const jx_line *lines, size_t n, jx_segs *s)
 {
     memset(s, 0, sizeof *s);
-    s->issues.size = s->notices.size = s->sections.size = sizeof(jx_seg);
+    s->issues.size = s->notices.size = s->sections.size = s->parts.size = sizeof(jx_seg);
     s->a = a;
     s->lines = lines;
     s->n = n;
     for (size_t i = 0; i < n; i++) {
-        tok[i].opens = (unsigned char)seg_heading(tok, i, n);
+        tok[i].opens = (unsigned char)lex_heading(tok, i, n);
         tok[i].table = tok[i].kind == T_TABLE && opens_table(&lines[i]);
     }
     issues(s, tok, n);
@@ -306,9 +315,21 @@ void seg_doc(jx_arena *a, jx_tok *tok, const jx_line *lines, size_t n, jx_segs *
             }
         if (k + 1 < s->issues.n && JX_AT(s->issues, jx_seg, k + 1).lo < m->hi) m->hi = JX_AT(s->issues, jx_seg, k + 1).lo;
     }
+    for (size_t k = 0; k < s->notices.n; k++) {
+        tables(a, s, tok, lines, k);
+        annexes(s, tok, k);
+    }
+    if (s->parts.n) qsort(s->parts.p, s->parts.n, sizeof(jx_seg), by_lo);
+    for (size_t j = 0, k = 0; k < s->notices.n; k++) {
+        jx_seg *no = &JX_AT(s->notices, jx_seg, k);
+        no->part_lo = j;
+        while (j < s->parts.n && JX_AT(s->parts, jx_seg, j).notice == k) j++;
+        no->part_hi = j;
+    }
     line_range(&s->issues, lines);
     line_range(&s->notices, lines);
     line_range(&s->sections, lines);
+    line_range(&s->parts, lines);
 }
 
 void seg_free(jx_segs *s)
@@ -316,6 +337,8 @@ void seg_free(jx_segs *s)
     jx_vec_free(&s->issues);
     jx_vec_free(&s->notices);
     jx_vec_free(&s->sections);
+    for (size_t k = 0; k < s->parts.n; k++) jx_vec_free(&JX_AT(s->parts, jx_seg, k).rows);
+    jx_vec_free(&s->parts);
     free(s->prose);
     s->prose = NULL;
 }

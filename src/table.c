@@ -698,11 +698,10 @@ static const jx_row *pad_merged(jx_tblctx *p, const layout *L, const jx_row *r, 
     return out;
 }
 
-size_t tbl_read(jx_tblctx *p, size_t lo, size_t hi)
+void tbl_read(jx_tblctx *p, const jx_vec *table)
 {
     int year = p->year;
-    jx_vec rows = JX_VEC(jx_row);
-    size_t next = tbl_rebuild(p->a, p->tok, p->lines, lo, hi, &rows);
+    const jx_vec rows = *table;
     layout L = {0};   /* rows before any header row are not read */
     long seq = 0;
     int sub = 0;
@@ -782,8 +781,6 @@ size_t tbl_read(jx_tblctx *p, size_t lo, size_t hi)
         }
         if (L.nd && seq) row_targets(p, &L, r, year, seq, item, main_row, p->file);
     }
-    jx_vec_free(&rows);
-    return next;
 }
 
 /* ---- other export forms, rewritten into the tab forms before lexing ----
@@ -985,7 +982,7 @@ static int section_ahead(const jx_text *t, size_t i)
     jx_tok win[6];
     size_t k = 0;
     for (; k < 6 && i + k < t->nlines; k++) lex_line(&t->lines[i + k], &win[k]);
-    return seg_heading(win, 0, k) > 0;
+    return lex_heading(win, 0, k) > 0;
 }
 
 static size_t from_paragraphs(emitter *e, const jx_text *t, size_t i)
