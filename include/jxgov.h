@@ -215,6 +215,10 @@ typedef struct {
     /* set by segmentation (segment.c), read by every reader after it */
     unsigned char opens;    /* lines of the gazette section heading starting here, 0 none */
     unsigned char table;    /* T_TABLE: 1 when the line opens a table (a 序号 cell) */
+    /* 1 when the line opens an item of a list: a number in sequence, or a
+     * heading (一、 / （一）) that is an item itself (for a tab line read as
+     * prose, set on the line's own token) */
+    unsigned char item;
 } jx_tok;
 int lex_init(char *err, size_t errsz);
 void lex_done(void);
@@ -241,6 +245,9 @@ long lex_ordinal(const char *s, size_t n, const char **rest);
  * 王某副县长负责事项, 张某区长主抓工作: the text before it names the
  * leader), or NULL. */
 const char *lex_leader_verb(const char *s, size_t n);
+/* "颜海荣常务副市长": the length of the name before a leader's title (its
+ * title in *title), 0 when s[0..n) names no leader. */
+size_t lex_leader(const char *s, size_t n, const char **title);
 /* Extra patterns for the parser; groups go to g[0..ng). */
 typedef struct { const char *p; size_t n; } jx_span;
 enum jx_pat {
@@ -407,6 +414,7 @@ typedef struct {
      * TABLE, ANNEX: the index of the notice they belong to */
     size_t part_lo, part_hi, notice;
     jx_vec rows;            /* TABLE: jx_row, as tbl_rebuild gave them */
+    int headless;           /* LIST: a fragment's list, read from its first line (else tok[lo] is its heading) */
 } jx_seg;
 typedef struct {
     jx_vec issues;          /* jx_seg: MASTHEAD and COLOPHON, in the order of `at` */

@@ -426,6 +426,29 @@ int lex_date(const char *s, size_t n, jx_tok *t)
     return t->kind == T_DATE;
 }
 
+/* The leaders of a city, a county, a district and the province; the longer
+ * title first, so 常务副县长 is not read as 县长. */
+static const char *const leader_titles[] = {
+    "常务副市长", "副市长", "市长", "常务副县长", "副县长", "县长", "常务副区长", "副区长", "区长",
+    "常务副省长", "副省长", "省长", NULL};
+
+size_t lex_leader(const char *s, size_t n, const char **title)
+{
+    for (int k = 0; leader_titles[k]; k++) {
+        const char *t = txt_find(s, n, leader_titles[k]);
+        if (!t || t == s) continue;
+        /* 市长 inside 副市长 is the title of the entry before it */
+        if (!txt_starts(leader_titles[k], strlen(leader_titles[k]), "常") &&
+            !txt_starts(leader_titles[k], strlen(leader_titles[k]), "副") && txt_ends(s, (size_t)(t - s), "副"))
+            continue;
+        size_t nl = (size_t)(t - s);
+        if (nl > 4 * 3) continue;   /* a name is two to four characters */
+        *title = leader_titles[k];
+        return nl;
+    }
+    return 0;
+}
+
 const char *lex_leader_verb(const char *s, size_t n)
 {
     static const char *const verbs[] = {"牵头", "主抓", "负责", NULL};

@@ -256,6 +256,127 @@ static void tables(jx_arena *a, jx_segs *s, const jx_tok *tok, const jx_line *li
     }
 }
 
+/* Whether the 一、 heading at i is itself an item (the 民生实事 layout of
+ * older gazettes: 一、…, then 分管领导： / 牵头单位： lines, no numbered items
+ * under it). */
+static int section_is_item(const jx_tok *tok, size_t i, size_t hi)
+{
+    int seen = 0;
+    for (size_t j = i + 1; j < hi && seen < 8; j++) {
+        enum jx_tok k = tok[j].kind;
+        if (k == T_BLANK || k == T_FOOTER) continue;
+        if (k == T_RESP) return 1;
+        if (k != T_TEXT) return 0;
+        seen++;
+    }
+    return 0;
+}
+
+/* A section heading that names a leader (一、颜海荣常务副市长牵头重点工作). */
+static int leader_section(const jx_tok *t)
+{
+    size_t rn = t->blen - (size_t)(t->rest - t->body);
+    const char *lead = lex_leader_verb(t->rest, rn), *title;
+    return lead && lex_leader(t->rest, (size_t)(lead - t->rest), &title) > 0;
+}
+
+typedef struct {
+    jx_segs *s;
+    size_t notice, lo;      /* the list open since token lo */
+    int in_list, in_item, in_resp, headless;
+    long last_seq;
+} lister;
+
+static void list_close(lister *l, size_t to)
+{
+    l->in_item = l->in_resp = 0;
+    if (!l->in_list) return;
+    l->in_list = 0;
+    if (to == l->lo) return;    /* a fragment's list closed at once: a heading opens the next */
+    jx_seg *sp = add(&l->s->parts, SEG_LIST, l->lo, to, l->lo);
+    sp->notice = l->notice;
+    sp->headless = l->headless;
+}
+
+static void list_open(lister *l, size_t at, int headless)
+{
+    list_close(l, at);
+    l->in_list = 1;
+    l->lo = at;
+    l->headless = headless;
+    l->last_seq = 0;
+}
+
+/* The lists of notice k, and the tokens that open their items: a list
+ * opens at a list heading (a fragment's at its first line) and ends at the
+ * next heading, a 进展情况 heading, a 文号, date, title, 【…】, 附件, 抄送
+ * or salutation, the end of a table inside it, a full sentence after an
+ * item's responsibility clause, or the notice's end. Only the next number
+ * in sequence, or a restart at 1, opens an item (a wrapped line can begin
+ * with a number: …全年供应土地 / 3.5 万亩); a leader's section numbers
+ * afresh. tables: the index in parts of the notice's first table. */
+static void lists(jx_segs *s, jx_tok *tok, size_t k, size_t tables)
+{
+    const jx_seg *no = &JX_AT(s->notices, jx_seg, k);
+    size_t lo = no->at, hi = no->hi, tb = tables;
+    lister l = {s, k, lo, 0, 0, 0, 0, 0};
+    if (no->kind == SEG_FRAGMENT) list_open(&l, lo, 1);
+    for (size_t i = lo; i < hi; i++) {
+        const jx_tok *t = &tok[i];
+        if (t->kind == T_TABLE && !t->table) t = seg_prose(s, i);   /* a tab inside prose */
+        switch (t->kind) {
+        case T_LISTHEAD:
+            list_open(&l, i, 0);
+            break;
+        case T_SUBSECTION:
+        case T_SECTION:
+            if (!l.in_list) break;
+            l.in_item = l.in_resp = 0;
+            if (section_is_item(tok, i, hi)) {
+                tok[i].item = 1;
+                l.in_item = 1;
+                l.last_seq = t->num;
+            } else if (t->kind == T_SECTION && leader_section(t)) {
+                l.last_seq = 0;
+            }
+            break;
+        case T_ITEM:
+            if (!l.in_list) break;
+            if (t->num == l.last_seq + 1 || t->num == 1 || (!l.in_resp && !l.in_item && t->num > l.last_seq)) {
+                tok[i].item = 1;
+                l.in_item = 1;
+                l.in_resp = 0;
+                l.last_seq = t->num;
+                break;
+            }
+            /* FALLTHROUGH */
+        case T_TEXT:
+            if (l.in_item && l.in_resp && txt_find(t->body, t->blen, "。")) list_close(&l, i);
+            break;
+        case T_RESP:
+            if (l.in_item) l.in_resp = 1;
+            break;
+        case T_BLANK:
+        case T_FOOTER:
+        case T_META:
+            break;
+        case T_TABLE: {     /* a header: the table the notice's tables give */
+            while (tb < s->parts.n && JX_AT(s->parts, jx_seg, tb).lo < i) tb++;
+            if (tb == s->parts.n || JX_AT(s->parts, jx_seg, tb).lo != i) break;
+            size_t after = JX_AT(s->parts, jx_seg, tb).hi;
+            l.in_item = l.in_resp = 0;
+            list_close(&l, after);
+            i = after - 1;
+            break;
+        }
+        default:    /* T_PROGRESS, doc_no, date, title, 【…】, 附件, 抄送, salutation */
+            list_close(&l, i);
+            break;
+        }
+    }
+    list_close(&l, hi);
+}
+
 /* The attachments of notice k: a 附件 line (附件1, 附件：…) opens one, the
  * next 附件 line, a signature or 抄送 (T_END) or the notice's end closes it. */
 static void annexes(jx_segs *s, const jx_tok *tok, size_t k)
@@ -316,7 +437,9 @@ void seg_doc(jx_arena *a, jx_tok *tok, const jx_line *lines, size_t n, jx_segs *
         if (k + 1 < s->issues.n && JX_AT(s->issues, jx_seg, k + 1).lo < m->hi) m->hi = JX_AT(s->issues, jx_seg, k + 1).lo;
     }
     for (size_t k = 0; k < s->notices.n; k++) {
+        size_t first = s->parts.n;
         tables(a, s, tok, lines, k);
+        lists(s, tok, k, first);
         annexes(s, tok, k);
     }
     if (s->parts.n) qsort(s->parts.p, s->parts.n, sizeof(jx_seg), by_lo);
