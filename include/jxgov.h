@@ -204,7 +204,7 @@ enum jx_tok {
     T_SUBSECTION,   /* （一）… inside a list; num = its ordinal */
     T_TEXT
 };
-typedef struct {
+typedef struct jx_token {
     enum jx_tok kind;
     const char *body;       /* line without '#' marks and outer spaces */
     size_t blen;
@@ -212,6 +212,9 @@ typedef struct {
     const char *rest;       /* T_ITEM/T_SECTION/T_RESP: text after the marker */
     int year, month, day;   /* T_DATE, T_DOCNO year */
     const char *prefix; size_t plen; /* T_DOCNO prefix (嘉政办发) */
+    /* T_TABLE (lex_lines): the line read as prose, its tabs as spaces, for a
+     * tab line outside any table (1.<TAB>建设幼儿园。); NULL from lex_line */
+    const struct jx_token *prose;
     /* set by segmentation (segment.c), read by every reader after it */
     unsigned char opens;    /* lines of the gazette section heading starting here, 0 none */
     unsigned char table;    /* T_TABLE: 1 when the line opens a table (a 序号 cell) */
@@ -226,6 +229,10 @@ void lex_done(void);
 int lex_thread_init(void);
 void lex_thread_done(void);
 void lex_line(const jx_line *ln, jx_tok *t);
+/* The lex pass: tok[i] for lines[i], each line lexed once, and each tab
+ * line's prose reading (.prose, in a) with it: whether a tab line is a cell
+ * or prose is known only once segmentation has found the tables. */
+void lex_lines(jx_arena *a, const jx_line *lines, size_t n, jx_tok *tok);
 /* Lines of the gazette section heading (【…】, …发文目录, 政策解读目录, a
  * 《…》解读 wrapped over up to three lines) that tok[i] starts, 0 none:
  * a notice's body ends there (segment.c marks it: tok[i].opens). A
@@ -423,20 +430,12 @@ typedef struct {
     /* jx_seg: LIST, TABLE and ANNEX inside the notices, notice by notice, in
      * the order of lo (a table inside a list follows it) */
     jx_vec parts;
-    /* seg_prose's: the prose readings, the text they are read from */
-    jx_tok *prose;
-    jx_arena *a;
-    const jx_line *lines;
-    size_t n;
     long progress;          /* a file of neither: the line of its 进展情况 heading, or 0 */
 } jx_segs;
 /* Segments tok[0..n) (lexed from lines[0..n)): sets tok[i].opens and
  * .table, fills s (malloc-backed; seg_free releases it; strings in a). */
 void seg_doc(jx_arena *a, jx_tok *tok, const jx_line *lines, size_t n, jx_segs *s);
 void seg_free(jx_segs *s);
-/* Token i, a tab line that opens no table (1.<TAB>建设…: !tok[i].table), read
- * as prose: its tabs as spaces. Lexed once, when first asked for. */
-const jx_tok *seg_prose(jx_segs *s, size_t i);
 
 /* ---- parse.c: the document model ---- */
 typedef struct {

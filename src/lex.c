@@ -449,6 +449,22 @@ size_t lex_leader(const char *s, size_t n, const char **title)
     return 0;
 }
 
+void lex_lines(jx_arena *a, const jx_line *lines, size_t n, jx_tok *tok)
+{
+    for (size_t i = 0; i < n; i++) {
+        lex_line(&lines[i], &tok[i]);
+        if (tok[i].kind != T_TABLE) continue;
+        jx_line ln = lines[i];
+        char *copy = jx_strndup(a, ln.text, ln.len);
+        for (char *c = copy; *c; c++)
+            if (*c == '\t') *c = ' ';
+        ln.text = copy;
+        jx_tok *p = jx_alloc(a, sizeof *p);
+        lex_line(&ln, p);
+        tok[i].prose = p;
+    }
+}
+
 const char *lex_leader_verb(const char *s, size_t n)
 {
     static const char *const verbs[] = {"牵头", "主抓", "负责", NULL};

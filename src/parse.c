@@ -607,7 +607,7 @@ static void parse_lists(parser *p, const jx_seg *sp, size_t notice)
                 start_list(p, wrapped_heading(p, lo, i, &plain), no->year);
             }
         }
-        if (t->kind == T_TABLE && !t->table) t = seg_prose(p->seg, i);   /* a tab inside prose */
+        if (t->kind == T_TABLE && !t->table) t = t->prose;  /* a tab inside prose */
         switch (t->kind) {
         case T_LISTHEAD:    /* opened above */
             break;
@@ -1009,7 +1009,7 @@ void prs_doc(jx_arena *a, jx_doc *d)
     p.n = d->text.nlines;
     p.tok = jx_xrealloc(NULL, (p.n ? p.n : 1) * sizeof *p.tok);
     p.listed = jx_xcalloc(p.n ? p.n : 1, 1);
-    for (size_t i = 0; i < p.n; i++) lex_line(&d->text.lines[i], &p.tok[i]);
+    lex_lines(a, d->text.lines, p.n, p.tok);
     pg_mark(p.tok, d->text.lines, p.n);
     jx_segs sg;
     seg_doc(a, p.tok, d->text.lines, p.n, &sg);

@@ -6,9 +6,13 @@
  * 《…》解读) and a colophon. A standalone document is one notice; a saved
  * list page is a fragment, a list with no title. Every boundary the readers
  * need is here: a notice's body ends at the next notice or at the first
- * section heading; a table opens at a 序号 cell, and a tab elsewhere is
- * prose (seg_prose reads it so). The readers (notice.c, parse.c, table.c,
- * gazette.c) work on these spans and never classify a heading again. */
+ * section heading; a table opens at a 序号 cell and ends where its rows
+ * do (tbl_rebuild builds them, once: they are kept in its span); a tab
+ * elsewhere is prose (the lex pass read it so too: tok[i].prose); a list
+ * runs from its heading to its end, and its items open where the marks
+ * say (tok[i].item). The readers (notice.c, parse.c, table.c, gazette.c)
+ * work on these spans and never classify a heading or decide where a part
+ * ends again. */
 #include "jxgov.h"
 
 #include <stdlib.h>
@@ -215,28 +219,6 @@ static void sections(jx_arena *a, jx_segs *s, const jx_tok *tok, size_t n)
     free(starts);
 }
 
-/* A tab inside prose (1.<TAB>建设幼儿园。) is no table: the line is read as
- * it would be with spaces for its tabs. Read when a reader first asks (most
- * such lines are cells of a table, which no reader reads as prose), and
- * kept. */
-const jx_tok *seg_prose(jx_segs *s, size_t i)
-{
-    if (!s->prose) {
-        s->prose = jx_xrealloc(NULL, s->n * sizeof *s->prose);
-        memset(s->prose, 0, s->n * sizeof *s->prose);
-    }
-    jx_tok *t = &s->prose[i];
-    if (!t->body) {
-        jx_line ln = s->lines[i];
-        char *copy = jx_strndup(s->a, ln.text, ln.len);
-        for (char *c = copy; *c; c++)
-            if (*c == '\t') *c = ' ';
-        ln.text = copy;
-        lex_line(&ln, t);
-    }
-    return t;
-}
-
 /* The tables of notice k, in the order its list reader meets them: a
  * table opens at its header (tok[i].table) and ends where its rows do
  * (tbl_rebuild decides, from the rows it builds); a table header inside
@@ -323,7 +305,7 @@ static void lists(jx_segs *s, jx_tok *tok, size_t k, size_t tables)
     if (no->kind == SEG_FRAGMENT) list_open(&l, lo, 1);
     for (size_t i = lo; i < hi; i++) {
         const jx_tok *t = &tok[i];
-        if (t->kind == T_TABLE && !t->table) t = seg_prose(s, i);   /* a tab inside prose */
+        if (t->kind == T_TABLE && !t->table) t = t->prose;  /* a tab inside prose */
         switch (t->kind) {
         case T_LISTHEAD:
             list_open(&l, i, 0);
@@ -413,9 +395,6 @@ void seg_doc(jx_arena *a, jx_tok *tok, const jx_line *lines, size_t n, jx_segs *
 {
     memset(s, 0, sizeof *s);
     s->issues.size = s->notices.size = s->sections.size = s->parts.size = sizeof(jx_seg);
-    s->a = a;
-    s->lines = lines;
-    s->n = n;
     for (size_t i = 0; i < n; i++) {
         tok[i].opens = (unsigned char)lex_heading(tok, i, n);
         tok[i].table = tok[i].kind == T_TABLE && opens_table(&lines[i]);
@@ -462,6 +441,4 @@ void seg_free(jx_segs *s)
     jx_vec_free(&s->sections);
     for (size_t k = 0; k < s->parts.n; k++) jx_vec_free(&JX_AT(s->parts, jx_seg, k).rows);
     jx_vec_free(&s->parts);
-    free(s->prose);
-    s->prose = NULL;
 }

@@ -320,7 +320,7 @@ static jx_tok *lexed(jx_arena *a, const char *text, jx_text *t)
         return NULL;
     }
     jx_tok *tok = jx_alloc(a, t->nlines * sizeof *tok);
-    for (size_t i = 0; i < t->nlines; i++) lex_line(&t->lines[i], &tok[i]);
+    lex_lines(a, t->lines, t->nlines, tok);
     return tok;
 }
 
