@@ -172,6 +172,10 @@ static inline size_t txt_chars(const char *s, size_t n)
 }
 const char *txt_find(const char *s, size_t n, const char *lit);
 const char *txt_rfind(const char *s, size_t n, const char *lit);
+/* Whether s[0..n), the words before a colon, name the addressees of a notice
+ * (各县（市、区）人民政府，市政府各部门 / 立山经济开发区，各有关单位 / 市交通运输局):
+ * short, no sentence stop, ending in the word for a body. */
+int txt_addressees(const char *s, size_t n);
 /* Splits s[0..n) at separators that stand outside brackets (市司法局（市行政
  * 复议局） stays whole), calling part() with each non-empty piece. */
 typedef struct {
@@ -255,6 +259,26 @@ const char *lex_leader_verb(const char *s, size_t n);
 /* "颜海荣常务副市长": the length of the name before a leader's title (its
  * title in *title), 0 when s[0..n) names no leader. */
 size_t lex_leader(const char *s, size_t n, const char **title);
+/* The fields of a responsibility clause (责任单位：A、B；配合单位：C), written
+ * once: the lexer's patterns, the clause reader (parse.c) and the unit
+ * splitter (depts.c) are made from this list. Roles: LEADER names city
+ * leaders; UNIT units, the first listed leading; LEAD units that all lead
+ * beside a field of members; MEMBER units that never lead beside a field
+ * of leads. A key that ends another (责任单位 in 协同责任单位) comes after it:
+ * readers take the first key that fits. */
+#define JX_FIELDS(X)                                                                                  \
+    X("牵头市领导", LEADER) X("责任市领导", LEADER) X("分管市领导", LEADER) X("联系市领导", LEADER)     \
+    X("牵头负责领导", LEADER) X("责任领导", LEADER) X("分管领导", LEADER) X("牵头领导", LEADER)         \
+    X("牵头责任单位", LEAD) X("第一责任单位", LEAD) X("牵头单位", LEAD)                                 \
+    X("协同责任单位", MEMBER) X("主要责任单位", MEMBER) X("配合单位", MEMBER) X("协办单位", MEMBER)     \
+    X("协同单位", MEMBER) X("参与单位", MEMBER) X("配合部门", MEMBER)                                   \
+    X("责任单位", UNIT) X("主办单位", UNIT)
+enum jx_field_role { JX_F_LEADER, JX_F_UNIT, JX_F_LEAD, JX_F_MEMBER };
+typedef struct { const char *key; size_t len; enum jx_field_role role; } jx_field;
+extern const jx_field jx_fields[];      /* JX_FIELDS with ： after each key; a NULL key ends it */
+/* The field whose key (with its ：) s[0..n) starts with: its index in
+ * jx_fields, -1 when none. */
+int lex_field(const char *s, size_t n);
 /* Extra patterns for the parser; groups go to g[0..ng). */
 typedef struct { const char *p; size_t n; } jx_span;
 enum jx_pat {

@@ -133,6 +133,50 @@ static int split_lines(jx_arena *a, const char *s, size_t n, jx_text *t, char *e
     return 0;
 }
 
+/* Where the salutation a line starts with ends, when the line runs on past
+ * it (0: it does not). A web page copied as plain text, or a search engine's
+ * excerpt, runs a notice's salutation and its first paragraph into one line
+ * (各镇人民政府，县政府各部门：《…》已经县政府同意…); every printed notice
+ * sets the salutation on a line of its own, and the reader of documents
+ * looks for it there. The addressees end in the word for a body
+ * (txt_addressees), so a sentence of the body (各地要做到：…) is never taken
+ * for them. */
+static size_t salutation_end(const char *s, size_t n)
+{
+    /* only lines opening with 各: a field (责任单位：市发改委) also ends in a
+     * body's word before its colon */
+    if (!txt_starts(s, n, "各")) return 0;
+    const char *c = txt_find(s, n < 243 ? n : 243, "：");
+    if (!c) return 0;
+    size_t k = (size_t)(c - s), e = k + strlen("：");
+    while (e < n && s[e] == ' ') e++;
+    return e < n && txt_addressees(s, k) ? k + strlen("：") : 0;
+}
+
+/* Gives a salutation that runs on into its paragraph a line of its own;
+ * both keep the line's number. */
+static void split_salutations(jx_arena *a, jx_text *t)
+{
+    size_t splits = 0;
+    for (size_t i = 0; i < t->nlines; i++) splits += salutation_end(t->lines[i].text, t->lines[i].len) > 0;
+    if (!splits) return;
+    jx_line *out = jx_alloc(a, (t->nlines + splits) * sizeof *out), *o = out;
+    for (size_t i = 0; i < t->nlines; i++) {
+        jx_line l = t->lines[i];
+        size_t k = salutation_end(l.text, l.len);
+        if (k) {
+            *o = l;
+            o->text = jx_strndup(a, l.text, k);
+            o++->len = k;
+            for (l.text += k, l.len -= k; *l.text == ' '; l.text++, l.len--)
+                ;
+        }
+        *o++ = l;
+    }
+    t->lines = out;
+    t->nlines += splits;
+}
+
 int dec_bytes(jx_arena *a, const unsigned char *p, size_t n, jx_text *t,
               char *err, size_t errsz)
 {
@@ -209,6 +253,7 @@ int dec_bytes(jx_arena *a, const unsigned char *p, size_t n, jx_text *t,
         }
     }
     if (split_lines(a, utf8, ulen, t, err, errsz)) return -1;
+    split_salutations(a, t);
     unrun_text(a, t);      /* tables a PDF export joined into one line */
     return 0;
 }

@@ -169,8 +169,14 @@ static void add_seg(void *ctx, const char *s, size_t n)
     g->n = n;
 }
 
-static const char *const member_labels[] = {
-    "配合单位：", "协同单位：", "参与单位：", "协办单位：", "配合部门：", "责任单位：", NULL};
+/* The fields of members (jx_fields), and 责任单位 after a 牵头单位 field
+ * (牵头单位：A；责任单位：B, the parser's join of the two) */
+#define LABEL_MEMBER(k) k "：",
+#define LABEL_LEADER(k)
+#define LABEL_LEAD(k)
+#define LABEL_UNIT(k)
+#define LABEL_(k, r) LABEL_##r(k)
+static const char *const member_labels[] = {JX_FIELDS(LABEL_) "责任单位：", NULL};
 
 /* The first unit after a member label is the first member. */
 static void member_label(void *ctx, int k, int pending)

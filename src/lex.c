@@ -18,6 +18,9 @@ enum {
 /* An ideograph. Not \\p{Han}: PCRE2 10.40 and later match script
  * extensions there, which include the CJK punctuation (《 、 。). */
 #define HAN "[\\x{3400}-\\x{4DBF}\\x{4E00}-\\x{9FFF}]"
+/* the field keys as one alternation; (?!) closes it, never matching */
+#define FIELD_ALT_(k, r) k "|"
+#define FIELD_ALT JX_FIELDS(FIELD_ALT_) "(?!)"
 
 /* A government of the family: a province, city, county or district name
  * (嘉兴市, 平湖市, 长兴县, 莲都区, 景宁畲族自治县), then its 人民政府 and,
@@ -38,13 +41,14 @@ static const char *const patterns[P_COUNT] = {
      * salutation that must follow, and the signature, make it a notice */
     [P_TITLE] = "^(?:(?:" GOV "|[市县区])(?:人民)?政府(?:办公室|办公厅)?\\s*(?:关于|转发)|关于)",
     /* …责任分解, …责任分解（2023年）, …目标任务分解（清单）, 《政府工作报告》…任务分解,
-     * …主要目标任务分解落实方案: a list heading, not a sentence (no 。；：). A
+     * …主要目标任务分解落实方案, …任务分解和责任分工方案: a list heading, not a
+     * sentence (no 。；：); 领导工作分工 is the leaders' duties, not a list. A
      * line opening with 《 is a sentence citing lists (《…责任分解》和《…》已经…). */
-    [P_LISTHEAD] = "^(?:(?!《)|《[^》。]{2,30}》)[^。；：]{0,80}?(?:责任分解|任务分解|分解(?:落实)?方案|任务分解清单|民生(?:实事)?项目)"
+    [P_LISTHEAD] = "^(?:(?!《)|《[^》。]{2,30}》)[^。；：]{0,80}?(?:责任分解|任务分解|分解(?:落实)?方案|任务分解清单|民生(?:实事)?项目|(?:责任|任务)分工(?:方案)?)"
                    "(?:（[^）。]{0,20}）)?$",
     [P_SECTION] = "^([一二三四五六七八九十]{1,3})\\s*、\\s*(.*)$",
     [P_ITEM] = "^([0-9]{1,18})\\*?\\s*[.、](?![0-9])\\s*(.*)$",
-    [P_RESP] = "^(?:责任单位|牵头单位|主办单位|配合单位|协办单位|牵头市领导|责任领导|分管领导|牵头领导|责任市领导|分管市领导)\\s*：",
+    [P_RESP] = "^(?:" FIELD_ALT ")\\s*：",
     [P_FOOTER] = "^(?:[-—–]\\s*[0-9]{1,4}\\s*[-—–]|第\\s*[0-9]{1,4}\\s*页(?:\\s*[，,/]?\\s*共\\s*[0-9]{1,4}\\s*页)?|[0-9]{1,3})$",
     [P_DATE_ISO] = "^([0-9]{4})[-./]([0-9]{1,2})[-./]([0-9]{1,2})$",
     [P_DATE_CN] = "^([〇○零一二三四五六七八九]{4})\\s*年\\s*([一二三四五六七八九十]{1,2})\\s*月\\s*"
@@ -63,6 +67,8 @@ static const char *const patterns[P_COUNT] = {
                "|^(?:索\\s*引\\s*号|发\\s*文\\s*日\\s*期|发\\s*布\\s*机\\s*构|文\\s+号|分\\s+类|有\\s*效\\s*性)\\s+\\S"
                /* the page's buttons */
                "|^(?:分享|打印|打印本页|关闭|关闭窗口|收藏|返回顶部)\\s*：?\\s*$"
+               /* the type-size buttons: 【字体：大 中 小】 打印, 字号：[ ] */
+               "|^【?\\s*(?:字体|字号)\\s*："
                /* a publication stamp: 2023-01-05 10:00 区人民政府办公室 */
                "|^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}\\s+[0-9]{1,2}:[0-9]{2}"
                "|^[•·●◆\\s]*(?:时间|来源|日期)\\s*：\\s*(?:[0-9]{4}[-./年]|.*(?:浏览次数|信息来源|发布日期)\\s*：)",
@@ -73,7 +79,7 @@ static const char *const patterns[P_COUNT] = {
      * number or a responsibility field begins (…。二、重点…, …市发改委2.规上…,
      * …增长8%。责任单位：市经信局). */
     [P_RUNBREAK] = "(?<=[。；：）%]|" HAN ")(?:(?<!第)(?=[一二三四五六七八九十]{1,3}、)|(?=（[一二三四五六七八九十]{1,3}）)"
-                   "|(?=(?:责任单位|牵头单位|主办单位|配合单位|协办单位|责任领导|分管领导|牵头市领导)：)"
+                   "|(?=(?:" FIELD_ALT ")：)"
                    "|(?<![0-9.])(?=[0-9]{1,3}[.、](?![0-9%])))",
     [P_FIND_DOCNO] = "((?:国|浙|嘉|中)[\\p{Han}]{0,5}?)\\s*[〔\\[【（]\\s*([0-9]{4})\\s*[〕\\]】）]\\s*第?\\s*([0-9]{1,9})\\s*号",
     /* the start of a doc_no, whatever follows: a line that P_DOCNO refuses
@@ -231,11 +237,11 @@ static int is_meta(const char *s, size_t n)
     }
     const char *q = s;
     switch (txt_next(&q)) {
-    /* 当 首 ＞ » • · ● ◆ 索 发 文 成 公 信 浏 主 组 有 时 来 日 统 分 打 关 收 返 */
+    /* 当 首 ＞ » • · ● ◆ 索 发 文 成 公 信 浏 主 组 有 时 来 日 统 分 打 关 收 返 【 字 */
     case 0x5F53: case 0x9996: case 0xFF1E: case 0xBB: case 0x2022: case 0xB7: case 0x25CF:
     case 0x25C6: case 0x7D22: case 0x53D1: case 0x6587: case 0x6210: case 0x516C: case 0x4FE1:
     case 0x6D4F: case 0x4E3B: case 0x7EC4: case 0x6709: case 0x65F6: case 0x6765: case 0x65E5:
-    case 0x7EDF: case 0x5206: case 0x6253: case 0x5173: case 0x6536: case 0x8FD4:
+    case 0x7EDF: case 0x5206: case 0x6253: case 0x5173: case 0x6536: case 0x8FD4: case 0x3010: case 0x5B57:
         return match(P_META, s, n);
     }
     return 0;
@@ -262,6 +268,18 @@ static void body_of(const char **sp, size_t *np)
     }
     if (n && *s == '#') {
         while (n && (*s == '#' || *s == ' ')) { s++; n--; }
+    }
+    /* a web page's column tag before a title (【市政府重点工作及责任分解】
+     * 滁州市人民政府关于…的通知) is no part of it; a gazette's 【…】 heading
+     * stands alone */
+    if (txt_starts(s, n, "【")) {
+        const char *e = txt_find(s, n < 120 ? n : 120, "】");
+        if (e) {
+            const char *r = e + strlen("】");
+            size_t rn = n - (size_t)(r - s);
+            while (rn && *r == ' ') { r++; rn--; }
+            if (rn && match(P_TITLE, r, rn)) { s = r; n = rn; }
+        }
     }
     *sp = s;
     *np = n;
@@ -351,7 +369,10 @@ void lex_line(const jx_line *ln, jx_tok *t)
             t->kind = T_PROGRESS;
         } else if (match(P_LISTHEAD, s, n)) {
             t->kind = T_LISTHEAD;
-        } else if (txt_ends(s, n, "：") && txt_starts(s, n, "各") && match(P_SALUT, s, n)) {
+        } else if (txt_ends(s, n, "：") && ((txt_starts(s, n, "各") && match(P_SALUT, s, n)) ||
+                                            txt_addressees(s, n - strlen("：")))) {
+            /* 各…： or addressees that do not open with 各 (立山经济开发区，
+             * 各街道办事处，各有关单位：; a reply's 市交通运输局：) */
             t->kind = T_SALUTATION;
         }
         return;
@@ -463,6 +484,19 @@ void lex_lines(jx_arena *a, const jx_line *lines, size_t n, jx_tok *tok)
         lex_line(&ln, p);
         tok[i].prose = p;
     }
+}
+
+#define FIELD_ROW_(k, r) {k "：", sizeof k "：" - 1, JX_F_##r},
+const jx_field jx_fields[] = {JX_FIELDS(FIELD_ROW_){NULL, 0, 0}};
+
+int lex_field(const char *s, size_t n)
+{
+    /* the parser asks at every character of a clause: most are no key's
+     * first, and every key is longer than 12 bytes */
+    if (n < 12 || (unsigned char)s[0] < 0xE0) return -1;
+    for (int k = 0; jx_fields[k].key; k++)
+        if (n >= jx_fields[k].len && !memcmp(s, jx_fields[k].key, jx_fields[k].len)) return k;
+    return -1;
 }
 
 const char *lex_leader_verb(const char *s, size_t n)

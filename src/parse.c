@@ -118,27 +118,15 @@ static void add_task(parser *p, long seq, int sub_seq, const char *text, const c
     }
 }
 
-/* The fields of a responsibility clause, in any order and on one line or
- * several: 责任领导：A；责任单位：B；配合单位：C. Leaders are fields of their
- * own; 配合单位 (and 协办单位) always end the unit list before them and
- * follow it as members. */
-enum { F_LEADER, F_UNIT, F_HELPER };
-static const struct { const char *key; int role; } resp_fields[] = {
-    {"牵头市领导：", F_LEADER}, {"责任市领导：", F_LEADER}, {"分管市领导：", F_LEADER},
-    {"责任领导：", F_LEADER}, {"分管领导：", F_LEADER}, {"牵头领导：", F_LEADER},
-    {"责任单位：", F_UNIT}, {"牵头单位：", F_UNIT}, {"主办单位：", F_UNIT},
-    {"配合单位：", F_HELPER}, {"协办单位：", F_HELPER}, {NULL, 0}};
-
+/* The fields of a responsibility clause (jx_fields), in any order and on
+ * one line or several: 责任领导：A；责任单位：B；配合单位：C. Leaders are
+ * fields of their own; members (配合单位, 协同单位 …) always end the unit
+ * list before them and follow it as members. */
 static int field_at(const char *s, size_t n, size_t *klen)
 {
-    /* called per character: every key opens with one of 牵责分主配协 */
-    if (n < 12 || (unsigned char)s[0] < 0xE0 ||
-        !(txt_starts(s, n, "责") || txt_starts(s, n, "牵") || txt_starts(s, n, "分") ||
-          txt_starts(s, n, "主") || txt_starts(s, n, "配") || txt_starts(s, n, "协")))
-        return -1;
-    for (int k = 0; resp_fields[k].key; k++)
-        if (txt_starts(s, n, resp_fields[k].key)) { *klen = strlen(resp_fields[k].key); return k; }
-    return -1;
+    int k = lex_field(s, n);
+    if (k >= 0) *klen = jx_fields[k].len;
+    return k;
 }
 
 /* Reads leader names (戴锋、周连昆 / 王某副市长) into leaders. */
@@ -177,9 +165,9 @@ static int next_field(const char *s, size_t n, size_t from, size_t *at, size_t *
 {
     for (const char *c = s + from; (c = txt_find(c, n - (size_t)(c - s), "：")); c += 3) {
         size_t end = (size_t)(c - s) + 3;
-        for (int k = 0; resp_fields[k].key; k++) {
-            size_t kl = strlen(resp_fields[k].key);
-            if (end < from + kl || memcmp(s + end - kl, resp_fields[k].key, kl)) continue;
+        for (int k = 0; jx_fields[k].key; k++) {
+            size_t kl = jx_fields[k].len;
+            if (end < from + kl || memcmp(s + end - kl, jx_fields[k].key, kl)) continue;
             int depth = 0;
             for (size_t i = from; i + kl < end; i++) {
                 if (txt_starts(s + i, n - i, "（")) depth++;
@@ -203,9 +191,16 @@ static const char *read_fields(parser *p, const char *resp, jx_vec *leaders)
     jx_buf units = {0}, helpers = {0};
     int f = field_at(resp, n, &kl);
     size_t i = 0;
-    /* [牵头单位：A、B；责任单位：C]: beside a 牵头单位 field every unit of it
-     * leads and the 责任单位 are members */
-    int lead_field = txt_find(resp, n, "牵头单位：") && txt_find(resp, n, "责任单位："), led = 0;
+    /* [牵头单位：A、B；责任单位：C], 牵头责任单位：A；协同责任单位：B: beside
+     * a field of leads every unit of it leads and the other units are
+     * members */
+    int leads = 0, others = 0, led = 0, k2;
+    for (size_t from = 0, at2, kl2; (k2 = next_field(resp, n, from, &at2, &kl2)) >= 0; from = at2 + kl2) {
+        int r = jx_fields[k2].role;
+        leads |= r == JX_F_LEAD;
+        others |= r == JX_F_UNIT || r == JX_F_MEMBER;
+    }
+    int lead_field = leads && others;
     while (f >= 0) {
         size_t v = i + kl, e = n, nkl = 0;
         int nf = next_field(resp, n, v, &at, &nkl);    /* the value runs to the next field */
@@ -214,11 +209,12 @@ static const char *read_fields(parser *p, const char *resp, jx_vec *leaders)
         while (ve > v && (txt_ends(resp + v, ve - v, "；") || txt_ends(resp + v, ve - v, "，") ||
                           txt_ends(resp + v, ve - v, "。")))
             ve -= 3;
-        if (resp_fields[f].role == F_LEADER) read_leaders(p, resp + v, resp + ve, leaders);
+        int role = jx_fields[f].role;
+        if (role == JX_F_LEADER) read_leaders(p, resp + v, resp + ve, leaders);
         else {
-            int lead = !lead_field || !strcmp(resp_fields[f].key, "牵头单位：");
+            int lead = lead_field ? role == JX_F_LEAD : role != JX_F_MEMBER;
             if (lead_field && lead && ve > v) led = 1;
-            jx_buf *b = resp_fields[f].role == F_UNIT && lead ? &units : &helpers;
+            jx_buf *b = lead ? &units : &helpers;
             if (b->len && ve > v) jx_buf_puts(b, "、");
             jx_buf_put(b, resp + v, ve - v);
         }

@@ -319,6 +319,17 @@ const char *txt_find(const char *s, size_t n, const char *lit)
     return NULL;
 }
 
+int txt_addressees(const char *s, size_t n)
+{
+    static const char *const ends[] = {"政府", "部门", "单位", "机构", "管委会", "办事处", "委员会", "街道",
+                                       "乡镇", "局", "委", "办", "厅", "院", "）", NULL};
+    if (n < 6 || n > 240 || txt_find(s, n, "。") || txt_find(s, n, "；") || txt_find(s, n, "："))
+        return 0;
+    for (int i = 0; ends[i]; i++)
+        if (txt_ends(s, n, ends[i])) return 1;
+    return 0;
+}
+
 const char *txt_rfind(const char *s, size_t n, const char *lit)
 {
     size_t k = strlen(lit);

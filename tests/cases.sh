@@ -50,7 +50,9 @@ case_stderr() {
     else grep -av "$summary_re" "$C/err.rel" > "$C/err.cmp"; fi
     if cmp -s "$C/err.want" "$C/err.cmp"; then ok; return; fi
     line=$(diff "$C/err.want" "$C/err.cmp" | sed -n 's/^\([0-9]*\).*/\1/p' | head -n 1)
-    at=$(sed -n "${line:-1}p" "$3" | cut -f 1)
+    # diff numbers a line added before the first 0: the block's first line
+    [ "${line:-0}" -gt 0 ] || line=1
+    at=$(sed -n "${line}p" "$3" | cut -f 1)
     [ -n "$at" ] || at=$(tail -n 1 "$3" | cut -f 1)
     bad "case $1: $(basename "$2"):${at:-?}: stderr differs (< expected, > actual)"
     diff "$C/err.want" "$C/err.cmp" | head -n 10

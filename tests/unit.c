@@ -287,6 +287,26 @@ static void test_lex(void)
     lex_is("\t1", T_TABLE, -1);
     lex_is("【市政府人事任免】(2025年2月份)", T_BRACKET, -1);
     lex_is("  ", T_BLANK, -1);
+    /* addressees that do not open with 各; a field is not a salutation */
+    lex_is("立山经济开发区,各街道办事处,各区直部门,各有关单位:", T_SALUTATION, -1);
+    lex_is("市交通运输局：", T_SALUTATION, -1);
+    lex_is("责任单位：", T_RESP, -1);
+    lex_is("主要任务：", T_TEXT, -1);
+    lex_is("【市政府重点工作及责任分解】滁州市人民政府关于2020年市政府重点工作及责任分解的通知", T_TITLE, -1);
+    lex_is("【字体：打印", T_META, -1);
+    lex_is("任务分解和责任分工方案", T_LISTHEAD, -1);
+    lex_is("市政府领导工作分工", T_TEXT, -1);
+    lex_is("牵头负责领导：金力。", T_RESP, -1);
+    lex_is("协同责任单位：市经信局", T_RESP, -1);
+    /* the clause reader takes the first key that fits: one that ends
+     * another (责任单位, in 协同责任单位) must come after it */
+    for (int i = 0; jx_fields[i].key; i++)
+        for (int j = i + 1; jx_fields[j].key; j++)
+            CHECK(!txt_ends(jx_fields[j].key, jx_fields[j].len, jx_fields[i].key),
+                  "field %s comes before %s, which it ends", jx_fields[i].key, jx_fields[j].key);
+    CHECK(lex_field("协同责任单位：市经信局", strlen("协同责任单位：市经信局")) >= 0 &&
+          jx_fields[lex_field("协同责任单位：市经信局", strlen("协同责任单位：市经信局"))].role == JX_F_MEMBER,
+          "协同责任单位 is a field of members");
 }
 
 static void split_gov_is(const char *gov, const char *in, const char *want);
