@@ -216,8 +216,8 @@ typedef struct jx_token {
     const char *rest;       /* T_ITEM/T_SECTION/T_RESP: text after the marker */
     int year, month, day;   /* T_DATE, T_DOCNO year */
     const char *prefix; size_t plen; /* T_DOCNO prefix (嘉政办发) */
-    /* T_TABLE (lex_lines): the line read as prose, its tabs as spaces, for a
-     * tab line outside any table (1.<TAB>建设幼儿园。); NULL from lex_line */
+    /* T_TABLE: the line read as prose, its tabs as spaces, for a tab line
+     * outside any table (1.<TAB>建设幼儿园。): lex_prose; NULL until asked */
     const struct jx_token *prose;
     /* set by segmentation (segment.c), read by every reader after it */
     unsigned char opens;    /* lines of the gazette section heading starting here, 0 none */
@@ -233,10 +233,13 @@ void lex_done(void);
 int lex_thread_init(void);
 void lex_thread_done(void);
 void lex_line(const jx_line *ln, jx_tok *t);
-/* The lex pass: tok[i] for lines[i], each line lexed once, and each tab
- * line's prose reading (.prose, in a) with it: whether a tab line is a cell
- * or prose is known only once segmentation has found the tables. */
-void lex_lines(jx_arena *a, const jx_line *lines, size_t n, jx_tok *tok);
+/* The lex pass: tok[i] for lines[i], each line lexed once. */
+void lex_lines(const jx_line *lines, size_t n, jx_tok *tok);
+/* The prose reading of tab line ln (its tabs as spaces), kept in t->prose
+ * (in a) and made once, when first asked: whether a tab line is a cell or
+ * prose is known only once segmentation has found the tables, and most tab
+ * lines are cells (reading every one up front cost 8% of the parse). */
+const jx_tok *lex_prose(jx_arena *a, const jx_line *ln, jx_tok *t);
 /* Lines of the gazette section heading (【…】, …发文目录, 政策解读目录, a
  * 《…》解读 wrapped over up to three lines) that tok[i] starts, 0 none:
  * a notice's body ends there (segment.c marks it: tok[i].opens). A

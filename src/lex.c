@@ -470,20 +470,24 @@ size_t lex_leader(const char *s, size_t n, const char **title)
     return 0;
 }
 
-void lex_lines(jx_arena *a, const jx_line *lines, size_t n, jx_tok *tok)
+void lex_lines(const jx_line *lines, size_t n, jx_tok *tok)
 {
-    for (size_t i = 0; i < n; i++) {
-        lex_line(&lines[i], &tok[i]);
-        if (tok[i].kind != T_TABLE) continue;
-        jx_line ln = lines[i];
-        char *copy = jx_strndup(a, ln.text, ln.len);
+    for (size_t i = 0; i < n; i++) lex_line(&lines[i], &tok[i]);
+}
+
+const jx_tok *lex_prose(jx_arena *a, const jx_line *ln, jx_tok *t)
+{
+    if (!t->prose) {
+        jx_line pl = *ln;
+        char *copy = jx_strndup(a, ln->text, ln->len);
         for (char *c = copy; *c; c++)
             if (*c == '\t') *c = ' ';
-        ln.text = copy;
+        pl.text = copy;
         jx_tok *p = jx_alloc(a, sizeof *p);
-        lex_line(&ln, p);
-        tok[i].prose = p;
+        lex_line(&pl, p);
+        t->prose = p;
     }
+    return t->prose;
 }
 
 #define FIELD_ROW_(k, r) {k "：", sizeof k "：" - 1, JX_F_##r},

@@ -603,7 +603,8 @@ static void parse_lists(parser *p, const jx_seg *sp, size_t notice)
                 start_list(p, wrapped_heading(p, lo, i, &plain), no->year);
             }
         }
-        if (t->kind == T_TABLE && !t->table) t = t->prose;  /* a tab inside prose */
+        /* a tab inside prose: the reading segmentation had made */
+        if (t->kind == T_TABLE && !t->table) t = lex_prose(p->a, &p->d->text.lines[i], &p->tok[i]);
         switch (t->kind) {
         case T_LISTHEAD:    /* opened above */
             break;
@@ -1005,7 +1006,7 @@ void prs_doc(jx_arena *a, jx_doc *d)
     p.n = d->text.nlines;
     p.tok = jx_xrealloc(NULL, (p.n ? p.n : 1) * sizeof *p.tok);
     p.listed = jx_xcalloc(p.n ? p.n : 1, 1);
-    lex_lines(a, d->text.lines, p.n, p.tok);
+    lex_lines(d->text.lines, p.n, p.tok);
     pg_mark(p.tok, d->text.lines, p.n);
     jx_segs sg;
     seg_doc(a, p.tok, d->text.lines, p.n, &sg);

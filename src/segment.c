@@ -8,7 +8,7 @@
  * need is here: a notice's body ends at the next notice or at the first
  * section heading; a table opens at a 序号 cell and ends where its rows
  * do (tbl_rebuild builds them, once: they are kept in its span); a tab
- * elsewhere is prose (the lex pass read it so too: tok[i].prose); a list
+ * elsewhere is prose (lex.c reads it so when first met: tok[i].prose); a list
  * runs from its heading to its end, and its items open where the marks
  * say (tok[i].item). The readers (notice.c, parse.c, table.c, gazette.c)
  * work on these spans and never classify a heading or decide where a part
@@ -297,7 +297,7 @@ static void list_open(lister *l, size_t at, int headless)
  * in sequence, or a restart at 1, opens an item (a wrapped line can begin
  * with a number: …全年供应土地 / 3.5 万亩); a leader's section numbers
  * afresh. tables: the index in parts of the notice's first table. */
-static void lists(jx_segs *s, jx_tok *tok, size_t k, size_t tables)
+static void lists(jx_arena *a, jx_segs *s, jx_tok *tok, const jx_line *lines, size_t k, size_t tables)
 {
     const jx_seg *no = &JX_AT(s->notices, jx_seg, k);
     size_t lo = no->at, hi = no->hi, tb = tables;
@@ -305,7 +305,7 @@ static void lists(jx_segs *s, jx_tok *tok, size_t k, size_t tables)
     if (no->kind == SEG_FRAGMENT) list_open(&l, lo, 1);
     for (size_t i = lo; i < hi; i++) {
         const jx_tok *t = &tok[i];
-        if (t->kind == T_TABLE && !t->table) t = t->prose;  /* a tab inside prose */
+        if (t->kind == T_TABLE && !t->table) t = lex_prose(a, &lines[i], &tok[i]);     /* a tab inside prose */
         switch (t->kind) {
         case T_LISTHEAD:
             list_open(&l, i, 0);
@@ -418,7 +418,7 @@ void seg_doc(jx_arena *a, jx_tok *tok, const jx_line *lines, size_t n, jx_segs *
     for (size_t k = 0; k < s->notices.n; k++) {
         size_t first = s->parts.n;
         tables(a, s, tok, lines, k);
-        lists(s, tok, k, first);
+        lists(a, s, tok, lines, k, first);
         annexes(s, tok, k);
     }
     if (s->parts.n) qsort(s->parts.p, s->parts.n, sizeof(jx_seg), by_lo);

@@ -340,7 +340,7 @@ static jx_tok *lexed(jx_arena *a, const char *text, jx_text *t)
         return NULL;
     }
     jx_tok *tok = jx_alloc(a, t->nlines * sizeof *tok);
-    lex_lines(a, t->lines, t->nlines, tok);
+    lex_lines(t->lines, t->nlines, tok);
     return tok;
 }
 
