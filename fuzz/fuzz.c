@@ -49,7 +49,7 @@ static void run_table(const unsigned char *p, size_t n)
     char err[256];
     if (!dec_bytes(&a, p, n, &t, err, sizeof err) && t.nlines) {
         jx_tok *tok = jx_alloc(&a, t.nlines * sizeof *tok);
-        for (size_t i = 0; i < t.nlines; i++) lex_line(&t.lines[i], &tok[i]);
+        lex_lines(t.lines, t.nlines, tok);
         jx_segs sg;     /* a section heading ends a table */
         seg_doc(&a, tok, t.lines, t.nlines, &sg);
         for (size_t i = 0; i < t.nlines;) {

@@ -208,7 +208,7 @@ enum jx_tok {
     T_SUBSECTION,   /* （一）… inside a list; num = its ordinal */
     T_TEXT
 };
-typedef struct {
+typedef struct jx_token {
     enum jx_tok kind;
     const char *body;       /* line without '#' marks and outer spaces */
     size_t blen;
@@ -216,9 +216,16 @@ typedef struct {
     const char *rest;       /* T_ITEM/T_SECTION/T_RESP: text after the marker */
     int year, month, day;   /* T_DATE, T_DOCNO year */
     const char *prefix; size_t plen; /* T_DOCNO prefix (嘉政办发) */
+    /* T_TABLE: the line read as prose, its tabs as spaces, for a tab line
+     * outside any table (1.<TAB>建设幼儿园。): lex_prose; NULL until asked */
+    const struct jx_token *prose;
     /* set by segmentation (segment.c), read by every reader after it */
     unsigned char opens;    /* lines of the gazette section heading starting here, 0 none */
     unsigned char table;    /* T_TABLE: 1 when the line opens a table (a 序号 cell) */
+    /* 1 when the line opens an item of a list: a number in sequence, or a
+     * heading (一、 / （一）) that is an item itself (for a tab line read as
+     * prose, set on the line's own token) */
+    unsigned char item;
 } jx_tok;
 int lex_init(char *err, size_t errsz);
 void lex_done(void);
@@ -226,12 +233,35 @@ void lex_done(void);
 int lex_thread_init(void);
 void lex_thread_done(void);
 void lex_line(const jx_line *ln, jx_tok *t);
+/* The lex pass: tok[i] for lines[i], each line lexed once. */
+void lex_lines(const jx_line *lines, size_t n, jx_tok *tok);
+/* The prose reading of tab line ln (its tabs as spaces), kept in t->prose
+ * (in a) and made once, when first asked: whether a tab line is a cell or
+ * prose is known only once segmentation has found the tables, and most tab
+ * lines are cells (reading every one up front cost 8% of the parse). */
+const jx_tok *lex_prose(jx_arena *a, const jx_line *ln, jx_tok *t);
+/* Lines of the gazette section heading (【…】, …发文目录, 政策解读目录, a
+ * 《…》解读 wrapped over up to three lines) that tok[i] starts, 0 none:
+ * a notice's body ends there (segment.c marks it: tok[i].opens). A
+ * heading's lines are classified together, as lines of a token stream. */
+size_t lex_heading(const jx_tok *tok, size_t i, size_t n);
+/* A 《…》解读 heading at tok[i]: the number of lines it takes (0 if none),
+ * the title of the document it explains in *title when a is given. */
+size_t lex_jiedu(jx_arena *a, const jx_tok *tok, size_t i, size_t n, const char **title);
+/* A value that is no line of its own (a metadata block's 文号：…, 成文日期：…)
+ * read as a 文号 or as a date: 1 and t filled as lex_line fills a T_DOCNO or
+ * T_DATE token, else 0. */
+int lex_docno(const char *s, size_t n, jx_tok *t);
+int lex_date(const char *s, size_t n, jx_tok *t);
 /* 一、… / 二十一、…: the ordinal (> 0) and the text after it, else 0. */
 long lex_ordinal(const char *s, size_t n, const char **rest);
 /* Where a leader section heading's verb stands (颜海荣常务副市长牵头重点工作,
  * 王某副县长负责事项, 张某区长主抓工作: the text before it names the
  * leader), or NULL. */
 const char *lex_leader_verb(const char *s, size_t n);
+/* "颜海荣常务副市长": the length of the name before a leader's title (its
+ * title in *title), 0 when s[0..n) names no leader. */
+size_t lex_leader(const char *s, size_t n, const char **title);
 /* The fields of a responsibility clause (责任单位：A、B；配合单位：C), written
  * once: the lexer's patterns, the clause reader (parse.c) and the unit
  * splitter (depts.c) are made from this list. Roles: LEADER names city
@@ -293,7 +323,10 @@ typedef struct {
 } jx_row;
 /* Rebuilds the table whose first line is token lo into rows (jx_vec of
  * jx_row); returns the index of the first token after the table (tok
- * segmented: a section heading, tok[i].opens, ends it). */
+ * segmented: a section heading, tok[i].opens, ends it). Where a table ends
+ * depends on its rows (a page break after a row as wide as the widest, a
+ * line after a row printed on one line), so segmentation calls it, once per
+ * table, and keeps the rows in the table's span. */
 size_t tbl_rebuild(jx_arena *a, const jx_tok *tok, const jx_line *lines, size_t lo, size_t n,
                    jx_vec *rows);
 /* One task row of a table as its columns give it; the list reader makes
@@ -327,11 +360,10 @@ typedef struct {
     int (*group)(void *u, const char *heading, long line);
     void *u;
 } jx_tblctx;
-/* Reads the table whose header is token lo: header cells to column roles
- * by their words, merged cells inherited, district columns to targets,
- * each task row given to task(). Returns the index of the
- * first token after the table. */
-size_t tbl_read(jx_tblctx *c, size_t lo, size_t hi);
+/* Reads a table's rows (a TABLE span's, segment.c): header cells to
+ * column roles by their words, merged cells inherited, district columns to
+ * targets, each task row given to task(). */
+void tbl_read(jx_tblctx *c, const jx_vec *rows);
 /* Rewrites tables printed in other export forms (pipe rows, a cell per line
  * ending ` |`, a cell per paragraph without tabs) into the tab forms
  * tbl_rebuild reads, before lexing. Lines keep their numbers; t->lines may
@@ -391,7 +423,11 @@ enum jx_segkind {
     SEG_FRAGMENT,   /* a list page with no title: the file's one notice, untitled */
     SEG_APPOINT,    /* 【市政府人事任免】 and its entries */
     SEG_CATALOG,    /* …发文目录 and its table */
-    SEG_JIEDU       /* 《…》解读 and its text */
+    SEG_JIEDU,      /* 《…》解读 and its text */
+    /* the parts of a notice or fragment (jx_segs.parts) */
+    SEG_LIST,       /* a task list: its heading (a fragment's first line) to its end */
+    SEG_TABLE,      /* a table: its header row to its end; its rows rebuilt */
+    SEG_ANNEX       /* 附件1 / 附件：… to the next 附件, the signature or 抄送 */
 };
 typedef struct {
     enum jx_segkind kind;
@@ -408,29 +444,25 @@ typedef struct {
     long docno, bad_docno;  /* NOTICE: the 文号 token; a line that looks like one and is none; -1 */
     const char *title;      /* JIEDU: the title of the document it explains */
     jx_span g[3];           /* MASTHEAD: issue, total issue; COLOPHON: year, issue, total issue */
+    /* NOTICE, FRAGMENT: its parts, jx_segs.parts[part_lo, part_hi); LIST,
+     * TABLE, ANNEX: the index of the notice they belong to */
+    size_t part_lo, part_hi, notice;
+    jx_vec rows;            /* TABLE: jx_row, as tbl_rebuild gave them */
+    int headless;           /* LIST: a fragment's list, read from its first line (else tok[lo] is its heading) */
 } jx_seg;
 typedef struct {
     jx_vec issues;          /* jx_seg: MASTHEAD and COLOPHON, in the order of `at` */
     jx_vec notices;         /* jx_seg: NOTICE or FRAGMENT, one per notice, in order */
     jx_vec sections;        /* jx_seg: APPOINT, CATALOG and JIEDU, in order */
-    /* seg_prose's: the prose readings, the text they are read from */
-    jx_tok *prose;
-    jx_arena *a;
-    const jx_line *lines;
-    size_t n;
+    /* jx_seg: LIST, TABLE and ANNEX inside the notices, notice by notice, in
+     * the order of lo (a table inside a list follows it) */
+    jx_vec parts;
     long progress;          /* a file of neither: the line of its 进展情况 heading, or 0 */
 } jx_segs;
 /* Segments tok[0..n) (lexed from lines[0..n)): sets tok[i].opens and
  * .table, fills s (malloc-backed; seg_free releases it; strings in a). */
 void seg_doc(jx_arena *a, jx_tok *tok, const jx_line *lines, size_t n, jx_segs *s);
 void seg_free(jx_segs *s);
-/* Token i, a tab line that opens no table (1.<TAB>建设…: !tok[i].table), read
- * as prose: its tabs as spaces. Lexed once, when first asked for. */
-const jx_tok *seg_prose(jx_segs *s, size_t i);
-/* Lines of the gazette section heading (【…】, …发文目录, 政策解读目录, a
- * 《…》解读 wrapped over up to three lines) that tok[i] starts, 0 none:
- * a notice's body ends there. */
-size_t seg_heading(const jx_tok *tok, size_t i, size_t n);
 
 /* ---- parse.c: the document model ---- */
 typedef struct {

@@ -338,15 +338,16 @@ static void read_members(jx_arena *a, jx_doc *d, const jx_tok *tok, const jx_seg
 
 /* ---- 咨询研究课题 ---- */
 
-static void read_topics(jx_arena *a, jx_doc *d, const jx_tok *tok, const jx_seg *sp, size_t k)
+/* The notice's tables, as segmentation rebuilt them. */
+static void read_topics(jx_doc *d, const jx_segs *sg, const jx_seg *sp, size_t k)
 {
     const jx_notice *no = &JX_AT(d->notices, jx_notice, k);
     jx_span g[1];
     int year = lex_match(JX_P_YEARDU, no->title, strlen(no->title), g, 1) ? atoi(g[0].p) : no->year;
-    for (size_t i = sp->at; i < sp->hi; i++) {
-        if (tok[i].kind != T_TABLE) continue;
-        jx_vec rows = JX_VEC(jx_row);
-        size_t next = tbl_rebuild(a, tok, d->text.lines, i, sp->hi, &rows);
+    for (size_t i = sp->part_lo; i < sp->part_hi; i++) {
+        const jx_seg *tb = &JX_AT(sg->parts, jx_seg, i);
+        if (tb->kind != SEG_TABLE) continue;
+        const jx_vec rows = tb->rows;
         long seqcol = -1, titlecol = -1;
         for (size_t r = 0; r < rows.n; r++) {
             const jx_row *row = &JX_AT(rows, jx_row, r);
@@ -370,8 +371,6 @@ static void read_topics(jx_arena *a, jx_doc *d, const jx_tok *tok, const jx_seg 
             tp->title = row->cells[titlecol].text;
             tp->line = row->line;
         }
-        jx_vec_free(&rows);
-        i = next > i ? next - 1 : i;
     }
 }
 
@@ -479,7 +478,7 @@ void gz_extract(jx_arena *a, jx_doc *d, const jx_tok *tok, const jx_segs *sg)
         size_t tl = strlen(no->title);
         if (txt_find(no->title, tl, "领导分工")) read_duties(a, d, tok, sp, k);
         if (txt_find(no->title, tl, "组成人员") || txt_find(no->title, tl, "成员名单")) read_members(a, d, tok, sp, k);
-        if (txt_find(no->title, tl, "课题计划")) read_topics(a, d, tok, sp, k);
+        if (txt_find(no->title, tl, "课题计划")) read_topics(d, sg, sp, k);
         read_references(a, d, tok, sp->at, sp->hi, k);
     }
     for (size_t s = 0; s < sg->sections.n; s++) {

@@ -263,18 +263,12 @@ static int is_meta(const char *s, size_t n)
     return 0;
 }
 
-void lex_line(const jx_line *ln, jx_tok *t)
+/* A line's body: outer spaces, a markdown rule glued before it and heading
+ * marks dropped. */
+static void body_of(const char **sp, size_t *np)
 {
-    const char *s = ln->text;
-    size_t n = ln->len;
-    memset(t, 0, sizeof *t);
-
-    if (memchr(s, '\t', n)) {
-        t->kind = T_TABLE;
-        t->body = s;
-        t->blen = n;
-        return;
-    }
+    const char *s = *sp;
+    size_t n = *np;
     while (n && (*s == ' ')) { s++; n--; }
     while (n && s[n - 1] == ' ') n--;
     /* a markdown rule glued to the next file's first line (cat of a file
@@ -303,6 +297,31 @@ void lex_line(const jx_line *ln, jx_tok *t)
             if (rn && match(P_TITLE, r, rn)) { s = r; n = rn; }
         }
     }
+    *sp = s;
+    *np = n;
+}
+
+static void docno_of(const char *s, jx_tok *t)
+{
+    t->kind = T_DOCNO;
+    t->plen = group(1, s, &t->prefix);
+    t->year = (int)group_num(2, s);
+    t->num = group_num(3, s);
+}
+
+void lex_line(const jx_line *ln, jx_tok *t)
+{
+    const char *s = ln->text;
+    size_t n = ln->len;
+    memset(t, 0, sizeof *t);
+
+    if (memchr(s, '\t', n)) {
+        t->kind = T_TABLE;
+        t->body = s;
+        t->blen = n;
+        return;
+    }
+    body_of(&s, &n);
     t->body = s;
     t->blen = n;
     t->kind = T_TEXT;
@@ -332,10 +351,7 @@ void lex_line(const jx_line *ln, jx_tok *t)
     }
     if (c >= 0x80) {
         if (match(P_DOCNO, s, n)) {
-            t->kind = T_DOCNO;
-            t->plen = group(1, s, &t->prefix);
-            t->year = (int)group_num(2, s);
-            t->num = group_num(3, s);
+            docno_of(s, t);
         } else if (is_meta(s, n)) {
             t->kind = T_META;
         } else if (txt_starts(s, n, "第") && match(P_FOOTER, s, n)) {
@@ -379,6 +395,115 @@ void lex_line(const jx_line *ln, jx_tok *t)
     }
     if (match(P_FOOTER, s, n)) t->kind = T_FOOTER;
     else if (is_meta(s, n)) t->kind = T_META;
+}
+
+/* A 《…》解读 heading, possibly wrapped over up to three lines: the number
+ * of lines it takes (0 if none), its title in *title when a is given. */
+size_t lex_jiedu(jx_arena *a, const jx_tok *tok, size_t i, size_t n, const char **title)
+{
+    jx_buf b = {0};
+    jx_span g[1];
+    size_t used = 0, k;
+    if (tok[i].kind != T_TEXT || !txt_starts(tok[i].body, tok[i].blen, "《")) return 0;
+    for (k = i; k < n && k < i + 3; k++) {
+        if (tok[k].kind != T_TEXT) break;
+        jx_buf_put(&b, tok[k].body, tok[k].blen);
+        if (lex_match(JX_P_JIEDU, b.p, b.len, g, 1)) {
+            used = k - i + 1;
+            if (a) *title = txt_squash_dup(a, g[0].p, g[0].n);
+            break;
+        }
+        if (txt_find(b.p, b.len, "》")) break;     /* a title that closes without 解读 */
+    }
+    jx_buf_free(&b);
+    return used;
+}
+
+size_t lex_heading(const jx_tok *tok, size_t i, size_t n)
+{
+    const jx_tok *t = &tok[i];
+    if (t->kind == T_BRACKET) return 1;
+    if (t->kind != T_TEXT) return 0;
+    if ((txt_ends(t->body, t->blen, "发文目录") && t->blen < 120) ||
+        (t->blen == strlen("政策解读目录") && txt_starts(t->body, t->blen, "政策解读目录")))
+        return 1;
+    return lex_jiedu(NULL, tok, i, n, NULL);
+}
+
+/* A metadata value is no line: only the two readings a value can have are
+ * tried on it, in the order and with the trimming lex_line uses, so a value
+ * reads as the same value printed on a line of its own would. */
+int lex_docno(const char *s, size_t n, jx_tok *t)
+{
+    memset(t, 0, sizeof *t);
+    if (memchr(s, '\t', n)) return 0;
+    body_of(&s, &n);
+    if (!n || pg_page_number(s, n) || (unsigned char)*s < 0x80 || !match(P_DOCNO, s, n)) return 0;
+    t->body = s;
+    t->blen = n;
+    docno_of(s, t);
+    return 1;
+}
+
+int lex_date(const char *s, size_t n, jx_tok *t)
+{
+    memset(t, 0, sizeof *t);
+    if (memchr(s, '\t', n)) return 0;
+    body_of(&s, &n);
+    if (!n || pg_page_number(s, n)) return 0;
+    t->body = s;
+    t->blen = n;
+    unsigned char c = (unsigned char)s[0];
+    if (c >= '0' && c <= '9') {
+        if (match(P_DATE, s, n) || match(P_DATE_ISO, s, n))
+            set_date(t, (int)group_num(1, s), (int)group_num(2, s), (int)group_num(3, s));
+    } else if (c >= 0x80) {
+        cn_date(s, n, t);
+    }
+    return t->kind == T_DATE;
+}
+
+/* The leaders of a city, a county, a district and the province; the longer
+ * title first, so 常务副县长 is not read as 县长. */
+static const char *const leader_titles[] = {
+    "常务副市长", "副市长", "市长", "常务副县长", "副县长", "县长", "常务副区长", "副区长", "区长",
+    "常务副省长", "副省长", "省长", NULL};
+
+size_t lex_leader(const char *s, size_t n, const char **title)
+{
+    for (int k = 0; leader_titles[k]; k++) {
+        const char *t = txt_find(s, n, leader_titles[k]);
+        if (!t || t == s) continue;
+        /* 市长 inside 副市长 is the title of the entry before it */
+        if (!txt_starts(leader_titles[k], strlen(leader_titles[k]), "常") &&
+            !txt_starts(leader_titles[k], strlen(leader_titles[k]), "副") && txt_ends(s, (size_t)(t - s), "副"))
+            continue;
+        size_t nl = (size_t)(t - s);
+        if (nl > 4 * 3) continue;   /* a name is two to four characters */
+        *title = leader_titles[k];
+        return nl;
+    }
+    return 0;
+}
+
+void lex_lines(const jx_line *lines, size_t n, jx_tok *tok)
+{
+    for (size_t i = 0; i < n; i++) lex_line(&lines[i], &tok[i]);
+}
+
+const jx_tok *lex_prose(jx_arena *a, const jx_line *ln, jx_tok *t)
+{
+    if (!t->prose) {
+        jx_line pl = *ln;
+        char *copy = jx_strndup(a, ln->text, ln->len);
+        for (char *c = copy; *c; c++)
+            if (*c == '\t') *c = ' ';
+        pl.text = copy;
+        jx_tok *p = jx_alloc(a, sizeof *p);
+        lex_line(&pl, p);
+        t->prose = p;
+    }
+    return t->prose;
 }
 
 

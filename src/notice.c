@@ -87,16 +87,6 @@ static const char *date_part(jx_arena *a, const char *v)
     return jx_strndup(a, v, k);
 }
 
-/* A value lexed as a line of its own: 平政办发〔2024〕12号, 2022-05-10. */
-static void lex_value(jx_arena *a, const char *v, jx_tok *t)
-{
-    jx_line ln = {0};
-    ln.text = (char *)v;
-    ln.len = strlen(v);
-    lex_line(&ln, t);
-    (void)a;
-}
-
 /* Fills what the body left empty from the metadata of notice k. Body values
  * win: the metadata block is the site's record of the document, the body
  * the document itself. */
@@ -110,14 +100,13 @@ static void apply_meta(jx_arena *a, jx_notice *no, const jx_vec *metas, size_t l
         jx_tok t;
         if (!strcmp(m->key, "发文文号") || !strcmp(m->key, "文号") || !strcmp(m->key, "发文字号") ||
             !strcmp(m->key, "文件编号")) {
-            lex_value(a, m->val, &t);
-            if (t.kind == T_DOCNO && !no->doc_no) {
+            if (lex_docno(m->val, strlen(m->val), &t) && !no->doc_no) {
                 no->doc_no = txt_docno(a, t.prefix, t.plen, t.year, t.num);
                 if (!no->year) no->year = t.year;
             }
         } else if (!strcmp(m->key, "成文日期") || !strcmp(m->key, "发文日期") || !strcmp(m->key, "发文时间")) {
-            lex_value(a, date_part(a, m->val), &t);
-            if (t.kind == T_DATE && !no->issued_on) {
+            const char *v = date_part(a, m->val);
+            if (lex_date(v, strlen(v), &t) && !no->issued_on) {
                 no->issued_on = jx_sprintf(a, "%04d-%02d-%02d", t.year, t.month, t.day);
                 if (!no->year) no->year = t.year;
             }

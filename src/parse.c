@@ -22,9 +22,9 @@ typedef struct {
     int section;
     const char *category;
     jx_leader sec_leader;
-    long last_seq;
     jx_vec known_leaders;       /* jx_leader seen in section headings */
     size_t cur;                 /* the token being read */
+    size_t list_part, table_part, part_hi;  /* the notice's next list and table (seg->parts) */
     size_t list_from;           /* token index of the list's heading */
     size_t list_task;           /* index in doc.tasks of the list's first task */
     unsigned char *listed;      /* per token: 1 when it belongs to a list */
@@ -45,30 +45,16 @@ static long line_no(const parser *p, size_t i) { return p->d->text.lines[i].no; 
 
 /* ---- lists, sections, items ---- */
 
-/* The leaders of a city, a county, a district and the province; the longer
- * title first, so 常务副县长 is not read as 县长. */
-static const char *const leader_titles[] = {
-    "常务副市长", "副市长", "市长", "常务副县长", "副县长", "县长", "常务副区长", "副区长", "区长",
-    "常务副省长", "副省长", "省长", NULL};
-
-/* "颜海荣常务副市长" -> name + title; 0 when the text names no leader. */
+/* "颜海荣常务副市长" -> name + title (lex_leader); 0 when the text names no leader. */
 static int split_leader(jx_arena *a, const char *s, size_t n, jx_leader *out)
 {
-    for (int k = 0; leader_titles[k]; k++) {
-        const char *t = txt_find(s, n, leader_titles[k]);
-        if (!t || t == s) continue;
-        /* 市长 inside 副市长 is the title of the entry before it */
-        if (!txt_starts(leader_titles[k], strlen(leader_titles[k]), "常") &&
-            !txt_starts(leader_titles[k], strlen(leader_titles[k]), "副") && txt_ends(s, (size_t)(t - s), "副"))
-            continue;
-        size_t nl = (size_t)(t - s);
-        if (nl > 4 * 3) continue;   /* a name is two to four characters */
-        out->name = jx_strndup(a, s, nl);
-        out->title = leader_titles[k];
-        out->line = 0;
-        return 1;
-    }
-    return 0;
+    const char *title;
+    size_t nl = lex_leader(s, n, &title);
+    if (!nl) return 0;
+    out->name = jx_strndup(a, s, nl);
+    out->title = title;
+    out->line = 0;
+    return 1;
 }
 
 static const char *leader_title_of(parser *p, const char *name)
@@ -348,7 +334,6 @@ static void start_list(parser *p, const jx_tok *t, int notice_year)
     p->section = 0;
     p->category = NULL;
     p->sec_leader.name = p->sec_leader.title = NULL;
-    p->last_seq = 0;
     p->list_from = p->cur;
     p->list_task = p->d->tasks.n;
 }
@@ -507,11 +492,32 @@ static int table_group(void *u, const char *heading, long line)
     return 1;
 }
 
-static size_t parse_table(parser *p, size_t lo, size_t hi, int year)
+/* The next part of kind `kind` of the notice being read from *at on that
+ * does not open before token i, or NULL; *at moves to it. */
+static const jx_seg *next_part(parser *p, size_t *at, enum jx_segkind kind, size_t i)
+{
+    const jx_vec *parts = &p->seg->parts;
+    while (*at < p->part_hi &&
+           (JX_AT(*parts, jx_seg, *at).kind != kind || JX_AT(*parts, jx_seg, *at).lo < i))
+        (*at)++;
+    return *at < p->part_hi ? &JX_AT(*parts, jx_seg, *at) : NULL;
+}
+
+/* The table span that opens at token i (the list reader meets the tables
+ * of its notice in their order). */
+static const jx_seg *table_at(parser *p, size_t i)
+{
+    const jx_seg *tb = next_part(p, &p->table_part, SEG_TABLE, i);
+    return tb && tb->lo == i ? tb : NULL;
+}
+
+/* Reads the table span tb; returns the token after it. */
+static size_t parse_table(parser *p, const jx_seg *tb, int year)
 {
     jx_tblctx c = {p->a, p->tok, p->d->text.lines, p->file, &p->d->targets, &p->d->warnings,
                    p->notice, year, p->in_list, p->category, &p->section, table_task, table_group, p};
-    return tbl_read(&c, lo, hi);
+    tbl_read(&c, &tb->rows);
+    return tb->hi;
 }
 
 /* A list heading wrapped over two lines (政府工作报告“十四五”时期 / 重点工作责任分解):
@@ -534,22 +540,6 @@ static const jx_tok *wrapped_heading(parser *p, size_t lo, size_t i, jx_tok *joi
     return t;
 }
 
-/* Whether the 一、 heading at i is itself an item (the 民生实事 layout of
- * older gazettes: 一、…, then 分管领导： / 牵头单位： lines, no numbered items
- * under it). */
-static int section_is_item(const parser *p, size_t i, size_t hi)
-{
-    int seen = 0;
-    for (size_t j = i + 1; j < hi && seen < 8; j++) {
-        enum jx_tok k = p->tok[j].kind;
-        if (k == T_BLANK || k == T_FOOTER) continue;
-        if (k == T_RESP) return 1;
-        if (k != T_TEXT) return 0;
-        seen++;
-    }
-    return 0;
-}
-
 /* A heading that is an item: its text names the project; a paragraph
  * under it describes it and follows after a ：, as a table's 项目名称 and
  * 项目内容 are joined. */
@@ -558,7 +548,6 @@ static void heading_item(parser *p, const jx_tok *t, size_t i)
     p->in_item = 1;
     p->in_resp = 0;
     p->seq = t->num;
-    p->last_seq = t->num;
     p->item_line = p->resp_line = line_no(p, i);
     jx_buf_clear(&p->text);
     jx_buf_clear(&p->resp);
@@ -566,10 +555,13 @@ static void heading_item(parser *p, const jx_tok *t, size_t i)
     p->named_item = 1;
 }
 
-static void parse_lists(parser *p, size_t lo, size_t hi, size_t notice)
+static void parse_lists(parser *p, const jx_seg *sp, size_t notice)
 {
+    size_t lo = sp->at, hi = sp->hi;
     jx_notice *no = &JX_AT(p->d->notices, jx_notice, notice);
     p->notice = notice;
+    p->list_part = p->table_part = sp->part_lo;
+    p->part_hi = sp->part_hi;
     p->in_list = 0;
     p->known_leaders.n = 0;
     /* Leader titles come from the section headings anywhere in the notice:
@@ -583,38 +575,47 @@ static void parse_lists(parser *p, size_t lo, size_t hi, size_t notice)
             !leader_title_of(p, l.name))
             *(jx_leader *)jx_vec_push(&p->known_leaders) = l;
     }
-    /* A fragment's list may begin before (or without) its heading: it is
-     * read from the first line, its year unknown until a heading says. */
-    if (!no->title) {
-        jx_tok none = {0};
-        none.body = "";
-        start_list(p, &none, 0);
-        /* the nearest heading above the first item, even one glued into the
-         * page's furniture, gives the year */
-        for (size_t i = lo; i < hi && p->tok[i].kind != T_ITEM && p->tok[i].kind != T_LISTHEAD; i++) {
-            jx_span y[2];
-            if (p->tok[i].kind != T_BLANK && lex_match(JX_P_LISTYEAR, p->tok[i].body, p->tok[i].blen, y, 2))
-                p->year = atoi(y[0].n ? y[0].p : y[1].p);
-        }
-    }
+    const jx_seg *list = next_part(p, &p->list_part, SEG_LIST, lo);
     for (size_t i = lo; i < hi; i++) {
         const jx_tok *t = &p->tok[i];
         jx_tok plain;
         p->cur = i;
-        if (t->kind == T_TABLE && !t->table) t = seg_prose(p->seg, i);   /* a tab inside prose */
+        /* where lists end and begin, segmentation says */
+        if (p->in_list && i == list->hi) {
+            end_list(p);
+            list = next_part(p, &p->list_part, SEG_LIST, i);
+        }
+        if (list && i == list->lo) {
+            if (list->headless) {
+                /* A fragment's list may begin before (or without) its heading: it is
+                 * read from the first line, its year unknown until a heading says. */
+                jx_tok none = {0};
+                none.body = "";
+                start_list(p, &none, 0);
+                /* the nearest heading above the first item, even one glued into the
+                 * page's furniture, gives the year */
+                for (size_t j = lo; j < hi && p->tok[j].kind != T_ITEM && p->tok[j].kind != T_LISTHEAD; j++) {
+                    jx_span y[2];
+                    if (p->tok[j].kind != T_BLANK && lex_match(JX_P_LISTYEAR, p->tok[j].body, p->tok[j].blen, y, 2))
+                        p->year = atoi(y[0].n ? y[0].p : y[1].p);
+                }
+            } else {
+                start_list(p, wrapped_heading(p, lo, i, &plain), no->year);
+            }
+        }
+        /* a tab inside prose: the reading segmentation had made */
+        if (t->kind == T_TABLE && !t->table) t = lex_prose(p->a, &p->d->text.lines[i], &p->tok[i]);
         switch (t->kind) {
-        case T_LISTHEAD:
-            start_list(p, wrapped_heading(p, lo, i, &plain), no->year);
+        case T_LISTHEAD:    /* opened above */
             break;
         case T_PROGRESS:
             /* tasks reported on here were assigned (and are loaded) elsewhere */
-            end_list(p);
             if (!p->progress_line) p->progress_line = line_no(p, i);
             break;
         case T_SUBSECTION:
             if (!p->in_list) break;
             finish_item(p);
-            if (section_is_item(p, i, hi)) {     /* （一）地区生产总值增长7% / 责任单位：… */
+            if (p->tok[i].item) {       /* （一）地区生产总值增长7% / 责任单位：… */
                 heading_item(p, t, i);
                 break;
             }
@@ -633,7 +634,7 @@ static void parse_lists(parser *p, size_t lo, size_t hi, size_t notice)
         case T_SECTION:
             if (!p->in_list) break;
             finish_item(p);
-            if (section_is_item(p, i, hi)) {     /* 一、新建幼儿园 / 分管领导：… / 牵头单位：… */
+            if (p->tok[i].item) {       /* 一、新建幼儿园 / 分管领导：… / 牵头单位：… */
                 heading_item(p, t, i);
                 break;
             }
@@ -646,20 +647,15 @@ static void parse_lists(parser *p, size_t lo, size_t hi, size_t notice)
                 if (!(lead && split_leader(p->a, t->rest, (size_t)(lead - t->rest), &p->sec_leader)))
                     p->category = txt_squash_dup(p->a, t->rest, rn);
                 p->sec_leader.line = line_no(p, i);
-                if (!p->category) p->last_seq = 0;  /* leader sections number afresh */
             }
             break;
         case T_ITEM:
             if (!p->in_list) break;
-            /* A wrapped line can begin with a number (…全年供应土地 / 3.5 万亩);
-             * only the next number in sequence, or a restart at 1, opens an item. */
-            if (t->num == p->last_seq + 1 || t->num == 1 ||
-                (!p->in_resp && !p->in_item && t->num > p->last_seq)) {
+            if (p->tok[i].item) {       /* a number in sequence (segmentation decides) */
                 finish_item(p);
                 p->in_item = 1;
                 p->in_resp = 0;
                 p->seq = t->num;
-                p->last_seq = t->num;
                 p->item_line = p->resp_line = line_no(p, i);
                 p->item_tok = i;
                 jx_buf_clear(&p->text);
@@ -673,8 +669,7 @@ static void parse_lists(parser *p, size_t lo, size_t hi, size_t notice)
             if (!p->in_item) break;
             if (p->in_resp) {
                 /* Responsibility clauses wrap (市退役军人事务 / 局); a full
-                 * sentence after one is prose after the list. */
-                if (txt_find(t->body, t->blen, "。")) { end_list(p); break; }
+                 * sentence after one ended the list (segment.c). */
                 jx_buf_put(&p->resp, t->body, t->blen);
             } else {
                 if (p->named_item) jx_buf_puts(&p->text, "：");
@@ -693,14 +688,15 @@ static void parse_lists(parser *p, size_t lo, size_t hi, size_t notice)
         case T_META:    /* page furniture between the lines of a list */
             break;
         case T_TABLE: {
+            /* a header: segmentation made every one the list reader meets a table */
+            const jx_seg *tb = table_at(p, i);
+            if (!tb) break;
             finish_item(p);
-            size_t after = parse_table(p, i, hi, p->in_list ? p->year : no->year);
-            if (p->in_list) close_list(p, after);
-            i = (after > i ? after : i + 1) - 1;
+            size_t after = parse_table(p, tb, p->in_list ? p->year : no->year);
+            i = after - 1;      /* a list the table is in ends with it */
             break;
         }
-        default:    /* doc_no, date, title, 【…】, 附件, 抄送, salutation */
-            if (p->in_list) end_list(p);
+        default:    /* doc_no, date, title, 【…】, 附件, 抄送, salutation: a list ended here */
             break;
         }
     }
@@ -1008,10 +1004,9 @@ void prs_doc(jx_arena *a, jx_doc *d)
     prepare_lines(a, &d->text);
     tbl_normalize(a, &d->text);     /* pipe rows, cells per paragraph -> tab forms */
     p.n = d->text.nlines;
-    p.tok = malloc((p.n ? p.n : 1) * sizeof *p.tok);
-    p.listed = calloc(p.n ? p.n : 1, 1);
-    if (!p.tok || !p.listed) { fputs("jxgov: out of memory\n", stderr); exit(JX_EDB); }
-    for (size_t i = 0; i < p.n; i++) lex_line(&d->text.lines[i], &p.tok[i]);
+    p.tok = jx_xrealloc(NULL, (p.n ? p.n : 1) * sizeof *p.tok);
+    p.listed = jx_xcalloc(p.n ? p.n : 1, 1);
+    lex_lines(d->text.lines, p.n, p.tok);
     pg_mark(p.tok, d->text.lines, p.n);
     jx_segs sg;
     seg_doc(a, p.tok, d->text.lines, p.n, &sg);
@@ -1026,7 +1021,7 @@ void prs_doc(jx_arena *a, jx_doc *d)
         jx_notice *no = &JX_AT(d->notices, jx_notice, k);
         const jx_seg *sp = &JX_AT(sg.notices, jx_seg, k);
         ntc_complete(a, d, p.tok, &sg, k, &metas);
-        parse_lists(&p, sp->at, sp->hi, k);
+        parse_lists(&p, sp, k);
         build_body(&p, k, sp);
         if (!no->government) no->government = prs_government(a, no->issuer);
     }

@@ -6,46 +6,17 @@
  * 《…》解读) and a colophon. A standalone document is one notice; a saved
  * list page is a fragment, a list with no title. Every boundary the readers
  * need is here: a notice's body ends at the next notice or at the first
- * section heading; a table opens at a 序号 cell, and a tab elsewhere is
- * prose (seg_prose reads it so). The readers (notice.c, parse.c, table.c,
- * gazette.c) work on these spans and never classify a heading again. */
+ * section heading; a table opens at a 序号 cell and ends where its rows
+ * do (tbl_rebuild builds them, once: they are kept in its span); a tab
+ * elsewhere is prose (lex.c reads it so when first met: tok[i].prose); a list
+ * runs from its heading to its end, and its items open where the marks
+ * say (tok[i].item). The readers (notice.c, parse.c, table.c, gazette.c)
+ * work on these spans and never classify a heading or decide where a part
+ * ends again. */
 #include "jxgov.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-/* A 《…》解读 heading, possibly wrapped over up to three lines: the number
- * of lines it takes (0 if none), its title in *title when a is given. */
-static size_t jiedu_lines(jx_arena *a, const jx_tok *tok, size_t i, size_t n, const char **title)
-{
-    jx_buf b = {0};
-    jx_span g[1];
-    size_t used = 0, k;
-    if (tok[i].kind != T_TEXT || !txt_starts(tok[i].body, tok[i].blen, "《")) return 0;
-    for (k = i; k < n && k < i + 3; k++) {
-        if (tok[k].kind != T_TEXT) break;
-        jx_buf_put(&b, tok[k].body, tok[k].blen);
-        if (lex_match(JX_P_JIEDU, b.p, b.len, g, 1)) {
-            used = k - i + 1;
-            if (a) *title = txt_squash_dup(a, g[0].p, g[0].n);
-            break;
-        }
-        if (txt_find(b.p, b.len, "》")) break;     /* a title that closes without 解读 */
-    }
-    jx_buf_free(&b);
-    return used;
-}
-
-size_t seg_heading(const jx_tok *tok, size_t i, size_t n)
-{
-    const jx_tok *t = &tok[i];
-    if (t->kind == T_BRACKET) return 1;
-    if (t->kind != T_TEXT) return 0;
-    if ((txt_ends(t->body, t->blen, "发文目录") && t->blen < 120) ||
-        (t->blen == strlen("政策解读目录") && txt_starts(t->body, t->blen, "政策解读目录")))
-        return 1;
-    return jiedu_lines(NULL, tok, i, n, NULL);
-}
 
 /* Tables are read from their header: a line with a cell 序号 (letter-spaced
  * 序 号 too), first or not. */
@@ -236,7 +207,7 @@ static void sections(jx_arena *a, jx_segs *s, const jx_tok *tok, size_t n)
             while (j < n && (tok[j].kind == T_BLANK || tok[j].kind == T_FOOTER || tok[j].kind == T_TABLE)) j++;
             add(&s->sections, SEG_CATALOG, i, j, i + 1);
             i = j - 1;
-        } else if ((used = jiedu_lines(a, tok, i, n, &title)) > 0) {
+        } else if ((used = lex_jiedu(a, tok, i, n, &title)) > 0) {
             /* a 解读 runs to the next notice: a line opening with some
              * government's 关于 is a title only where a notice starts */
             size_t end = i + used;
@@ -248,26 +219,167 @@ static void sections(jx_arena *a, jx_segs *s, const jx_tok *tok, size_t n)
     free(starts);
 }
 
-/* A tab inside prose (1.<TAB>建设幼儿园。) is no table: the line is read as
- * it would be with spaces for its tabs. Read when a reader first asks (most
- * such lines are cells of a table, which no reader reads as prose), and
- * kept. */
-const jx_tok *seg_prose(jx_segs *s, size_t i)
+/* The tables of notice k, in the order its list reader meets them: a
+ * table opens at its header (tok[i].table) and ends where its rows do
+ * (tbl_rebuild decides, from the rows it builds); a table header inside
+ * a table is a header printed again, part of it. */
+static void tables(jx_arena *a, jx_segs *s, const jx_tok *tok, const jx_line *lines, size_t k)
 {
-    if (!s->prose) {
-        s->prose = jx_xrealloc(NULL, s->n * sizeof *s->prose);
-        memset(s->prose, 0, s->n * sizeof *s->prose);
+    const jx_seg *no = &JX_AT(s->notices, jx_seg, k);
+    size_t lo = no->at, hi = no->hi;
+    for (size_t i = lo; i < hi; i++) {
+        if (tok[i].kind != T_TABLE || !tok[i].table) continue;
+        jx_vec rows = JX_VEC(jx_row);
+        size_t end = tbl_rebuild(a, tok, lines, i, hi, &rows);
+        jx_seg *t = add(&s->parts, SEG_TABLE, i, end > i ? end : i + 1, i);
+        t->notice = k;
+        t->rows = rows;
+        i = t->hi - 1;
     }
-    jx_tok *t = &s->prose[i];
-    if (!t->body) {
-        jx_line ln = s->lines[i];
-        char *copy = jx_strndup(s->a, ln.text, ln.len);
-        for (char *c = copy; *c; c++)
-            if (*c == '\t') *c = ' ';
-        ln.text = copy;
-        lex_line(&ln, t);
+}
+
+/* Whether the 一、 heading at i is itself an item (the 民生实事 layout of
+ * older gazettes: 一、…, then 分管领导： / 牵头单位： lines, no numbered items
+ * under it). */
+static int section_is_item(const jx_tok *tok, size_t i, size_t hi)
+{
+    int seen = 0;
+    for (size_t j = i + 1; j < hi && seen < 8; j++) {
+        enum jx_tok k = tok[j].kind;
+        if (k == T_BLANK || k == T_FOOTER) continue;
+        if (k == T_RESP) return 1;
+        if (k != T_TEXT) return 0;
+        seen++;
     }
-    return t;
+    return 0;
+}
+
+/* A section heading that names a leader (一、颜海荣常务副市长牵头重点工作). */
+static int leader_section(const jx_tok *t)
+{
+    size_t rn = t->blen - (size_t)(t->rest - t->body);
+    const char *lead = lex_leader_verb(t->rest, rn), *title;
+    return lead && lex_leader(t->rest, (size_t)(lead - t->rest), &title) > 0;
+}
+
+typedef struct {
+    jx_segs *s;
+    size_t notice, lo;      /* the list open since token lo */
+    int in_list, in_item, in_resp, headless;
+    long last_seq;
+} lister;
+
+static void list_close(lister *l, size_t to)
+{
+    l->in_item = l->in_resp = 0;
+    if (!l->in_list) return;
+    l->in_list = 0;
+    if (to == l->lo) return;    /* a fragment's list closed at once: a heading opens the next */
+    jx_seg *sp = add(&l->s->parts, SEG_LIST, l->lo, to, l->lo);
+    sp->notice = l->notice;
+    sp->headless = l->headless;
+}
+
+static void list_open(lister *l, size_t at, int headless)
+{
+    list_close(l, at);
+    l->in_list = 1;
+    l->lo = at;
+    l->headless = headless;
+    l->last_seq = 0;
+}
+
+/* The lists of notice k, and the tokens that open their items: a list
+ * opens at a list heading (a fragment's at its first line) and ends at the
+ * next heading, a 进展情况 heading, a 文号, date, title, 【…】, 附件, 抄送
+ * or salutation, the end of a table inside it, a full sentence after an
+ * item's responsibility clause, or the notice's end. Only the next number
+ * in sequence, or a restart at 1, opens an item (a wrapped line can begin
+ * with a number: …全年供应土地 / 3.5 万亩); a leader's section numbers
+ * afresh. tables: the index in parts of the notice's first table. */
+static void lists(jx_arena *a, jx_segs *s, jx_tok *tok, const jx_line *lines, size_t k, size_t tables)
+{
+    const jx_seg *no = &JX_AT(s->notices, jx_seg, k);
+    size_t lo = no->at, hi = no->hi, tb = tables;
+    lister l = {s, k, lo, 0, 0, 0, 0, 0};
+    if (no->kind == SEG_FRAGMENT) list_open(&l, lo, 1);
+    for (size_t i = lo; i < hi; i++) {
+        const jx_tok *t = &tok[i];
+        if (t->kind == T_TABLE && !t->table) t = lex_prose(a, &lines[i], &tok[i]);     /* a tab inside prose */
+        switch (t->kind) {
+        case T_LISTHEAD:
+            list_open(&l, i, 0);
+            break;
+        case T_SUBSECTION:
+        case T_SECTION:
+            if (!l.in_list) break;
+            l.in_item = l.in_resp = 0;
+            if (section_is_item(tok, i, hi)) {
+                tok[i].item = 1;
+                l.in_item = 1;
+                l.last_seq = t->num;
+            } else if (t->kind == T_SECTION && leader_section(t)) {
+                l.last_seq = 0;
+            }
+            break;
+        case T_ITEM:
+            if (!l.in_list) break;
+            if (t->num == l.last_seq + 1 || t->num == 1 || (!l.in_resp && !l.in_item && t->num > l.last_seq)) {
+                tok[i].item = 1;
+                l.in_item = 1;
+                l.in_resp = 0;
+                l.last_seq = t->num;
+                break;
+            }
+            /* FALLTHROUGH */
+        case T_TEXT:
+            if (l.in_item && l.in_resp && txt_find(t->body, t->blen, "。")) list_close(&l, i);
+            break;
+        case T_RESP:
+            if (l.in_item) l.in_resp = 1;
+            break;
+        case T_BLANK:
+        case T_FOOTER:
+        case T_META:
+            break;
+        case T_TABLE: {     /* a header: the table the notice's tables give */
+            while (tb < s->parts.n && JX_AT(s->parts, jx_seg, tb).lo < i) tb++;
+            if (tb == s->parts.n || JX_AT(s->parts, jx_seg, tb).lo != i) break;
+            size_t after = JX_AT(s->parts, jx_seg, tb).hi;
+            l.in_item = l.in_resp = 0;
+            list_close(&l, after);
+            i = after - 1;
+            break;
+        }
+        default:    /* T_PROGRESS, doc_no, date, title, 【…】, 附件, 抄送, salutation */
+            list_close(&l, i);
+            break;
+        }
+    }
+    list_close(&l, hi);
+}
+
+/* The attachments of notice k: a 附件 line (附件1, 附件：…) opens one, the
+ * next 附件 line, a signature or 抄送 (T_END) or the notice's end closes it. */
+static void annexes(jx_segs *s, const jx_tok *tok, size_t k)
+{
+    const jx_seg *no = &JX_AT(s->notices, jx_seg, k);
+    size_t lo = no->at, hi = no->hi;
+    for (size_t i = lo; i < hi; i++) {
+        if (tok[i].kind != T_ANNEX) continue;
+        size_t j = i + 1;
+        while (j < hi && tok[j].kind != T_ANNEX && tok[j].kind != T_END) j++;
+        add(&s->parts, SEG_ANNEX, i, j, i)->notice = k;
+        i = j - 1;
+    }
+}
+
+static int by_lo(const void *x, const void *y)
+{
+    const jx_seg *a = x, *b = y;
+    if (a->notice != b->notice) return a->notice < b->notice ? -1 : 1;
+    if (a->lo != b->lo) return a->lo < b->lo ? -1 : 1;
+    return (int)a->kind - (int)b->kind;     /* LIST before the TABLE that opens it */
 }
 
 static void line_range(jx_vec *v, const jx_line *lines)
@@ -282,12 +394,9 @@ static void line_range(jx_vec *v, const jx_line *lines)
 void seg_doc(jx_arena *a, jx_tok *tok, const jx_line *lines, size_t n, jx_segs *s)
 {
     memset(s, 0, sizeof *s);
-    s->issues.size = s->notices.size = s->sections.size = sizeof(jx_seg);
-    s->a = a;
-    s->lines = lines;
-    s->n = n;
+    s->issues.size = s->notices.size = s->sections.size = s->parts.size = sizeof(jx_seg);
     for (size_t i = 0; i < n; i++) {
-        tok[i].opens = (unsigned char)seg_heading(tok, i, n);
+        tok[i].opens = (unsigned char)lex_heading(tok, i, n);
         tok[i].table = tok[i].kind == T_TABLE && opens_table(&lines[i]);
     }
     issues(s, tok, n);
@@ -306,9 +415,23 @@ void seg_doc(jx_arena *a, jx_tok *tok, const jx_line *lines, size_t n, jx_segs *
             }
         if (k + 1 < s->issues.n && JX_AT(s->issues, jx_seg, k + 1).lo < m->hi) m->hi = JX_AT(s->issues, jx_seg, k + 1).lo;
     }
+    for (size_t k = 0; k < s->notices.n; k++) {
+        size_t first = s->parts.n;
+        tables(a, s, tok, lines, k);
+        lists(a, s, tok, lines, k, first);
+        annexes(s, tok, k);
+    }
+    if (s->parts.n) qsort(s->parts.p, s->parts.n, sizeof(jx_seg), by_lo);
+    for (size_t j = 0, k = 0; k < s->notices.n; k++) {
+        jx_seg *no = &JX_AT(s->notices, jx_seg, k);
+        no->part_lo = j;
+        while (j < s->parts.n && JX_AT(s->parts, jx_seg, j).notice == k) j++;
+        no->part_hi = j;
+    }
     line_range(&s->issues, lines);
     line_range(&s->notices, lines);
     line_range(&s->sections, lines);
+    line_range(&s->parts, lines);
 }
 
 void seg_free(jx_segs *s)
@@ -316,6 +439,6 @@ void seg_free(jx_segs *s)
     jx_vec_free(&s->issues);
     jx_vec_free(&s->notices);
     jx_vec_free(&s->sections);
-    free(s->prose);
-    s->prose = NULL;
+    for (size_t k = 0; k < s->parts.n; k++) jx_vec_free(&JX_AT(s->parts, jx_seg, k).rows);
+    jx_vec_free(&s->parts);
 }

@@ -756,11 +756,10 @@ static const jx_row *pad_merged(jx_tblctx *p, const layout *L, const jx_row *r, 
     return out;
 }
 
-size_t tbl_read(jx_tblctx *p, size_t lo, size_t hi)
+void tbl_read(jx_tblctx *p, const jx_vec *table)
 {
     int year = p->year;
-    jx_vec rows = JX_VEC(jx_row);
-    size_t next = tbl_rebuild(p->a, p->tok, p->lines, lo, hi, &rows);
+    const jx_vec rows = *table;
     layout L = {0};   /* rows before any header row are not read */
     long seq = 0;
     int sub = 0;
@@ -840,8 +839,6 @@ size_t tbl_read(jx_tblctx *p, size_t lo, size_t hi)
         }
         if (L.nd && seq) row_targets(p, &L, r, year, seq, item, main_row, p->file);
     }
-    jx_vec_free(&rows);
-    return next;
 }
 
 /* ---- other export forms, rewritten into the tab forms before lexing ----
@@ -1038,14 +1035,34 @@ static int para_header(const jx_line *l)
            eq_nospace(l->text, l->len, "序号");
 }
 
-/* Whether line i opens a gazette section (a 解读 heading wraps over a few
- * lines, so a few are lexed). */
-static int section_ahead(const jx_text *t, size_t i)
+/* The raw lines of a cell-per-paragraph table are classified here, before
+ * the lex pass: the rewriting must know where the table ends (a heading, a
+ * title, a 解读 heading wrapped over lines), and the lex pass reads the
+ * rewritten lines, each cell a tab line: another text. Each raw line is
+ * lexed once here: the lines ahead that a wrapped heading needs are kept
+ * in a window, not lexed again for every line. The line that ends the
+ * table, and the few ahead of it, are lexed again by the lex pass. */
+#define RAW_AHEAD 6
+typedef struct { const jx_text *t; jx_tok tok[8]; size_t at[8]; } rawlex;     /* at: index + 1 */
+
+static const jx_tok *raw_tok(rawlex *w, size_t i)
 {
-    jx_tok win[6];
+    size_t k = i % 8;
+    if (w->at[k] != i + 1) {
+        lex_line(&w->t->lines[i], &w->tok[k]);
+        w->at[k] = i + 1;
+    }
+    return &w->tok[k];
+}
+
+/* Whether line i opens a gazette section (a 解读 heading wraps over a few
+ * lines, so a few are looked at). */
+static int section_ahead(rawlex *w, size_t i)
+{
+    jx_tok win[RAW_AHEAD];
     size_t k = 0;
-    for (; k < 6 && i + k < t->nlines; k++) lex_line(&t->lines[i + k], &win[k]);
-    return seg_heading(win, 0, k) > 0;
+    for (; k < RAW_AHEAD && i + k < w->t->nlines; k++) win[k] = *raw_tok(w, i + k);
+    return lex_heading(win, 0, k) > 0;
 }
 
 static size_t from_paragraphs(emitter *e, const jx_text *t, size_t i)
@@ -1055,6 +1072,7 @@ static size_t from_paragraphs(emitter *e, const jx_text *t, size_t i)
     size_t blanks = 0, empties_before = 0, last_width = 0, widest = 0;
     int furniture = 0, sep_before = 0, first = 1, header = 1, vertical = 0, open = 0;
     long last_no = t->lines[i].no;
+    rawlex w = {.t = t};
     for (; i < t->nlines; i++) {
         const jx_line *l = &t->lines[i];
         /* decoding keeps a run of blank lines as one; the numbers tell its length */
@@ -1070,11 +1088,10 @@ static size_t from_paragraphs(emitter *e, const jx_text *t, size_t i)
             blanks = 0;
             continue;
         }
-        jx_tok tk;
-        lex_line(l, &tk);
+        jx_tok tk = *raw_tok(&w, i);
         /* a header cell such as 任务分解 is no list heading */
         if ((ends_table(&tk) && !(tk.kind == T_LISTHEAD && tk.blen <= 12)) ||
-            (tk.kind == T_TEXT && section_ahead(t, i)))
+            (tk.kind == T_TEXT && section_ahead(&w, i)))
             break;
         if (tk.kind == T_SUBSECTION && leader_heading(&tk)) {
             /* a leader's subheading between the rows (（一）王宏副市长牵头

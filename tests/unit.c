@@ -383,7 +383,7 @@ static jx_tok *lexed(jx_arena *a, const char *text, jx_text *t)
         return NULL;
     }
     jx_tok *tok = jx_alloc(a, t->nlines * sizeof *tok);
-    for (size_t i = 0; i < t->nlines; i++) lex_line(&t->lines[i], &tok[i]);
+    lex_lines(t->lines, t->nlines, tok);
     return tok;
 }
 
@@ -605,6 +605,85 @@ static void segments_are(const char *text, const char *want)
     jx_arena_free(&a);
 }
 
+/* Segments text; want: the notices' parts as "kind first-last" (source
+ * lines) in order, then "item L" for each line segmentation marks as
+ * opening a list item, joined by ", ". */
+static void parts_are(const char *text, const char *want)
+{
+    static const char *const kinds[] = {[SEG_LIST] = "list", [SEG_TABLE] = "table", [SEG_ANNEX] = "annex"};
+    jx_arena a = {0};
+    jx_text t;
+    jx_buf b = {0};
+    jx_tok *tok = lexed(&a, text, &t);
+    if (!tok) return;
+    pg_mark(tok, t.lines, t.nlines);
+    jx_segs sg;
+    seg_doc(&a, tok, t.lines, t.nlines, &sg);
+    for (size_t k = 0; k < sg.parts.n; k++) {
+        const jx_seg *s = &JX_AT(sg.parts, jx_seg, k);
+        char one[80];
+        snprintf(one, sizeof one, "%s%s %ld-%ld", b.len ? ", " : "",
+                 s->kind >= SEG_LIST && s->kind <= SEG_ANNEX ? kinds[s->kind] : "?", s->first, s->last);
+        jx_buf_puts(&b, one);
+    }
+    for (size_t i = 0; i < t.nlines; i++)
+        if (tok[i].item) {
+            char one[40];
+            snprintf(one, sizeof one, "%sitem %ld", b.len ? ", " : "", t.lines[i].no);
+            jx_buf_puts(&b, one);
+        }
+    const char *got = b.p ? b.p : "";
+    CHECK(!strcmp(got, want), "parts of\n%s\n= %s\nwant %s", text, got, want);
+    jx_buf_free(&b);
+    seg_free(&sg);
+    jx_arena_free(&a);
+}
+
+static void test_parts(void)
+{
+    /* a list from its heading to the sentence after a clause (a number out
+     * of sequence, 4., goes on with the item above), an attachment up to
+     * the signature */
+    parts_are("嘉兴市人民政府办公室关于印发某某责任分解的通知\n各县（市、区）人民政府，市政府各部门：\n"
+              "现将《某某责任分解》印发给你们，请认真贯彻执行。\n某某重点工作责任分解\n一、经济发展\n"
+              "1.做好第一件事。\n责任单位：市发展改革委\n2.做好第二件事，\n4.类重点项目\n责任单位：市经信局\n"
+              "以上任务请认真落实。\n附件：1.某某清单\n嘉兴市人民政府办公室\n2025年3月1日\n",
+              "list 4-10, annex 12-12, item 6, item 8");
+    /* a table ends at a 注： line and the list it is in with it; a tab line
+     * after it is prose, and outside a list opens no item */
+    parts_are("嘉兴市人民政府关于印发某某任务分解的通知\n各县（市、区）人民政府：\n某某任务分解\n"
+              "\t序号\t工作任务\t责任单位\n\t1\t做某事。\t市发展改革委\n\t2\t做另一事。\t市经信局\n"
+              "注：以上为示意。\n1.\t建设幼儿园。\n",
+              "list 3-6, table 4-6");
+    /* a fragment's list from its first line; a leader's section numbers
+     * afresh (2. opens an item under it), a category does not (2. again
+     * opens none) */
+    parts_are("1.做第一件事。\n责任单位：市发展改革委\n2.做第二件事。\n责任单位：市经信局\n"
+              "二、王宏副市长牵头重点工作\n2.做第三件事。\n责任单位：市商务局\n三、其他工作\n"
+              "2.做第四件事。\n责任单位：市商务局\n",
+              "list 1-10, item 1, item 3, item 6");
+    /* a heading that is an item (分管领导 / 牵头单位 under it); a new heading
+     * ends the list above */
+    parts_are("某某民生实事项目\n一、新建幼儿园\n分管领导：王宏\n牵头单位：市教育局\n"
+              "某某重点工作责任分解\n1.做某事。\n责任单位：市发展改革委\n",
+              "list 1-4, list 5-7, item 2, item 6");
+}
+
+/* Metadata values read as a 文号 or a date, as the same text on a line of
+ * its own would be */
+static void test_values(void)
+{
+    jx_tok t;
+    CHECK(lex_docno(" 平政办发〔2024〕12号 ", strlen(" 平政办发〔2024〕12号 "), &t) && t.kind == T_DOCNO &&
+              t.year == 2024 && t.num == 12 && t.plen == strlen("平政办发"), "a 文号 value");
+    CHECK(!lex_docno("按平政办发〔2024〕12号文件", strlen("按平政办发〔2024〕12号文件"), &t), "a sentence is no 文号");
+    CHECK(lex_date("2022-05-10", 10, &t) && t.year == 2022 && t.month == 5 && t.day == 10, "an ISO date value");
+    CHECK(lex_date("二〇二二年五月十日", strlen("二〇二二年五月十日"), &t) && t.month == 5 && t.day == 10,
+          "a date in Chinese numerals");
+    CHECK(!lex_date("2022-13-40", 10, &t) && !lex_date("2022510", 7, &t), "no date the calendar lacks");
+    CHECK(!lex_date("平政办发〔2024〕12号", strlen("平政办发〔2024〕12号"), &t), "a 文号 is no date");
+}
+
 static void test_segments(void)
 {
     /* an issue: masthead and contents (whose 人事任免 entry carries a page
@@ -790,6 +869,8 @@ int main(void)
     test_depts();
     test_tables();
     test_segments();
+    test_parts();
+    test_values();
     test_districts();
     test_load_after_rollback();
     test_docs();
