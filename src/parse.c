@@ -586,7 +586,14 @@ static void parse_lists(parser *p, const jx_seg *sp, size_t notice)
             list = next_part(p, &p->list_part, SEG_LIST, i);
         }
         if (list && i == list->lo) {
-            if (list->headless) {
+            if (list->headless && sp->kind == SEG_NOTICE && no->title) {
+                /* a notice that is itself the list its title names: the
+                 * title is its heading (its kind, its year) */
+                jx_tok head = {0};
+                head.body = no->title;
+                head.blen = strlen(no->title);
+                start_list(p, &head, no->year);
+            } else if (list->headless) {
                 /* A fragment's list may begin before (or without) its heading: it is
                  * read from the first line, its year unknown until a heading says. */
                 jx_tok none = {0};

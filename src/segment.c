@@ -297,12 +297,34 @@ static void list_open(lister *l, size_t at, int headless)
  * in sequence, or a restart at 1, opens an item (a wrapped line can begin
  * with a number: …全年供应土地 / 3.5 万亩); a leader's section numbers
  * afresh. tables: the index in parts of the notice's first table. */
+/* Whether notice no is itself the list its title names (滁州市人民政府关于
+ * 2020年市政府重点工作及责任分解的通知, its items right after the
+ * salutation): the title names a list and the body has no list heading
+ * and no table of its own to hold it. */
+static int is_own_list(const jx_seg *no, const jx_tok *tok)
+{
+    static const char *const words[] = {"责任分解", "任务分解", "责任分工", "任务分工", NULL};
+    int named = 0;
+    for (size_t i = no->lo; i < no->title_end && !named; i++)
+        for (int w = 0; words[w] && !named; w++) named = txt_find(tok[i].body, tok[i].blen, words[w]) != NULL;
+    if (!named) return 0;
+    for (size_t i = no->at; i < no->hi; i++)
+        if (tok[i].kind == T_LISTHEAD || tok[i].kind == T_ANNEX || (tok[i].kind == T_TABLE && tok[i].table))
+            return 0;
+    return 1;
+}
+
 static void lists(jx_arena *a, jx_segs *s, jx_tok *tok, const jx_line *lines, size_t k, size_t tables)
 {
     const jx_seg *no = &JX_AT(s->notices, jx_seg, k);
     size_t lo = no->at, hi = no->hi, tb = tables;
     lister l = {s, k, lo, 0, 0, 0, 0, 0};
-    if (no->kind == SEG_FRAGMENT) list_open(&l, lo, 1);
+    if (no->kind == SEG_FRAGMENT) {
+        list_open(&l, lo, 1);
+    } else if (no->kind == SEG_NOTICE && is_own_list(no, tok)) {
+        list_open(&l, lo + 1, 1);   /* after its salutation */
+        lo++;
+    }
     for (size_t i = lo; i < hi; i++) {
         const jx_tok *t = &tok[i];
         if (t->kind == T_TABLE && !t->table) t = lex_prose(a, &lines[i], &tok[i]);     /* a tab inside prose */
