@@ -68,6 +68,8 @@ static const char *const patterns[P_COUNT] = {
                 * with one (索 引 号: … 发布日期: … 发布机构: …, keys of a line spaced alike) */
                "|^(?:索\\s*引\\s*号|发\\s*文\\s*日\\s*期|发\\s*布\\s*机\\s*构|文\\s+号|分\\s+类|有\\s*效\\s*性)"
                "(?:\\s*：|\\s+\\S)"
+               /* the site's record of the document's name (名       称: …, 信息名称：…) */
+               "|^[•·●◆\\s]*(?:名\\s*称|信\\s*息\\s*名\\s*称|标\\s*题)\\s*："
                /* the page's buttons */
                "|^(?:分享|打印|打印本页|关闭|关闭窗口|收藏|返回顶部)\\s*：?\\s*$"
                /* the type-size buttons: 【字体：大 中 小】 打印, 字号：[ ] */
@@ -253,11 +255,11 @@ static int is_meta(const char *s, size_t n)
     }
     const char *q = s;
     switch (txt_next(&q)) {
-    /* 当 首 ＞ » • · ● ◆ 索 发 文 成 公 信 浏 主 组 有 时 来 日 统 分 打 关 收 返 【 字 */
+    /* 当 首 ＞ » • · ● ◆ 索 发 文 成 公 信 浏 主 组 有 时 来 日 统 分 打 关 收 返 【 字 名 标 */
     case 0x5F53: case 0x9996: case 0xFF1E: case 0xBB: case 0x2022: case 0xB7: case 0x25CF:
     case 0x25C6: case 0x7D22: case 0x53D1: case 0x6587: case 0x6210: case 0x516C: case 0x4FE1:
     case 0x6D4F: case 0x4E3B: case 0x7EC4: case 0x6709: case 0x65F6: case 0x6765: case 0x65E5:
-    case 0x7EDF: case 0x5206: case 0x6253: case 0x5173: case 0x6536: case 0x8FD4: case 0x3010: case 0x5B57:
+    case 0x7EDF: case 0x5206: case 0x6253: case 0x5173: case 0x6536: case 0x8FD4: case 0x3010: case 0x5B57: case 0x540D: case 0x6807:
         return match(P_META, s, n);
     }
     return 0;

@@ -16,7 +16,7 @@ static const char *const meta_keys[] = {
     "索引号", "发文文号", "发文字号", "文件编号", "文号", "发布机关", "发文机关", "发布机构",
     "发文机构", "发文单位", "成文日期", "发文日期", "发文时间", "公开方式", "公开范围", "公开时限",
     "发布日期", "发布时间", "信息来源", "浏览次数", "主题分类", "组配分类", "有效性", "时间",
-    "来源", "日期", "字体", "统一编号", NULL};
+    "来源", "日期", "字体", "统一编号", "信息名称", "名称", "标题", NULL};
 
 /* The key (with its ：, unless the block prints none) standing at s, or NULL. */
 static const char *meta_key_at(const char *s, size_t n, size_t *klen, int colon)
