@@ -408,6 +408,10 @@ size_t dep_split_gov(jx_arena *a, const char *government, const char *s, jx_unit
 size_t dep_name_at(const char *s, size_t n);
 
 /* ---- unrun.c ---- */
+/* Joins again the lines of a hard-wrapped PDF copy (see decode.c); run
+ * after the export forms of tables are rewritten into tab lines, which it
+ * leaves to the table reader. */
+void dec_unwrap(jx_arena *a, jx_text *t);
 /* Rewrites a table a PDF export joined into one line with no breaks into
  * the tab-prefixed one-cell-per-line form (see unrun.c); the new lines keep
  * the number of the run. t->lines may be replaced by an arena copy. */

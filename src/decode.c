@@ -174,7 +174,7 @@ static int opens_part(const char *s, size_t n)
     return 0;
 }
 
-static void unwrap_lines(jx_arena *a, jx_text *t)
+void dec_unwrap(jx_arena *a, jx_text *t)
 {
     enum { MINW = 12, MAXW = 160 };
     size_t hist[MAXW + 1] = {0}, lines = 0, w = 0;
@@ -192,8 +192,15 @@ static void unwrap_lines(jx_arena *a, jx_text *t)
     jx_line *out = jx_alloc(a, t->nlines * sizeof *out);
     size_t o = 0;
     jx_buf b = {0};
+    int tab_run = 0;    /* the lines of a table row that a wrap cut: the table reader rejoins them */
     for (size_t i = 0; i < t->nlines;) {
         jx_line l = t->lines[i++];
+        if (is_blank(l.text, l.len)) tab_run = 0;
+        else if (memchr(l.text, '\t', l.len)) tab_run = 1;
+        if (tab_run) {
+            out[o++] = l;
+            continue;
+        }
         jx_buf_clear(&b);
         int joined = 0;
         const jx_line *last = &l;
@@ -354,7 +361,6 @@ int dec_bytes(jx_arena *a, const unsigned char *p, size_t n, jx_text *t,
         }
     }
     if (split_lines(a, utf8, ulen, t, err, errsz)) return -1;
-    unwrap_lines(a, t);
     split_salutations(a, t);
     unrun_text(a, t);      /* tables a PDF export joined into one line */
     return 0;

@@ -1010,6 +1010,7 @@ void prs_doc(jx_arena *a, jx_doc *d)
     size_t orig_n = d->text.nlines;
     prepare_lines(a, &d->text);
     tbl_normalize(a, &d->text);     /* pipe rows, cells per paragraph -> tab forms */
+    dec_unwrap(a, &d->text);        /* a PDF's hard wraps, outside the tables */
     p.n = d->text.nlines;
     p.tok = jx_xrealloc(NULL, (p.n ? p.n : 1) * sizeof *p.tok);
     p.listed = jx_xcalloc(p.n ? p.n : 1, 1);

@@ -245,6 +245,7 @@ static void test_unwrap(void)
     char err[200];
     memset(&t, 0, sizeof t);
     int rc = dec_bytes(&a, (const unsigned char *)in, strlen(in), &t, err, sizeof err);
+    if (rc == 0) dec_unwrap(&a, &t);
     size_t k = 0;
     for (; rc == 0 && want[k] && k < t.nlines; k++)
         CHECK(!strcmp(t.lines[k].text, want[k]) && t.lines[k].no == want_no[k], "unwrap: line %zu (%ld) '%s', want (%ld) '%s'",
