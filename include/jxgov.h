@@ -47,6 +47,7 @@ void jx_arena_reset(jx_arena *a);
  * status 4 (JX_ENOMEM); the open transaction dies with it. */
 void *jx_xrealloc(void *p, size_t n);
 void *jx_xcalloc(size_t n, size_t size);
+char *jx_xstrdup(const char *s);
 _Noreturn void jx_oom(void);
 
 /* A growable byte buffer (malloc-backed, reused across calls). */

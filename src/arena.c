@@ -52,6 +52,12 @@ void *jx_xrealloc(void *p, size_t n)
     return p;
 }
 
+char *jx_xstrdup(const char *s)
+{
+    size_t n = strlen(s) + 1;
+    return memcpy(jx_xrealloc(NULL, n), s, n);
+}
+
 void *jx_alloc(jx_arena *a, size_t n)
 {
     n = (n + 15) & ~(size_t)15;

@@ -183,8 +183,7 @@ static dept_known *dept_find(dept_map *m, const char *name, size_t h)
 
 static int dept_remember(dept_map *m, const char *name, size_t h, sqlite3_int64 id)
 {
-    char *copy = strdup(name);
-    if (!copy) return SQLITE_NOMEM;
+    char *copy = jx_xstrdup(name);
     m->known.size = sizeof(dept_known);
     dept_known *e = jx_vec_push(&m->known);
     e->name = copy;
@@ -1065,7 +1064,7 @@ static int load_notice(jx_db *db, const jx_doc *d, const by_notice *rows, size_t
          * printed twice in this one file) */
         if (old.source_id != source_id) {
             db->stats.old_notices++;
-            if (!db->stats.other) db->stats.other = strdup(old.path);
+            if (!db->stats.other) db->stats.other = jx_xstrdup(old.path);
             else if (strcmp(old.path, db->stats.other)) db->stats.others = 1;
         }
     }

@@ -226,12 +226,6 @@ typedef struct {
     int recursive, verbose, stdin_at;
 } inputs;
 
-static char *xstrdup(const char *s)
-{
-    size_t n = strlen(s) + 1;
-    return memcpy(jx_xrealloc(NULL, n), s, n);
-}
-
 static void add(inputs *in, char *path, const char *open, char *err, long long size)
 {
     if (in->n == in->cap) {
@@ -287,7 +281,7 @@ static int add_dir(inputs *in, const char *dir)
     if (!d) {
         char msg[256];
         snprintf(msg, sizeof msg, "cannot open directory: %s", strerror(errno));
-        add(in, xstrdup(dir), NULL, xstrdup(msg), -1);
+        add(in, jx_xstrdup(dir), NULL, jx_xstrdup(msg), -1);
         return -1;
     }
     char **names = NULL;
@@ -296,7 +290,7 @@ static int add_dir(inputs *in, const char *dir)
     while ((e = readdir(d))) {
         if (e->d_name[0] == '.') continue;     /* ., .., and hidden files, as * does */
         if (n == cap) names = jx_xrealloc(names, (cap = cap ? 2 * cap : 64) * sizeof *names);
-        names[n++] = xstrdup(e->d_name);
+        names[n++] = jx_xstrdup(e->d_name);
     }
     closedir(d);
     if (n) qsort(names, n, sizeof *names, by_name);
@@ -333,19 +327,19 @@ static void add_arg(inputs *in, const char *arg)
         if (in->stdin_at >= 0) return;      /* standard input can be read once */
         in->stdin_at = in->n;
         if (fstat(STDIN_FILENO, &st) == 0) seen_before(in, &st, in->n);
-        add(in, xstrdup("-"), "/dev/stdin", NULL, -1);
+        add(in, jx_xstrdup("-"), "/dev/stdin", NULL, -1);
         return;
     }
     if (stat(arg, &st) != 0) {
-        add(in, xstrdup(arg), arg, NULL, -1);     /* reading it says why it cannot be */
+        add(in, jx_xstrdup(arg), arg, NULL, -1);     /* reading it says why it cannot be */
         return;
     }
     if (!S_ISDIR(st.st_mode)) {
-        add_file(in, xstrdup(arg), &st);
+        add_file(in, jx_xstrdup(arg), &st);
         return;
     }
     if (add_dir(in, arg) == 0)
-        add(in, xstrdup(arg), NULL, xstrdup(in->recursive ? "no *.txt files in this directory or below it"
+        add(in, jx_xstrdup(arg), NULL, jx_xstrdup(in->recursive ? "no *.txt files in this directory or below it"
                                                           : "no *.txt files in this directory (-r: its subdirectories too)"), -1);
 }
 

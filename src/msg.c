@@ -118,8 +118,7 @@ void jx_printf(const char *fmt, ...)
     int n = vsnprintf(NULL, 0, fmt, ap);
     va_end(ap);
     if (n < 0) return;
-    char *text = malloc((size_t)n + 1);
-    if (!text) return;
+    char *text = jx_xrealloc(NULL, (size_t)n + 1);
     va_start(ap, fmt);
     vsnprintf(text, (size_t)n + 1, fmt, ap);
     va_end(ap);

@@ -970,7 +970,8 @@ static void prepare_lines(jx_arena *a, jx_text *tx)
  * never pass silently. */
 static int resp_line(const jx_tok *t, const jx_line *ln)
 {
-    static const char *const fields[] = {"责任单位", "牵头单位", "主办单位", "责任领导", "牵头市领导", "分管领导", NULL};
+#define FIELD_KEY_(k, r) k,
+    static const char *const fields[] = {JX_FIELDS(FIELD_KEY_) NULL};
     if (t->kind == T_RESP) return 1;
     /* short lines are read without their spaces (责 任 单 位); a long one as is */
     char small[640];
