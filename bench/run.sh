@@ -9,7 +9,8 @@
 #   target_items_notice it replaced; and one without any index a query
 #   alone needs: those and task_units_dept, task_leaders_leader);
 #   and, on the database of the last scale, each query of bench/queries.sql
-#   and of README.md (bench/queries.sh).
+#   and of README.md (bench/queries.sh); with BENCH_BEFORE=OLD-BINARY, the
+#   load of OLD-BINARY against this build's, turn about.
 # Figures go to stdout and, one measure a line, to bench/results.txt.
 set -eu
 cd "$(dirname "$0")/.."
@@ -124,3 +125,21 @@ for size in 7.5 15 30 60; do
     set -- $(timed ./jxgov check "$f"); t_chk=$1
     say "  $mb MB, $notices notices: ingest $t_big s ($(awk -v m=$mb -v t=$t_big 'BEGIN{printf "%.3f", t/m}') s per MB), check $t_chk s ($(awk -v m=$mb -v t=$t_chk 'BEGIN{printf "%.3f", t/m}') s per MB)"
 done
+
+# Before against after (BENCH_BEFORE=an older jxgov binary): both load the
+# 1x corpus with -j 1 --no-search, turn about, three times each, so that
+# both meet the same machine; the best of each gives the ratio.
+if [ -n "${BENCH_BEFORE:-}" ]; then
+    corpus=bench/corpus/n$N
+    best_b= best_a=
+    for r in 1 2 3; do
+        for who in before after; do
+            bin=./jxgov; [ $who = before ] && bin=$BENCH_BEFORE
+            rm -f "$B"/ba.db*
+            set -- $(timed "$bin" ingest -q -j 1 --no-search --db "$B/ba.db" "$corpus"/*.txt)
+            if [ $who = before ]; then best_b=$(awk -v a="${best_b:-$1}" -v b=$1 'BEGIN { print (b < a ? b : a) }')
+            else best_a=$(awk -v a="${best_a:-$1}" -v b=$1 'BEGIN { print (b < a ? b : a) }'); fi
+        done
+    done
+    say "before ($BENCH_BEFORE) against after (./jxgov), ingest -j 1 --no-search of $N files, best of 3 each, turn about: $best_b s, $best_a s; after/before $(ratio $best_a $best_b)"
+fi
