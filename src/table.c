@@ -309,6 +309,7 @@ size_t tbl_rebuild(jx_arena *a, const jx_tok *tok, const jx_line *lines, size_t 
 {
     builder b = {a, rows, JX_VEC(jx_cell), JX_VEC(jx_buf), 0};
     int blank = 0, first_row = 1, after_footer = 0, last_row_line = 0;
+    int paged = 0;          /* a page break since the row's last cell */
     size_t width = 0, maxw = 0, maxw_seen = 0, i;
     size_t rows_w = 0;      /* the header's width, where rows are printed one a line */
     size_t head_w = 0;      /* while the header's first row is open: the data rows' width */
@@ -414,13 +415,18 @@ size_t tbl_rebuild(jx_arena *a, const jx_tok *tok, const jx_line *lines, size_t 
                  * happens to equal it does not. */
                 int short_row = width && !first_row && opens && b.cells.n < width && b.cells.n >= 2 &&
                                 cell_number(&JX_AT(b.pieces, jx_buf, 0)) == seq && row_ahead(tok, lines, i, n, width, num, 2);
-                if (b.cells.n && (blank || last_row_line || short_row ||
+                /* after a page break the next row number opens a row that
+                 * lacks at most the one cell a row may run past the others
+                 * (where the header's width is unknown: vertical text) */
+                int paged_row = paged && opens && !width && b.cells.n + 1 >= maxw;
+                if (b.cells.n && (blank || last_row_line || short_row || paged_row ||
                                   (width && b.cells.n >= width && (opens || b.cells.n > width)))) {
                     flush(&b);
                     first_row = 0;
                 }
                 if (!b.cells.n && num > 0) seq = num;
                 add_cell(&b, s + 1, len - 1, ln->no);
+                paged = 0;
             } else {
                 /* a row on one line, left open: a wrapped last cell goes on
                  * on the next lines */
@@ -453,7 +459,7 @@ size_t tbl_rebuild(jx_arena *a, const jx_tok *tok, const jx_line *lines, size_t 
              * header (no numbered row yet) it always goes on, as a two-row
              * header run together is split again at its first merged cell. */
             blank = seq > 0 && b.cells.n >= maxw;
-            after_footer = 1;
+            after_footer = paged = 1;
             continue;
         } else if (t->kind == T_SECTION || (t->kind == T_SUBSECTION && leader_heading(t))) {
             /* a group row (一、…) printed across the table, or a subheading

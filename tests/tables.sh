@@ -36,10 +36,10 @@ done
 
 # at other widths (GB/T 9704 sets 28 characters a line; exports vary): a
 # wrap then cuts other words (…发 / 文目录, 《…》解 / 读, 课题计 / 划), which
-# only the rejoining of full lines mends. 003's cell-per-line table is left
-# out: a page break between its rows at these widths still merges or loses
-# rows (README, "PDF copies").
-for s in 000 001 002 004; do
+# only the rejoining of full lines mends; and a page break falls between
+# other rows of 003's cell-per-line table, whose header's width (vertical
+# text) is unknown: the next row number after it opens the row.
+for s in 000 001 002 003 004; do
     src=$(ls "$seeds"/${s}_*.txt)
     for w in 20 22 25 28 32 36 40; do
         $PERTURB pdf $w emdash "$src" > "$T/pdf.txt"
