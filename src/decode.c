@@ -152,7 +152,6 @@ static int stops(const char *s, size_t n)
  * the rest of a sentence */
 static int opens_part(const char *s, size_t n)
 {
-    static const char *const heads[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十", NULL};
     size_t i = 0;
     while (i < n && s[i] == ' ') i++;
     s += i;
@@ -163,15 +162,9 @@ static int opens_part(const char *s, size_t n)
         return k < n && (s[k] == '.' || txt_starts(s + k, n - k, "、") || txt_starts(s + k, n - k, "．") ||
                          txt_starts(s + k, n - k, "）") || s[k] == '*');
     }
-    if (txt_starts(s, n, "（") || txt_starts(s, n, "附件") || txt_starts(s, n, "序号") || txt_starts(s, n, "#") ||
-        lex_field(s, n) >= 0)
-        return 1;
-    for (int h = 0; heads[h]; h++)
-        if (txt_starts(s, n, heads[h])) {
-            const char *c = txt_find(s, n < 12 ? n : 12, "、");
-            if (c) return 1;
-        }
-    return 0;
+    const char *rest;
+    return txt_starts(s, n, "（") || txt_starts(s, n, "附件") || txt_starts(s, n, "序号") || txt_starts(s, n, "#") ||
+           lex_field(s, n) >= 0 || lex_ordinal(s, n, &rest) > 0;
 }
 
 void dec_unwrap(jx_arena *a, jx_text *t)
