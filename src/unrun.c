@@ -9,8 +9,9 @@
  * The structure is found inside the run by three rules:
  * - the header words found after 序号 give the column set (one text column,
  *   or a 项目名称 column and its content, then one or two unit columns, and
- *   perhaps a leader column before or after the units); any other header is
- *   left alone (district values have no separator between them in a run);
+ *   perhaps a leader column before or after the units); a header with
+ *   district columns is read by the rules of "district tables" below; any
+ *   other header is left alone;
  * - a number that continues the 序号 sequence (or 1 after a group heading;
  *   1* as well, a key item's mark), or the next group ordinal 二、, starts a
  *   row, but only where the text before it ends in a run of unit names: 11
@@ -43,6 +44,7 @@ typedef struct {
     const char *t;          /* the run, page numbers dropped */
     size_t n;
     long budget;            /* name look-ups left: the cost stays linear in n */
+    long split_budget;      /* steps left to split glued digits (district tables) */
     int leader;             /* a leader column: 0 none, 1 before the units, 2 after them */
     int name;               /* a 项目名称 column before the text */
 } run;
@@ -457,6 +459,612 @@ static char *drop_pages(jx_arena *a, const char *s, size_t n, size_t *outn)
     return o;
 }
 
+/* ---- district tables ----
+ *
+ * A per-district target table (序号, its item, perhaps 单位, then a 全市 column
+ * and one column per district, perhaps a 牵头单位 column after them) joined
+ * into a run: 1为60岁以上老年人免费接种流感疫苗。436000540003500051000…12000//市卫生健康委2…
+ * Cells that carry their own ends are told apart as printed: a / or — , a
+ * 100% , a text value repeated along the row (儿童孤独症政策内报销比例不低于60%,
+ * as table.c reads one), a unit word, unit names. Digits glued to digits are
+ * split only where exactly one split gives the header's number of values
+ * under the family's rules: no number starts with 0 but 0 and 0.x, a
+ * decimal point stands between digits, and where the row is additive (a
+ * number under 全市, the others numbers or /: the rule of jxgov check's
+ * "districts sum to" warning) 全市 is the sum of the others. A row with no
+ * reading or several, or one whose indicator cannot be told from its text,
+ * leaves the whole run as it was. */
+
+#define DMAX 16             /* district columns */
+#define SPLIT_BUDGET 500000  /* split steps a row may take: the cost stays linear */
+
+enum { D_TEXT = 1, D_UNIT, D_LEAD, D_SPAN, D_CAT };
+static const struct { const char *w; int role; } dheader_words[] = {
+    {"事项名称", D_TEXT}, {"主要内容", D_TEXT}, {"项目内容", D_TEXT}, {"建设内容", D_TEXT},
+    {"工作任务", D_TEXT}, {"主要工作任务", D_TEXT}, {"目标任务", D_TEXT}, {"事项", D_TEXT},
+    {"项目名称", D_TEXT}, {"单位", D_UNIT}, {"计量单位", D_UNIT},
+    {"市级牵头单位", D_LEAD}, {"牵头单位", D_LEAD}, {"责任单位", D_LEAD}, {"第一责任单位", D_LEAD},
+    {"任务分解", D_SPAN}, {"建设任务", D_SPAN}, {"目标任务分解", D_SPAN},
+    {"事项分类", D_CAT}, {"分类", D_CAT}, {"类别", D_CAT},
+};
+
+/* measure words a 单位 cell prints (the longest at a place wins: 万人, 人) */
+static const char *const measures[] = {
+    "覆盖率", "公里", "万人", "人次", "万元", "亿元", "平方米", "万平方米", "亩", "千米", "米", "吨",
+    "个", "家", "条", "张", "人", "名", "处", "台", "场", "支", "所", "间", "户", "座", "辆", "项",
+    "次", "套", "部", "批", "件", "只", "元", "比例", "率", "千瓦", "兆瓦", NULL};
+
+typedef struct {
+    int text, unit, lead;           /* the columns the header has */
+    size_t nd;                      /* district columns */
+    int additive;                   /* the first is 全市: the others add up to it */
+} dlayout;
+
+/* A header word of a district table at i, *end past it; its role, 0 when none. */
+static int dheader_word(run *r, size_t i, size_t *end)
+{
+    int best = 0;
+    size_t best_len = 0;
+    for (size_t w = 0; w < sizeof dheader_words / sizeof *dheader_words; w++) {
+        size_t l = strlen(dheader_words[w].w);
+        if (l > best_len && at(r, i, dheader_words[w].w)) { best = dheader_words[w].role; best_len = l; }
+    }
+    *end = i + best_len;
+    return best;
+}
+
+/* The district whose cell is [i, j), -1 when none. */
+static int dist_span(run *r, size_t i, size_t j)
+{
+    char buf[128];
+    if (j - i >= sizeof buf) return -1;
+    memcpy(buf, r->t + i, j - i);
+    buf[j - i] = 0;
+    return dist_cell(buf);
+}
+
+/* A district's header cell at i: the shortest [i, *end) that names one and
+ * is followed by another's cell or by `stop` (the first row's 1). */
+static int district_at(run *r, size_t i, size_t *end, int depth)
+{
+    if (i >= r->n || is_digit(r, i)) return -1;
+    for (size_t j = i + txt_u8len((unsigned char)r->t[i]), chars = 1; j <= r->n && chars <= 20;
+         j += j < r->n ? txt_u8len((unsigned char)r->t[j]) : 1, chars++) {
+        if (is_digit(r, j - 1)) break;
+        int d = dist_span(r, i, j);
+        if (d < 0) continue;
+        size_t e2;
+        if (depth || is_digit(r, j) || j == r->n || dheader_word(r, j, &e2) == D_LEAD || district_at(r, j, &e2, 1) >= 0) {
+            *end = j;
+            return d;
+        }
+    }
+    return -1;
+}
+
+/* One value to split: [s, e) digits and points, pct when a % ends it; or a
+ * cell that carries its own ends (a /, —, a repeated text): fixed. */
+typedef struct { size_t s, e; int pct, fixed; } vtok;
+
+typedef struct {
+    run *r;
+    const vtok *tok;
+    size_t ntok, nd;
+    int additive;
+    long steps;
+    int found;
+    long long total, sum;
+    size_t digits_after[DMAX * 2], fixed_after[DMAX * 2];  /* in the tokens after t */
+    int dots[DMAX * 2];                                     /* a point in token t or after it */
+    size_t cut[DMAX + 1][2];    /* the reading's values: [s, e) each */
+    size_t first[DMAX + 1][2];  /* the first reading found */
+    size_t nv;
+} splitter;
+
+/* [s, e) as a number scaled by 10^4, -1 when not one the family prints. */
+static long long part_value(run *r, size_t s, size_t e)
+{
+    if (s >= e || e - s > 16) return -1;
+    if (r->t[s] == '0' && e - s > 1 && r->t[s + 1] != '.') return -1;     /* 05 */
+    long long v = 0;
+    int dec = -1;
+    for (size_t k = s; k < e; k++) {
+        if (r->t[k] == '.') {
+            if (dec >= 0 || k == s || k + 1 == e) return -1;
+            dec = 0;
+            continue;
+        }
+        if (dec >= 0 && ++dec > 4) return -1;
+        v = v * 10 + (r->t[k] - '0');
+    }
+    for (int k = dec < 0 ? 0 : dec; k < 4; k++) v *= 10;
+    return v;
+}
+
+static void split_from(splitter *S, size_t t, size_t pos)
+{
+    if (S->found > 1 || --S->steps <= 0 || --S->r->split_budget <= 0) { if (S->r->split_budget <= 0) S->steps = 0; return; }
+    if (t == S->ntok) {
+        if (S->nv != S->nd || (S->additive && S->sum != S->total)) return;
+        if (!S->found++) memcpy(S->first, S->cut, sizeof S->cut);
+        return;
+    }
+    const vtok *k = &S->tok[t];
+    if (S->nv == S->nd) return;
+    /* every token left holds one value at least */
+    if (S->nd - S->nv < S->ntok - t) return;
+    if (k->fixed) {
+        S->cut[S->nv][0] = k->s;
+        S->cut[S->nv][1] = k->e;
+        S->nv++;
+        split_from(S, t + 1, S->tok[t + 1 < S->ntok ? t + 1 : t].s);
+        S->nv--;
+        return;
+    }
+    size_t digits_end = k->e - (k->pct ? 1 : 0);
+    /* where 全市 is known, what is left of it bounds what is left to split:
+     * m numbers each at most as long as that rest hold that many digits at most */
+    if (S->additive && S->nv && !S->dots[t]) {
+        size_t m = S->nd - S->nv - S->fixed_after[t], len = digits_end - pos + S->digits_after[t], w = 1;
+        for (long long rest = (S->total - S->sum) / 10000; rest >= 10; rest /= 10) w++;
+        if (m > len || len > m * w) return;
+        /* the longest of m numbers in len digits has ceil(len / m) of them,
+         * the first not 0; and m numbers in len digits sum to at most
+         * 10^(len - m + 1) - 1 + 9 (m - 1) */
+        long long rest = (S->total - S->sum) / 10000, floor = 1, cap = 1;
+        for (size_t j = 1; j < (len + m - 1) / m && floor <= rest; j++) floor *= 10;
+        if (floor > rest && floor > 1) return;
+        for (size_t j = 0; j < len - m + 1 && cap <= rest; j++) cap *= 10;
+        if (cap - 1 + 9 * (long long)(m - 1) < rest) return;
+    }
+    for (size_t e = pos + 1; e <= digits_end; e++) {
+        int last = e == digits_end;
+        long long v = part_value(S->r, pos, e);
+        if (v < 0) continue;
+        long long sum0 = S->sum;
+        if (S->additive) {
+            if (S->nv == 0) S->total = v;
+            else if ((S->sum += v) > S->total) { S->sum = sum0; break; }
+        }
+        S->cut[S->nv][0] = pos;
+        S->cut[S->nv][1] = last ? k->e : e;
+        S->nv++;
+        if (last) split_from(S, t + 1, t + 1 < S->ntok ? S->tok[t + 1].s : 0);
+        else split_from(S, t, e);
+        S->nv--;
+        S->sum = sum0;
+        if (S->found > 1 || S->steps <= 0) return;
+    }
+}
+
+/* A text value at i that the row repeats (儿童孤独症政策内报销比例不低于60% ×8):
+ * its length, 0 when none. It runs to its first %, holds no 。 or ，. */
+static size_t repeated_text(run *r, size_t i, size_t e)
+{
+    if (!is_han(r, i)) return 0;
+    size_t j = i;
+    while (j < e && r->t[j] != '%' && j - i < 120) {
+        if (at(r, j, "。") || at(r, j, "，") || at(r, j, "/")) return 0;
+        j += txt_u8len((unsigned char)r->t[j]);
+    }
+    if (j >= e || r->t[j] != '%') return 0;
+    size_t l = j + 1 - i;
+    if (e - (i + l) < l || memcmp(r->t + i, r->t + i + l, l)) return 0;
+    return l;
+}
+
+static int value_start(run *r, size_t i)
+{
+    return is_digit(r, i) || at(r, i, "/") || at(r, i, "—") || at(r, i, "－");
+}
+
+/* The ways to split token k into c numbers (c = 0 .. DMAX), each 0 1 or 2
+ * (2: two or more); f[j][c] for its first j characters, kept for the
+ * reading. Linear in the token's length times its length bound (16). */
+#define TOKMAX 256
+static void token_ways(run *r, const vtok *k, unsigned char f[][DMAX + 1])
+{
+    size_t n = k->e - k->s - (k->pct ? 1 : 0);
+    memset(f, 0, (n + 1) * sizeof *f);
+    f[0][0] = 1;
+    for (size_t j = 1; j <= n; j++)
+        for (size_t i = j > 16 ? j - 16 : 0; i < j; i++) {
+            if (part_value(r, k->s + i, k->s + j) < 0) continue;
+            for (size_t c = 1; c <= DMAX; c++) {
+                unsigned w = f[j][c] + f[i][c - 1];
+                f[j][c] = (unsigned char)(w > 2 ? 2 : w);
+            }
+        }
+}
+
+/* How many ways the tokens read as nd values (0, 1, 2: two or more); the
+ * one reading in out when there is one. */
+static int count_readings(run *r, const vtok *tok, size_t nt, size_t nd, size_t out[][2])
+{
+    static _Thread_local unsigned char f[DMAX * 2][TOKMAX + 1][DMAX + 1];
+    unsigned char g[DMAX * 2 + 1][DMAX + 1];    /* tokens before t give n values */
+    memset(g, 0, sizeof g);
+    g[0][0] = 1;
+    for (size_t t = 0; t < nt; t++) {
+        size_t n = tok[t].e - tok[t].s - (tok[t].pct ? 1 : 0);
+        if (!tok[t].fixed) {
+            if (n > TOKMAX) return 0;
+            token_ways(r, &tok[t], f[t]);
+        }
+        for (size_t a = 0; a <= nd; a++) {
+            if (!g[t][a]) continue;
+            for (size_t c = 1; a + c <= nd; c++) {
+                unsigned w = tok[t].fixed ? (c == 1) : f[t][n][c];
+                if (!w) continue;
+                w = g[t + 1][a + c] + g[t][a] * w;
+                g[t + 1][a + c] = (unsigned char)(w > 2 ? 2 : w);
+            }
+        }
+    }
+    if (g[nt][nd] != 1) return g[nt][nd];
+    /* the one reading, from the last token back */
+    size_t left = nd, v = nd;
+    for (size_t t = nt; t-- > 0;) {
+        size_t n = tok[t].e - tok[t].s - (tok[t].pct ? 1 : 0), c;
+        for (c = 1; c <= left; c++)
+            if (g[t][left - c] && (tok[t].fixed ? c == 1 : f[t][n][c])) break;
+        left -= c;
+        if (tok[t].fixed) {
+            v--;
+            out[v][0] = tok[t].s;
+            out[v][1] = tok[t].e;
+            continue;
+        }
+        for (size_t j = n; c; c--) {
+            size_t i = j > 16 ? j - 16 : 0;
+            while (i < j && !(f[t][i][c - 1] && part_value(r, tok[t].s + i, tok[t].s + j) >= 0)) i++;
+            v--;
+            out[v][0] = tok[t].s + i;
+            out[v][1] = j == n ? tok[t].e : tok[t].s + j;
+            j = i;
+        }
+    }
+    return 1;
+}
+
+/* The values of one row line from i (tokens up to the first character that
+ * ends them: a Han character not opening a repeated text); read as nd values.
+ * 1 and the cells in out[][2] when exactly one reading, 0 when none, -1 when
+ * several (or too many to tell). *end past the values. */
+static int read_values(run *r, size_t i, size_t e, const dlayout *L, size_t out[][2], size_t *end)
+{
+    vtok tok[DMAX * 2];
+    size_t nt = 0, p = i, rep = 0;
+    int additive = L->additive;
+    while (p < e && nt < DMAX * 2) {
+        size_t l;
+        if (is_digit(r, p)) {
+            size_t s = p;
+            while (p < e && (is_digit(r, p) || r->t[p] == '.')) p++;
+            int pct = p < e && r->t[p] == '%';
+            if (pct) { p++; additive = 0; }
+            tok[nt++] = (vtok){s, p, pct, 0};
+        } else if (at(r, p, "/")) {
+            tok[nt++] = (vtok){p, p + 1, 0, 1};
+            p++;
+        } else if (at(r, p, "—") || at(r, p, "－")) {
+            tok[nt++] = (vtok){p, p + 3, 0, 1};
+            p += 3;
+            additive = 0;
+        } else if ((rep && p + rep <= e && !memcmp(r->t + p, r->t + p - rep, rep) && (l = rep)) ||
+                   (l = repeated_text(r, p, e))) {
+            tok[nt++] = (vtok){p, p + l, 0, 1};
+            rep = l;
+            p += l;
+            additive = 0;
+        } else {
+            break;
+        }
+    }
+    /* sums_up's rule: a number under 全市 */
+    if (!nt || tok[0].fixed) additive = 0;
+    *end = p;
+    splitter S;
+    memset(&S, 0, sizeof S);
+    S.r = r;
+    S.tok = tok;
+    S.ntok = nt;
+    S.nd = L->nd;
+    S.additive = additive;
+    S.steps = SPLIT_BUDGET;
+    for (size_t k = nt, digits = 0, fixed = 0, dot = 0; k-- > 0;) {
+        S.digits_after[k] = digits;
+        S.fixed_after[k] = fixed;
+        if (tok[k].fixed) fixed++;
+        else digits += tok[k].e - tok[k].s - (tok[k].pct ? 1 : 0);
+        if (!tok[k].fixed && memchr(r->t + tok[k].s, '.', tok[k].e - tok[k].s)) dot = 1;
+        S.dots[k] = (int)dot;
+    }
+    /* the count alone first; 全市 as the sum of the others only to choose
+     * between readings (a row that does not add up, as two of the seeds'
+     * do, still reads where its cells allow one reading) */
+    S.found = count_readings(r, tok, nt, L->nd, S.first);
+    if (S.found != 1 && additive) {
+        S.additive = 1;
+        S.found = 0;
+        S.steps = SPLIT_BUDGET;
+        S.nv = 0;
+        S.sum = S.total = 0;
+        split_from(&S, 0, nt ? tok[0].s : 0);
+    }
+    if (S.steps <= 0 || S.found > 1) return -1;
+    if (!S.found) return 0;
+    memcpy(out, S.first, L->nd * sizeof *out);
+    return 1;
+}
+
+/* The measure word ending exactly at e, from s on: its start, e when none. */
+static size_t measure_before(run *r, size_t s, size_t e)
+{
+    size_t best = e;
+    for (int k = 0; measures[k]; k++) {
+        size_t l = strlen(measures[k]);
+        if (e - s >= l && !memcmp(r->t + e - l, measures[k], l) && e - l < best) best = e - l;
+    }
+    return best;
+}
+
+typedef struct {
+    size_t ts, te;          /* the item's text (line 1), the indicator (others) */
+    size_t is, ie;          /* line 1's indicator (a table without a 单位 column) */
+    size_t us, ue;          /* the 单位 cell */
+    size_t v[DMAX][2];      /* the values */
+    size_t u0, nu;          /* its units: dset.units[u0 .. u0 + nu) */
+    long num;               /* 序号, 0 on an indicator line */
+} dline;
+
+typedef struct { dline *l; size_t n, cap; jx_vec units; } dset;
+
+static dline *push_dline(dset *d)
+{
+    if (d->n == d->cap) {
+        d->cap = d->cap ? 2 * d->cap : 32;
+        d->l = jx_xrealloc(d->l, d->cap * sizeof *d->l);
+    }
+    memset(&d->l[d->n], 0, sizeof *d->l);
+    return &d->l[d->n++];
+}
+
+/* The lines of one item after its text, [p, e): values, units, then the
+ * indicator lines. 1 when it reads (lines appended), 0 when not, -1 when
+ * ambiguous. */
+static int read_tail(run *r, size_t p, size_t e, const dlayout *L, dset *d, dline *first)
+{
+    size_t n0 = d->n;
+    dline cur = *first;
+    for (int line = 0;; line++) {
+        if (line) {
+            /* an indicator line: its indicator, its unit, values */
+            memset(&cur, 0, sizeof cur);
+            size_t s = p;
+            while (p < e && !value_start(r, p) && !repeated_text(r, p, e)) p += txt_u8len((unsigned char)r->t[p]);
+            if (p == s || p >= e) { d->n = n0; return 0; }
+            cur.ts = s;
+            cur.te = p;
+            if (L->unit) {
+                cur.us = measure_before(r, s, p);
+                cur.ue = p;
+                if (cur.us == p || cur.us == s) { d->n = n0; return 0; }
+                cur.te = cur.us;
+            }
+        }
+        size_t end;
+        int rc = read_values(r, p, e, L, cur.v, &end);
+        if (rc <= 0) { d->n = n0; return rc; }
+        p = end;
+        unit u[MAX_UNITS];
+        size_t nu = 0;
+        if (L->lead && p < e) p = unit_run(r, p, e, u, &nu);
+        dline *w = push_dline(d);
+        *w = cur;
+        w->u0 = d->units.n;
+        w->nu = nu;
+        for (size_t k = 0; k < nu; k++) *(unit *)jx_vec_push(&d->units) = u[k];
+        if (p >= e) break;
+    }
+    /* an item split over indicators prints one beside its text too: in a
+     * table with a 单位 column it is glued to the text, not to be told apart */
+    if (L->unit && d->n - n0 > 1) { d->n = n0; return 0; }
+    return 1;
+}
+
+/* Item [b, e) of number num: its text, then its tail. Every place the text
+ * may end (a 。 where the table has no 单位 column, else a measure word right
+ * before the values) is tried: 1 when exactly one reads. */
+static int read_item(run *r, size_t b, size_t e, long num, const dlayout *L, dset *d)
+{
+    int readings = 0;
+    dset best = {NULL, 0, 0, JX_VEC(unit)};
+    for (size_t p = b + 3; p < e && readings < 2; p += txt_u8len((unsigned char)r->t[p])) {
+        dline first = {0};
+        first.num = num;
+        first.ts = b;
+        size_t tail;
+        if (L->unit) {
+            if (!value_start(r, p) || !is_han(r, p - 3)) continue;
+            first.us = measure_before(r, b, p);
+            if (first.us == p || first.us == b) continue;
+            first.ue = p;
+            first.te = first.us;
+            tail = p;
+        } else {
+            if (!sentence_end(r, p)) continue;
+            first.te = p;
+            first.is = first.ie = p;
+            while (first.ie < e && !value_start(r, first.ie) && !repeated_text(r, first.ie, e) &&
+                   !at(r, first.ie, "。"))
+                first.ie += txt_u8len((unsigned char)r->t[first.ie]);
+            if (first.ie >= e || at(r, first.ie, "。")) continue;
+            tail = first.ie;
+        }
+        if (--r->budget <= 0) break;
+        dset one = {NULL, 0, 0, JX_VEC(unit)};
+        int rc = read_tail(r, tail, e, L, &one, &first);
+        if (rc < 0) readings = 2;
+        else if (rc > 0 && !readings++) { best = one; continue; }
+        free(one.l);
+        jx_vec_free(&one.units);
+    }
+    int ok = readings == 1;
+    if (ok)
+        for (size_t k = 0; k < best.n; k++) {
+            dline *w = push_dline(d);
+            *w = best.l[k];
+            w->u0 = d->units.n;
+            for (size_t j = 0; j < w->nu; j++) *(unit *)jx_vec_push(&d->units) = JX_AT(best.units, unit, best.l[k].u0 + j);
+        }
+    free(best.l);
+    jx_vec_free(&best.units);
+    return ok;
+}
+
+/* The number num at i, glued to what stands before it, followed by an
+ * item's text (a character that opens no value): its length, else 0. */
+static size_t seq_at(run *r, size_t i, long num)
+{
+    char buf[24];
+    int k = snprintf(buf, sizeof buf, "%ld", num);
+    if (!at(r, i, buf)) return 0;
+    size_t j = i + (size_t)k;
+    if (j >= r->n || is_digit(r, j) || r->t[j] == '.' || r->t[j] == '%' || value_start(r, j)) return 0;
+    return (size_t)k;
+}
+
+/* The header of a district table at h (序号 …): the layout, *end past it;
+ * 0 when it is none (or one whose cells a run cannot tell apart: a grouping
+ * column, 事项分类, glued to the item's text). */
+static int district_header(run *r, size_t h, dlayout *L, size_t *end, int *dist, size_t *ndist,
+                           int *post_lead)
+{
+    size_t pos = h + strlen("序号"), e;
+    int role, span = 0;
+    memset(L, 0, sizeof *L);
+    *post_lead = 0;
+    while ((role = dheader_word(r, pos, &e))) {
+        if (role == D_CAT || (role == D_TEXT && L->text) || (role == D_UNIT && L->unit)) return 0;
+        if (role == D_TEXT) L->text = 1;
+        if (role == D_UNIT) L->unit = 1;
+        if (role == D_SPAN) span = 1;
+        if (role == D_LEAD) {
+            if (!span || L->lead) return 0;        /* a unit column before the values: not read here */
+            L->lead = 1;
+            *post_lead = 1;
+        }
+        pos = e;
+    }
+    if (!L->text) return 0;
+    int d;
+    *ndist = 0;
+    while (*ndist < DMAX && (d = district_at(r, pos, &e, 0)) >= 0) {
+        dist[(*ndist)++] = d;
+        pos = e;
+    }
+    if (*ndist < 2) return 0;
+    if (!L->lead && dheader_word(r, pos, &e) == D_LEAD) {
+        L->lead = 1;
+        pos = e;
+    }
+    L->nd = *ndist;
+    L->additive = dist[0] == 0;
+    *end = pos;
+    return 1;
+}
+
+static int unrun_districts(jx_arena *a, const jx_line *ln, run *r, size_t h0, size_t head_end, jx_vec *out)
+{
+    dlayout L;
+    int dist[DMAX], post;
+    size_t nd, body;
+    if (!district_header(r, h0, &L, &body, dist, &nd, &post)) return 0;
+    const char *note = txt_find(r->t + body, r->n - body, "注：");
+    size_t stop = note ? (size_t)(note - r->t) : r->n;
+    dset d = {NULL, 0, 0, JX_VEC(unit)};
+    size_t hlen = body - h0, p = body;
+    long num = 0;
+    int ok = 1;
+    while (p < stop && ok) {
+        /* the header again, after a page break */
+        if (stop - p >= hlen && !memcmp(r->t + p, r->t + h0, hlen)) { p += hlen; continue; }
+        size_t k = seq_at(r, p, num + 1);
+        if (!k) { ok = 0; break; }
+        size_t b = p + k, q, lim = stop - b > MAX_ROW ? b + MAX_ROW : stop;
+        int found = 0;
+        for (q = b + 1; q <= lim && !found; q++) {
+            if (q < lim && !seq_at(r, q, num + 2) && !(stop - q >= hlen && !memcmp(r->t + q, r->t + h0, hlen)))
+                continue;
+            found = read_item(r, b, q, num + 1, &L, &d);
+            if (found) break;
+        }
+        if (!found || r->budget <= 0 || r->split_budget <= 0) { ok = 0; break; }
+        num++;
+        p = q;
+    }
+    if (!ok || !d.n) {
+        free(d.l);
+        jx_vec_free(&d.units);
+        return 0;
+    }
+    long no = ln->no;
+    size_t hs = 0;
+    while (hs < head_end && r->t[hs] == ' ') hs++;
+    if (head_end > hs) {
+        emit(out, a, no, r->t + hs, head_end - hs);
+        emit(out, a, no, "", 0);
+    }
+    /* the header as one row: 序号, the item, 单位, the districts, the units */
+    size_t pos = h0 + strlen("序号"), e;
+    int role;
+    char *cell;
+    emit_cell(out, a, no, "序号", strlen("序号"));
+    const char *lead_word = NULL;
+    size_t lead_len = 0;
+    while ((role = dheader_word(r, pos, &e))) {
+        if (role == D_TEXT || role == D_UNIT) emit_cell(out, a, no, r->t + pos, e - pos);
+        if (role == D_LEAD) { lead_word = r->t + pos; lead_len = e - pos; }
+        pos = e;
+    }
+    for (size_t k = 0; k < nd; k++) {
+        district_at(r, pos, &e, 0);
+        emit_cell(out, a, no, r->t + pos, e - pos);
+        pos = e;
+    }
+    if (!lead_word && L.lead) {
+        dheader_word(r, pos, &e);
+        lead_word = r->t + pos;
+        lead_len = e - pos;
+    }
+    if (lead_word) emit_cell(out, a, no, lead_word, lead_len);
+    for (size_t i = 0; i < d.n; i++) {
+        const dline *w = &d.l[i];
+        emit(out, a, no, "", 0);
+        if (w->num) {
+            cell = jx_sprintf(a, "%ld", w->num);
+            emit_cell(out, a, no, cell, strlen(cell));
+        } else {
+            emit_cell(out, a, no, "", 0);
+        }
+        /* an indicator line: no text, its indicator where line 1 has one */
+        if (!w->num) emit_cell(out, a, no, "", 0);
+        emit_cell(out, a, no, r->t + w->ts, w->te - w->ts);
+        if (w->ie > w->is) emit_cell(out, a, no, r->t + w->is, w->ie - w->is);
+        if (L.unit) emit_cell(out, a, no, r->t + w->us, w->ue - w->us);
+        for (size_t k = 0; k < nd; k++) emit_cell(out, a, no, r->t + w->v[k][0], w->v[k][1] - w->v[k][0]);
+        if (L.lead) emit_units(out, a, no, r, &JX_AT(d.units, unit, w->u0), 0, w->nu);
+    }
+    free(d.l);
+    jx_vec_free(&d.units);
+    if (stop < r->n) {
+        emit(out, a, no, "", 0);
+        emit(out, a, no, r->t + stop, r->n - stop);
+    }
+    return 1;
+}
+
 /* Rewrites one run; 0 (out untouched) when it does not read as a table. */
 static int unrun_line(jx_arena *a, const jx_line *ln, jx_vec *out)
 {
@@ -467,6 +1075,7 @@ static int unrun_line(jx_arena *a, const jx_line *ln, jx_vec *out)
     r.t = drop_pages(a, ln->text, ln->len, &n);
     r.n = n;
     r.budget = 64 * (long)n + 100000;
+    r.split_budget = 400 * (long)n + 1000000;
     size_t h0 = (size_t)(txt_find(r.t, r.n, "序号") - r.t);
     /* the header: 序号, one text column, one or two unit columns */
     int roles[8], nh = 0;
@@ -491,18 +1100,18 @@ static int unrun_line(jx_arena *a, const jx_line *ln, jx_vec *out)
             nh--;
             if (r.leader == 2 && k != nh) return 0;     /* after the units: the last column */
         }
-    if (nh < 3 || nh > 4 || roles[0] != H_SEQ || roles[1] != H_TEXT || roles[2] != H_LEAD ||
-        (nh == 4 && roles[3] != H_MEMBER))
-        return 0;
-    size_t body = pos;
-    /* the text after the table: a 注：… line */
-    const char *note = txt_find(r.t + body, r.n - body, "注：");
-    size_t stop = note ? (size_t)(note - r.t) : r.n;
     size_t head_end = h0;
     for (int k = 0; group_labels[k]; k++) {
         size_t l = strlen(group_labels[k]);
         if (h0 >= l && !memcmp(r.t + h0 - l, group_labels[k], l)) { head_end = h0 - l; break; }
     }
+    if (nh < 3 || nh > 4 || roles[0] != H_SEQ || roles[1] != H_TEXT || roles[2] != H_LEAD ||
+        (nh == 4 && roles[3] != H_MEMBER))
+        return unrun_districts(a, ln, &r, h0, h0, out);
+    size_t body = pos;
+    /* the text after the table: a 注：… line */
+    const char *note = txt_find(r.t + body, r.n - body, "注：");
+    size_t stop = note ? (size_t)(note - r.t) : r.n;
 
     rowset rs = {NULL, 0, 0, JX_VEC(unit)};
     long seq_last = 0, group_last = 0;

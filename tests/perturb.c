@@ -27,6 +27,11 @@
  *                            unit columns joined into one line, no
  *                            break and no separator between its cells (a PDF
  *                            text export); other tables as they were
+ *   perturb rundist FILE     every table whose header names a district
+ *                            (南湖区 …) joined so, header and rows
+ *   perturb rundistflat FILE the same, its grouping column (事项分类, or a
+ *                            项目名称 beside a content column) left out: a
+ *                            district table without one
  *   perturb halfwidth FILE   full-width CJK punctuation -> ASCII ， ： （ ） ；
  *   perturb fullwidth FILE   ASCII digits -> full-width digits
  *   perturb noblank FILE     blank lines dropped (table rows no longer
@@ -117,15 +122,32 @@ static int vertical_cell(const cell *c)
     return chars > 1;
 }
 
+static int run_mode(const char *mode) { return !strncmp(mode, "run", 3); }
+
+/* The header's grouping column (rundistflat leaves it out), -1 when none. */
+static int group_column(const row *h)
+{
+    for (int k = 0; k + 1 < h->n; k++) {
+        const char *s = h->c[k].n ? h->c[k].line[0] : "";
+        const char *next = h->c[k + 1].n ? h->c[k + 1].line[0] : "";
+        if (!strcmp(s, "事项分类") || !strcmp(s, "分类") ||
+            (!strcmp(s, "项目名称") && (strstr(next, "内容") || strstr(next, "名称"))))
+            return k;
+    }
+    return -1;
+}
+
 static void emit_table(const char *mode, row *rows, int nrows)
 {
     int outer = !strcmp(mode, "pipeouter") || !strcmp(mode, "pipemd");
-    if (!strcmp(mode, "run")) {
+    if (run_mode(mode)) {
+        int drop = !strcmp(mode, "rundistflat") && nrows ? group_column(&rows[0]) : -1;
         for (int r = 0; r < nrows; r++)
-            for (int k = 0; k < rows[r].n; k++) put_joined(&rows[r].c[k]);
+            for (int k = 0; k < rows[r].n; k++)
+                if (k != drop) put_joined(&rows[r].c[k]);
         putchar('\n');
     }
-    for (int r = 0; r < nrows && strcmp(mode, "run"); r++) {
+    for (int r = 0; r < nrows && !run_mode(mode); r++) {
         row *w = &rows[r];
         if (!strcmp(mode, "para") || !strcmp(mode, "paranone") || !strcmp(mode, "paravert")) {
             for (int k = 0; k < w->n; k++) {
@@ -231,6 +253,15 @@ static int run_table(char **L, int n, int i)
     return w >= 3 && w <= 4;
 }
 
+/* rundist: a header with a district's cell (南湖区, or 南 of its vertical
+ * text) among its first lines */
+static int district_table(char **L, int n, int i)
+{
+    for (int j = i; j < n && j < i + 40; j++)
+        if (strstr(L[j], "\t南湖区\t") || !strcmp(L[j], "\t南湖区") || !strcmp(L[j], "\t南")) return 1;
+    return 0;
+}
+
 static int tables(const char *mode, FILE *f)
 {
     char **L = NULL, *line = NULL;
@@ -244,7 +275,10 @@ static int tables(const char *mode, FILE *f)
     }
     free(line);
     for (int i = 0; i < n;) {
-        if (header_line(L[i]) && (strcmp(mode, "run") || run_table(L, n, i))) { i = table_in(mode, L, n, i); continue; }
+        if (header_line(L[i]) && (!run_mode(mode) || (!strcmp(mode, "run") ? run_table(L, n, i) : district_table(L, n, i)))) {
+            i = table_in(mode, L, n, i);
+            continue;
+        }
         printf("%s\n", L[i++]);
     }
     for (int i = 0; i < n; i++) free(L[i]);
@@ -274,7 +308,7 @@ int main(int argc, char **argv)
     }
     FILE *f = fopen(path, "rb");
     if (!f) { perror(path); return 1; }
-    if (!strncmp(mode, "para", 4) || !strncmp(mode, "pipe", 4) || !strcmp(mode, "cellpipe") || !strcmp(mode, "run")) {
+    if (!strncmp(mode, "para", 4) || !strncmp(mode, "pipe", 4) || !strcmp(mode, "cellpipe") || run_mode(mode)) {
         int rc = tables(mode, f);
         fclose(f);
         return rc;
