@@ -121,6 +121,11 @@ typedef struct {
     size_t nbytes;
     jx_line *lines;
     size_t nlines;
+    /* warnings a stage before parsing has to give (unrun.c: the parts of a
+     * PDF run it could not read), each its text and line; the parser prints
+     * and counts them */
+    jx_line *notes;
+    size_t nnotes;
 } jx_text;
 
 /* A set of hex SHA-256 digests (malloc-backed; sha_free releases it). */
@@ -415,7 +420,8 @@ size_t dep_name_at(const char *s, size_t n);
 void dec_unwrap(jx_arena *a, jx_text *t);
 /* Rewrites a table a PDF export joined into one line with no breaks into
  * the tab-prefixed one-cell-per-line form (see unrun.c); the new lines keep
- * the number of the run. t->lines may be replaced by an arena copy. */
+ * the number of the run. t->lines may be replaced by an arena copy; what it
+ * leaves out or unread it says in t->notes. */
 void unrun_text(jx_arena *a, jx_text *t);
 
 /* ---- segment.c: where each part of a document begins and ends ----

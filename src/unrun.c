@@ -29,6 +29,7 @@
  * parser's warning about responsibility lines with no task stays). */
 #include "jxgov.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -546,25 +547,10 @@ static int district_at(run *r, size_t i, size_t *end, int depth)
  * cell that carries its own ends (a /, —, a repeated text): fixed. */
 typedef struct { size_t s, e; int pct, fixed; } vtok;
 
-typedef struct {
-    run *r;
-    const vtok *tok;
-    size_t ntok, nd;
-    int additive;
-    long steps;
-    int found;
-    long long total, sum;
-    size_t digits_after[DMAX * 2], fixed_after[DMAX * 2];  /* in the tokens after t */
-    int dots[DMAX * 2];                                     /* a point in token t or after it */
-    size_t cut[DMAX + 1][2];    /* the reading's values: [s, e) each */
-    size_t first[DMAX + 1][2];  /* the first reading found */
-    size_t nv;
-} splitter;
-
 /* [s, e) as a number scaled by 10^4, -1 when not one the family prints. */
 static long long part_value(run *r, size_t s, size_t e)
 {
-    if (s >= e || e - s > 16) return -1;
+    if (s >= e || e - s > 13) return -1;   /* 12 digits and a point: no overflow below */
     if (r->t[s] == '0' && e - s > 1 && r->t[s + 1] != '.') return -1;     /* 05 */
     long long v = 0;
     int dec = -1;
@@ -581,60 +567,90 @@ static long long part_value(run *r, size_t s, size_t e)
     return v;
 }
 
-static void split_from(splitter *S, size_t t, size_t pos)
+/* 全市 as the sum of the others, over a region of digits, points and /
+ * (nothing else is added): min[o][m] and max[o][m] are the least and the
+ * most that region[o..] read as m values sums to (LLONG_MAX: no reading),
+ * which bound the search to the readings that can still add up. */
+#define REGION_MAX 512
+#define NONE LLONG_MAX
+typedef struct {
+    run *r;
+    size_t base, len, nd;
+    long steps;
+    int found;
+    long long mn[REGION_MAX + 1][DMAX + 1], mx[REGION_MAX + 1][DMAX + 1];
+    size_t cut[DMAX][2], first[DMAX][2];
+} adder;
+
+static void add_from(adder *A, size_t o, size_t m, long long rest, size_t nv)
 {
-    if (S->found > 1 || --S->steps <= 0 || --S->r->split_budget <= 0) { if (S->r->split_budget <= 0) S->steps = 0; return; }
-    if (t == S->ntok) {
-        if (S->nv != S->nd || (S->additive && S->sum != S->total)) return;
-        if (!S->found++) memcpy(S->first, S->cut, sizeof S->cut);
+    if (A->found > 1 || --A->steps <= 0 || --A->r->split_budget <= 0) { A->steps = 0; return; }
+    if (A->mn[o][m] == NONE || rest < A->mn[o][m] || rest > A->mx[o][m]) return;
+    if (o == A->len) {
+        if (!A->found++) memcpy(A->first, A->cut, sizeof A->cut);
         return;
     }
-    const vtok *k = &S->tok[t];
-    if (S->nv == S->nd) return;
-    /* every token left holds one value at least */
-    if (S->nd - S->nv < S->ntok - t) return;
-    if (k->fixed) {
-        S->cut[S->nv][0] = k->s;
-        S->cut[S->nv][1] = k->e;
-        S->nv++;
-        split_from(S, t + 1, S->tok[t + 1 < S->ntok ? t + 1 : t].s);
-        S->nv--;
+    const char *s = A->r->t + A->base;
+    if (s[o] == '/') {
+        A->cut[nv][0] = A->base + o;
+        A->cut[nv][1] = A->base + o + 1;
+        add_from(A, o + 1, m - 1, rest, nv + 1);
         return;
     }
-    size_t digits_end = k->e - (k->pct ? 1 : 0);
-    /* where 全市 is known, what is left of it bounds what is left to split:
-     * m numbers each at most as long as that rest hold that many digits at most */
-    if (S->additive && S->nv && !S->dots[t]) {
-        size_t m = S->nd - S->nv - S->fixed_after[t], len = digits_end - pos + S->digits_after[t], w = 1;
-        for (long long rest = (S->total - S->sum) / 10000; rest >= 10; rest /= 10) w++;
-        if (m > len || len > m * w) return;
-        /* the longest of m numbers in len digits has ceil(len / m) of them,
-         * the first not 0; and m numbers in len digits sum to at most
-         * 10^(len - m + 1) - 1 + 9 (m - 1) */
-        long long rest = (S->total - S->sum) / 10000, floor = 1, cap = 1;
-        for (size_t j = 1; j < (len + m - 1) / m && floor <= rest; j++) floor *= 10;
-        if (floor > rest && floor > 1) return;
-        for (size_t j = 0; j < len - m + 1 && cap <= rest; j++) cap *= 10;
-        if (cap - 1 + 9 * (long long)(m - 1) < rest) return;
-    }
-    for (size_t e = pos + 1; e <= digits_end; e++) {
-        int last = e == digits_end;
-        long long v = part_value(S->r, pos, e);
+    for (size_t e = o + 1; e <= A->len && e <= o + 16 && s[e - 1] != '/'; e++) {
+        long long v = part_value(A->r, A->base + o, A->base + e);
         if (v < 0) continue;
-        long long sum0 = S->sum;
-        if (S->additive) {
-            if (S->nv == 0) S->total = v;
-            else if ((S->sum += v) > S->total) { S->sum = sum0; break; }
-        }
-        S->cut[S->nv][0] = pos;
-        S->cut[S->nv][1] = last ? k->e : e;
-        S->nv++;
-        if (last) split_from(S, t + 1, t + 1 < S->ntok ? S->tok[t + 1].s : 0);
-        else split_from(S, t, e);
-        S->nv--;
-        S->sum = sum0;
-        if (S->found > 1 || S->steps <= 0) return;
+        if (v > rest) break;
+        A->cut[nv][0] = A->base + o;
+        A->cut[nv][1] = A->base + e;
+        add_from(A, e, m - 1, rest - v, nv + 1);
+        if (A->found > 1 || A->steps <= 0) return;
     }
+}
+
+/* The readings of [base, base + len) as nd values whose first is the sum
+ * of the others: 0, 1 (in out), 2 (two or more, or too many to tell). */
+static int additive_readings(run *r, size_t base, size_t len, size_t nd, size_t out[][2])
+{
+    static _Thread_local adder A;
+    if (len > REGION_MAX || !nd) return 2;
+    A.r = r;
+    A.base = base;
+    A.len = len;
+    A.nd = nd;
+    A.steps = SPLIT_BUDGET;
+    A.found = 0;
+    const char *s = r->t + base;
+    for (size_t o = len + 1; o-- > 0;)
+        for (size_t m = 0; m <= nd; m++) {
+            long long lo = NONE, hi = -1;
+            if (o == len) {
+                if (!m) lo = hi = 0;
+            } else if (m && s[o] == '/') {
+                lo = A.mn[o + 1][m - 1];
+                hi = A.mx[o + 1][m - 1];
+            } else if (m) {
+                for (size_t e = o + 1; e <= len && e <= o + 16 && s[e - 1] != '/'; e++) {
+                    long long v = part_value(r, base + o, base + e);
+                    if (v < 0 || A.mn[e][m - 1] == NONE) continue;
+                    if (v + A.mn[e][m - 1] < lo) lo = v + A.mn[e][m - 1];
+                    if (v + A.mx[e][m - 1] > hi) hi = v + A.mx[e][m - 1];
+                }
+            }
+            A.mn[o][m] = lo;
+            A.mx[o][m] = lo == NONE ? -1 : hi;
+        }
+    /* the first value is 全市: the rest reads as nd - 1 values summing to it */
+    for (size_t e = 1; e <= len && e <= 16 && s[e - 1] != '/' && A.found < 2 && A.steps > 0; e++) {
+        long long v = part_value(r, base, base + e);
+        if (v < 0) continue;
+        A.cut[0][0] = base;
+        A.cut[0][1] = base + e;
+        add_from(&A, e, nd - 1, v, 1);
+    }
+    if (A.steps <= 0 || A.found > 1) return 2;
+    if (A.found) memcpy(out, A.first, nd * sizeof *out);
+    return A.found;
 }
 
 /* A text value at i that the row repeats (儿童孤独症政策内报销比例不低于60% ×8):
@@ -764,38 +780,12 @@ static int read_values(run *r, size_t i, size_t e, const dlayout *L, size_t out[
     /* sums_up's rule: a number under 全市 */
     if (!nt || tok[0].fixed) additive = 0;
     *end = p;
-    splitter S;
-    memset(&S, 0, sizeof S);
-    S.r = r;
-    S.tok = tok;
-    S.ntok = nt;
-    S.nd = L->nd;
-    S.additive = additive;
-    S.steps = SPLIT_BUDGET;
-    for (size_t k = nt, digits = 0, fixed = 0, dot = 0; k-- > 0;) {
-        S.digits_after[k] = digits;
-        S.fixed_after[k] = fixed;
-        if (tok[k].fixed) fixed++;
-        else digits += tok[k].e - tok[k].s - (tok[k].pct ? 1 : 0);
-        if (!tok[k].fixed && memchr(r->t + tok[k].s, '.', tok[k].e - tok[k].s)) dot = 1;
-        S.dots[k] = (int)dot;
-    }
     /* the count alone first; 全市 as the sum of the others only to choose
      * between readings (a row that does not add up, as two of the seeds'
      * do, still reads where its cells allow one reading) */
-    S.found = count_readings(r, tok, nt, L->nd, S.first);
-    if (S.found != 1 && additive) {
-        S.additive = 1;
-        S.found = 0;
-        S.steps = SPLIT_BUDGET;
-        S.nv = 0;
-        S.sum = S.total = 0;
-        split_from(&S, 0, nt ? tok[0].s : 0);
-    }
-    if (S.steps <= 0 || S.found > 1) return -1;
-    if (!S.found) return 0;
-    memcpy(out, S.first, L->nd * sizeof *out);
-    return 1;
+    int found = count_readings(r, tok, nt, L->nd, out);
+    if (found != 1 && additive) found = additive_readings(r, i, p - i, L->nd, out);
+    return found == 1 ? 1 : found == 0 ? 0 : -1;
 }
 
 /* The measure word ending exactly at e, from s on: its start, e when none. */
@@ -814,8 +804,11 @@ typedef struct {
     size_t is, ie;          /* line 1's indicator (a table without a 单位 column) */
     size_t us, ue;          /* the 单位 cell */
     size_t v[DMAX][2];      /* the values */
+    size_t vs, ve;          /* what they were printed as */
+    int unread;             /* 0, or the values read in no way (1) or several (2) */
     size_t u0, nu;          /* its units: dset.units[u0 .. u0 + nu) */
     long num;               /* 序号, 0 on an indicator line */
+    int glued;              /* line 1 of an item whose indicator is glued to its text */
 } dline;
 
 typedef struct { dline *l; size_t n, cap; jx_vec units; } dset;
@@ -830,20 +823,44 @@ static dline *push_dline(dset *d)
     return &d->l[d->n++];
 }
 
+static void dset_free(dset *d)
+{
+    free(d->l);
+    jx_vec_free(&d->units);
+}
+
 /* The lines of one item after its text, [p, e): values, units, then the
- * indicator lines. 1 when it reads (lines appended), 0 when not, -1 when
- * ambiguous. */
-static int read_tail(run *r, size_t p, size_t e, const dlayout *L, dset *d, dline *first)
+ * indicator lines. 1 when its cells are found (lines appended; a line whose
+ * values do not read one way is marked unread), 0 when not. *all: every
+ * line's values read. */
+/* [s, e) holds no value: no digit, no /. */
+static int last_item(run *r, size_t s, size_t e)
+{
+    for (size_t k = s; k < e; k++)
+        if (value_start(r, k)) return 0;
+    return 1;
+}
+
+static int read_tail(run *r, size_t p, size_t e, const dlayout *L, dset *d, dline *first, int *all, size_t *rest)
 {
     size_t n0 = d->n;
     dline cur = *first;
+    *all = 1;
+    if (rest) *rest = e;
     for (int line = 0;; line++) {
         if (line) {
-            /* an indicator line: its indicator, its unit, values */
+            /* an indicator line: its indicator (no 。 in it), its unit, values */
             memset(&cur, 0, sizeof cur);
             size_t s = p;
-            while (p < e && !value_start(r, p) && !repeated_text(r, p, e)) p += txt_u8len((unsigned char)r->t[p]);
-            if (p == s || p >= e) { d->n = n0; return 0; }
+            while (p < e && !value_start(r, p) && !repeated_text(r, p, e) && !at(r, p, "。"))
+                p += txt_u8len((unsigned char)r->t[p]);
+            /* after the last item, text that holds no values follows the table
+             * (抄送：… joined on) */
+            if (rest != NULL && (p >= e || at(r, p, "。")) && s > first->ts && last_item(r, s, e)) {
+                *rest = s;
+                break;
+            }
+            if (p == s || p >= e || at(r, p, "。")) { d->n = n0; return 0; }
             cur.ts = s;
             cur.te = p;
             if (L->unit) {
@@ -855,7 +872,11 @@ static int read_tail(run *r, size_t p, size_t e, const dlayout *L, dset *d, dlin
         }
         size_t end;
         int rc = read_values(r, p, e, L, cur.v, &end);
-        if (rc <= 0) { d->n = n0; return rc; }
+        if (end == p) { d->n = n0; return 0; }
+        cur.vs = p;
+        cur.ve = end;
+        cur.unread = rc == 1 ? 0 : rc == 0 ? 1 : 2;
+        if (cur.unread) *all = 0;
         p = end;
         unit u[MAX_UNITS];
         size_t nu = 0;
@@ -869,18 +890,22 @@ static int read_tail(run *r, size_t p, size_t e, const dlayout *L, dset *d, dlin
     }
     /* an item split over indicators prints one beside its text too: in a
      * table with a 单位 column it is glued to the text, not to be told apart */
-    if (L->unit && d->n - n0 > 1) { d->n = n0; return 0; }
+    if (L->unit && d->n - n0 > 1) d->l[n0].glued = 1;
     return 1;
 }
 
-/* Item [b, e) of number num: its text, then its tail. Every place the text
+/* Item [b, e) of number num: its text, then its tail. The places the text
  * may end (a 。 where the table has no 单位 column, else a measure word right
- * before the values) is tried: 1 when exactly one reads. */
-static int read_item(run *r, size_t b, size_t e, long num, const dlayout *L, dset *d)
+ * before the values) are tried in order: the first whose values all read,
+ * else the first whose cells are found (its unread values then marked). A
+ * later place would take a whole target line into the text (…校外暑托名
+ * 1025125125100125100225225///校内暑托名…). 1 when so (lines appended). */
+static int read_item(run *r, size_t b, size_t e, long num, const dlayout *L, dset *d, int last, size_t *rest)
 {
-    int readings = 0;
+    int found = 0;
     dset best = {NULL, 0, 0, JX_VEC(unit)};
-    for (size_t p = b + 3; p < e && readings < 2; p += txt_u8len((unsigned char)r->t[p])) {
+    *rest = e;
+    for (size_t p = b + 3; p < e && !found; p += txt_u8len((unsigned char)r->t[p])) {
         dline first = {0};
         first.num = num;
         first.ts = b;
@@ -903,24 +928,17 @@ static int read_item(run *r, size_t b, size_t e, long num, const dlayout *L, dse
             tail = first.ie;
         }
         if (--r->budget <= 0) break;
-        dset one = {NULL, 0, 0, JX_VEC(unit)};
-        int rc = read_tail(r, tail, e, L, &one, &first);
-        if (rc < 0) readings = 2;
-        else if (rc > 0 && !readings++) { best = one; continue; }
-        free(one.l);
-        jx_vec_free(&one.units);
+        int all;
+        if (read_tail(r, tail, e, L, &best, &first, &all, last ? rest : NULL)) found = 1;
     }
-    int ok = readings == 1;
-    if (ok)
-        for (size_t k = 0; k < best.n; k++) {
-            dline *w = push_dline(d);
-            *w = best.l[k];
-            w->u0 = d->units.n;
-            for (size_t j = 0; j < w->nu; j++) *(unit *)jx_vec_push(&d->units) = JX_AT(best.units, unit, best.l[k].u0 + j);
-        }
-    free(best.l);
-    jx_vec_free(&best.units);
-    return ok;
+    for (size_t k = 0; k < best.n; k++) {
+        dline *w = push_dline(d);
+        *w = best.l[k];
+        w->u0 = d->units.n;
+        for (size_t j = 0; j < w->nu; j++) *(unit *)jx_vec_push(&d->units) = JX_AT(best.units, unit, best.l[k].u0 + j);
+    }
+    dset_free(&best);
+    return found;
 }
 
 /* The number num at i, glued to what stands before it, followed by an
@@ -935,25 +953,31 @@ static size_t seq_at(run *r, size_t i, long num)
     return (size_t)k;
 }
 
-/* The header of a district table at h (序号 …): the layout, *end past it;
- * 0 when it is none (or one whose cells a run cannot tell apart: a grouping
- * column, 事项分类, glued to the item's text). */
+/* The header of a district table at h (序号 …): 1 and the layout, *end past
+ * it; 0 when it is none; -1 when it is one whose cells a run cannot tell
+ * apart (*why says which). */
 static int district_header(run *r, size_t h, dlayout *L, size_t *end, int *dist, size_t *ndist,
-                           int *post_lead)
+                           const char **why)
 {
     size_t pos = h + strlen("序号"), e;
     int role, span = 0;
+    const char *cat = NULL;
     memset(L, 0, sizeof *L);
-    *post_lead = 0;
     while ((role = dheader_word(r, pos, &e))) {
-        if (role == D_CAT || (role == D_TEXT && L->text) || (role == D_UNIT && L->unit)) return 0;
+        if ((role == D_TEXT && L->text) || (role == D_UNIT && L->unit)) return 0;
+        if (role == D_CAT) cat = "its grouping column (事项分类) cannot be told from the items' text";
+        if (role == D_TEXT && at(r, pos, "项目名称") && dheader_word(r, e, &e) == D_TEXT) {
+            /* 项目名称 beside the content: the grouping column of 000's annex */
+            cat = "its 项目名称 column cannot be told from the items' text";
+            L->text = 1;
+            continue;
+        }
         if (role == D_TEXT) L->text = 1;
         if (role == D_UNIT) L->unit = 1;
         if (role == D_SPAN) span = 1;
         if (role == D_LEAD) {
             if (!span || L->lead) return 0;        /* a unit column before the values: not read here */
             L->lead = 1;
-            *post_lead = 1;
         }
         pos = e;
     }
@@ -972,17 +996,35 @@ static int district_header(run *r, size_t h, dlayout *L, size_t *end, int *dist,
     L->nd = *ndist;
     L->additive = dist[0] == 0;
     *end = pos;
+    if (cat) { *why = cat; return -1; }
     return 1;
 }
 
-static int unrun_districts(jx_arena *a, const jx_line *ln, run *r, size_t h0, size_t head_end, jx_vec *out)
+static void note(jx_vec *notes, long no, char *text)
+{
+    jx_line *l = jx_vec_push(notes);
+    l->text = text;
+    l->len = strlen(text);
+    l->no = no;
+}
+
+static int unrun_districts(jx_arena *a, const jx_line *ln, run *r, size_t h0, size_t head_end, jx_vec *out,
+                           jx_vec *notes)
 {
     dlayout L;
-    int dist[DMAX], post;
+    int dist[DMAX];
     size_t nd, body;
-    if (!district_header(r, h0, &L, &body, dist, &nd, &post)) return 0;
-    const char *note = txt_find(r->t + body, r->n - body, "注：");
-    size_t stop = note ? (size_t)(note - r->t) : r->n;
+    const char *why = NULL;
+    int hr = district_header(r, h0, &L, &body, dist, &nd, &why);
+    if (!hr) return 0;
+    long no = ln->no;
+    const char *left = "a per-district table joined into one line is left as printed: ";
+    if (hr < 0) {
+        note(notes, no, jx_sprintf(a, "%s%s", left, why));
+        return 0;
+    }
+    const char *tail_note = txt_find(r->t + body, r->n - body, "注：");
+    size_t stop = tail_note ? (size_t)(tail_note - r->t) : r->n;
     dset d = {NULL, 0, 0, JX_VEC(unit)};
     size_t hlen = body - h0, p = body;
     long num = 0;
@@ -997,7 +1039,9 @@ static int unrun_districts(jx_arena *a, const jx_line *ln, run *r, size_t h0, si
         for (q = b + 1; q <= lim && !found; q++) {
             if (q < lim && !seq_at(r, q, num + 2) && !(stop - q >= hlen && !memcmp(r->t + q, r->t + h0, hlen)))
                 continue;
-            found = read_item(r, b, q, num + 1, &L, &d);
+            size_t rest;
+            found = read_item(r, b, q, num + 1, &L, &d, q == stop, &rest);
+            if (found && q == stop && rest < stop) stop = q = rest;
             if (found) break;
         }
         if (!found || r->budget <= 0 || r->split_budget <= 0) { ok = 0; break; }
@@ -1005,11 +1049,10 @@ static int unrun_districts(jx_arena *a, const jx_line *ln, run *r, size_t h0, si
         p = q;
     }
     if (!ok || !d.n) {
-        free(d.l);
-        jx_vec_free(&d.units);
+        note(notes, no, jx_sprintf(a, "%sitem %ld does not read", left, num + 1));
+        dset_free(&d);
         return 0;
     }
-    long no = ln->no;
     size_t hs = 0;
     while (hs < head_end && r->t[hs] == ' ') hs++;
     if (head_end > hs) {
@@ -1039,8 +1082,28 @@ static int unrun_districts(jx_arena *a, const jx_line *ln, run *r, size_t h0, si
         lead_len = e - pos;
     }
     if (lead_word) emit_cell(out, a, no, lead_word, lead_len);
+    long item = 0;
+    int skip = 0;
     for (size_t i = 0; i < d.n; i++) {
         const dline *w = &d.l[i];
+        if (w->num) {
+            item = w->num;
+            skip = w->glued;
+            if (skip)
+                note(notes, no, jx_sprintf(a, "item %ld: its first indicator cannot be told from its text "
+                                              "(a 单位 column); the item is left out", item));
+        }
+        if (skip) continue;
+        if (w->unread) {
+            const char *ind = w->num ? (w->ie > w->is ? r->t + w->is : NULL) : r->t + w->ts;
+            size_t il = w->num ? w->ie - w->is : w->te - w->ts;
+            note(notes, no, jx_sprintf(a, "item %ld%s%.*s: %.*s reads as %zu values in %s; its values are left out",
+                                          item, ind ? " " : "", ind ? (int)il : 0, ind ? ind : "",
+                                          (int)(w->ve - w->vs), r->t + w->vs, nd,
+                                          w->unread == 1 ? "no way" : "more than one way"));
+            /* an indicator line is nothing but its values */
+            if (!w->num) continue;
+        }
         emit(out, a, no, "", 0);
         if (w->num) {
             cell = jx_sprintf(a, "%ld", w->num);
@@ -1053,11 +1116,11 @@ static int unrun_districts(jx_arena *a, const jx_line *ln, run *r, size_t h0, si
         emit_cell(out, a, no, r->t + w->ts, w->te - w->ts);
         if (w->ie > w->is) emit_cell(out, a, no, r->t + w->is, w->ie - w->is);
         if (L.unit) emit_cell(out, a, no, r->t + w->us, w->ue - w->us);
-        for (size_t k = 0; k < nd; k++) emit_cell(out, a, no, r->t + w->v[k][0], w->v[k][1] - w->v[k][0]);
+        if (!w->unread)
+            for (size_t k = 0; k < nd; k++) emit_cell(out, a, no, r->t + w->v[k][0], w->v[k][1] - w->v[k][0]);
         if (L.lead) emit_units(out, a, no, r, &JX_AT(d.units, unit, w->u0), 0, w->nu);
     }
-    free(d.l);
-    jx_vec_free(&d.units);
+    dset_free(&d);
     if (stop < r->n) {
         emit(out, a, no, "", 0);
         emit(out, a, no, r->t + stop, r->n - stop);
@@ -1066,7 +1129,7 @@ static int unrun_districts(jx_arena *a, const jx_line *ln, run *r, size_t h0, si
 }
 
 /* Rewrites one run; 0 (out untouched) when it does not read as a table. */
-static int unrun_line(jx_arena *a, const jx_line *ln, jx_vec *out)
+static int unrun_line(jx_arena *a, const jx_line *ln, jx_vec *out, jx_vec *notes)
 {
     const char *seq = txt_find(ln->text, ln->len, "序号");
     if (!seq) return 0;
@@ -1107,7 +1170,7 @@ static int unrun_line(jx_arena *a, const jx_line *ln, jx_vec *out)
     }
     if (nh < 3 || nh > 4 || roles[0] != H_SEQ || roles[1] != H_TEXT || roles[2] != H_LEAD ||
         (nh == 4 && roles[3] != H_MEMBER))
-        return unrun_districts(a, ln, &r, h0, h0, out);
+        return unrun_districts(a, ln, &r, h0, h0, out, notes);
     size_t body = pos;
     /* the text after the table: a 注：… line */
     const char *note = txt_find(r.t + body, r.n - body, "注：");
@@ -1226,11 +1289,11 @@ void unrun_text(jx_arena *a, jx_text *t)
         if (l->len >= RUN_MIN && !memchr(l->text, '\t', l->len) && txt_find(l->text, l->len, "序号")) break;
     }
     if (i == t->nlines) return;
-    jx_vec out = JX_VEC(jx_line);
+    jx_vec out = JX_VEC(jx_line), notes = JX_VEC(jx_line);
     int changed = 0;
     for (i = 0; i < t->nlines; i++) {
         const jx_line *l = &t->lines[i];
-        if (l->len >= RUN_MIN && !memchr(l->text, '\t', l->len) && unrun_line(a, l, &out)) {
+        if (l->len >= RUN_MIN && !memchr(l->text, '\t', l->len) && unrun_line(a, l, &out, &notes)) {
             changed = 1;
             continue;
         }
@@ -1242,4 +1305,10 @@ void unrun_text(jx_arena *a, jx_text *t)
         t->nlines = out.n;
     }
     jx_vec_free(&out);
+    if (notes.n) {
+        t->notes = jx_alloc(a, notes.n * sizeof *t->notes);
+        memcpy(t->notes, notes.p, notes.n * sizeof *t->notes);
+        t->nnotes = notes.n;
+    }
+    jx_vec_free(&notes);
 }

@@ -30,8 +30,8 @@
  *   perturb rundist FILE     every table whose header names a district
  *                            (南湖区 …) joined so, header and rows
  *   perturb rundistflat FILE the same, its grouping column (事项分类, or a
- *                            项目名称 beside a content column) left out: a
- *                            district table without one
+ *                            项目名称 beside a content column) left out of
+ *                            its numbered rows: a district table without one
  *   perturb halfwidth FILE   full-width CJK punctuation -> ASCII ， ： （ ） ；
  *   perturb fullwidth FILE   ASCII digits -> full-width digits
  *   perturb noblank FILE     blank lines dropped (table rows no longer
@@ -143,8 +143,13 @@ static void emit_table(const char *mode, row *rows, int nrows)
     if (run_mode(mode)) {
         int drop = !strcmp(mode, "rundistflat") && nrows ? group_column(&rows[0]) : -1;
         for (int r = 0; r < nrows; r++)
-            for (int k = 0; k < rows[r].n; k++)
-                if (k != drop) put_joined(&rows[r].c[k]);
+            for (int k = 0; k < rows[r].n; k++) {
+                /* an unnumbered row's cell there is its indicator (000's annex
+                 * prints them so), not the grouping column's */
+                const cell *c0 = &rows[r].c[0], *ck = &rows[r].c[k];
+                int numbered = c0->n && *c0->line[0], empty = !ck->n || !*ck->line[0];
+                if (k != drop || (!numbered && !empty)) put_joined(ck);
+            }
         putchar('\n');
     }
     for (int r = 0; r < nrows && !run_mode(mode); r++) {
