@@ -46,6 +46,7 @@ typedef struct {
     size_t n;
     long budget;            /* name look-ups left: the cost stays linear in n */
     long split_budget;      /* steps left to split glued digits (district tables) */
+    struct dscratch *scratch;   /* their working tables, one allocation a run */
     int leader;             /* a leader column: 0 none, 1 before the units, 2 after them */
     int name;               /* a 项目名称 column before the text */
 } run;
@@ -477,7 +478,6 @@ static char *drop_pages(jx_arena *a, const char *s, size_t n, size_t *outn)
  * leaves the whole run as it was. */
 
 #define DMAX 16             /* district columns */
-#define SPLIT_BUDGET 500000  /* split steps a row may take: the cost stays linear */
 
 enum { D_TEXT = 1, D_UNIT, D_LEAD, D_SPAN, D_CAT };
 static const struct { const char *w; int role; } dheader_words[] = {
@@ -568,58 +568,82 @@ static long long part_value(run *r, size_t s, size_t e)
 }
 
 /* 全市 as the sum of the others, over a region of digits, points and /
- * (nothing else is added): min[o][m] and max[o][m] are the least and the
- * most that region[o..] read as m values sums to (LLONG_MAX: no reading),
- * which bound the search to the readings that can still add up. */
+ * (nothing else is added): mn[o][m] and mx[o][m] are the least and the
+ * most that region[o..] read as m values sums to (NONE: no reading), and
+ * the readings from (o, m, what is left of 全市) are counted once each
+ * (memo): the search costs the states it meets, at most MEMO_SIZE / 2. */
 #define REGION_MAX 512
+#define TOKMAX 256
 #define NONE LLONG_MAX
+#define MEMO_SIZE (1 << 17)
+typedef struct { long long rest; unsigned key, gen; unsigned char count; } memo_slot;
 typedef struct {
     run *r;
-    size_t base, len, nd;
-    long steps;
-    int found;
+    size_t base, len, nd, nmemo;
+    unsigned gen;               /* this search's slots: no clearing between rows */
+    int full;                   /* the memo ran out: too many states to tell */
     long long mn[REGION_MAX + 1][DMAX + 1], mx[REGION_MAX + 1][DMAX + 1];
-    size_t cut[DMAX][2], first[DMAX][2];
+    memo_slot memo[MEMO_SIZE];
 } adder;
 
-static void add_from(adder *A, size_t o, size_t m, long long rest, size_t nv)
+static memo_slot *memo_at(adder *A, size_t o, size_t m, long long rest)
 {
-    if (A->found > 1 || --A->steps <= 0 || --A->r->split_budget <= 0) { A->steps = 0; return; }
-    if (A->mn[o][m] == NONE || rest < A->mn[o][m] || rest > A->mx[o][m]) return;
-    if (o == A->len) {
-        if (!A->found++) memcpy(A->first, A->cut, sizeof A->cut);
-        return;
+    unsigned key = (unsigned)(o * (DMAX + 1) + m) + 1;
+    unsigned long long h = (unsigned long long)rest * 0x9E3779B97F4A7C15ull ^ key * 0xC2B2AE3D27D4EB4Full;
+    for (size_t i = (size_t)(h >> 40) & (MEMO_SIZE - 1);; i = (i + 1) & (MEMO_SIZE - 1)) {
+        memo_slot *s = &A->memo[i];
+        if (s->gen != A->gen || (s->key == key && s->rest == rest)) return s;
     }
-    const char *s = A->r->t + A->base;
-    if (s[o] == '/') {
-        A->cut[nv][0] = A->base + o;
-        A->cut[nv][1] = A->base + o + 1;
-        add_from(A, o + 1, m - 1, rest, nv + 1);
-        return;
+}
+
+/* The readings of region[o..] as m values summing to rest: 0, 1, 2 (or more). */
+static int add_count(adder *A, size_t o, size_t m, long long rest)
+{
+    if (A->mn[o][m] == NONE || rest < A->mn[o][m] || rest > A->mx[o][m]) return 0;
+    if (o == A->len) return 1;      /* m and rest 0: mn says so */
+    memo_slot *s = memo_at(A, o, m, rest);
+    if (s->gen == A->gen) return s->count;
+    if (A->full || A->nmemo >= MEMO_SIZE / 2 || --A->r->split_budget <= 0) { A->full = 1; return 2; }
+    const char *t = A->r->t + A->base;
+    int c = 0;
+    if (t[o] == '/') {
+        c = add_count(A, o + 1, m - 1, rest);
+    } else {
+        for (size_t e = o + 1; e <= A->len && e <= o + 13 && t[e - 1] != '/' && c < 2; e++) {
+            long long v = part_value(A->r, A->base + o, A->base + e);
+            if (v < 0) continue;
+            if (v > rest) break;
+            c += add_count(A, e, m - 1, rest - v);
+        }
     }
-    for (size_t e = o + 1; e <= A->len && e <= o + 16 && s[e - 1] != '/'; e++) {
-        long long v = part_value(A->r, A->base + o, A->base + e);
-        if (v < 0) continue;
-        if (v > rest) break;
-        A->cut[nv][0] = A->base + o;
-        A->cut[nv][1] = A->base + e;
-        add_from(A, e, m - 1, rest - v, nv + 1);
-        if (A->found > 1 || A->steps <= 0) return;
-    }
+    if (c > 2) c = 2;
+    s = memo_at(A, o, m, rest);     /* the table only grows: the slot is still free */
+    s->gen = A->gen;
+    s->key = (unsigned)(o * (DMAX + 1) + m) + 1;
+    s->rest = rest;
+    s->count = (unsigned char)c;
+    A->nmemo++;
+    return c;
 }
 
 /* The readings of [base, base + len) as nd values whose first is the sum
  * of the others: 0, 1 (in out), 2 (two or more, or too many to tell). */
+static adder *scratch_adder(run *r);
+
 static int additive_readings(run *r, size_t base, size_t len, size_t nd, size_t out[][2])
 {
-    static _Thread_local adder A;
+    adder *A = scratch_adder(r);
     if (len > REGION_MAX || !nd) return 2;
-    A.r = r;
-    A.base = base;
-    A.len = len;
-    A.nd = nd;
-    A.steps = SPLIT_BUDGET;
-    A.found = 0;
+    A->r = r;
+    A->base = base;
+    A->len = len;
+    A->nd = nd;
+    A->full = 0;
+    A->nmemo = 0;
+    if (++A->gen == 0) {         /* wrapped: every slot's generation is stale but 0 */
+        memset(A->memo, 0, sizeof A->memo);
+        A->gen = 1;
+    }
     const char *s = r->t + base;
     for (size_t o = len + 1; o-- > 0;)
         for (size_t m = 0; m <= nd; m++) {
@@ -627,30 +651,49 @@ static int additive_readings(run *r, size_t base, size_t len, size_t nd, size_t 
             if (o == len) {
                 if (!m) lo = hi = 0;
             } else if (m && s[o] == '/') {
-                lo = A.mn[o + 1][m - 1];
-                hi = A.mx[o + 1][m - 1];
+                lo = A->mn[o + 1][m - 1];
+                hi = A->mx[o + 1][m - 1];
             } else if (m) {
-                for (size_t e = o + 1; e <= len && e <= o + 16 && s[e - 1] != '/'; e++) {
+                for (size_t e = o + 1; e <= len && e <= o + 13 && s[e - 1] != '/'; e++) {
                     long long v = part_value(r, base + o, base + e);
-                    if (v < 0 || A.mn[e][m - 1] == NONE) continue;
-                    if (v + A.mn[e][m - 1] < lo) lo = v + A.mn[e][m - 1];
-                    if (v + A.mx[e][m - 1] > hi) hi = v + A.mx[e][m - 1];
+                    if (v < 0 || A->mn[e][m - 1] == NONE) continue;
+                    if (v + A->mn[e][m - 1] < lo) lo = v + A->mn[e][m - 1];
+                    if (v + A->mx[e][m - 1] > hi) hi = v + A->mx[e][m - 1];
                 }
             }
-            A.mn[o][m] = lo;
-            A.mx[o][m] = lo == NONE ? -1 : hi;
+            A->mn[o][m] = lo;
+            A->mx[o][m] = lo == NONE ? -1 : hi;
         }
     /* the first value is 全市: the rest reads as nd - 1 values summing to it */
-    for (size_t e = 1; e <= len && e <= 16 && s[e - 1] != '/' && A.found < 2 && A.steps > 0; e++) {
+    int total = 0;
+    size_t first = 0;
+    for (size_t e = 1; e <= len && e <= 13 && s[e - 1] != '/' && total < 2; e++) {
         long long v = part_value(r, base, base + e);
         if (v < 0) continue;
-        A.cut[0][0] = base;
-        A.cut[0][1] = base + e;
-        add_from(&A, e, nd - 1, v, 1);
+        int c = add_count(A, e, nd - 1, v);
+        if (c && !total) first = e;
+        total += c;
     }
-    if (A.steps <= 0 || A.found > 1) return 2;
-    if (A.found) memcpy(out, A.first, nd * sizeof *out);
-    return A.found;
+    if (A->full || total != 1) return A->full || total > 1 ? 2 : 0;
+    /* the one reading: at each step the one way on that still reads */
+    out[0][0] = base;
+    out[0][1] = base + first;
+    long long rest = part_value(r, base, base + first);
+    size_t o = first;
+    for (size_t m = nd - 1; m > 0; m--) {
+        size_t e = o + 1;
+        long long v = 0;
+        if (s[o] != '/')
+            for (; e <= len && e <= o + 13 && s[e - 1] != '/'; e++) {
+                v = part_value(r, base + o, base + e);
+                if (v >= 0 && v <= rest && add_count(A, e, m - 1, rest - v) == 1) break;
+            }
+        out[nd - m][0] = base + o;
+        out[nd - m][1] = base + e;
+        rest -= s[o] == '/' ? 0 : v;
+        o = e;
+    }
+    return 1;
 }
 
 /* A text value at i that the row repeats (儿童孤独症政策内报销比例不低于60% ×8):
@@ -674,10 +717,18 @@ static int value_start(run *r, size_t i)
     return is_digit(r, i) || at(r, i, "/") || at(r, i, "—") || at(r, i, "－");
 }
 
+/* A district run's working tables, too large for the stack: allocated
+ * once a run (calloc: untouched pages cost nothing). */
+struct dscratch {
+    adder add;
+    unsigned char ways[DMAX * 2][TOKMAX + 1][DMAX + 1];
+};
+static adder *scratch_adder(run *r) { return &r->scratch->add; }
+static unsigned char (*scratch_ways(run *r))[TOKMAX + 1][DMAX + 1] { return r->scratch->ways; }
+
 /* The ways to split token k into c numbers (c = 0 .. DMAX), each 0 1 or 2
  * (2: two or more); f[j][c] for its first j characters, kept for the
  * reading. Linear in the token's length times its length bound (16). */
-#define TOKMAX 256
 static void token_ways(run *r, const vtok *k, unsigned char f[][DMAX + 1])
 {
     size_t n = k->e - k->s - (k->pct ? 1 : 0);
@@ -697,7 +748,7 @@ static void token_ways(run *r, const vtok *k, unsigned char f[][DMAX + 1])
  * one reading in out when there is one. */
 static int count_readings(run *r, const vtok *tok, size_t nt, size_t nd, size_t out[][2])
 {
-    static _Thread_local unsigned char f[DMAX * 2][TOKMAX + 1][DMAX + 1];
+    unsigned char (*f)[TOKMAX + 1][DMAX + 1] = scratch_ways(r);
     unsigned char g[DMAX * 2 + 1][DMAX + 1];    /* tokens before t give n values */
     memset(g, 0, sizeof g);
     g[0][0] = 1;
@@ -1023,6 +1074,7 @@ static int unrun_districts(jx_arena *a, const jx_line *ln, run *r, size_t h0, si
         note(notes, no, jx_sprintf(a, "%s%s", left, why));
         return 0;
     }
+    r->scratch = jx_xcalloc(1, sizeof *r->scratch);
     const char *tail_note = txt_find(r->t + body, r->n - body, "注：");
     size_t stop = tail_note ? (size_t)(tail_note - r->t) : r->n;
     dset d = {NULL, 0, 0, JX_VEC(unit)};
@@ -1048,6 +1100,8 @@ static int unrun_districts(jx_arena *a, const jx_line *ln, run *r, size_t h0, si
         num++;
         p = q;
     }
+    free(r->scratch);
+    r->scratch = NULL;
     if (!ok || !d.n) {
         note(notes, no, jx_sprintf(a, "%sitem %ld does not read", left, num + 1));
         dset_free(&d);
@@ -1138,7 +1192,7 @@ static int unrun_line(jx_arena *a, const jx_line *ln, jx_vec *out, jx_vec *notes
     r.t = drop_pages(a, ln->text, ln->len, &n);
     r.n = n;
     r.budget = 64 * (long)n + 100000;
-    r.split_budget = 400 * (long)n + 1000000;
+    r.split_budget = 16 * (long)n + 1000000;
     size_t h0 = (size_t)(txt_find(r.t, r.n, "序号") - r.t);
     /* the header: 序号, one text column, one or two unit columns */
     int roles[8], nh = 0;
