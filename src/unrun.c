@@ -473,9 +473,12 @@ static char *drop_pages(jx_arena *a, const char *s, size_t n, size_t *outn)
  * under the family's rules: no number starts with 0 but 0 and 0.x, a
  * decimal point stands between digits, and where the row is additive (a
  * number under 全市, the others numbers or /: the rule of jxgov check's
- * "districts sum to" warning) 全市 is the sum of the others. A row with no
- * reading or several, or one whose indicator cannot be told from its text,
- * leaves the whole run as it was. */
+ * "districts sum to" warning) 全市 is the sum of the others, tried only
+ * where the count leaves several readings. Nothing is guessed: a target
+ * line with no reading or several loses its values, an item whose first
+ * indicator is glued to its text (a 单位 column) is left out, each said in
+ * t->notes; a grouping column (事项分类), glued to the text, or an item whose
+ * cells are not found leaves the whole run as it was, and says so. */
 
 #define DMAX 16             /* district columns */
 
