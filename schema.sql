@@ -175,12 +175,14 @@ CREATE TABLE IF NOT EXISTS meta (
 
 -- Counts the writer keeps as it adds and deletes a notice's rows (load.c
 -- tally), so that a count over the whole database reads one row per group
--- and not one per task: the views v_task_counts, v_leader_counts and
--- v_department_counts read them, v_departments' years too. Per government
+-- and not one per task: the views v_task_counts, v_leader_counts,
+-- v_department_counts and v_department_totals read them, v_departments'
+-- years too. Per government
 -- ('' for none), work year (0 for none: a fragment's tasks) and kind: the
 -- tasks; per leader and title ('' for none) too: the task_leaders rows; per
--- unit and role (lead 1 or 0) too: the task_units rows. A group whose count
--- falls to 0 is deleted. dept_years was the third before it had kinds and
+-- unit and role (lead 1 or 0) too: the task_units rows, and the same per
+-- unit, government and role alone (all years: a count per unit reads one
+-- row, not one a year). A group whose count falls to 0 is deleted. dept_years was the third before it had kinds and
 -- roles.
 DROP TABLE IF EXISTS dept_years;
 CREATE TABLE IF NOT EXISTS tally_tasks (
@@ -207,6 +209,13 @@ CREATE TABLE IF NOT EXISTS tally_units (
     lead       INTEGER NOT NULL,
     n          INTEGER NOT NULL,
     PRIMARY KEY (dept_id, government, year, kind, lead)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS tally_unit_totals (
+    dept_id    INTEGER NOT NULL REFERENCES departments,
+    government TEXT NOT NULL,
+    lead       INTEGER NOT NULL,
+    n          INTEGER NOT NULL,
+    PRIMARY KEY (dept_id, government, lead)
 ) WITHOUT ROWID;
 
 -- The units of a task in printed order (v_task_departments).
@@ -504,3 +513,11 @@ CREATE VIEW v_department_counts AS
     SELECT d.name AS department, nullif(u.government, '') AS government, nullif(u.year, 0) AS year,
            u.kind, CASE u.lead WHEN 1 THEN 'lead' ELSE 'member' END AS role, u.n AS tasks
     FROM tally_units u JOIN departments d USING (dept_id);
+
+-- tasks: v_task_departments rows, per department, government and role, all
+-- years together (the sum of v_department_counts over them, one row).
+DROP VIEW IF EXISTS v_department_totals;
+CREATE VIEW v_department_totals AS
+    SELECT d.name AS department, nullif(u.government, '') AS government,
+           CASE u.lead WHEN 1 THEN 'lead' ELSE 'member' END AS role, u.n AS tasks
+    FROM tally_unit_totals u JOIN departments d USING (dept_id);

@@ -13,8 +13,9 @@
 enum {
     S_HAS_SHA, S_INS_SOURCE, S_FIND_NOTICE, S_INS_NOTICE, S_UPD_NOTICE, S_INS_NSRC,
     S_FIND_DEPT_NAME, S_INS_DEPT_NAME, S_MAX_TASK, S_MAX_ITEM,
-    S_SEARCH_STALE, S_TALLY_TASKS, S_TALLY_LEADERS, S_TALLY_UNITS, S_UNTALLY_TASKS, S_UNTALLY_LEADERS,
-    S_UNTALLY_UNITS, S_ZERO_TASKS, S_ZERO_LEADERS, S_ZERO_UNITS,
+    S_SEARCH_STALE, S_UNTALLY_TASKS, S_UNTALLY_LEADERS,
+    S_UNTALLY_UNITS, S_ZERO_TASKS, S_ZERO_LEADERS, S_ZERO_UNITS, S_UNTALLY_TOTALS,
+    S_ZERO_TOTALS, S_BUMP_TASKS, S_BUMP_LEADERS, S_BUMP_UNITS, S_BUMP_TOTALS, S_GOVERNMENT,
     S_FIND_UNNUMBERED, S_ADOPT_DOCNO, S_NOTICE_TASKS,
     S_FIND_COPY, S_INS_COPY, S_HAS_CLAIM, S_CLAIMS, S_COPY_NOTICE, S_BEST_COPY, S_HOLD,
     S_MOVE_COPIES, S_MOVE_NSRC_ADD, S_MOVE_NSRC_DEL, S_DEL_NOTICE, S_FORGET_COPIES,
@@ -43,6 +44,12 @@ enum {
     " FROM tasks t JOIN task_units u ON u.task_id = t.task_id WHERE t.notice_id = ?1"                   \
     " GROUP BY 1, 2, 3, 4, 5"                                                                           \
     " ON CONFLICT (dept_id, government, year, kind, lead) DO UPDATE SET n = n + excluded.n"
+#define TALLY_TOTALS                                                                                    \
+    "INSERT INTO tally_unit_totals (dept_id, government, lead, n)"                                      \
+    " SELECT u.dept_id, " GOV ", u.lead, ?2 * count(*)"                                                  \
+    " FROM tasks t JOIN task_units u ON u.task_id = t.task_id WHERE t.notice_id = ?1"                   \
+    " GROUP BY 1, 2, 3"                                                                                 \
+    " ON CONFLICT (dept_id, government, lead) DO UPDATE SET n = n + excluded.n"
 
 static const char *const sql[S_COUNT] = {
     [S_HAS_SHA] = "SELECT source_id, coalesce(extractor, 0) FROM sources WHERE sha256 = ?1",
@@ -62,16 +69,27 @@ static const char *const sql[S_COUNT] = {
     [S_INS_DEPT_NAME] = "INSERT INTO departments (name) VALUES (?1)",
     [S_MAX_TASK] = "SELECT coalesce(max(task_id), 0) FROM tasks",
     [S_MAX_ITEM] = "SELECT coalesce(max(item_id), 0) FROM target_items",
-    /* The tally tables (schema.sql) follow the rows a notice adds (?2 = 1)
-     * or deletes (?2 = -1, RETURNING the groups so that those left at 0
-     * can go by their keys); its government is one for all its tasks.
-     * tally_fill (db.c) counts the same from all the rows. */
-    [S_TALLY_TASKS] = TALLY_TASKS,
-    [S_TALLY_LEADERS] = TALLY_LEADERS,
-    [S_TALLY_UNITS] = TALLY_UNITS,
+    /* The tally tables (schema.sql) follow the rows a notice deletes (?2 =
+     * -1, RETURNING the groups so that those left at 0 can go by their
+     * keys), counted from the rows stored, as tally_fill (db.c) counts them
+     * all; the rows a notice adds are counted as they are written (tally_add:
+     * the same statements cost 11% of a load), then added group by group. */
+    [S_BUMP_TASKS] = "INSERT INTO tally_tasks (government, year, kind, n) VALUES (?1, ?2, ?3, ?4)"
+                     " ON CONFLICT (government, year, kind) DO UPDATE SET n = n + excluded.n",
+    [S_BUMP_LEADERS] = "INSERT INTO tally_leaders (government, year, kind, leader, title, n)"
+                       " VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
+                       " ON CONFLICT (leader, title, government, year, kind) DO UPDATE SET n = n + excluded.n",
+    [S_BUMP_UNITS] = "INSERT INTO tally_units (government, year, kind, dept_id, lead, n)"
+                     " VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
+                     " ON CONFLICT (dept_id, government, year, kind, lead) DO UPDATE SET n = n + excluded.n",
+    [S_BUMP_TOTALS] = "INSERT INTO tally_unit_totals (government, dept_id, lead, n) VALUES (?1, ?2, ?3, ?4)"
+                      " ON CONFLICT (dept_id, government, lead) DO UPDATE SET n = n + excluded.n",
+    [S_GOVERNMENT] = "SELECT coalesce(government, '') FROM notices WHERE notice_id = ?1",
     [S_UNTALLY_TASKS] = TALLY_TASKS " RETURNING n, government, year, kind",
     [S_UNTALLY_LEADERS] = TALLY_LEADERS " RETURNING n, leader, title, government, year, kind",
     [S_UNTALLY_UNITS] = TALLY_UNITS " RETURNING n, dept_id, government, year, kind, lead",
+    [S_UNTALLY_TOTALS] = TALLY_TOTALS " RETURNING n, dept_id, government, lead",
+    [S_ZERO_TOTALS] = "DELETE FROM tally_unit_totals WHERE dept_id = ?1 AND government = ?2 AND lead = ?3",
     [S_ZERO_TASKS] = "DELETE FROM tally_tasks WHERE government = ?1 AND year = ?2 AND kind = ?3",
     [S_ZERO_LEADERS] = "DELETE FROM tally_leaders WHERE leader = ?1 AND title = ?2 AND government = ?3"
                        " AND year = ?4 AND kind = ?5",
@@ -184,6 +202,7 @@ struct jx_db {
     sqlite3_int64 next_task, next_item;     /* ids for this transaction; 0: not read yet */
     sqlite3_int64 *task_ids;    /* per task of the file: its task_id once written */
     jx_vec stale;               /* sqlite3_int64: notices a file read again is to rewrite */
+    jx_vec tally;               /* tally_key: the rows of the notice being written */
     int no_search;              /* ld_no_search: write no search rows */
     jx_arena rows;              /* copies the batches point to, for one file */
     char why[160];              /* a reason of the writer's own for failing a file */
@@ -252,6 +271,7 @@ void ld_close(jx_db *db)
     if (!db) return;
     dept_forget(&db->dept);
     jx_vec_free(&db->stale);
+    jx_vec_free(&db->tally);
     jx_arena_free(&db->rows);
     free(db->stats.other);
     for (int i = 0; i < B_COUNT; i++)
@@ -567,23 +587,81 @@ static int insert_own(jx_db *db, const jx_doc *d, int k, sqlite3_int64 source_id
     return rc;
 }
 
-/* Notice notice_id's rows enter the tallies (sign 1, once they are all
- * written) or leave them (-1, before they are deleted); a group left at 0
- * goes, so that the tallies are the same whatever was loaded and dropped
- * before. Its keys are copied out before the delete runs: the RETURNING
- * rows of a statement are read while it is still open. */
-static int tally(jx_db *db, sqlite3_int64 notice_id, int sign)
+/* One row being written, as the tallies group it: tally kind (0 tasks, 1
+ * leaders, 2 units, 3 unit totals), then its key (year 0 and title '' for
+ * none, as the tables keep them). */
+typedef struct {
+    int what, year, lead;
+    sqlite3_int64 dept;
+    const char *kind, *leader, *title;
+} tally_key;
+
+static int cmp_str(const char *a, const char *b)
 {
-    static const int add[] = {S_TALLY_TASKS, S_TALLY_LEADERS, S_TALLY_UNITS};
-    static const int sub[] = {S_UNTALLY_TASKS, S_UNTALLY_LEADERS, S_UNTALLY_UNITS};
-    static const int zero[] = {S_ZERO_TASKS, S_ZERO_LEADERS, S_ZERO_UNITS};
+    return a == b ? 0 : !a ? -1 : !b ? 1 : strcmp(a, b);
+}
+
+static int cmp_tally(const void *pa, const void *pb)
+{
+    const tally_key *a = pa, *b = pb;
+    int c;
+    if (a->what != b->what) return a->what < b->what ? -1 : 1;
+    if (a->dept != b->dept) return a->dept < b->dept ? -1 : 1;
+    if (a->lead != b->lead) return a->lead < b->lead ? -1 : 1;
+    if (a->year != b->year) return a->year < b->year ? -1 : 1;
+    if ((c = cmp_str(a->kind, b->kind)) || (c = cmp_str(a->leader, b->leader))) return c;
+    return cmp_str(a->title, b->title);
+}
+
+/* The rows of notice notice_id just written (keys, one a row) enter the
+ * tallies: sorted, each run of equal keys is one group, added by one upsert,
+ * under the notice's government as stored. */
+static int tally_add(jx_db *db, jx_vec *keys, sqlite3_int64 notice_id)
+{
+    static const int bump[] = {S_BUMP_TASKS, S_BUMP_LEADERS, S_BUMP_UNITS, S_BUMP_TOTALS};
+    if (!keys->n) return SQLITE_OK;
+    qsort(keys->p, keys->n, keys->size, cmp_tally);
+    sqlite3_stmt *g = db->st[S_GOVERNMENT];
+    int rc = bind(g, "i", (long long)notice_id);
+    if (rc == SQLITE_OK && (rc = sqlite3_step(g)) == SQLITE_ROW) rc = SQLITE_OK;
+    /* the government is bound as a copy: g is reset before the upserts run */
+    char *gov = rc == SQLITE_OK ? jx_xstrdup((const char *)sqlite3_column_text(g, 0)) : NULL;
+    sqlite3_reset(g);
+    for (size_t i = 0; i < keys->n && rc == SQLITE_OK;) {
+        const tally_key *k = &JX_AT(*keys, tally_key, i);
+        size_t e = i + 1;
+        while (e < keys->n && !cmp_tally(k, &JX_AT(*keys, tally_key, e))) e++;
+        long long n = (long long)(e - i);
+        sqlite3_stmt *st = db->st[bump[k->what]];
+        switch (k->what) {
+        case 0: rc = bind(st, "titi", gov, (long long)k->year, k->kind, n); break;
+        case 1: rc = bind(st, "tittti", gov, (long long)k->year, k->kind, k->leader, k->title, n); break;
+        case 2: rc = bind(st, "titiii", gov, (long long)k->year, k->kind, (long long)k->dept, (long long)k->lead, n);
+                break;
+        default: rc = bind(st, "tiii", gov, (long long)k->dept, (long long)k->lead, n);
+        }
+        if (rc == SQLITE_OK) rc = run(db, bump[k->what]);
+        i = e;
+    }
+    free(gov);
+    keys->n = 0;
+    return rc;
+}
+
+/* Notice notice_id's rows leave the tallies, before they are deleted, as
+ * counted from the rows stored; a group left at 0 goes, so that the
+ * tallies are the same whatever was loaded and dropped before. Its keys are
+ * copied out before the delete runs: the RETURNING rows of a statement are
+ * read while it is still open. */
+static int tally_drop(jx_db *db, sqlite3_int64 notice_id)
+{
+    static const int sub[] = {S_UNTALLY_TASKS, S_UNTALLY_LEADERS, S_UNTALLY_UNITS, S_UNTALLY_TOTALS};
+    static const int zero[] = {S_ZERO_TASKS, S_ZERO_LEADERS, S_ZERO_UNITS, S_ZERO_TOTALS};
     int rc = SQLITE_OK;
-    for (int i = 0; i < 3 && rc == SQLITE_OK; i++) {
-        int which = sign > 0 ? add[i] : sub[i];
-        rc = bind(db->st[which], "ii", (long long)notice_id, (long long)sign);
-        if (rc == SQLITE_OK && sign > 0) rc = run(db, which);
-        if (rc != SQLITE_OK || sign > 0) continue;
-        sqlite3_stmt *st = db->st[which];
+    for (size_t i = 0; i < sizeof sub / sizeof *sub && rc == SQLITE_OK; i++) {
+        rc = bind(db->st[sub[i]], "ii", (long long)notice_id, -1LL);
+        if (rc != SQLITE_OK) break;
+        sqlite3_stmt *st = db->st[sub[i]];
         jx_vec gone = {.size = sizeof(sqlite3_value *)};
         int nkeys = sqlite3_column_count(st) - 1;
         while ((rc = sqlite3_step(st)) == SQLITE_ROW)
@@ -612,6 +690,7 @@ static int load_rows(jx_db *db, const jx_doc *d, const by_notice *rows, size_t n
                      sqlite3_int64 notice_id, sqlite3_int64 source_id)
 {
     int rc = SQLITE_OK;
+    db->tally.n = 0;        /* (a notice that failed half-written left its keys) */
     for (size_t j = rows[K_TASK].start[notice]; j < rows[K_TASK].start[notice + 1] && rc == SQLITE_OK; j++) {
         const jx_task *t = &JX_AT(d->tasks, jx_task, rows[K_TASK].idx[j]);
         sqlite3_int64 task_id = 0;
@@ -619,6 +698,7 @@ static int load_rows(jx_db *db, const jx_doc *d, const by_notice *rows, size_t n
         db->b[B_TASK].last_id = task_id;
         db->task_ids[rows[K_TASK].idx[j]] = task_id;
         db->stats.tasks++;
+        *(tally_key *)jx_vec_push(&db->tally) = (tally_key){.what = 0, .year = t->year, .kind = t->kind};
         if (rc == SQLITE_OK)
             rc = batch_row(db, B_TASK, "inttniitii", (long long)notice_id,
                            (long long)t->year, t->kind, t->category, (long long)t->section, (long long)t->seq,
@@ -626,13 +706,20 @@ static int load_rows(jx_db *db, const jx_doc *d, const by_notice *rows, size_t n
         if (rc == SQLITE_OK && !db->no_search)
             rc = batch_row(db, B_SEARCH, "ittii", (long long)task_id, t->text, "task", (long long)task_id,
                            (long long)notice_id);
-        for (size_t k = 0; k < t->nleaders && rc == SQLITE_OK; k++)
+        for (size_t k = 0; k < t->nleaders && rc == SQLITE_OK; k++) {
+            *(tally_key *)jx_vec_push(&db->tally) = (tally_key){
+                .what = 1, .year = t->year, .kind = t->kind, .leader = t->leaders[k].name,
+                .title = t->leaders[k].title ? t->leaders[k].title : ""};
             rc = batch_row(db, B_LEADER, "iittn", (long long)task_id, (long long)k + 1, t->leaders[k].name,
                            t->leaders[k].title, (long long)t->leaders[k].line);
+        }
         for (size_t k = 0; k < t->nunits && rc == SQLITE_OK; k++) {
             const jx_unit *u = &t->units[k];
             sqlite3_int64 id = 0;
             rc = dept_id(db, u->department, &id);
+            tally_key *tk = jx_vec_push(&db->tally);
+            *tk = (tally_key){.what = 2, .year = t->year, .kind = t->kind, .dept = id, .lead = u->lead != 0};
+            *(tally_key *)jx_vec_push(&db->tally) = (tally_key){.what = 3, .dept = id, .lead = u->lead != 0};
             if (rc == SQLITE_OK)
                 rc = batch_row(db, B_UNIT, "iiiti", (long long)task_id, (long long)k + 1, (long long)id,
                                strcmp(u->raw, u->department) ? u->raw : NULL, (long long)(u->lead != 0));
@@ -673,7 +760,7 @@ static int load_rows(jx_db *db, const jx_doc *d, const by_notice *rows, size_t n
             rc = insert_row(db, k, (const char *)v->p + rows[k].idx[j] * v->size, notice_id, ++position,
                             source_id);
     }
-    if (rc == SQLITE_OK) rc = tally(db, notice_id, 1);
+    if (rc == SQLITE_OK) rc = tally_add(db, &db->tally, notice_id);
     return rc;
 }
 
@@ -741,7 +828,7 @@ static int step_int(jx_db *db, int which, sqlite3_int64 *v)
  * under its government as stored. */
 static int drop_rows(jx_db *db, sqlite3_int64 notice_id)
 {
-    int rc = tally(db, notice_id, -1);
+    int rc = tally_drop(db, notice_id);
     for (int o = 0; o < K_COUNT && rc == SQLITE_OK; o++)
         for (int j = 0; j < 4 && db->del[o][j] && rc == SQLITE_OK; j++) {
             sqlite3_stmt *st = db->del[o][j];
@@ -1166,6 +1253,7 @@ int ld_doc(jx_db *db, const jx_doc *d, char *err, size_t errsz)
     db->next_task = db->next_item = 0;
     db->why[0] = 0;
     db->stale.size = sizeof(sqlite3_int64);
+    db->tally.size = sizeof(tally_key);
     db->stale.n = 0;
     free(db->stats.other);
     memset(&db->stats, 0, sizeof db->stats);
