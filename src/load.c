@@ -86,14 +86,15 @@ static const char *const sql[S_COUNT] = {
     [S_HOLD] = "INSERT OR IGNORE INTO held_texts (source_id, lines) VALUES (?1, ?2)",
     [S_UNHOLD] = "DELETE FROM held_texts WHERE source_id = ?1",
     /* Whether file ?1's text may be needed to write a notice's rows again:
-     * it prints the preferred copy of its kind (printing a doc_no or not)
-     * in a notice, other than an untitled fragment's (which no copy joins).
-     * Those are the copies whose rows a notice has, or takes back when the
-     * copies printing no doc_no leave it; a copy that another of its kind
-     * beats is never one of them again. */
+     * it prints the preferred copy of its key (its doc_no, or its title and
+     * date) in a notice, other than an untitled fragment's (which no copy
+     * joins). The copies that leave a notice are those of one key, and the
+     * rows of a notice, or of the copies leaving it, are those of the
+     * preferred copy of a set of keys: the preferred copy of its own key;
+     * a copy that another of its key beats is never one of them again. */
     [S_NEEDED] = "SELECT EXISTS (SELECT 1 FROM copies c WHERE c.source_id = ?1 AND (c.numbered = 1 OR c.title IS NOT NULL)"
                  " AND c.source_id = (SELECT b.source_id FROM copies b JOIN sources s USING (source_id)"
-                 " WHERE b.notice_id = c.notice_id AND b.numbered = c.numbered"
+                 " WHERE b.copy_key = c.copy_key AND b.notice_id = c.notice_id"
                  " ORDER BY b.tasks DESC, s.is_gazette, s.sha256, b.line LIMIT 1))",
     [S_NOTICE_FILES] = "SELECT DISTINCT source_id FROM copies WHERE notice_id = ?1",
     [S_HAS_HELD] = "SELECT 1 FROM held_texts WHERE source_id = ?1",

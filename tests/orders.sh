@@ -87,7 +87,7 @@ for od in "$here"/cases/d13/orders/*/; do
         if [ $k = 1 ]; then
             first=$order
             # the texts held once all are loaded: those of the files that
-            # print the preferred copy of its kind in a notice (README)
+            # print the preferred copy of its key in a notice (README)
             sed -n 's/^== held_texts\t//p' "$T/ord.1" | LC_ALL=C sort | diff "$od/held.list" - > "$T/diff" && ok ||
                 { bad "load order, $oname: held_texts holds other files than held.list (< expected, > held)"; cat "$T/diff"; }
             continue
