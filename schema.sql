@@ -180,15 +180,40 @@ CREATE TABLE IF NOT EXISTS meta (
     value TEXT
 ) WITHOUT ROWID;
 
--- Per unit, government ('' for none) and work year: how many task_units
--- rows name it (tasks of no known year are not counted), kept by the writer as it adds and deletes a notice's tasks,
--- so that v_departments' years read a small table, not every task.
-CREATE TABLE IF NOT EXISTS dept_years (
+-- Counts the writer keeps as it adds and deletes a notice's rows (load.c
+-- tally), so that a count over the whole database reads one row per group
+-- and not one per task: the views v_task_counts, v_leader_counts and
+-- v_department_counts read them, v_departments' years too. Per government
+-- ('' for none), work year (0 for none: a fragment's tasks) and kind: the
+-- tasks; per leader and title ('' for none) too: the task_leaders rows; per
+-- unit and role (lead 1 or 0) too: the task_units rows. A group whose count
+-- falls to 0 is deleted. dept_years was the third before it had kinds and
+-- roles.
+DROP TABLE IF EXISTS dept_years;
+CREATE TABLE IF NOT EXISTS tally_tasks (
+    government TEXT NOT NULL,
+    year       INTEGER NOT NULL,
+    kind       TEXT NOT NULL,
+    n          INTEGER NOT NULL,
+    PRIMARY KEY (government, year, kind)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS tally_leaders (
+    leader     TEXT NOT NULL,
+    title      TEXT NOT NULL,
+    government TEXT NOT NULL,
+    year       INTEGER NOT NULL,
+    kind       TEXT NOT NULL,
+    n          INTEGER NOT NULL,
+    PRIMARY KEY (leader, title, government, year, kind)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS tally_units (
     dept_id    INTEGER NOT NULL REFERENCES departments,
     government TEXT NOT NULL,
     year       INTEGER NOT NULL,
+    kind       TEXT NOT NULL,
+    lead       INTEGER NOT NULL,
     n          INTEGER NOT NULL,
-    PRIMARY KEY (dept_id, government, year)
+    PRIMARY KEY (dept_id, government, year, kind, lead)
 ) WITHOUT ROWID;
 
 -- The units of a task in printed order (v_task_departments).
@@ -370,33 +395,34 @@ CREATE VIEW v_task_departments AS
 
 -- Every unit of the catalogue, and every other unit a task names (kind
 -- other); years from the tasks that name it. Each year is a min() or max()
--- over dept_years' key (dept_id, government, year), which SQLite answers by
--- one seek; the units' governments are found the same way, one seek each
--- (pairs): dept_years has a row per unit and year, and grouping it whole
--- took 110 ms on the 4x corpus of make bench, on every query of this view.
+-- over tally_units' key (dept_id, government, year, ...), which SQLite
+-- answers by one seek; the units' governments are found the same way, one
+-- seek each (pairs): tally_units has rows per unit, year, kind and role, and
+-- grouping it whole took 110 ms on the 4x corpus of make bench (as
+-- dept_years, by year alone), on every query of this view. Year 0 is no year.
 DROP VIEW IF EXISTS v_departments;
 CREATE VIEW v_departments AS
     WITH RECURSIVE pairs (dept_id, government) AS (
-        SELECT dept_id, (SELECT min(government) FROM dept_years y WHERE y.dept_id = d.dept_id)
+        SELECT dept_id, (SELECT min(government) FROM tally_units y WHERE y.dept_id = d.dept_id)
         FROM departments d
         UNION ALL
-        SELECT p.dept_id, (SELECT min(government) FROM dept_years y
+        SELECT p.dept_id, (SELECT min(government) FROM tally_units y
                            WHERE y.dept_id = p.dept_id AND y.government > p.government)
         FROM pairs p WHERE p.government IS NOT NULL),
     used AS (
         SELECT d.name AS department, nullif(p.government, '') AS government,
-               (SELECT min(year) FROM dept_years y
-                WHERE y.dept_id = p.dept_id AND y.government = p.government AND y.n > 0) AS first_year,
-               (SELECT max(year) FROM dept_years y
-                WHERE y.dept_id = p.dept_id AND y.government = p.government AND y.n > 0) AS last_year
+               (SELECT min(year) FROM tally_units y
+                WHERE y.dept_id = p.dept_id AND y.government = p.government AND y.year > 0) AS first_year,
+               (SELECT max(year) FROM tally_units y
+                WHERE y.dept_id = p.dept_id AND y.government = p.government AND y.year > 0) AS last_year
         FROM pairs p JOIN departments d USING (dept_id) WHERE p.government IS NOT NULL)
     SELECT c.name AS department, c.government, c.kind, c.successor, c.aliases,
-           (SELECT min(year) FROM dept_years y
+           (SELECT min(year) FROM tally_units y
             WHERE y.dept_id = (SELECT dept_id FROM departments WHERE name = c.name)
-              AND y.government = c.government AND y.n > 0) AS first_year,
-           (SELECT max(year) FROM dept_years y
+              AND y.government = c.government AND y.year > 0) AS first_year,
+           (SELECT max(year) FROM tally_units y
             WHERE y.dept_id = (SELECT dept_id FROM departments WHERE name = c.name)
-              AND y.government = c.government AND y.n > 0) AS last_year
+              AND y.government = c.government AND y.year > 0) AS last_year
     FROM dept_catalog c
     UNION ALL
     SELECT u.department, u.government, 'other', NULL, NULL, u.first_year, u.last_year
@@ -460,3 +486,28 @@ CREATE VIEW v_committee_members AS
                       ELSE affiliation END AS unit
           FROM committee_members) m
          JOIN notices n USING (notice_id);
+
+-- Counts over the whole database, kept by the writer (the tally tables):
+-- each reads one row per group, so that a count per year, leader or unit
+-- answers in milliseconds however many tasks are loaded, where a GROUP BY
+-- over the views reads every row. jxgov's own views, beside the contract's;
+-- each count is the count(*) of the rows of the views named, per group.
+-- tasks: v_tasks rows, per government of the notice, work year and kind.
+DROP VIEW IF EXISTS v_task_counts;
+CREATE VIEW v_task_counts AS
+    SELECT nullif(government, '') AS government, nullif(year, 0) AS year, kind, n AS tasks
+    FROM tally_tasks;
+
+-- tasks: v_task_leaders rows (joined to v_tasks), per leader and title too.
+DROP VIEW IF EXISTS v_leader_counts;
+CREATE VIEW v_leader_counts AS
+    SELECT leader, nullif(title, '') AS leader_title, nullif(government, '') AS government,
+           nullif(year, 0) AS year, kind, n AS tasks
+    FROM tally_leaders;
+
+-- tasks: v_task_departments rows (joined to v_tasks), per department and role too.
+DROP VIEW IF EXISTS v_department_counts;
+CREATE VIEW v_department_counts AS
+    SELECT d.name AS department, nullif(u.government, '') AS government, nullif(u.year, 0) AS year,
+           u.kind, CASE u.lead WHEN 1 THEN 'lead' ELSE 'member' END AS role, u.n AS tasks
+    FROM tally_units u JOIN departments d USING (dept_id);

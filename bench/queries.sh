@@ -1,6 +1,7 @@
 #!/bin/sh
 # bench/queries.sh DB: the time of each query of bench/queries.sql and of
-# each README.md example against DB, best of three runs (warm cache), in ms.
+# each README.md example against DB, best of three runs (warm cache), in ms
+# of wall time and, in brackets, of CPU time.
 set -eu
 cd "$(dirname "$0")/.."
 db=$1
@@ -9,10 +10,10 @@ mkdir -p "$B"
 # a statement that runs longer than $BENCH_QUERY_TIMEOUT seconds (60) is
 # stopped, its time given as >LIMIT
 limit=${BENCH_QUERY_TIMEOUT:-60}
-best() {    # best of three, in ms, of the statement in file $1
+best() {    # best of three, in ms of wall time (CPU time: user + system), of the statement in file $1
     for r in 1 2 3; do
         printf '.timer on\n.output /dev/null\n.read %s\n' "$1" | timeout "$limit" sqlite3 -batch "$db" |
-            awk '/^Run Time/ { t += $4; n++ } END { if (n) printf "%.1f\n", t * 1000 }'
+            awk '/^Run Time/ { t += $4; c += $6 + $8; n++ } END { if (n) printf "%.1f (%.0f)\n", t * 1000, c * 1000 }'
     done | sort -n | head -n 1 | grep . || echo ">$((limit * 1000))"
 }
 # queries.sql: blocks headed '-- name: ...'
@@ -22,7 +23,7 @@ awk -v dir="$B" '/^-- name: /{ n++; f = dir "/q" n ".sql"; sub(/^-- name: /, "")
 time_all() {
     i=1
     while [ -f "$B/$1$i.sql" ]; do
-        printf '  %8s ms  %s%s\n' "$(best "$B/$1$i.sql")" "$2" "$(cat "$B/$1$i.name")"
+        printf '  %14s ms  %s%s\n' "$(best "$B/$1$i.sql")" "$2" "$(cat "$B/$1$i.name")"
         i=$((i + 1))
     done
     rm -f "$B/$1"[0-9]*.sql "$B/$1"[0-9]*.name

@@ -99,11 +99,26 @@ static const char migrate_fill[] =
     "UPDATE notices SET government = substr(issuer, 1, instr(issuer, '人民政府') - 1)"
     " WHERE government IS NULL AND instr(issuer, '人民政府') > 1;"
     "INSERT INTO search (rowid, text, kind, ref_id, notice_id)"
-    " SELECT task_id, text, 'task', task_id, notice_id FROM tasks;"
-    "INSERT INTO dept_years (dept_id, government, year, n)"
-    " SELECT u.dept_id, coalesce(n.government, ''), t.year, count(*) FROM task_units u"
-    " JOIN tasks t ON t.task_id = u.task_id JOIN notices n ON n.notice_id = t.notice_id"
-    " WHERE t.year IS NOT NULL GROUP BY 1, 2, 3;";
+    " SELECT task_id, text, 'task', task_id, notice_id FROM tasks;";
+
+/* The tally tables (schema.sql), counted again from the rows: they run with
+ * schema.sql, whenever a jxgov with another schema.sql (an older one, with
+ * dept_years or none, or a newer one that may have loaded files without
+ * keeping them) has written the database; once, then the writer keeps them
+ * (load.c tally), in the same terms. */
+static const char tally_fill[] =
+    "DELETE FROM tally_tasks; DELETE FROM tally_leaders; DELETE FROM tally_units;"
+    "INSERT INTO tally_tasks (government, year, kind, n)"
+    " SELECT coalesce(n.government, ''), coalesce(t.year, 0), t.kind, count(*)"
+    " FROM tasks t JOIN notices n ON n.notice_id = t.notice_id GROUP BY 1, 2, 3;"
+    "INSERT INTO tally_leaders (leader, title, government, year, kind, n)"
+    " SELECT l.leader, coalesce(l.title, ''), coalesce(n.government, ''), coalesce(t.year, 0), t.kind,"
+    " count(*) FROM tasks t JOIN notices n ON n.notice_id = t.notice_id"
+    " JOIN task_leaders l ON l.task_id = t.task_id GROUP BY 1, 2, 3, 4, 5;"
+    "INSERT INTO tally_units (dept_id, government, year, kind, lead, n)"
+    " SELECT u.dept_id, coalesce(n.government, ''), coalesce(t.year, 0), t.kind, u.lead,"
+    " count(*) FROM tasks t JOIN notices n ON n.notice_id = t.notice_id"
+    " JOIN task_units u ON u.task_id = t.task_id GROUP BY 1, 2, 3, 4, 5;";
 
 /* The copies (schema.sql) of a database written before that table: each
  * source of a notice is taken for a copy of the notice's own key, the
@@ -449,6 +464,7 @@ static int catalog_sync(jx_conn *db, char *err, size_t errsz)
     err[0] = 0;
     int rc = sqlite3_exec(db->h, jx_schema_sql, NULL, NULL, NULL);
     if (rc == SQLITE_OK) rc = sqlite3_exec(db->h, copies_fill, NULL, NULL, NULL);
+    if (rc == SQLITE_OK) rc = sqlite3_exec(db->h, tally_fill, NULL, NULL, NULL);
     if (rc == SQLITE_OK)
         rc = sqlite3_exec(db->h, "DELETE FROM dept_catalog; DELETE FROM dept_names;"
                           " DELETE FROM meta WHERE key = 'departments.tsv';", NULL, NULL, NULL);

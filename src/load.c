@@ -13,13 +13,37 @@
 enum {
     S_HAS_SHA, S_INS_SOURCE, S_FIND_NOTICE, S_INS_NOTICE, S_UPD_NOTICE, S_INS_NSRC,
     S_FIND_DEPT_NAME, S_INS_DEPT_NAME, S_MAX_TASK, S_MAX_ITEM,
-    S_SEARCH_STALE, S_ADD_DEPT_YEARS, S_DEL_DEPT_YEARS,
+    S_SEARCH_STALE, S_TALLY_TASKS, S_TALLY_LEADERS, S_TALLY_UNITS, S_UNTALLY_TASKS, S_UNTALLY_LEADERS,
+    S_UNTALLY_UNITS, S_ZERO_TASKS, S_ZERO_LEADERS, S_ZERO_UNITS,
     S_FIND_UNNUMBERED, S_ADOPT_DOCNO, S_NOTICE_TASKS,
     S_FIND_COPY, S_INS_COPY, S_HAS_CLAIM, S_CLAIMS, S_COPY_NOTICE, S_BEST_COPY, S_HOLD,
     S_MOVE_COPIES, S_MOVE_NSRC_ADD, S_MOVE_NSRC_DEL, S_DEL_NOTICE, S_FORGET_COPIES,
     S_SOURCE, S_HELD, S_LIVE, S_BEST_OF, S_NOTICE_SOURCE, S_KINDS, S_NEEDED, S_NOTICE_FILES, S_HAS_HELD, S_UNHOLD,
     S_COPIES_OF, S_DROP_NSRC, S_DROP_NSRCS, S_COUNT
 };
+
+/* the notice's government, read once (a constant subquery) */
+#define GOV "(SELECT coalesce(government, '') FROM notices WHERE notice_id = ?1)"
+#define TALLY_TASKS                                                                                     \
+    "INSERT INTO tally_tasks (government, year, kind, n)"                                               \
+    " SELECT " GOV ", coalesce(t.year, 0), t.kind, ?2 * count(*)"                                       \
+    " FROM tasks t WHERE t.notice_id = ?1"                                                              \
+    " GROUP BY 1, 2, 3"                                                                                 \
+    " ON CONFLICT (government, year, kind) DO UPDATE SET n = n + excluded.n"
+#define TALLY_LEADERS                                                                                   \
+    "INSERT INTO tally_leaders (leader, title, government, year, kind, n)"                              \
+    " SELECT l.leader, coalesce(l.title, ''), " GOV ", coalesce(t.year, 0),"                           \
+    " t.kind, ?2 * count(*)"                                                           \
+    " FROM tasks t JOIN task_leaders l ON l.task_id = t.task_id WHERE t.notice_id = ?1"                 \
+    " GROUP BY 1, 2, 3, 4, 5"                                                                           \
+    " ON CONFLICT (leader, title, government, year, kind) DO UPDATE SET n = n + excluded.n"
+#define TALLY_UNITS                                                                                     \
+    "INSERT INTO tally_units (dept_id, government, year, kind, lead, n)"                                \
+    " SELECT u.dept_id, " GOV ", coalesce(t.year, 0), t.kind, u.lead,"                                 \
+    " ?2 * count(*)"                                                                   \
+    " FROM tasks t JOIN task_units u ON u.task_id = t.task_id WHERE t.notice_id = ?1"                   \
+    " GROUP BY 1, 2, 3, 4, 5"                                                                           \
+    " ON CONFLICT (dept_id, government, year, kind, lead) DO UPDATE SET n = n + excluded.n"
 
 static const char *const sql[S_COUNT] = {
     [S_HAS_SHA] = "SELECT source_id, coalesce(extractor, 0) FROM sources WHERE sha256 = ?1",
@@ -39,15 +63,21 @@ static const char *const sql[S_COUNT] = {
     [S_INS_DEPT_NAME] = "INSERT INTO departments (name) VALUES (?1)",
     [S_MAX_TASK] = "SELECT coalesce(max(task_id), 0) FROM tasks",
     [S_MAX_ITEM] = "SELECT coalesce(max(item_id), 0) FROM target_items",
-    /* dept_years follows the task_units rows a notice adds (?2 = 1) or
-     * deletes (?2 = -1) */
-    [S_ADD_DEPT_YEARS] = "INSERT INTO dept_years (dept_id, government, year, n)"
-                         " SELECT u.dept_id, coalesce(n.government, ''), t.year, ?2 * count(*)"
-                         " FROM tasks t JOIN notices n ON n.notice_id = t.notice_id"
-                         " JOIN task_units u ON u.task_id = t.task_id WHERE t.notice_id = ?1 AND t.year IS NOT NULL"
-                         " GROUP BY 1, 2, 3"
-                         " ON CONFLICT (dept_id, government, year) DO UPDATE SET n = n + excluded.n",
-    [S_DEL_DEPT_YEARS] = "DELETE FROM dept_years WHERE n = 0",
+    /* The tally tables (schema.sql) follow the rows a notice adds (?2 = 1)
+     * or deletes (?2 = -1, RETURNING the groups so that those left at 0
+     * can go by their keys); its government is one for all its tasks.
+     * tally_fill (db.c) counts the same from all the rows. */
+    [S_TALLY_TASKS] = TALLY_TASKS,
+    [S_TALLY_LEADERS] = TALLY_LEADERS,
+    [S_TALLY_UNITS] = TALLY_UNITS,
+    [S_UNTALLY_TASKS] = TALLY_TASKS " RETURNING n, government, year, kind",
+    [S_UNTALLY_LEADERS] = TALLY_LEADERS " RETURNING n, leader, title, government, year, kind",
+    [S_UNTALLY_UNITS] = TALLY_UNITS " RETURNING n, dept_id, government, year, kind, lead",
+    [S_ZERO_TASKS] = "DELETE FROM tally_tasks WHERE government = ?1 AND year = ?2 AND kind = ?3",
+    [S_ZERO_LEADERS] = "DELETE FROM tally_leaders WHERE leader = ?1 AND title = ?2 AND government = ?3"
+                       " AND year = ?4 AND kind = ?5",
+    [S_ZERO_UNITS] = "DELETE FROM tally_units WHERE dept_id = ?1 AND government = ?2 AND year = ?3"
+                     " AND kind = ?4 AND lead = ?5",
     [S_FIND_UNNUMBERED] = "SELECT n.notice_id, s.is_gazette, s.sha256, s.path, s.source_id FROM notices n"
                           " JOIN sources s ON s.source_id = n.source_id WHERE n.natural_key = ?1 AND n.doc_no IS NULL",
     /* the notice of a copy key already loaded (all its copies are in one) */
@@ -563,6 +593,47 @@ static int insert_own(jx_db *db, const jx_doc *d, int k, sqlite3_int64 source_id
     return rc;
 }
 
+/* Notice notice_id's rows enter the tallies (sign 1, once they are all
+ * written) or leave them (-1, before they are deleted); a group left at 0
+ * goes, so that the tallies are the same whatever was loaded and dropped
+ * before. Its keys are copied out before the delete runs: the RETURNING
+ * rows of a statement are read while it is still open. */
+static int tally(jx_db *db, sqlite3_int64 notice_id, int sign)
+{
+    static const int add[] = {S_TALLY_TASKS, S_TALLY_LEADERS, S_TALLY_UNITS};
+    static const int sub[] = {S_UNTALLY_TASKS, S_UNTALLY_LEADERS, S_UNTALLY_UNITS};
+    static const int zero[] = {S_ZERO_TASKS, S_ZERO_LEADERS, S_ZERO_UNITS};
+    int rc = SQLITE_OK;
+    for (int i = 0; i < 3 && rc == SQLITE_OK; i++) {
+        int which = sign > 0 ? add[i] : sub[i];
+        rc = bind(db->st[which], "ii", (long long)notice_id, (long long)sign);
+        if (rc == SQLITE_OK && sign > 0) rc = run(db, which);
+        if (rc != SQLITE_OK || sign > 0) continue;
+        sqlite3_stmt *st = db->st[which];
+        jx_vec gone = {.size = sizeof(sqlite3_value *)};
+        int nkeys = sqlite3_column_count(st) - 1;
+        while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+            if (sqlite3_column_int64(st, 0) == 0)
+                for (int c = 1; c <= nkeys; c++) {
+                    sqlite3_value *v = sqlite3_value_dup(sqlite3_column_value(st, c));
+                    if (!v) jx_oom();
+                    *(sqlite3_value **)jx_vec_push(&gone) = v;
+                }
+        sqlite3_reset(st);
+        rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+        for (size_t g = 0; g < gone.n && rc == SQLITE_OK; g += (size_t)nkeys) {
+            sqlite3_stmt *z = db->st[zero[i]];
+            sqlite3_reset(z);
+            for (int c = 0; c < nkeys && rc == SQLITE_OK; c++)
+                rc = sqlite3_bind_value(z, c + 1, JX_AT(gone, sqlite3_value *, g + (size_t)c));
+            if (rc == SQLITE_OK) rc = run(db, zero[i]);
+        }
+        for (size_t g = 0; g < gone.n; g++) sqlite3_value_free(JX_AT(gone, sqlite3_value *, g));
+        jx_vec_free(&gone);
+    }
+    return rc;
+}
+
 static int load_rows(jx_db *db, const jx_doc *d, const by_notice *rows, size_t notice,
                      sqlite3_int64 notice_id, sqlite3_int64 source_id)
 {
@@ -628,8 +699,7 @@ static int load_rows(jx_db *db, const jx_doc *d, const by_notice *rows, size_t n
             rc = insert_row(db, k, (const char *)v->p + rows[k].idx[j] * v->size, notice_id, ++position,
                             source_id);
     }
-    if (rc == SQLITE_OK) rc = bind(db->st[S_ADD_DEPT_YEARS], "ii", (long long)notice_id, 1LL);
-    if (rc == SQLITE_OK) rc = run(db, S_ADD_DEPT_YEARS);
+    if (rc == SQLITE_OK) rc = tally(db, notice_id, 1);
     return rc;
 }
 
@@ -693,12 +763,11 @@ static int step_int(jx_db *db, int which, sqlite3_int64 *v)
 }
 
 /* A notice's rows of every kind go (to be written again from another copy,
- * or with the notice itself), its units' years with its tasks, counted
+ * or with the notice itself), and their counts from the tallies, counted
  * under its government as stored. */
 static int drop_rows(jx_db *db, sqlite3_int64 notice_id)
 {
-    int rc = bind(db->st[S_ADD_DEPT_YEARS], "ii", (long long)notice_id, -1LL);
-    if (rc == SQLITE_OK) rc = run(db, S_ADD_DEPT_YEARS);
+    int rc = tally(db, notice_id, -1);
     for (int o = 0; o < K_COUNT && rc == SQLITE_OK; o++)
         for (int j = 0; j < 4 && db->del[o][j] && rc == SQLITE_OK; j++) {
             sqlite3_stmt *st = db->del[o][j];
@@ -709,7 +778,6 @@ static int drop_rows(jx_db *db, sqlite3_int64 notice_id)
             if (rc == SQLITE_OK && o == K_TASK && (j == 3 || !db->del[o][j + 1]))
                 db->stats.tasks -= sqlite3_changes(db->h);
         }
-    if (rc == SQLITE_OK) rc = run(db, S_DEL_DEPT_YEARS);
     return rc;
 }
 

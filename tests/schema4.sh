@@ -4,7 +4,7 @@
 # 001 in both orders).
 
 # the README's query for the districts that do not add up lists the rows check reports
-awk '/^-- rows whose districts do not add up/{f=1} f && /^```/{exit} f' "$here/../README.md" > "$T/s4.q"
+awk '/^-- the 2024 and 2025 rows whose districts do not add up/{f=1} f && /^```/{exit} f' "$here/../README.md" > "$T/s4.q"
 sqlite3 -batch -nullvalue NULL "$T/all.db" < "$T/s4.q" | LC_ALL=C sort > "$T/s4.out"
 printf '2024|27|NULL|0|10.0\n2025|23|幸福河湖示范项目|6.0|7.0\n' > "$T/s4.want"
 expect_same "README: districts that do not add up, as check reports them" "$T/s4.want" "$T/s4.out"
@@ -60,7 +60,7 @@ s3rows="SELECT doc_no, year, kind, category, section, seq, sub_seq, text, source
 sqlite3 "$T/s3.db" "$s3rows" | LC_ALL=C sort > "$T/s3.before"
 "$JXGOV" index --db "$T/s3.db" > /dev/null 2>&1
 n=$(sqlite3 "$T/s3.db" "PRAGMA user_version; PRAGMA integrity_check; SELECT count(*) FROM sqlite_schema
-    WHERE name IN ('tasks_year', 'v_notice_sources', 'dept_years', 'search');
+    WHERE name IN ('tasks_year', 'v_notice_sources', 'tally_units', 'search');
     SELECT first_year || '-' || last_year FROM v_departments WHERE department = '市数据局'" | tr '\n' ' ')
 [ "$n" = "4 ok 4 2025-2026 " ] && ok || bad "version-3 database migrated to 4: got '$n'"
 sqlite3 "$T/s3.db" "$s3rows" | LC_ALL=C sort > "$T/s3.after"
@@ -88,6 +88,86 @@ sqlite3 "$T/s4old.db" "DROP INDEX tasks_year"
 ingest "$T/s4old.db" "$s003"
 n=$(sqlite3 "$T/s4old.db" "SELECT count(*) FROM sqlite_schema WHERE name = 'tasks_year'")
 [ "$n" = 0 ] && ok || bad "a database of this schema.sql: opening it ran schema.sql again"
+
+# ---- the counts the writer keeps (v_task_counts, v_leader_counts,
+# v_department_counts) ----
+# the five seeds: the counts of the hand-read golden tasks of the four lists
+# in all.db (000 and its reprint 001 are one notice)
+grep -hv '^#' "$here"/golden/tasks_00[0234].tsv | awk -F'\t' -v T="$T" '
+    { n++; t["嘉兴市|" $2 "|" $3]++
+      k = split($8, ls, "|")
+      for (i = 1; i <= k && $8 != "NULL"; i++) { split(ls[i], p, "/"); g = p[1] "|" p[2] "|嘉兴市|" $2 "|" $3
+          l[g]++ }
+      k = split($9, us, "|")
+      for (i = 1; i <= k && $9 != "NULL"; i++) { u = us[i]; r = "member"; if (u ~ /^\+/) { r = "lead"; u = substr(u, 2) }
+          g = u "|嘉兴市|" $2 "|" $3 "|" r; d[g]++ } }
+    END { for (g in t) print g "|" t[g] > (T "/tc.want"); for (g in l) print g "|" l[g] > (T "/lc.want")
+          for (g in d) print g "|" d[g] > (T "/dc.want") }'
+for w in tc lc dc; do LC_ALL=C sort -o "$T/$w.want" "$T/$w.want"; done
+sqlite3 -nullvalue NULL "$T/all.db" "SELECT * FROM v_task_counts" | LC_ALL=C sort > "$T/tc.got"
+sqlite3 -nullvalue NULL "$T/all.db" "SELECT * FROM v_leader_counts" | LC_ALL=C sort > "$T/lc.got"
+sqlite3 -nullvalue NULL "$T/all.db" "SELECT * FROM v_department_counts" | LC_ALL=C sort > "$T/dc.got"
+expect_same "v_task_counts of the seeds: the golden tasks counted" "$T/tc.want" "$T/tc.got"
+expect_same "v_leader_counts of the seeds: the golden tasks counted" "$T/lc.want" "$T/lc.got"
+expect_same "v_department_counts of the seeds: the golden tasks counted" "$T/dc.want" "$T/dc.got"
+# in any database, each count is what the contract's views give, and no
+# group is left at 0: the seeds; both orders of 000 and its reprint (the
+# second loaded replaces or is replaced: rows dropped); every case input in
+# one database with the seeds (other governments, fragments without a
+# year, co-led tasks)
+tally_diff() {    # DB: the rows where a count and its views disagree
+    sqlite3 -nullvalue NULL "$1" "
+    SELECT 'tasks', * FROM (SELECT * FROM v_task_counts EXCEPT
+        SELECT n.government, t.year, t.kind, count(*) FROM v_tasks t JOIN v_notices n USING (notice_id) GROUP BY 1, 2, 3);
+    SELECT 'tasks view', * FROM (SELECT n.government, t.year, t.kind, count(*) FROM v_tasks t
+        JOIN v_notices n USING (notice_id) GROUP BY 1, 2, 3 EXCEPT SELECT * FROM v_task_counts);
+    SELECT 'leaders', * FROM (SELECT * FROM v_leader_counts EXCEPT
+        SELECT l.leader, l.leader_title, n.government, t.year, t.kind, count(*)
+        FROM v_task_leaders l JOIN v_tasks t USING (task_id) JOIN v_notices n USING (notice_id) GROUP BY 1, 2, 3, 4, 5);
+    SELECT 'leaders view', * FROM (SELECT l.leader, l.leader_title, n.government, t.year, t.kind, count(*)
+        FROM v_task_leaders l JOIN v_tasks t USING (task_id) JOIN v_notices n USING (notice_id) GROUP BY 1, 2, 3, 4, 5
+        EXCEPT SELECT * FROM v_leader_counts);
+    SELECT 'units', * FROM (SELECT * FROM v_department_counts EXCEPT
+        SELECT d.department, d.government, t.year, t.kind, d.role, count(*)
+        FROM v_task_departments d JOIN v_tasks t USING (task_id) GROUP BY 1, 2, 3, 4, 5);
+    SELECT 'units view', * FROM (SELECT d.department, d.government, t.year, t.kind, d.role, count(*)
+        FROM v_task_departments d JOIN v_tasks t USING (task_id) GROUP BY 1, 2, 3, 4, 5
+        EXCEPT SELECT * FROM v_department_counts);
+    SELECT 'zero', (SELECT count(*) FROM tally_tasks WHERE n <= 0) + (SELECT count(*) FROM tally_leaders WHERE n <= 0)
+        + (SELECT count(*) FROM tally_units WHERE n <= 0) WHERE 0 < (SELECT count(*) FROM tally_tasks WHERE n <= 0)
+        + (SELECT count(*) FROM tally_leaders WHERE n <= 0) + (SELECT count(*) FROM tally_units WHERE n <= 0)"
+}
+rm -f "$T/tcases.db"*
+"$JXGOV" ingest -q --no-search --db "$T/tcases.db" "$seeds"/*.txt $(find "$here/cases" -name '*.txt' | LC_ALL=C sort) 2> /dev/null
+n=$(sqlite3 "$T/tcases.db" "SELECT count(DISTINCT government) || ' ' || count(*) FROM v_tasks JOIN v_notices USING (notice_id)")
+[ "${n%% *}" -gt 3 ] && [ "${n#* }" -gt 700 ] && ok || bad "the case inputs in one database: want several governments and many tasks, got '$n'"
+for db in all ab ba tcases; do
+    tally_diff "$T/$db.db" > "$T/tally.$db"
+    expect_same "the counts of $db.db are its views' counts" /dev/null "$T/tally.$db"
+done
+# a changed copy of 000 with one task more replaces the notice's rows: the
+# counts follow, and 李军's 2025 group, now empty, goes (section 一 is
+# 张三's, and gains an item of a unit of its own)
+awk 'NR == 27 { sub(/李军市长/, "张三副市长") } { print } NR == 39 { print "\n4. 新建测试项目一个。\n\n责任单位：市测试局" }' \
+    "$s000" > "$T/tchanged.txt"
+cp "$T/all.db" "$T/tch.db"; ingest "$T/tch.db" "$T/tchanged.txt"
+tally_diff "$T/tch.db" > "$T/tally.tch"
+expect_same "the counts after a notice's rows are replaced are its views' counts" /dev/null "$T/tally.tch"
+n=$(sqlite3 "$T/tch.db" "SELECT (SELECT count(*) FROM v_leader_counts WHERE leader = '李军' AND year = 2025)
+    || ' ' || (SELECT sum(tasks) FROM v_leader_counts WHERE leader = '张三') || ' '
+    || (SELECT group_concat(role || tasks) FROM v_department_counts WHERE department = '市测试局')")
+[ "$n" = "0 4 lead1" ] && ok || bad "a replaced notice's counts: want 李军 gone from 2025, 张三 4, 市测试局 lead1, got '$n'"
+# a database written by a jxgov with another schema.sql (as one that kept
+# dept_years and no counts): the counts are made from its rows when opened
+cp "$T/all.db" "$T/tmig.db"
+sqlite3 "$T/tmig.db" "DELETE FROM tally_tasks; DELETE FROM tally_leaders; UPDATE tally_units SET n = n + 1;
+    UPDATE meta SET value = 'x' WHERE key = 'embedded'"
+"$JXGOV" index --db "$T/tmig.db" > /dev/null 2>&1
+for v in v_task_counts v_leader_counts v_department_counts v_departments; do
+    sqlite3 "$T/all.db" "SELECT * FROM $v" | LC_ALL=C sort > "$T/tmig.want"
+    sqlite3 "$T/tmig.db" "SELECT * FROM $v" | LC_ALL=C sort > "$T/tmig.got"
+    expect_same "another build's database opened: $v made again from the rows" "$T/tmig.want" "$T/tmig.got"
+done
 
 # the README's two-character search finds 托育 (printed in 000, 001, 002 and
 # 003); LIKE '%托育%' on the trigram table found nothing
