@@ -102,12 +102,19 @@ CREATE TABLE IF NOT EXISTS copies (
 CREATE INDEX IF NOT EXISTS copies_key ON copies (copy_key);
 -- the doc_nos that print a title and date
 CREATE INDEX IF NOT EXISTS copies_claim ON copies (title, issued_on, copy_key) WHERE numbered = 1;
+-- the copies of a notice, and of each kind (load.c)
+CREATE INDEX IF NOT EXISTS copies_notice ON copies (notice_id, numbered);
 
--- The decoded lines of a file whose copy is in a notice that holds copies
--- printing a doc_no and copies printing none: those printing none leave it
--- when a second doc_no of their title and date is loaded, and the rows of
--- each side's preferred copy are then read again from here (the rows stored
--- are one copy's). lines: per line, its number and text, each ended by a NUL.
+-- The decoded lines of each file that prints the preferred copy of its key
+-- (its doc_no, or its title and date) in a notice other than an untitled
+-- fragment's: a copy of another key may join that notice and be preferred,
+-- and the copies of a key printing no doc_no leave it again when a second
+-- doc_no of their title and date is loaded; the rows of each side's
+-- preferred copy are then read again from here (the rows stored are one
+-- copy's), never from a file that may be gone or changed by then. Kept from
+-- a file's load, gone in the transaction that makes its copies no longer
+-- preferred (load.c keep_texts). lines: per line, its number and text, each
+-- ended by a NUL.
 CREATE TABLE IF NOT EXISTS held_texts (
     source_id INTEGER PRIMARY KEY REFERENCES sources,
     lines     BLOB NOT NULL

@@ -19,7 +19,8 @@ enum {
     S_FIND_UNNUMBERED, S_ADOPT_DOCNO, S_NOTICE_TASKS,
     S_FIND_COPY, S_INS_COPY, S_HAS_CLAIM, S_CLAIMS, S_COPY_NOTICE, S_BEST_COPY, S_HOLD,
     S_MOVE_COPIES, S_MOVE_NSRC_ADD, S_MOVE_NSRC_DEL, S_DEL_NOTICE, S_FORGET_COPIES,
-    S_SOURCE, S_HELD, S_LIVE, S_BEST_OF, S_NOTICE_SOURCE, S_KINDS, S_COUNT
+    S_SOURCE, S_HELD, S_LIVE, S_BEST_OF, S_NOTICE_SOURCE, S_KINDS, S_NEEDED, S_NOTICE_FILES, S_HAS_HELD, S_UNHOLD,
+    S_COPIES_OF, S_DROP_NSRC, S_DROP_NSRCS, S_COUNT
 };
 
 /* the notice's government, read once (a constant subquery) */
@@ -131,6 +132,25 @@ static const char *const sql[S_COUNT] = {
     [S_HELD] = "SELECT s.path, s.sha256, s.encoding, s.bytes, h.lines FROM sources s"
                " JOIN held_texts h USING (source_id) WHERE s.source_id = ?1",
     [S_HOLD] = "INSERT OR IGNORE INTO held_texts (source_id, lines) VALUES (?1, ?2)",
+    [S_UNHOLD] = "DELETE FROM held_texts WHERE source_id = ?1",
+    /* Whether file ?1's text may be needed to write a notice's rows again:
+     * it prints the preferred copy of its key (its doc_no, or its title and
+     * date) in a notice, other than an untitled fragment's (which no copy
+     * joins). The copies that leave a notice are those of one key, and the
+     * rows of a notice, or of the copies leaving it, are those of the
+     * preferred copy of a set of keys: the preferred copy of its own key;
+     * a copy that another of its key beats is never one of them again. */
+    [S_NEEDED] = "SELECT EXISTS (SELECT 1 FROM copies c WHERE c.source_id = ?1 AND (c.numbered = 1 OR c.title IS NOT NULL)"
+                 " AND c.source_id = (SELECT b.source_id FROM copies b JOIN sources s USING (source_id)"
+                 " WHERE b.copy_key = c.copy_key AND b.notice_id = c.notice_id"
+                 " ORDER BY b.tasks DESC, s.is_gazette, s.sha256, b.line LIMIT 1))",
+    [S_NOTICE_FILES] = "SELECT DISTINCT source_id FROM copies WHERE notice_id = ?1",
+    [S_HAS_HELD] = "SELECT 1 FROM held_texts WHERE source_id = ?1",
+    [S_COPIES_OF] = "SELECT count(*) FROM copies WHERE notice_id = ?1",
+    /* file ?2 is no longer a source of notice ?1 when it prints no copy of it */
+    [S_DROP_NSRC] = "DELETE FROM notice_sources WHERE notice_id = ?1 AND source_id = ?2"
+                    " AND NOT EXISTS (SELECT 1 FROM copies WHERE notice_id = ?1 AND source_id = ?2)",
+    [S_DROP_NSRCS] = "DELETE FROM notice_sources WHERE notice_id = ?1",
     /* the copies of key ?1 move from notice ?2 to ?3, with their sources */
     [S_MOVE_COPIES] = "UPDATE copies SET notice_id = ?3 WHERE copy_key = ?1 AND notice_id = ?2",
     [S_MOVE_NSRC_ADD] = "INSERT OR IGNORE INTO notice_sources (notice_id, source_id, source_line)"
@@ -203,6 +223,10 @@ struct jx_db {
     sqlite3_int64 *task_ids;    /* per task of the file: its task_id once written */
     jx_vec stale;               /* sqlite3_int64: notices a file read again is to rewrite */
     jx_vec tally;               /* tally_key: the rows of the notice being written */
+    jx_vec touched;             /* sqlite3_int64: notices whose copies the file changed */
+    jx_vec was;                 /* sqlite3_int64: notices a file read again was a source of */
+    sqlite3_int64 own;          /* the file's source_id */
+    int held_own;               /* its text is in held_texts (this transaction) */
     int no_search;              /* ld_no_search: write no search rows */
     jx_arena rows;              /* copies the batches point to, for one file */
     char why[160];              /* a reason of the writer's own for failing a file */
@@ -272,6 +296,8 @@ void ld_close(jx_db *db)
     dept_forget(&db->dept);
     jx_vec_free(&db->stale);
     jx_vec_free(&db->tally);
+    jx_vec_free(&db->touched);
+    jx_vec_free(&db->was);
     jx_arena_free(&db->rows);
     free(db->stats.other);
     for (int i = 0; i < B_COUNT; i++)
@@ -883,6 +909,7 @@ static const char *copy_key(jx_arena *a, const jx_doc *d, size_t k)
 /* The decoded lines of a file, as held_texts keeps them (once). */
 static int hold_lines(jx_db *db, const jx_text *t, sqlite3_int64 source_id)
 {
+    if (source_id == db->own && db->held_own) return SQLITE_OK;
     jx_buf b = {0};
     for (size_t i = 0; i < t->nlines; i++) {
         char no[24];
@@ -898,6 +925,7 @@ static int hold_lines(jx_db *db, const jx_text *t, sqlite3_int64 source_id)
     if (rc == SQLITE_OK) rc = run(db, S_HOLD);
     sqlite3_clear_bindings(st);
     jx_buf_free(&b);
+    if (rc == SQLITE_OK && source_id == db->own) db->held_own = 1;
     return rc;
 }
 
@@ -1055,6 +1083,8 @@ static int prefer_again(jx_db *db, const jx_doc *d, sqlite3_int64 this_source, s
     if (rc == SQLITE_OK) rc = bind(ls, "i", (long long)notice_id);
     if (rc == SQLITE_OK) rc = step_int(db, S_NOTICE_SOURCE, &now_source);
     if (rc == SQLITE_OK && numbered) rc = hold_source(db, d, this_source, now_source, ok);
+    /* a file an older jxgov loaded holds no text: read from its path */
+    if (rc == SQLITE_OK && *ok) rc = hold_source(db, d, this_source, source_id, ok);
     if (rc == SQLITE_OK && *ok) {
         sqlite3_int64 made = 0;
         rc = rows_from(db, source_id, key, notice_id, &made, ok);
@@ -1081,6 +1111,51 @@ static int claims(jx_db *db, const jx_notice *no, const char *self, int *nclaims
     return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
+/* Notes that the copies of notice_id changed (keep_texts looks there). */
+static int touch(jx_db *db, sqlite3_int64 notice_id)
+{
+    db->touched.size = sizeof(sqlite3_int64);
+    *(sqlite3_int64 *)jx_vec_push(&db->touched) = notice_id;
+    return SQLITE_OK;
+}
+
+/* Notice notice_id's rows come from this file as an older extractor read
+ * it: they become those of its preferred copy now that this file's copy
+ * (key) is among its copies. *replace 1: that copy is this one (its notice
+ * row is updated here, its rows are for the caller to write). */
+static int rewrite_stale(jx_db *db, const jx_doc *d, const jx_notice *no, sqlite3_int64 source_id,
+                         const char *key, sqlite3_int64 notice_id, int *replace)
+{
+    sqlite3_stmt *st = db->st[S_BEST_OF];
+    sqlite3_int64 best = 0, made = 0;
+    char best_key[512] = "";
+    int ok = 1, rc = bind(st, "i", (long long)notice_id);
+    if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        best = sqlite3_column_int64(st, 0);
+        snprintf(best_key, sizeof best_key, "%s", (const char *)sqlite3_column_text(st, 1));
+    }
+    sqlite3_reset(st);
+    if (rc == SQLITE_ROW || rc == SQLITE_DONE) rc = SQLITE_OK;
+    *replace = best == source_id && !strcmp(best_key, key);
+    if (rc == SQLITE_OK && !*replace) {
+        rc = hold_source(db, d, source_id, best, &ok);
+        if (rc == SQLITE_OK && ok) rc = rows_from(db, best, best_key, notice_id, &made, &ok);
+        if (rc == SQLITE_OK && !ok) {
+            jx_msg(d->path, no->line, "warning: %s: the preferred copy cannot be read again: the rows are this"
+                   " file's", key);
+            *replace = 1;
+        }
+    }
+    if (rc == SQLITE_OK && *replace) rc = drop_rows(db, notice_id);
+    if (rc == SQLITE_OK && *replace) {
+        rc = bind(db->st[S_UPD_NOTICE], "itttniittt", (long long)notice_id, no->issuer, no->title,
+                  no->issued_on, (long long)no->year, (long long)source_id, (long long)no->line,
+                  no->government, no->body, no->indexed);
+        if (rc == SQLITE_OK) rc = run(db, S_UPD_NOTICE);
+    }
+    return rc;
+}
+
 static int load_notice(jx_db *db, const jx_doc *d, const by_notice *rows, size_t k, sqlite3_int64 source_id,
                        jx_arena *a)
 {
@@ -1089,7 +1164,7 @@ static int load_notice(jx_db *db, const jx_doc *d, const by_notice *rows, size_t
     const char *key = copy_key(a, d, k);
     long long new_tasks = (long long)(rows[K_TASK].start[k + 1] - rows[K_TASK].start[k]);
     sqlite3_int64 notice_id = 0;
-    int replace = 1, ok = 1;
+    int replace = 1, ok = 1, stale = 0;
     found_notice old = {0};
     int rc = bind(db->st[S_FIND_COPY], "t", key);
     if (rc == SQLITE_OK) rc = find_one(db, S_FIND_COPY, &old, a);
@@ -1148,8 +1223,11 @@ static int load_notice(jx_db *db, const jx_doc *d, const by_notice *rows, size_t
             sqlite3_int64 best = 0, made = 0;
             rc = bind(db->st[S_BEST_COPY], "t", titled);
             if (rc == SQLITE_OK) rc = step_int(db, S_BEST_COPY, &best);
-            if (rc == SQLITE_OK) rc = rows_from(db, best, titled, 0, &made, &ok);
+            if (rc == SQLITE_OK) rc = hold_source(db, d, source_id, best, &ok);
+            if (rc == SQLITE_OK && ok) rc = rows_from(db, best, titled, 0, &made, &ok);
             if (rc == SQLITE_OK && ok) rc = move_copies(db, titled, theirs, made);
+            if (rc == SQLITE_OK && ok) rc = touch(db, made);
+            if (rc == SQLITE_OK) rc = touch(db, theirs);
             if (rc == SQLITE_OK && ok) rc = prefer_again(db, d, source_id, theirs, &ok);
             if (rc == SQLITE_OK)
                 jx_msg(d->path, no->line, ok ? "warning: %s and %s print the same title and date (%s): the copies that print"
@@ -1189,15 +1267,19 @@ static int load_notice(jx_db *db, const jx_doc *d, const by_notice *rows, size_t
             rc = SQLITE_OK;
         }
         sqlite3_reset(db->st[S_NOTICE_TASKS]);
-        replace = take_stale(db, notice_id) ||
-                  (new_tasks != now_tasks ? new_tasks > now_tasks
-                                          : preferred(d->gazettes.n > 0, d->text.sha256, old.gazette, old.sha));
-        /* The copies of a notice that holds both kinds keep their texts:
-         * the copies printing no doc_no may leave it again (a second doc_no
-         * of their title and date), and the rows of each side are then
-         * those of its preferred copy, whichever the stored rows are. The
-         * copy whose rows are stored when the notice gets its other kind is
-         * read again from its file for that, the first time. */
+        /* rows an older extractor wrote are no measure: the preferred copy
+         * is told once this one is among the copies (below) */
+        stale = take_stale(db, notice_id);
+        replace = !stale && (new_tasks != now_tasks ? new_tasks > now_tasks
+                                                    : preferred(d->gazettes.n > 0, d->text.sha256, old.gazette, old.sha));
+        /* The copies printing no doc_no may leave a notice that holds both
+         * kinds again (a second doc_no of their title and date), and the
+         * rows of each side are then those of its preferred copy, whichever
+         * the stored rows are: this file's text is held for that until the
+         * file is done (keep_texts keeps it if it is still needed then). The
+         * text of the copy whose rows are stored has been held since its
+         * load, but in a database an older jxgov wrote: it is read again
+         * from its file then. */
         sqlite3_int64 kinds = 0;
         rc = bind(db->st[S_KINDS], "i", (long long)notice_id);
         if (rc == SQLITE_OK) rc = step_int(db, S_KINDS, &kinds);
@@ -1241,7 +1323,99 @@ static int load_notice(jx_db *db, const jx_doc *d, const by_notice *rows, size_t
         rc = bind(db->st[S_INS_COPY], "itittiii", (long long)source_id, key, (long long)notice_id, no->title,
                   no->issued_on, (long long)(no->doc_no != NULL), new_tasks, (long long)no->line);
     if (rc == SQLITE_OK) rc = run(db, S_INS_COPY);
+    if (rc == SQLITE_OK && stale) rc = rewrite_stale(db, d, no, source_id, key, notice_id, &replace);
     if (rc == SQLITE_OK && replace) rc = load_rows(db, d, rows, k, notice_id, source_id);
+    if (rc == SQLITE_OK) rc = touch(db, notice_id);
+    return rc;
+}
+
+static int cmp_id(const void *a, const void *b)
+{
+    sqlite3_int64 x = *(const sqlite3_int64 *)a, y = *(const sqlite3_int64 *)b;
+    return (x > y) - (x < y);
+}
+
+/* Whether file source_id's text may be needed (S_NEEDED): held if so,
+ * given up if not. t: its text when it is the file being loaded. */
+static int keep_text(jx_db *db, const jx_text *t, sqlite3_int64 source_id)
+{
+    sqlite3_int64 need = 0;
+    int rc = bind(db->st[S_NEEDED], "i", (long long)source_id);
+    if (rc == SQLITE_OK) rc = step_int(db, S_NEEDED, &need);
+    if (rc == SQLITE_OK && need && t) return hold_lines(db, t, source_id);
+    if (rc == SQLITE_OK && !need) rc = bind(db->st[S_UNHOLD], "i", (long long)source_id);
+    if (rc == SQLITE_OK && !need) rc = run(db, S_UNHOLD);
+    return rc;
+}
+
+/* Holds the file's text when a notice may need it to write its rows again
+ * (S_NEEDED), from what the database holds alone, as the file may be gone
+ * or changed by then; and lets the texts of the other files of the notices
+ * it changed go when none needs them any more, so that held_texts holds
+ * what the copies loaded need, whatever the order they came in. Each file
+ * is asked once, however many of its notices the file changed. */
+static int keep_texts(jx_db *db, const jx_doc *d, sqlite3_int64 source_id)
+{
+    int rc = keep_text(db, &d->text, source_id);
+    jx_vec files = {0};
+    files.size = sizeof(sqlite3_int64);
+    if (db->touched.n) qsort(db->touched.p, db->touched.n, sizeof(sqlite3_int64), cmp_id);
+    for (size_t i = 0; i < db->touched.n && rc == SQLITE_OK; i++) {
+        sqlite3_int64 id = JX_AT(db->touched, sqlite3_int64, i);
+        if (i && id == JX_AT(db->touched, sqlite3_int64, i - 1)) continue;
+        sqlite3_stmt *st = db->st[S_NOTICE_FILES];
+        rc = bind(st, "i", (long long)id);
+        while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+            sqlite3_int64 f = sqlite3_column_int64(st, 0);
+            if (f != source_id) *(sqlite3_int64 *)jx_vec_push(&files) = f;
+            rc = SQLITE_OK;
+        }
+        sqlite3_reset(st);
+        if (rc == SQLITE_DONE) rc = SQLITE_OK;
+    }
+    if (files.n) qsort(files.p, files.n, sizeof(sqlite3_int64), cmp_id);
+    for (size_t i = 0; i < files.n && rc == SQLITE_OK; i++) {
+        sqlite3_int64 f = JX_AT(files, sqlite3_int64, i), held = 0;
+        if (i && f == JX_AT(files, sqlite3_int64, i - 1)) continue;
+        rc = bind(db->st[S_HAS_HELD], "i", (long long)f);
+        if (rc == SQLITE_OK) rc = step_int(db, S_HAS_HELD, &held);
+        if (rc == SQLITE_OK && held) rc = keep_text(db, NULL, f);
+    }
+    jx_vec_free(&files);
+    return rc;
+}
+
+/* The notices a file read again no longer prints (an older extractor read
+ * another doc_no or title in it): the file is no longer their source, and
+ * they go when no copy is left, else take their preferred copy's rows
+ * when theirs were this file's. */
+static int drop_stale(jx_db *db, const jx_doc *d, sqlite3_int64 source_id)
+{
+    int rc = SQLITE_OK;
+    for (size_t i = 0; i < db->stale.n; i++) *(sqlite3_int64 *)jx_vec_push(&db->was) = JX_AT(db->stale, sqlite3_int64, i);
+    for (size_t i = 0; i < db->was.n && rc == SQLITE_OK; i++) {
+        sqlite3_int64 id = JX_AT(db->was, sqlite3_int64, i), left = 0;
+        int ok = 1;
+        rc = bind(db->st[S_DROP_NSRC], "ii", (long long)id, (long long)source_id);
+        if (rc == SQLITE_OK) rc = run(db, S_DROP_NSRC);
+        if (rc == SQLITE_OK) rc = bind(db->st[S_COPIES_OF], "i", (long long)id);
+        if (rc == SQLITE_OK) rc = step_int(db, S_COPIES_OF, &left);
+        if (rc == SQLITE_OK && !left) {
+            rc = drop_rows(db, id);
+            for (int w = 0; w < 2 && rc == SQLITE_OK; w++) {
+                int which = w ? S_DEL_NOTICE : S_DROP_NSRCS;
+                rc = bind(db->st[which], "i", (long long)id);
+                if (rc == SQLITE_OK) rc = run(db, which);
+            }
+        } else if (rc == SQLITE_OK) {
+            rc = touch(db, id);
+            if (rc == SQLITE_OK && take_stale(db, id)) rc = prefer_again(db, d, source_id, id, &ok);
+            if (rc == SQLITE_OK && !ok)
+                jx_msg(d->path, 0, "warning: the preferred copy of a notice this file no longer prints cannot be"
+                       " read again: its rows stay those an older jxgov read in this file");
+        }
+    }
+    db->stale.n = db->was.n = 0;
     return rc;
 }
 
@@ -1255,6 +1429,10 @@ int ld_doc(jx_db *db, const jx_doc *d, char *err, size_t errsz)
     db->stale.size = sizeof(sqlite3_int64);
     db->tally.size = sizeof(tally_key);
     db->stale.n = 0;
+    db->touched.n = 0;
+    db->was.size = sizeof(sqlite3_int64);
+    db->was.n = 0;
+    db->held_own = 0;
     free(db->stats.other);
     memset(&db->stats, 0, sizeof db->stats);
     if (db_lock(db->c, "BEGIN IMMEDIATE", err, errsz)) return -1;
@@ -1281,6 +1459,15 @@ int ld_doc(jx_db *db, const jx_doc *d, char *err, size_t errsz)
         }
         if (rc == SQLITE_DONE) rc = SQLITE_OK;
         sqlite3_finalize(st);
+        st = NULL;
+        snprintf(q, sizeof q, "SELECT notice_id FROM notice_sources WHERE source_id = %lld", (long long)source_id);
+        if (rc == SQLITE_OK) rc = sqlite3_prepare_v2(db->h, q, -1, &st, NULL);
+        while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+            *(sqlite3_int64 *)jx_vec_push(&db->was) = sqlite3_column_int64(st, 0);
+            rc = SQLITE_OK;
+        }
+        if (rc == SQLITE_DONE) rc = SQLITE_OK;
+        sqlite3_finalize(st);
         /* its copies are told again, as this jxgov reads them */
         if (rc == SQLITE_OK) rc = bind(db->st[S_FORGET_COPIES], "i", (long long)source_id);
         if (rc == SQLITE_OK) rc = run(db, S_FORGET_COPIES);
@@ -1291,6 +1478,7 @@ int ld_doc(jx_db *db, const jx_doc *d, char *err, size_t errsz)
         if (rc == SQLITE_OK) rc = run(db, S_INS_SOURCE);
         source_id = sqlite3_last_insert_rowid(db->h);
     }
+    db->own = source_id;
     /* the file's own rows (an issue's masthead) before its notices, and
      * after them (a gazette's contents), in jx_kinds order */
     for (int k = 0; k < K_NOTICE && rc == SQLITE_OK; k++)
@@ -1299,6 +1487,8 @@ int ld_doc(jx_db *db, const jx_doc *d, char *err, size_t errsz)
     group_all(&a, d, rows);
     for (size_t k = 0; k < d->notices.n && rc == SQLITE_OK; k++)
         rc = load_notice(db, d, rows, k, source_id, &a);
+    if (rc == SQLITE_OK) rc = drop_stale(db, d, source_id);
+    if (rc == SQLITE_OK) rc = keep_texts(db, d, source_id);
     for (int k = K_NOTICE + 1; k < K_COUNT && rc == SQLITE_OK; k++)
         if (jx_kinds[k].notice < 0 && jx_kinds[k].insert) rc = insert_own(db, d, k, source_id);
     if (rc == SQLITE_OK && db->no_search) rc = run(db, S_SEARCH_STALE);
