@@ -102,12 +102,19 @@ CREATE TABLE IF NOT EXISTS copies (
 CREATE INDEX IF NOT EXISTS copies_key ON copies (copy_key);
 -- the doc_nos that print a title and date
 CREATE INDEX IF NOT EXISTS copies_claim ON copies (title, issued_on, copy_key) WHERE numbered = 1;
+-- the copies of a notice, and of each kind (load.c)
+CREATE INDEX IF NOT EXISTS copies_notice ON copies (notice_id, numbered);
 
--- The decoded lines of a file whose copy is in a notice that holds copies
--- printing a doc_no and copies printing none: those printing none leave it
--- when a second doc_no of their title and date is loaded, and the rows of
--- each side's preferred copy are then read again from here (the rows stored
--- are one copy's). lines: per line, its number and text, each ended by a NUL.
+-- The decoded lines of each file that prints the preferred copy of its key
+-- (its doc_no, or its title and date) in a notice other than an untitled
+-- fragment's: a copy of another key may join that notice and be preferred,
+-- and the copies of a key printing no doc_no leave it again when a second
+-- doc_no of their title and date is loaded; the rows of each side's
+-- preferred copy are then read again from here (the rows stored are one
+-- copy's), never from a file that may be gone or changed by then. Kept from
+-- a file's load, gone in the transaction that makes its copies no longer
+-- preferred (load.c keep_texts). lines: per line, its number and text, each
+-- ended by a NUL.
 CREATE TABLE IF NOT EXISTS held_texts (
     source_id INTEGER PRIMARY KEY REFERENCES sources,
     lines     BLOB NOT NULL
@@ -175,12 +182,14 @@ CREATE TABLE IF NOT EXISTS meta (
 
 -- Counts the writer keeps as it adds and deletes a notice's rows (load.c
 -- tally), so that a count over the whole database reads one row per group
--- and not one per task: the views v_task_counts, v_leader_counts and
--- v_department_counts read them, v_departments' years too. Per government
+-- and not one per task: the views v_task_counts, v_leader_counts,
+-- v_department_counts and v_department_totals read them, v_departments'
+-- years too. Per government
 -- ('' for none), work year (0 for none: a fragment's tasks) and kind: the
 -- tasks; per leader and title ('' for none) too: the task_leaders rows; per
--- unit and role (lead 1 or 0) too: the task_units rows. A group whose count
--- falls to 0 is deleted. dept_years was the third before it had kinds and
+-- unit and role (lead 1 or 0) too: the task_units rows, and the same per
+-- unit, government and role alone (all years: a count per unit reads one
+-- row, not one a year). A group whose count falls to 0 is deleted. dept_years was the third before it had kinds and
 -- roles.
 DROP TABLE IF EXISTS dept_years;
 CREATE TABLE IF NOT EXISTS tally_tasks (
@@ -207,6 +216,13 @@ CREATE TABLE IF NOT EXISTS tally_units (
     lead       INTEGER NOT NULL,
     n          INTEGER NOT NULL,
     PRIMARY KEY (dept_id, government, year, kind, lead)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS tally_unit_totals (
+    dept_id    INTEGER NOT NULL REFERENCES departments,
+    government TEXT NOT NULL,
+    lead       INTEGER NOT NULL,
+    n          INTEGER NOT NULL,
+    PRIMARY KEY (dept_id, government, lead)
 ) WITHOUT ROWID;
 
 -- The units of a task in printed order (v_task_departments).
@@ -504,3 +520,11 @@ CREATE VIEW v_department_counts AS
     SELECT d.name AS department, nullif(u.government, '') AS government, nullif(u.year, 0) AS year,
            u.kind, CASE u.lead WHEN 1 THEN 'lead' ELSE 'member' END AS role, u.n AS tasks
     FROM tally_units u JOIN departments d USING (dept_id);
+
+-- tasks: v_task_departments rows, per department, government and role, all
+-- years together (the sum of v_department_counts over them, one row).
+DROP VIEW IF EXISTS v_department_totals;
+CREATE VIEW v_department_totals AS
+    SELECT d.name AS department, nullif(u.government, '') AS government,
+           CASE u.lead WHEN 1 THEN 'lead' ELSE 'member' END AS role, u.n AS tasks
+    FROM tally_unit_totals u JOIN departments d USING (dept_id);

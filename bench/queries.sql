@@ -21,7 +21,7 @@ SELECT leader, sum(tasks) AS tasks FROM v_leader_counts GROUP BY leader ORDER BY
 -- name: the leaders with the most tasks, from the rows
 SELECT leader, count(*) AS tasks FROM v_task_leaders GROUP BY leader ORDER BY tasks DESC LIMIT 10;
 -- name: a correlated count of tasks per department
-SELECT p.department, (SELECT sum(c.tasks) FROM v_department_counts c WHERE c.department = p.department) AS tasks
+SELECT p.department, (SELECT sum(c.tasks) FROM v_department_totals c WHERE c.department = p.department) AS tasks
 FROM v_departments p ORDER BY tasks DESC;
 -- name: a correlated count of tasks per department, from the rows
 SELECT p.department, (SELECT count(*) FROM v_task_departments d WHERE d.department = p.department) AS tasks

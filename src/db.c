@@ -107,7 +107,7 @@ static const char migrate_fill[] =
  * keeping them) has written the database; once, then the writer keeps them
  * (load.c tally), in the same terms. */
 static const char tally_fill[] =
-    "DELETE FROM tally_tasks; DELETE FROM tally_leaders; DELETE FROM tally_units;"
+    "DELETE FROM tally_tasks; DELETE FROM tally_leaders; DELETE FROM tally_units; DELETE FROM tally_unit_totals;"
     "INSERT INTO tally_tasks (government, year, kind, n)"
     " SELECT coalesce(n.government, ''), coalesce(t.year, 0), t.kind, count(*)"
     " FROM tasks t JOIN notices n ON n.notice_id = t.notice_id GROUP BY 1, 2, 3;"
@@ -118,7 +118,9 @@ static const char tally_fill[] =
     "INSERT INTO tally_units (dept_id, government, year, kind, lead, n)"
     " SELECT u.dept_id, coalesce(n.government, ''), coalesce(t.year, 0), t.kind, u.lead,"
     " count(*) FROM tasks t JOIN notices n ON n.notice_id = t.notice_id"
-    " JOIN task_units u ON u.task_id = t.task_id GROUP BY 1, 2, 3, 4, 5;";
+    " JOIN task_units u ON u.task_id = t.task_id GROUP BY 1, 2, 3, 4, 5;"
+    "INSERT INTO tally_unit_totals (dept_id, government, lead, n)"
+    " SELECT dept_id, government, lead, sum(n) FROM tally_units GROUP BY 1, 2, 3;";
 
 /* The copies (schema.sql) of a database written before that table: each
  * source of a notice is taken for a copy of the notice's own key, the

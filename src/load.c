@@ -13,12 +13,14 @@
 enum {
     S_HAS_SHA, S_INS_SOURCE, S_FIND_NOTICE, S_INS_NOTICE, S_UPD_NOTICE, S_INS_NSRC,
     S_FIND_DEPT_NAME, S_INS_DEPT_NAME, S_MAX_TASK, S_MAX_ITEM,
-    S_SEARCH_STALE, S_TALLY_TASKS, S_TALLY_LEADERS, S_TALLY_UNITS, S_UNTALLY_TASKS, S_UNTALLY_LEADERS,
-    S_UNTALLY_UNITS, S_ZERO_TASKS, S_ZERO_LEADERS, S_ZERO_UNITS,
+    S_SEARCH_STALE, S_UNTALLY_TASKS, S_UNTALLY_LEADERS,
+    S_UNTALLY_UNITS, S_ZERO_TASKS, S_ZERO_LEADERS, S_ZERO_UNITS, S_UNTALLY_TOTALS,
+    S_ZERO_TOTALS, S_BUMP_TASKS, S_BUMP_LEADERS, S_BUMP_UNITS, S_BUMP_TOTALS, S_GOVERNMENT,
     S_FIND_UNNUMBERED, S_ADOPT_DOCNO, S_NOTICE_TASKS,
     S_FIND_COPY, S_INS_COPY, S_HAS_CLAIM, S_CLAIMS, S_COPY_NOTICE, S_BEST_COPY, S_HOLD,
     S_MOVE_COPIES, S_MOVE_NSRC_ADD, S_MOVE_NSRC_DEL, S_DEL_NOTICE, S_FORGET_COPIES,
-    S_SOURCE, S_HELD, S_LIVE, S_BEST_OF, S_NOTICE_SOURCE, S_KINDS, S_COUNT
+    S_SOURCE, S_HELD, S_LIVE, S_BEST_OF, S_NOTICE_SOURCE, S_KINDS, S_NEEDED, S_NOTICE_FILES, S_HAS_HELD, S_UNHOLD,
+    S_COPIES_OF, S_DROP_NSRC, S_DROP_NSRCS, S_COUNT
 };
 
 /* the notice's government, read once (a constant subquery) */
@@ -43,6 +45,12 @@ enum {
     " FROM tasks t JOIN task_units u ON u.task_id = t.task_id WHERE t.notice_id = ?1"                   \
     " GROUP BY 1, 2, 3, 4, 5"                                                                           \
     " ON CONFLICT (dept_id, government, year, kind, lead) DO UPDATE SET n = n + excluded.n"
+#define TALLY_TOTALS                                                                                    \
+    "INSERT INTO tally_unit_totals (dept_id, government, lead, n)"                                      \
+    " SELECT u.dept_id, " GOV ", u.lead, ?2 * count(*)"                                                  \
+    " FROM tasks t JOIN task_units u ON u.task_id = t.task_id WHERE t.notice_id = ?1"                   \
+    " GROUP BY 1, 2, 3"                                                                                 \
+    " ON CONFLICT (dept_id, government, lead) DO UPDATE SET n = n + excluded.n"
 
 static const char *const sql[S_COUNT] = {
     [S_HAS_SHA] = "SELECT source_id, coalesce(extractor, 0) FROM sources WHERE sha256 = ?1",
@@ -62,16 +70,27 @@ static const char *const sql[S_COUNT] = {
     [S_INS_DEPT_NAME] = "INSERT INTO departments (name) VALUES (?1)",
     [S_MAX_TASK] = "SELECT coalesce(max(task_id), 0) FROM tasks",
     [S_MAX_ITEM] = "SELECT coalesce(max(item_id), 0) FROM target_items",
-    /* The tally tables (schema.sql) follow the rows a notice adds (?2 = 1)
-     * or deletes (?2 = -1, RETURNING the groups so that those left at 0
-     * can go by their keys); its government is one for all its tasks.
-     * tally_fill (db.c) counts the same from all the rows. */
-    [S_TALLY_TASKS] = TALLY_TASKS,
-    [S_TALLY_LEADERS] = TALLY_LEADERS,
-    [S_TALLY_UNITS] = TALLY_UNITS,
+    /* The tally tables (schema.sql) follow the rows a notice deletes (?2 =
+     * -1, RETURNING the groups so that those left at 0 can go by their
+     * keys), counted from the rows stored, as tally_fill (db.c) counts them
+     * all; the rows a notice adds are counted as they are written (tally_add:
+     * the same statements cost 11% of a load), then added group by group. */
+    [S_BUMP_TASKS] = "INSERT INTO tally_tasks (government, year, kind, n) VALUES (?1, ?2, ?3, ?4)"
+                     " ON CONFLICT (government, year, kind) DO UPDATE SET n = n + excluded.n",
+    [S_BUMP_LEADERS] = "INSERT INTO tally_leaders (government, year, kind, leader, title, n)"
+                       " VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
+                       " ON CONFLICT (leader, title, government, year, kind) DO UPDATE SET n = n + excluded.n",
+    [S_BUMP_UNITS] = "INSERT INTO tally_units (government, year, kind, dept_id, lead, n)"
+                     " VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
+                     " ON CONFLICT (dept_id, government, year, kind, lead) DO UPDATE SET n = n + excluded.n",
+    [S_BUMP_TOTALS] = "INSERT INTO tally_unit_totals (government, dept_id, lead, n) VALUES (?1, ?2, ?3, ?4)"
+                      " ON CONFLICT (dept_id, government, lead) DO UPDATE SET n = n + excluded.n",
+    [S_GOVERNMENT] = "SELECT coalesce(government, '') FROM notices WHERE notice_id = ?1",
     [S_UNTALLY_TASKS] = TALLY_TASKS " RETURNING n, government, year, kind",
     [S_UNTALLY_LEADERS] = TALLY_LEADERS " RETURNING n, leader, title, government, year, kind",
     [S_UNTALLY_UNITS] = TALLY_UNITS " RETURNING n, dept_id, government, year, kind, lead",
+    [S_UNTALLY_TOTALS] = TALLY_TOTALS " RETURNING n, dept_id, government, lead",
+    [S_ZERO_TOTALS] = "DELETE FROM tally_unit_totals WHERE dept_id = ?1 AND government = ?2 AND lead = ?3",
     [S_ZERO_TASKS] = "DELETE FROM tally_tasks WHERE government = ?1 AND year = ?2 AND kind = ?3",
     [S_ZERO_LEADERS] = "DELETE FROM tally_leaders WHERE leader = ?1 AND title = ?2 AND government = ?3"
                        " AND year = ?4 AND kind = ?5",
@@ -113,6 +132,25 @@ static const char *const sql[S_COUNT] = {
     [S_HELD] = "SELECT s.path, s.sha256, s.encoding, s.bytes, h.lines FROM sources s"
                " JOIN held_texts h USING (source_id) WHERE s.source_id = ?1",
     [S_HOLD] = "INSERT OR IGNORE INTO held_texts (source_id, lines) VALUES (?1, ?2)",
+    [S_UNHOLD] = "DELETE FROM held_texts WHERE source_id = ?1",
+    /* Whether file ?1's text may be needed to write a notice's rows again:
+     * it prints the preferred copy of its key (its doc_no, or its title and
+     * date) in a notice, other than an untitled fragment's (which no copy
+     * joins). The copies that leave a notice are those of one key, and the
+     * rows of a notice, or of the copies leaving it, are those of the
+     * preferred copy of a set of keys: the preferred copy of its own key;
+     * a copy that another of its key beats is never one of them again. */
+    [S_NEEDED] = "SELECT EXISTS (SELECT 1 FROM copies c WHERE c.source_id = ?1 AND (c.numbered = 1 OR c.title IS NOT NULL)"
+                 " AND c.source_id = (SELECT b.source_id FROM copies b JOIN sources s USING (source_id)"
+                 " WHERE b.copy_key = c.copy_key AND b.notice_id = c.notice_id"
+                 " ORDER BY b.tasks DESC, s.is_gazette, s.sha256, b.line LIMIT 1))",
+    [S_NOTICE_FILES] = "SELECT DISTINCT source_id FROM copies WHERE notice_id = ?1",
+    [S_HAS_HELD] = "SELECT 1 FROM held_texts WHERE source_id = ?1",
+    [S_COPIES_OF] = "SELECT count(*) FROM copies WHERE notice_id = ?1",
+    /* file ?2 is no longer a source of notice ?1 when it prints no copy of it */
+    [S_DROP_NSRC] = "DELETE FROM notice_sources WHERE notice_id = ?1 AND source_id = ?2"
+                    " AND NOT EXISTS (SELECT 1 FROM copies WHERE notice_id = ?1 AND source_id = ?2)",
+    [S_DROP_NSRCS] = "DELETE FROM notice_sources WHERE notice_id = ?1",
     /* the copies of key ?1 move from notice ?2 to ?3, with their sources */
     [S_MOVE_COPIES] = "UPDATE copies SET notice_id = ?3 WHERE copy_key = ?1 AND notice_id = ?2",
     [S_MOVE_NSRC_ADD] = "INSERT OR IGNORE INTO notice_sources (notice_id, source_id, source_line)"
@@ -184,6 +222,11 @@ struct jx_db {
     sqlite3_int64 next_task, next_item;     /* ids for this transaction; 0: not read yet */
     sqlite3_int64 *task_ids;    /* per task of the file: its task_id once written */
     jx_vec stale;               /* sqlite3_int64: notices a file read again is to rewrite */
+    jx_vec tally;               /* tally_key: the rows of the notice being written */
+    jx_vec touched;             /* sqlite3_int64: notices whose copies the file changed */
+    jx_vec was;                 /* sqlite3_int64: notices a file read again was a source of */
+    sqlite3_int64 own;          /* the file's source_id */
+    int held_own;               /* its text is in held_texts (this transaction) */
     int no_search;              /* ld_no_search: write no search rows */
     jx_arena rows;              /* copies the batches point to, for one file */
     char why[160];              /* a reason of the writer's own for failing a file */
@@ -252,6 +295,9 @@ void ld_close(jx_db *db)
     if (!db) return;
     dept_forget(&db->dept);
     jx_vec_free(&db->stale);
+    jx_vec_free(&db->tally);
+    jx_vec_free(&db->touched);
+    jx_vec_free(&db->was);
     jx_arena_free(&db->rows);
     free(db->stats.other);
     for (int i = 0; i < B_COUNT; i++)
@@ -567,23 +613,81 @@ static int insert_own(jx_db *db, const jx_doc *d, int k, sqlite3_int64 source_id
     return rc;
 }
 
-/* Notice notice_id's rows enter the tallies (sign 1, once they are all
- * written) or leave them (-1, before they are deleted); a group left at 0
- * goes, so that the tallies are the same whatever was loaded and dropped
- * before. Its keys are copied out before the delete runs: the RETURNING
- * rows of a statement are read while it is still open. */
-static int tally(jx_db *db, sqlite3_int64 notice_id, int sign)
+/* One row being written, as the tallies group it: tally kind (0 tasks, 1
+ * leaders, 2 units, 3 unit totals), then its key (year 0 and title '' for
+ * none, as the tables keep them). */
+typedef struct {
+    int what, year, lead;
+    sqlite3_int64 dept;
+    const char *kind, *leader, *title;
+} tally_key;
+
+static int cmp_str(const char *a, const char *b)
 {
-    static const int add[] = {S_TALLY_TASKS, S_TALLY_LEADERS, S_TALLY_UNITS};
-    static const int sub[] = {S_UNTALLY_TASKS, S_UNTALLY_LEADERS, S_UNTALLY_UNITS};
-    static const int zero[] = {S_ZERO_TASKS, S_ZERO_LEADERS, S_ZERO_UNITS};
+    return a == b ? 0 : !a ? -1 : !b ? 1 : strcmp(a, b);
+}
+
+static int cmp_tally(const void *pa, const void *pb)
+{
+    const tally_key *a = pa, *b = pb;
+    int c;
+    if (a->what != b->what) return a->what < b->what ? -1 : 1;
+    if (a->dept != b->dept) return a->dept < b->dept ? -1 : 1;
+    if (a->lead != b->lead) return a->lead < b->lead ? -1 : 1;
+    if (a->year != b->year) return a->year < b->year ? -1 : 1;
+    if ((c = cmp_str(a->kind, b->kind)) || (c = cmp_str(a->leader, b->leader))) return c;
+    return cmp_str(a->title, b->title);
+}
+
+/* The rows of notice notice_id just written (keys, one a row) enter the
+ * tallies: sorted, each run of equal keys is one group, added by one upsert,
+ * under the notice's government as stored. */
+static int tally_add(jx_db *db, jx_vec *keys, sqlite3_int64 notice_id)
+{
+    static const int bump[] = {S_BUMP_TASKS, S_BUMP_LEADERS, S_BUMP_UNITS, S_BUMP_TOTALS};
+    if (!keys->n) return SQLITE_OK;
+    qsort(keys->p, keys->n, keys->size, cmp_tally);
+    sqlite3_stmt *g = db->st[S_GOVERNMENT];
+    int rc = bind(g, "i", (long long)notice_id);
+    if (rc == SQLITE_OK && (rc = sqlite3_step(g)) == SQLITE_ROW) rc = SQLITE_OK;
+    /* the government is bound as a copy: g is reset before the upserts run */
+    char *gov = rc == SQLITE_OK ? jx_xstrdup((const char *)sqlite3_column_text(g, 0)) : NULL;
+    sqlite3_reset(g);
+    for (size_t i = 0; i < keys->n && rc == SQLITE_OK;) {
+        const tally_key *k = &JX_AT(*keys, tally_key, i);
+        size_t e = i + 1;
+        while (e < keys->n && !cmp_tally(k, &JX_AT(*keys, tally_key, e))) e++;
+        long long n = (long long)(e - i);
+        sqlite3_stmt *st = db->st[bump[k->what]];
+        switch (k->what) {
+        case 0: rc = bind(st, "titi", gov, (long long)k->year, k->kind, n); break;
+        case 1: rc = bind(st, "tittti", gov, (long long)k->year, k->kind, k->leader, k->title, n); break;
+        case 2: rc = bind(st, "titiii", gov, (long long)k->year, k->kind, (long long)k->dept, (long long)k->lead, n);
+                break;
+        default: rc = bind(st, "tiii", gov, (long long)k->dept, (long long)k->lead, n);
+        }
+        if (rc == SQLITE_OK) rc = run(db, bump[k->what]);
+        i = e;
+    }
+    free(gov);
+    keys->n = 0;
+    return rc;
+}
+
+/* Notice notice_id's rows leave the tallies, before they are deleted, as
+ * counted from the rows stored; a group left at 0 goes, so that the
+ * tallies are the same whatever was loaded and dropped before. Its keys are
+ * copied out before the delete runs: the RETURNING rows of a statement are
+ * read while it is still open. */
+static int tally_drop(jx_db *db, sqlite3_int64 notice_id)
+{
+    static const int sub[] = {S_UNTALLY_TASKS, S_UNTALLY_LEADERS, S_UNTALLY_UNITS, S_UNTALLY_TOTALS};
+    static const int zero[] = {S_ZERO_TASKS, S_ZERO_LEADERS, S_ZERO_UNITS, S_ZERO_TOTALS};
     int rc = SQLITE_OK;
-    for (int i = 0; i < 3 && rc == SQLITE_OK; i++) {
-        int which = sign > 0 ? add[i] : sub[i];
-        rc = bind(db->st[which], "ii", (long long)notice_id, (long long)sign);
-        if (rc == SQLITE_OK && sign > 0) rc = run(db, which);
-        if (rc != SQLITE_OK || sign > 0) continue;
-        sqlite3_stmt *st = db->st[which];
+    for (size_t i = 0; i < sizeof sub / sizeof *sub && rc == SQLITE_OK; i++) {
+        rc = bind(db->st[sub[i]], "ii", (long long)notice_id, -1LL);
+        if (rc != SQLITE_OK) break;
+        sqlite3_stmt *st = db->st[sub[i]];
         jx_vec gone = {.size = sizeof(sqlite3_value *)};
         int nkeys = sqlite3_column_count(st) - 1;
         while ((rc = sqlite3_step(st)) == SQLITE_ROW)
@@ -612,6 +716,7 @@ static int load_rows(jx_db *db, const jx_doc *d, const by_notice *rows, size_t n
                      sqlite3_int64 notice_id, sqlite3_int64 source_id)
 {
     int rc = SQLITE_OK;
+    db->tally.n = 0;        /* (a notice that failed half-written left its keys) */
     for (size_t j = rows[K_TASK].start[notice]; j < rows[K_TASK].start[notice + 1] && rc == SQLITE_OK; j++) {
         const jx_task *t = &JX_AT(d->tasks, jx_task, rows[K_TASK].idx[j]);
         sqlite3_int64 task_id = 0;
@@ -619,6 +724,7 @@ static int load_rows(jx_db *db, const jx_doc *d, const by_notice *rows, size_t n
         db->b[B_TASK].last_id = task_id;
         db->task_ids[rows[K_TASK].idx[j]] = task_id;
         db->stats.tasks++;
+        *(tally_key *)jx_vec_push(&db->tally) = (tally_key){.what = 0, .year = t->year, .kind = t->kind};
         if (rc == SQLITE_OK)
             rc = batch_row(db, B_TASK, "inttniitii", (long long)notice_id,
                            (long long)t->year, t->kind, t->category, (long long)t->section, (long long)t->seq,
@@ -626,13 +732,20 @@ static int load_rows(jx_db *db, const jx_doc *d, const by_notice *rows, size_t n
         if (rc == SQLITE_OK && !db->no_search)
             rc = batch_row(db, B_SEARCH, "ittii", (long long)task_id, t->text, "task", (long long)task_id,
                            (long long)notice_id);
-        for (size_t k = 0; k < t->nleaders && rc == SQLITE_OK; k++)
+        for (size_t k = 0; k < t->nleaders && rc == SQLITE_OK; k++) {
+            *(tally_key *)jx_vec_push(&db->tally) = (tally_key){
+                .what = 1, .year = t->year, .kind = t->kind, .leader = t->leaders[k].name,
+                .title = t->leaders[k].title ? t->leaders[k].title : ""};
             rc = batch_row(db, B_LEADER, "iittn", (long long)task_id, (long long)k + 1, t->leaders[k].name,
                            t->leaders[k].title, (long long)t->leaders[k].line);
+        }
         for (size_t k = 0; k < t->nunits && rc == SQLITE_OK; k++) {
             const jx_unit *u = &t->units[k];
             sqlite3_int64 id = 0;
             rc = dept_id(db, u->department, &id);
+            tally_key *tk = jx_vec_push(&db->tally);
+            *tk = (tally_key){.what = 2, .year = t->year, .kind = t->kind, .dept = id, .lead = u->lead != 0};
+            *(tally_key *)jx_vec_push(&db->tally) = (tally_key){.what = 3, .dept = id, .lead = u->lead != 0};
             if (rc == SQLITE_OK)
                 rc = batch_row(db, B_UNIT, "iiiti", (long long)task_id, (long long)k + 1, (long long)id,
                                strcmp(u->raw, u->department) ? u->raw : NULL, (long long)(u->lead != 0));
@@ -673,7 +786,7 @@ static int load_rows(jx_db *db, const jx_doc *d, const by_notice *rows, size_t n
             rc = insert_row(db, k, (const char *)v->p + rows[k].idx[j] * v->size, notice_id, ++position,
                             source_id);
     }
-    if (rc == SQLITE_OK) rc = tally(db, notice_id, 1);
+    if (rc == SQLITE_OK) rc = tally_add(db, &db->tally, notice_id);
     return rc;
 }
 
@@ -741,7 +854,7 @@ static int step_int(jx_db *db, int which, sqlite3_int64 *v)
  * under its government as stored. */
 static int drop_rows(jx_db *db, sqlite3_int64 notice_id)
 {
-    int rc = tally(db, notice_id, -1);
+    int rc = tally_drop(db, notice_id);
     for (int o = 0; o < K_COUNT && rc == SQLITE_OK; o++)
         for (int j = 0; j < 4 && db->del[o][j] && rc == SQLITE_OK; j++) {
             sqlite3_stmt *st = db->del[o][j];
@@ -796,6 +909,7 @@ static const char *copy_key(jx_arena *a, const jx_doc *d, size_t k)
 /* The decoded lines of a file, as held_texts keeps them (once). */
 static int hold_lines(jx_db *db, const jx_text *t, sqlite3_int64 source_id)
 {
+    if (source_id == db->own && db->held_own) return SQLITE_OK;
     jx_buf b = {0};
     for (size_t i = 0; i < t->nlines; i++) {
         char no[24];
@@ -811,6 +925,7 @@ static int hold_lines(jx_db *db, const jx_text *t, sqlite3_int64 source_id)
     if (rc == SQLITE_OK) rc = run(db, S_HOLD);
     sqlite3_clear_bindings(st);
     jx_buf_free(&b);
+    if (rc == SQLITE_OK && source_id == db->own) db->held_own = 1;
     return rc;
 }
 
@@ -968,6 +1083,8 @@ static int prefer_again(jx_db *db, const jx_doc *d, sqlite3_int64 this_source, s
     if (rc == SQLITE_OK) rc = bind(ls, "i", (long long)notice_id);
     if (rc == SQLITE_OK) rc = step_int(db, S_NOTICE_SOURCE, &now_source);
     if (rc == SQLITE_OK && numbered) rc = hold_source(db, d, this_source, now_source, ok);
+    /* a file an older jxgov loaded holds no text: read from its path */
+    if (rc == SQLITE_OK && *ok) rc = hold_source(db, d, this_source, source_id, ok);
     if (rc == SQLITE_OK && *ok) {
         sqlite3_int64 made = 0;
         rc = rows_from(db, source_id, key, notice_id, &made, ok);
@@ -994,6 +1111,51 @@ static int claims(jx_db *db, const jx_notice *no, const char *self, int *nclaims
     return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
+/* Notes that the copies of notice_id changed (keep_texts looks there). */
+static int touch(jx_db *db, sqlite3_int64 notice_id)
+{
+    db->touched.size = sizeof(sqlite3_int64);
+    *(sqlite3_int64 *)jx_vec_push(&db->touched) = notice_id;
+    return SQLITE_OK;
+}
+
+/* Notice notice_id's rows come from this file as an older extractor read
+ * it: they become those of its preferred copy now that this file's copy
+ * (key) is among its copies. *replace 1: that copy is this one (its notice
+ * row is updated here, its rows are for the caller to write). */
+static int rewrite_stale(jx_db *db, const jx_doc *d, const jx_notice *no, sqlite3_int64 source_id,
+                         const char *key, sqlite3_int64 notice_id, int *replace)
+{
+    sqlite3_stmt *st = db->st[S_BEST_OF];
+    sqlite3_int64 best = 0, made = 0;
+    char best_key[512] = "";
+    int ok = 1, rc = bind(st, "i", (long long)notice_id);
+    if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        best = sqlite3_column_int64(st, 0);
+        snprintf(best_key, sizeof best_key, "%s", (const char *)sqlite3_column_text(st, 1));
+    }
+    sqlite3_reset(st);
+    if (rc == SQLITE_ROW || rc == SQLITE_DONE) rc = SQLITE_OK;
+    *replace = best == source_id && !strcmp(best_key, key);
+    if (rc == SQLITE_OK && !*replace) {
+        rc = hold_source(db, d, source_id, best, &ok);
+        if (rc == SQLITE_OK && ok) rc = rows_from(db, best, best_key, notice_id, &made, &ok);
+        if (rc == SQLITE_OK && !ok) {
+            jx_msg(d->path, no->line, "warning: %s: the preferred copy cannot be read again: the rows are this"
+                   " file's", key);
+            *replace = 1;
+        }
+    }
+    if (rc == SQLITE_OK && *replace) rc = drop_rows(db, notice_id);
+    if (rc == SQLITE_OK && *replace) {
+        rc = bind(db->st[S_UPD_NOTICE], "itttniittt", (long long)notice_id, no->issuer, no->title,
+                  no->issued_on, (long long)no->year, (long long)source_id, (long long)no->line,
+                  no->government, no->body, no->indexed);
+        if (rc == SQLITE_OK) rc = run(db, S_UPD_NOTICE);
+    }
+    return rc;
+}
+
 static int load_notice(jx_db *db, const jx_doc *d, const by_notice *rows, size_t k, sqlite3_int64 source_id,
                        jx_arena *a)
 {
@@ -1002,7 +1164,7 @@ static int load_notice(jx_db *db, const jx_doc *d, const by_notice *rows, size_t
     const char *key = copy_key(a, d, k);
     long long new_tasks = (long long)(rows[K_TASK].start[k + 1] - rows[K_TASK].start[k]);
     sqlite3_int64 notice_id = 0;
-    int replace = 1, ok = 1;
+    int replace = 1, ok = 1, stale = 0;
     found_notice old = {0};
     int rc = bind(db->st[S_FIND_COPY], "t", key);
     if (rc == SQLITE_OK) rc = find_one(db, S_FIND_COPY, &old, a);
@@ -1061,8 +1223,11 @@ static int load_notice(jx_db *db, const jx_doc *d, const by_notice *rows, size_t
             sqlite3_int64 best = 0, made = 0;
             rc = bind(db->st[S_BEST_COPY], "t", titled);
             if (rc == SQLITE_OK) rc = step_int(db, S_BEST_COPY, &best);
-            if (rc == SQLITE_OK) rc = rows_from(db, best, titled, 0, &made, &ok);
+            if (rc == SQLITE_OK) rc = hold_source(db, d, source_id, best, &ok);
+            if (rc == SQLITE_OK && ok) rc = rows_from(db, best, titled, 0, &made, &ok);
             if (rc == SQLITE_OK && ok) rc = move_copies(db, titled, theirs, made);
+            if (rc == SQLITE_OK && ok) rc = touch(db, made);
+            if (rc == SQLITE_OK) rc = touch(db, theirs);
             if (rc == SQLITE_OK && ok) rc = prefer_again(db, d, source_id, theirs, &ok);
             if (rc == SQLITE_OK)
                 jx_msg(d->path, no->line, ok ? "warning: %s and %s print the same title and date (%s): the copies that print"
@@ -1102,15 +1267,19 @@ static int load_notice(jx_db *db, const jx_doc *d, const by_notice *rows, size_t
             rc = SQLITE_OK;
         }
         sqlite3_reset(db->st[S_NOTICE_TASKS]);
-        replace = take_stale(db, notice_id) ||
-                  (new_tasks != now_tasks ? new_tasks > now_tasks
-                                          : preferred(d->gazettes.n > 0, d->text.sha256, old.gazette, old.sha));
-        /* The copies of a notice that holds both kinds keep their texts:
-         * the copies printing no doc_no may leave it again (a second doc_no
-         * of their title and date), and the rows of each side are then
-         * those of its preferred copy, whichever the stored rows are. The
-         * copy whose rows are stored when the notice gets its other kind is
-         * read again from its file for that, the first time. */
+        /* rows an older extractor wrote are no measure: the preferred copy
+         * is told once this one is among the copies (below) */
+        stale = take_stale(db, notice_id);
+        replace = !stale && (new_tasks != now_tasks ? new_tasks > now_tasks
+                                                    : preferred(d->gazettes.n > 0, d->text.sha256, old.gazette, old.sha));
+        /* The copies printing no doc_no may leave a notice that holds both
+         * kinds again (a second doc_no of their title and date), and the
+         * rows of each side are then those of its preferred copy, whichever
+         * the stored rows are: this file's text is held for that until the
+         * file is done (keep_texts keeps it if it is still needed then). The
+         * text of the copy whose rows are stored has been held since its
+         * load, but in a database an older jxgov wrote: it is read again
+         * from its file then. */
         sqlite3_int64 kinds = 0;
         rc = bind(db->st[S_KINDS], "i", (long long)notice_id);
         if (rc == SQLITE_OK) rc = step_int(db, S_KINDS, &kinds);
@@ -1154,7 +1323,99 @@ static int load_notice(jx_db *db, const jx_doc *d, const by_notice *rows, size_t
         rc = bind(db->st[S_INS_COPY], "itittiii", (long long)source_id, key, (long long)notice_id, no->title,
                   no->issued_on, (long long)(no->doc_no != NULL), new_tasks, (long long)no->line);
     if (rc == SQLITE_OK) rc = run(db, S_INS_COPY);
+    if (rc == SQLITE_OK && stale) rc = rewrite_stale(db, d, no, source_id, key, notice_id, &replace);
     if (rc == SQLITE_OK && replace) rc = load_rows(db, d, rows, k, notice_id, source_id);
+    if (rc == SQLITE_OK) rc = touch(db, notice_id);
+    return rc;
+}
+
+static int cmp_id(const void *a, const void *b)
+{
+    sqlite3_int64 x = *(const sqlite3_int64 *)a, y = *(const sqlite3_int64 *)b;
+    return (x > y) - (x < y);
+}
+
+/* Whether file source_id's text may be needed (S_NEEDED): held if so,
+ * given up if not. t: its text when it is the file being loaded. */
+static int keep_text(jx_db *db, const jx_text *t, sqlite3_int64 source_id)
+{
+    sqlite3_int64 need = 0;
+    int rc = bind(db->st[S_NEEDED], "i", (long long)source_id);
+    if (rc == SQLITE_OK) rc = step_int(db, S_NEEDED, &need);
+    if (rc == SQLITE_OK && need && t) return hold_lines(db, t, source_id);
+    if (rc == SQLITE_OK && !need) rc = bind(db->st[S_UNHOLD], "i", (long long)source_id);
+    if (rc == SQLITE_OK && !need) rc = run(db, S_UNHOLD);
+    return rc;
+}
+
+/* Holds the file's text when a notice may need it to write its rows again
+ * (S_NEEDED), from what the database holds alone, as the file may be gone
+ * or changed by then; and lets the texts of the other files of the notices
+ * it changed go when none needs them any more, so that held_texts holds
+ * what the copies loaded need, whatever the order they came in. Each file
+ * is asked once, however many of its notices the file changed. */
+static int keep_texts(jx_db *db, const jx_doc *d, sqlite3_int64 source_id)
+{
+    int rc = keep_text(db, &d->text, source_id);
+    jx_vec files = {0};
+    files.size = sizeof(sqlite3_int64);
+    if (db->touched.n) qsort(db->touched.p, db->touched.n, sizeof(sqlite3_int64), cmp_id);
+    for (size_t i = 0; i < db->touched.n && rc == SQLITE_OK; i++) {
+        sqlite3_int64 id = JX_AT(db->touched, sqlite3_int64, i);
+        if (i && id == JX_AT(db->touched, sqlite3_int64, i - 1)) continue;
+        sqlite3_stmt *st = db->st[S_NOTICE_FILES];
+        rc = bind(st, "i", (long long)id);
+        while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+            sqlite3_int64 f = sqlite3_column_int64(st, 0);
+            if (f != source_id) *(sqlite3_int64 *)jx_vec_push(&files) = f;
+            rc = SQLITE_OK;
+        }
+        sqlite3_reset(st);
+        if (rc == SQLITE_DONE) rc = SQLITE_OK;
+    }
+    if (files.n) qsort(files.p, files.n, sizeof(sqlite3_int64), cmp_id);
+    for (size_t i = 0; i < files.n && rc == SQLITE_OK; i++) {
+        sqlite3_int64 f = JX_AT(files, sqlite3_int64, i), held = 0;
+        if (i && f == JX_AT(files, sqlite3_int64, i - 1)) continue;
+        rc = bind(db->st[S_HAS_HELD], "i", (long long)f);
+        if (rc == SQLITE_OK) rc = step_int(db, S_HAS_HELD, &held);
+        if (rc == SQLITE_OK && held) rc = keep_text(db, NULL, f);
+    }
+    jx_vec_free(&files);
+    return rc;
+}
+
+/* The notices a file read again no longer prints (an older extractor read
+ * another doc_no or title in it): the file is no longer their source, and
+ * they go when no copy is left, else take their preferred copy's rows
+ * when theirs were this file's. */
+static int drop_stale(jx_db *db, const jx_doc *d, sqlite3_int64 source_id)
+{
+    int rc = SQLITE_OK;
+    for (size_t i = 0; i < db->stale.n; i++) *(sqlite3_int64 *)jx_vec_push(&db->was) = JX_AT(db->stale, sqlite3_int64, i);
+    for (size_t i = 0; i < db->was.n && rc == SQLITE_OK; i++) {
+        sqlite3_int64 id = JX_AT(db->was, sqlite3_int64, i), left = 0;
+        int ok = 1;
+        rc = bind(db->st[S_DROP_NSRC], "ii", (long long)id, (long long)source_id);
+        if (rc == SQLITE_OK) rc = run(db, S_DROP_NSRC);
+        if (rc == SQLITE_OK) rc = bind(db->st[S_COPIES_OF], "i", (long long)id);
+        if (rc == SQLITE_OK) rc = step_int(db, S_COPIES_OF, &left);
+        if (rc == SQLITE_OK && !left) {
+            rc = drop_rows(db, id);
+            for (int w = 0; w < 2 && rc == SQLITE_OK; w++) {
+                int which = w ? S_DEL_NOTICE : S_DROP_NSRCS;
+                rc = bind(db->st[which], "i", (long long)id);
+                if (rc == SQLITE_OK) rc = run(db, which);
+            }
+        } else if (rc == SQLITE_OK) {
+            rc = touch(db, id);
+            if (rc == SQLITE_OK && take_stale(db, id)) rc = prefer_again(db, d, source_id, id, &ok);
+            if (rc == SQLITE_OK && !ok)
+                jx_msg(d->path, 0, "warning: the preferred copy of a notice this file no longer prints cannot be"
+                       " read again: its rows stay those an older jxgov read in this file");
+        }
+    }
+    db->stale.n = db->was.n = 0;
     return rc;
 }
 
@@ -1166,7 +1427,12 @@ int ld_doc(jx_db *db, const jx_doc *d, char *err, size_t errsz)
     db->next_task = db->next_item = 0;
     db->why[0] = 0;
     db->stale.size = sizeof(sqlite3_int64);
+    db->tally.size = sizeof(tally_key);
     db->stale.n = 0;
+    db->touched.n = 0;
+    db->was.size = sizeof(sqlite3_int64);
+    db->was.n = 0;
+    db->held_own = 0;
     free(db->stats.other);
     memset(&db->stats, 0, sizeof db->stats);
     if (db_lock(db->c, "BEGIN IMMEDIATE", err, errsz)) return -1;
@@ -1193,6 +1459,15 @@ int ld_doc(jx_db *db, const jx_doc *d, char *err, size_t errsz)
         }
         if (rc == SQLITE_DONE) rc = SQLITE_OK;
         sqlite3_finalize(st);
+        st = NULL;
+        snprintf(q, sizeof q, "SELECT notice_id FROM notice_sources WHERE source_id = %lld", (long long)source_id);
+        if (rc == SQLITE_OK) rc = sqlite3_prepare_v2(db->h, q, -1, &st, NULL);
+        while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+            *(sqlite3_int64 *)jx_vec_push(&db->was) = sqlite3_column_int64(st, 0);
+            rc = SQLITE_OK;
+        }
+        if (rc == SQLITE_DONE) rc = SQLITE_OK;
+        sqlite3_finalize(st);
         /* its copies are told again, as this jxgov reads them */
         if (rc == SQLITE_OK) rc = bind(db->st[S_FORGET_COPIES], "i", (long long)source_id);
         if (rc == SQLITE_OK) rc = run(db, S_FORGET_COPIES);
@@ -1203,6 +1478,7 @@ int ld_doc(jx_db *db, const jx_doc *d, char *err, size_t errsz)
         if (rc == SQLITE_OK) rc = run(db, S_INS_SOURCE);
         source_id = sqlite3_last_insert_rowid(db->h);
     }
+    db->own = source_id;
     /* the file's own rows (an issue's masthead) before its notices, and
      * after them (a gazette's contents), in jx_kinds order */
     for (int k = 0; k < K_NOTICE && rc == SQLITE_OK; k++)
@@ -1211,6 +1487,8 @@ int ld_doc(jx_db *db, const jx_doc *d, char *err, size_t errsz)
     group_all(&a, d, rows);
     for (size_t k = 0; k < d->notices.n && rc == SQLITE_OK; k++)
         rc = load_notice(db, d, rows, k, source_id, &a);
+    if (rc == SQLITE_OK) rc = drop_stale(db, d, source_id);
+    if (rc == SQLITE_OK) rc = keep_texts(db, d, source_id);
     for (int k = K_NOTICE + 1; k < K_COUNT && rc == SQLITE_OK; k++)
         if (jx_kinds[k].notice < 0 && jx_kinds[k].insert) rc = insert_own(db, d, k, source_id);
     if (rc == SQLITE_OK && db->no_search) rc = run(db, S_SEARCH_STALE);

@@ -1,11 +1,16 @@
 # orders.sh: sourced by run.sh. Load order never changes the data: each
 # folder of tests/cases/d13/orders holds copies of notices (see its README),
 # loaded into a fresh database in every order of its files (all 6 orders of
-# three, all 24 of four); every view and the search table must dump the same
-# in each. Ids differ between orders, so each id is written as the natural
-# key of its row: a notice as its doc_no, title, date and the file and line
-# of its preferred copy, a task as that notice and the task's own file, line
-# and numbers, a source as its file name; v_sources' load times are left out.
+# three, all 24 of four); every view, the search table and the files whose
+# text held_texts keeps (those of its held.list once all are loaded) must dump
+# the same in each. Then each order a file at a time, each file deleted or
+# changed once loaded: the database may never need a file again once it is
+# loaded (the texts it needs it holds), so after each load it must dump as
+# the files loaded so far loaded together do. Ids differ between orders, so
+# each id is written as the natural key of its row: a notice as its doc_no,
+# title, date and the file and line of its preferred copy, a task as that
+# notice and the task's own file, line and numbers, a source (and a path) as
+# its file name; v_sources' load times are left out.
 # Uses run.sh's helpers.
 
 # orders_perms FILE...: every order of the files, one order a line
@@ -31,34 +36,47 @@ orders_task() {     # the natural key of the task whose id is $1
            FROM tasks t JOIN sources s USING (source_id) WHERE t.task_id = $1)"
 }
 
-# orders_dump DB: every view and the search table, ids as natural keys, sorted
-orders_dump() {
-    for v in $(sqlite3 "$1" "SELECT name FROM sqlite_schema WHERE type = 'view' ORDER BY name"); do
-        sel=
-        for c in $(sqlite3 "$1" "SELECT name FROM pragma_table_info('$v')"); do
-            case $c in
-            notice_id) e=$(orders_notice "x.notice_id") ;;
-            task_id) e=$(orders_task "x.task_id") ;;
-            source_id) e="(SELECT $orders_file FROM sources s WHERE s.source_id = x.source_id)" ;;
-            ingested_at) continue ;;
-            *) e="x.\"$c\"" ;;
-            esac
-            sel="$sel${sel:+, }$e"
-        done
-        echo "== $v"
-        sqlite3 -batch -separator '	' -nullvalue NULL "$1" "SELECT $sel FROM \"$v\" x" | LC_ALL=C sort
-    done
-    echo "== search"
-    sqlite3 -batch -separator '	' -nullvalue NULL "$1" "SELECT x.kind,
+# orders_sql DB: the query of orders_dump (the views of DB), one SELECT a view
+# and one of search and of held_texts (the files whose text is held), each
+# row led by the name of its view or table
+orders_sql() {
+    sqlite3 -separator ' ' "$1" "SELECT v.name, p.name FROM sqlite_schema v, pragma_table_info(v.name) p
+                                 WHERE v.type = 'view' ORDER BY v.name, p.cid" > "$T/orders.cols"
+    last= sel=
+    while read -r v c; do
+        if [ "$v" != "$last" ]; then
+            [ -z "$last" ] || echo "SELECT '== $last', $sel FROM \"$last\" x;"
+            last=$v sel=
+        fi
+        case $c in
+        notice_id) e=$(orders_notice "x.notice_id") ;;
+        task_id) e=$(orders_task "x.task_id") ;;
+        source_id) e="(SELECT $orders_file FROM sources s WHERE s.source_id = x.source_id)" ;;
+        ingested_at) continue ;;
+        path) e="replace(x.path, rtrim(x.path, replace(x.path, '/', '')), '')" ;;  # the steps below load copies
+        *) e="x.\"$c\"" ;;
+        esac
+        sel="$sel${sel:+, }$e"
+    done < "$T/orders.cols"
+    echo "SELECT '== $last', $sel FROM \"$last\" x;"
+    echo "SELECT '== search', x.kind,
         CASE x.kind WHEN 'task' THEN $(orders_task "x.ref_id") ELSE $(orders_notice "x.ref_id") END,
-        $(orders_notice "x.notice_id"), x.text FROM search x" | LC_ALL=C sort
+        $(orders_notice "x.notice_id"), x.text FROM search x;"
+    echo "SELECT '== held_texts', $orders_file FROM held_texts h JOIN sources s USING (source_id);"
+}
+# orders_dump DB: every view, search and held_texts, ids as natural keys, sorted
+orders_dump() {
+    [ -s "$T/orders.sql" ] || orders_sql "$1" > "$T/orders.sql"
+    sqlite3 -batch -separator '	' -nullvalue NULL "$1" < "$T/orders.sql" | LC_ALL=C sort
 }
 
+: > "$T/orders.sql"
 for od in "$here"/cases/d13/orders/*/; do
     oname=$(basename "$od")
     ofiles=$(cd "$od" && ls ./*.txt | sed 's|^\./||')
     # shellcheck disable=SC2086
     orders_perms $ofiles > "$T/orders.list"
+    rm -rf "$T/oref"; mkdir -p "$T/oref"
     k=0
     while IFS= read -r order; do
         k=$((k + 1))
@@ -66,9 +84,42 @@ for od in "$here"/cases/d13/orders/*/; do
         set --; for f in $order; do set -- "$@" "$od$f"; done
         ingest "$T/ord.db" "$@"
         orders_dump "$T/ord.db" > "$T/ord.$k"
-        if [ $k = 1 ]; then first=$order; ok; continue; fi
+        if [ $k = 1 ]; then
+            first=$order
+            # the texts held once all are loaded: those of the files that
+            # print the preferred copy of its key in a notice (README)
+            sed -n 's/^== held_texts\t//p' "$T/ord.1" | LC_ALL=C sort | diff "$od/held.list" - > "$T/diff" && ok ||
+                { bad "load order, $oname: held_texts holds other files than held.list (< expected, > held)"; cat "$T/diff"; }
+            continue
+        fi
         if cmp -s "$T/ord.1" "$T/ord.$k"; then ok
         else bad "load order, $oname: '$order' gives other rows than '$first' (< first, > this)"
              diff "$T/ord.1" "$T/ord.$k" | head -n 12; fi
+    done < "$T/orders.list"
+    # The same orders, a file at a time, each file deleted (odd orders) or
+    # changed (even ones) once loaded: after each load the rows must be those
+    # of the files loaded so far, loaded together while they are all there.
+    k=0
+    while IFS= read -r order; do
+        k=$((k + 1))
+        rm -rf "$T/ordw"; mkdir -p "$T/ordw"; rm -f "$T/ord.db"*
+        sofar=
+        for f in $order; do
+            cp "$od$f" "$T/ordw/$f"
+            ingest "$T/ord.db" "$T/ordw/$f"
+            if [ $((k % 2)) = 1 ]; then rm "$T/ordw/$f"; else echo 改 >> "$T/ordw/$f"; fi
+            sofar=$(for g in $sofar $f; do echo "$g"; done | LC_ALL=C sort | tr '\n' ' ')
+            ref=$T/oref/$(echo "$sofar" | tr ' ' '_')
+            if [ ! -f "$ref" ]; then
+                rm -f "$T/oref.db"*
+                set --; for g in $sofar; do set -- "$@" "$od$g"; done
+                ingest "$T/oref.db" "$@"
+                orders_dump "$T/oref.db" > "$ref"
+            fi
+            orders_dump "$T/ord.db" > "$T/ord.w"
+            if cmp -s "$ref" "$T/ord.w"; then ok
+            else bad "load order, $oname: '$order' a file at a time, each $([ $((k % 2)) = 1 ] && echo deleted || echo changed) once loaded: after $f, other rows than '$sofar' loaded together (< together, > this)"
+                 diff "$ref" "$T/ord.w" | head -n 12; fi
+        done
     done < "$T/orders.list"
 done

@@ -103,13 +103,17 @@ grep -hv '^#' "$here"/golden/tasks_00[0234].tsv | awk -F'\t' -v T="$T" '
           g = u "|嘉兴市|" $2 "|" $3 "|" r; d[g]++ } }
     END { for (g in t) print g "|" t[g] > (T "/tc.want"); for (g in l) print g "|" l[g] > (T "/lc.want")
           for (g in d) print g "|" d[g] > (T "/dc.want") }'
-for w in tc lc dc; do LC_ALL=C sort -o "$T/$w.want" "$T/$w.want"; done
+# the totals: each unit's counts over its years and kinds
+awk -F'|' '{ n[$1 "|" $2 "|" $5] += $6 } END { for (g in n) print g "|" n[g] }' "$T/dc.want" > "$T/du.want"
+for w in tc lc dc du; do LC_ALL=C sort -o "$T/$w.want" "$T/$w.want"; done
 sqlite3 -nullvalue NULL "$T/all.db" "SELECT * FROM v_task_counts" | LC_ALL=C sort > "$T/tc.got"
 sqlite3 -nullvalue NULL "$T/all.db" "SELECT * FROM v_leader_counts" | LC_ALL=C sort > "$T/lc.got"
 sqlite3 -nullvalue NULL "$T/all.db" "SELECT * FROM v_department_counts" | LC_ALL=C sort > "$T/dc.got"
+sqlite3 -nullvalue NULL "$T/all.db" "SELECT * FROM v_department_totals" | LC_ALL=C sort > "$T/du.got"
 expect_same "v_task_counts of the seeds: the golden tasks counted" "$T/tc.want" "$T/tc.got"
 expect_same "v_leader_counts of the seeds: the golden tasks counted" "$T/lc.want" "$T/lc.got"
 expect_same "v_department_counts of the seeds: the golden tasks counted" "$T/dc.want" "$T/dc.got"
+expect_same "v_department_totals of the seeds: the golden tasks counted" "$T/du.want" "$T/du.got"
 # in any database, each count is what the contract's views give, and no
 # group is left at 0: the seeds; both orders of 000 and its reprint (the
 # second loaded replaces or is replaced: rows dropped); every case input in
@@ -133,9 +137,13 @@ tally_diff() {    # DB: the rows where a count and its views disagree
     SELECT 'units view', * FROM (SELECT d.department, d.government, t.year, t.kind, d.role, count(*)
         FROM v_task_departments d JOIN v_tasks t USING (task_id) GROUP BY 1, 2, 3, 4, 5
         EXCEPT SELECT * FROM v_department_counts);
-    SELECT 'zero', (SELECT count(*) FROM tally_tasks WHERE n <= 0) + (SELECT count(*) FROM tally_leaders WHERE n <= 0)
-        + (SELECT count(*) FROM tally_units WHERE n <= 0) WHERE 0 < (SELECT count(*) FROM tally_tasks WHERE n <= 0)
-        + (SELECT count(*) FROM tally_leaders WHERE n <= 0) + (SELECT count(*) FROM tally_units WHERE n <= 0)"
+    SELECT 'totals', * FROM (SELECT * FROM v_department_totals EXCEPT
+        SELECT department, government, role, count(*) FROM v_task_departments GROUP BY 1, 2, 3);
+    SELECT 'totals view', * FROM (SELECT department, government, role, count(*) FROM v_task_departments
+        GROUP BY 1, 2, 3 EXCEPT SELECT * FROM v_department_totals);
+    SELECT 'zero', z FROM (SELECT (SELECT count(*) FROM tally_tasks WHERE n <= 0) + (SELECT count(*) FROM tally_leaders WHERE n <= 0)
+        + (SELECT count(*) FROM tally_units WHERE n <= 0) + (SELECT count(*) FROM tally_unit_totals WHERE n <= 0) AS z)
+        WHERE z > 0"
 }
 rm -f "$T/tcases.db"*
 "$JXGOV" ingest -q --no-search --db "$T/tcases.db" "$seeds"/*.txt $(find "$here/cases" -name '*.txt' | LC_ALL=C sort) 2> /dev/null
@@ -161,9 +169,10 @@ n=$(sqlite3 "$T/tch.db" "SELECT (SELECT count(*) FROM v_leader_counts WHERE lead
 # dept_years and no counts): the counts are made from its rows when opened
 cp "$T/all.db" "$T/tmig.db"
 sqlite3 "$T/tmig.db" "DELETE FROM tally_tasks; DELETE FROM tally_leaders; UPDATE tally_units SET n = n + 1;
+    DELETE FROM tally_unit_totals;
     UPDATE meta SET value = 'x' WHERE key = 'embedded'"
 "$JXGOV" index --db "$T/tmig.db" > /dev/null 2>&1
-for v in v_task_counts v_leader_counts v_department_counts v_departments; do
+for v in v_task_counts v_leader_counts v_department_counts v_department_totals v_departments; do
     sqlite3 "$T/all.db" "SELECT * FROM $v" | LC_ALL=C sort > "$T/tmig.want"
     sqlite3 "$T/tmig.db" "SELECT * FROM $v" | LC_ALL=C sort > "$T/tmig.got"
     expect_same "another build's database opened: $v made again from the rows" "$T/tmig.want" "$T/tmig.got"
