@@ -1175,7 +1175,8 @@ static int unrun_districts(jx_arena *a, const jx_line *ln, run *r, size_t h0, si
         if (L.unit) emit_cell(out, a, no, r->t + w->us, w->ue - w->us);
         if (!w->unread)
             for (size_t k = 0; k < nd; k++) emit_cell(out, a, no, r->t + w->v[k][0], w->v[k][1] - w->v[k][0]);
-        if (L.lead) emit_units(out, a, no, r, &JX_AT(d.units, unit, w->u0), 0, w->nu);
+        /* (no units: the vector may hold none, and NULL + 0 is undefined) */
+        if (L.lead) emit_units(out, a, no, r, w->nu ? &JX_AT(d.units, unit, w->u0) : NULL, 0, w->nu);
     }
     dset_free(&d);
     if (stop < r->n) {
