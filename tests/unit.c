@@ -569,6 +569,36 @@ static void notices_are(const char *text, const char *want)
     jx_arena_free(&a);
 }
 
+/* The lines of text lexed, pages marked and segmented into *sg (NULL: not
+ * lexed, a failure counted). */
+static jx_tok *segmented(jx_arena *a, const char *text, jx_text *t, jx_segs *sg)
+{
+    jx_tok *tok = lexed(a, text, t);
+    if (!tok) return NULL;
+    pg_mark(tok, t->lines, t->nlines);
+    seg_doc(a, tok, t->lines, t->nlines, sg);
+    return tok;
+}
+
+/* Appends "LABEL N" to a ", "-joined list. */
+static void put_at(jx_buf *b, const char *label, long no)
+{
+    char one[40];
+    snprintf(one, sizeof one, "%s%s %ld", b->len ? ", " : "", label, no);
+    jx_buf_puts(b, one);
+}
+
+/* The ", "-joined list b against want (what: the name of the reading), then
+ * everything freed. */
+static void segs_check(const char *what, const char *text, jx_buf *b, const char *want, jx_segs *sg, jx_arena *a)
+{
+    const char *got = b->p ? b->p : "";
+    CHECK(!strcmp(got, want), "%s of\n%s\n= %s\nwant %s", what, text, got, want);
+    jx_buf_free(b);
+    seg_free(sg);
+    jx_arena_free(a);
+}
+
 /* Segments text; want: each span as "kind first-last" (source lines), the
  * issues, then the notices, then the sections, joined by ", ". A 解读's
  * title follows its range as "(title)"; "prose L" names a tab line read
@@ -579,11 +609,9 @@ static void segments_are(const char *text, const char *want)
     jx_arena a = {0};
     jx_text t;
     jx_buf b = {0};
-    jx_tok *tok = lexed(&a, text, &t);
-    if (!tok) return;
-    pg_mark(tok, t.lines, t.nlines);
     jx_segs sg;
-    seg_doc(&a, tok, t.lines, t.nlines, &sg);
+    jx_tok *tok = segmented(&a, text, &t, &sg);
+    if (!tok) return;
     const jx_vec *vs[] = {&sg.issues, &sg.notices, &sg.sections};
     for (int v = 0; v < 3; v++)
         for (size_t k = 0; k < vs[v]->n; k++) {
@@ -594,16 +622,8 @@ static void segments_are(const char *text, const char *want)
             jx_buf_puts(&b, one);
         }
     for (size_t i = 0; i < t.nlines; i++)
-        if (tok[i].kind == T_TABLE && !tok[i].table) {
-            char one[40];
-            snprintf(one, sizeof one, "%sprose %ld", b.len ? ", " : "", t.lines[i].no);
-            jx_buf_puts(&b, one);
-        }
-    const char *got = b.p ? b.p : "";
-    CHECK(!strcmp(got, want), "segments of\n%s\n= %s\nwant %s", text, got, want);
-    jx_buf_free(&b);
-    seg_free(&sg);
-    jx_arena_free(&a);
+        if (tok[i].kind == T_TABLE && !tok[i].table) put_at(&b, "prose", t.lines[i].no);
+    segs_check("segments", text, &b, want, &sg, &a);
 }
 
 /* Segments text; want: the notices' parts as "kind first-last" (source
@@ -615,11 +635,9 @@ static void parts_are(const char *text, const char *want)
     jx_arena a = {0};
     jx_text t;
     jx_buf b = {0};
-    jx_tok *tok = lexed(&a, text, &t);
-    if (!tok) return;
-    pg_mark(tok, t.lines, t.nlines);
     jx_segs sg;
-    seg_doc(&a, tok, t.lines, t.nlines, &sg);
+    jx_tok *tok = segmented(&a, text, &t, &sg);
+    if (!tok) return;
     for (size_t k = 0; k < sg.parts.n; k++) {
         const jx_seg *s = &JX_AT(sg.parts, jx_seg, k);
         char one[80];
@@ -628,16 +646,8 @@ static void parts_are(const char *text, const char *want)
         jx_buf_puts(&b, one);
     }
     for (size_t i = 0; i < t.nlines; i++)
-        if (tok[i].item) {
-            char one[40];
-            snprintf(one, sizeof one, "%sitem %ld", b.len ? ", " : "", t.lines[i].no);
-            jx_buf_puts(&b, one);
-        }
-    const char *got = b.p ? b.p : "";
-    CHECK(!strcmp(got, want), "parts of\n%s\n= %s\nwant %s", text, got, want);
-    jx_buf_free(&b);
-    seg_free(&sg);
-    jx_arena_free(&a);
+        if (tok[i].item) put_at(&b, "item", t.lines[i].no);
+    segs_check("parts", text, &b, want, &sg, &a);
 }
 
 static void test_parts(void)
