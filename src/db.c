@@ -490,7 +490,7 @@ static int catalog_sync(jx_conn *db, char *err, size_t errsz)
     if (rc == SQLITE_OK) rc = sqlite3_exec(db->h, tally_fill, NULL, NULL, NULL);
     if (rc == SQLITE_OK)
         rc = sqlite3_exec(db->h, "DELETE FROM dept_catalog; DELETE FROM dept_names;"
-                          " DELETE FROM meta WHERE key = 'departments.tsv';", NULL, NULL, NULL);
+                          " DELETE FROM meta WHERE key = 'departments.tsv' OR key = 'texts held';", NULL, NULL, NULL);
     if (rc == SQLITE_OK)
         rc = sqlite3_prepare_v2(db->h, "INSERT INTO dept_catalog (name, government, kind, successor, aliases)"
                                 " VALUES (?1, ?5, ?2, nullif(?3, ''), nullif(?4, ''))", -1, &cat, NULL);

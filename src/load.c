@@ -266,6 +266,8 @@ static int dept_remember(dept_map *m, const char *name, size_t h, sqlite3_int64 
     jx_index_add(&m->by_name, h, m->known.n - 1);
     return SQLITE_OK;
 }
+static int hold_left(jx_db *db, const char *path, char *err, size_t errsz);
+
 jx_db *ld_open(const char *path, int timeout_ms, char *err, size_t errsz)
 {
     jx_db *db = jx_xcalloc(1, sizeof *db);
@@ -285,6 +287,7 @@ jx_db *ld_open(const char *path, int timeout_ms, char *err, size_t errsz)
                 goto fail;
             }
         }
+    if (hold_left(db, path, err, errsz)) goto fail;
     return db;
 fail:
     ld_close(db);
@@ -989,6 +992,66 @@ static int hold_source(jx_db *db, const jx_doc *d, sqlite3_int64 this_source, sq
     }
     sqlite3_reset(st);
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+/* A database that a jxgov before held_texts wrote holds no text of the
+ * files it loaded. Each that a notice may need (S_NEEDED) is read from its
+ * path at the first open by this jxgov, while it is likeliest to be there,
+ * so that later loads need no file on disk; one gone or changed since is
+ * counted in a warning (its copies then keep the rows stored, as before).
+ * meta 'texts held' says it was done; db.c deletes it whenever a jxgov with
+ * another schema.sql opens the database. In one transaction of its own: an
+ * interrupted run leaves it to the next open. */
+static int hold_left(jx_db *db, const char *path, char *err, size_t errsz)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(db->h, "SELECT count(*) FROM meta WHERE key = 'texts held'", -1, &st, NULL);
+    int done = rc == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    if (done) return 0;
+    if (db_lock(db->c, "BEGIN IMMEDIATE", err, errsz)) return -1;
+    jx_vec ids = {0};
+    ids.size = sizeof(sqlite3_int64);
+    rc = sqlite3_prepare_v2(db->h, "SELECT source_id FROM sources s WHERE NOT EXISTS"
+                            " (SELECT 1 FROM held_texts h WHERE h.source_id = s.source_id) ORDER BY source_id",
+                            -1, &st, NULL);
+    while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        *(sqlite3_int64 *)jx_vec_push(&ids) = sqlite3_column_int64(st, 0);
+        rc = SQLITE_OK;
+    }
+    sqlite3_finalize(st);
+    if (rc == SQLITE_DONE) rc = SQLITE_OK;
+    long lost = 0;
+    sqlite3_int64 first = 0, held = 0;
+    for (size_t i = 0; i < ids.n && rc == SQLITE_OK; i++) {
+        sqlite3_int64 id = JX_AT(ids, sqlite3_int64, i), need = 0;
+        int ok = 1;
+        rc = bind(db->st[S_NEEDED], "i", (long long)id);
+        if (rc == SQLITE_OK) rc = step_int(db, S_NEEDED, &need);
+        if (rc == SQLITE_OK && need) rc = hold_source(db, NULL, 0, id, &ok);
+        held += need && ok;
+        if (rc == SQLITE_OK && !ok && !lost++) first = id;
+    }
+    jx_vec_free(&ids);
+    if (rc == SQLITE_OK && lost) {
+        rc = bind(db->st[S_SOURCE], "i", (long long)first);
+        if (rc == SQLITE_OK && sqlite3_step(db->st[S_SOURCE]) == SQLITE_ROW)
+            jx_msg(path, 0, "warning: %ld file%s that an older jxgov loaded cannot be read again, gone or changed"
+                   " since (the first: %s); a notice whose preferred copy one of them prints keeps the rows"
+                   " stored", lost, lost == 1 ? "" : "s", (const char *)sqlite3_column_text(db->st[S_SOURCE], 0));
+        sqlite3_reset(db->st[S_SOURCE]);
+    }
+    if (rc == SQLITE_OK) {
+        char q[96];
+        snprintf(q, sizeof q, "INSERT OR REPLACE INTO meta (key, value) VALUES ('texts held', %lld)", (long long)held);
+        rc = sqlite3_exec(db->h, q, NULL, NULL, NULL);
+    }
+    if (rc != SQLITE_OK || db_exec(db->c, "COMMIT", err, errsz)) {
+        if (rc != SQLITE_OK) snprintf(err, errsz, "%s", sqlite3_errmsg(db->h));
+        sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+        return -1;
+    }
+    return 0;
 }
 
 /* Writes the rows of the copy of `key` in file source_id, parsed again from
