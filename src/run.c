@@ -63,8 +63,14 @@ static void summary(const run *r, const char *verb)
     if (verb[0] == 'l') jx_printf("%d unchanged, ", r->unchanged);
     jx_printf("%d failed", r->failed);
     if (untried) jx_printf(", %d not tried%s", untried, jx_signal ? " (interrupted)" : "");
-    jx_printf("; %ld notice%s and %ld task%s %s; %ld warning%s", r->notices, plural(r->notices), r->tasks,
-              plural(r->tasks), verb[0] == 'l' ? "added" : "found", r->warnings, plural(r->warnings));
+    /* a file an older extractor read, read again, may give fewer tasks
+     * than it stored: they are said removed, not "-3 tasks added" */
+    if (r->tasks < 0)
+        jx_printf("; %ld notice%s added and %ld task%s removed; %ld warning%s", r->notices, plural(r->notices),
+                  -r->tasks, plural(-r->tasks), r->warnings, plural(r->warnings));
+    else
+        jx_printf("; %ld notice%s and %ld task%s %s; %ld warning%s", r->notices, plural(r->notices), r->tasks,
+                  plural(r->tasks), verb[0] == 'l' ? "added" : "found", r->warnings, plural(r->warnings));
     if (r->no_notice) jx_printf(", %ld file%s without a notice", r->no_notice, plural(r->no_notice));
     jx_printf("; %.2f s\n", now_s() - r->start);
 }
@@ -115,14 +121,16 @@ static int emit(void *ctx, int k, wk_slot *sl)
             r->loaded++;
             r->notices += st->new_notices;
             r->tasks += st->tasks;
+            long t = st->tasks < 0 ? -st->tasks : st->tasks;
+            const char *gone = st->tasks < 0 ? " removed" : "";
             if (r->o->verbosity < 2) {
             } else if (!st->old_notices) {
-                jx_print("%s: loaded, %ld notice%s, %ld task%s", e->path, st->new_notices,
-                          plural(st->new_notices), st->tasks, plural(st->tasks));
+                jx_print("%s: loaded, %ld notice%s, %ld task%s%s", e->path, st->new_notices,
+                          plural(st->new_notices), t, plural(t), gone);
             } else {
-                jx_print("%s: loaded, %ld new notice%s (%ld already loaded from %s%s), %ld task%s", e->path,
+                jx_print("%s: loaded, %ld new notice%s (%ld already loaded from %s%s), %ld task%s%s", e->path,
                           st->new_notices, plural(st->new_notices), st->old_notices, st->other,
-                          st->others ? " and other files" : "", st->tasks, plural(st->tasks));
+                          st->others ? " and other files" : "", t, plural(t), gone);
             }
         }
     }
