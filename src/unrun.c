@@ -480,6 +480,12 @@ typedef struct {
     jx_index at;            /* by jx_hash of its folded bytes */
 } known;
 
+static int at_lit(const char *s, size_t n, size_t j, const char *lit)
+{
+    size_t k = strlen(lit);
+    return j <= n && n - j >= k && !memcmp(s + j, lit, k);
+}
+
 /* The character at j of [.., e) folded: its bytes (*out, *n; n 0 for a
  * space); returns how many bytes of s it takes. */
 static size_t fold_char(const char *s, size_t j, size_t e, const char **out, size_t *n)
@@ -508,6 +514,42 @@ static void fold_into(jx_buf *b, const char *s, size_t i, size_t e)
     }
 }
 
+static const char *const notes_of[] = {"(责任单位", "（责任单位", "(牵头单位", "（牵头单位", NULL};
+
+/* An item's number at j of s (1. 1、 1．, not 1.5 nor 12、3): past it, else 0. */
+static size_t item_number(const char *s, size_t n, size_t j)
+{
+    size_t d = j;
+    if (j && ((s[j - 1] >= '0' && s[j - 1] <= '9') || s[j - 1] == '.')) return 0;
+    while (d < n && d - j < 4 && s[d] >= '0' && s[d] <= '9') d++;
+    if (d == j || d - j > 3) return 0;
+    while (d < n && s[d] == ' ') d++;
+    if (d < n && s[d] == '.') d++;
+    else if (n - d >= 3 && (!memcmp(s + d, "、", 3) || !memcmp(s + d, "．", 3))) d += 3;
+    else return 0;
+    while (d < n && s[d] == ' ') d++;
+    return d < n && !(s[d] >= '0' && s[d] <= '9') ? d : 0;
+}
+
+static void known_add(known *K, const char *s, size_t j, size_t e)
+{
+    for (;;) {
+        while (e > j && s[e - 1] == ' ') e--;
+        if (e - j >= 3 && !memcmp(s + e - 3, "。", 3)) e -= 3;
+        else break;
+    }
+    size_t off = K->b.len;
+    fold_into(&K->b, s, j, e);
+    if (K->b.len - off < 12) { K->b.len = off; return; }    /* four characters at least */
+    kspan *sp = jx_vec_push(&K->spans);
+    sp->off = off;
+    sp->len = K->b.len - off;
+    jx_index_add(&K->at, jx_hash(K->b.p + off, sp->len, JX_HASH_SEED), K->spans.n - 1);
+}
+
+/* The items: a line that opens with a number, up to its note; and, in a
+ * line that a PDF export joined (a list run), each numbered text that its
+ * note ends (…2. 在 100 个以上居民小区实施生命通道畅通示范工程。(责任单位: …)3. …). */
 static void known_build(known *K)
 {
     if (K->built) return;
@@ -515,34 +557,33 @@ static void known_build(known *K)
     for (size_t i = 0; i < K->t->nlines; i++) {
         const jx_line *l = &K->t->lines[i];
         const char *s = l->text;
-        size_t n = l->len, j = 0, d;
-        if (n > MAX_ROW) continue;
+        size_t n = l->len, j = 0, start = 0;
         while (j < n && s[j] == ' ') j++;
-        for (d = j; d < n && d - j < 3 && s[d] >= '0' && s[d] <= '9'; d++) {}
-        if (d == j || (d < n && s[d] >= '0' && s[d] <= '9')) continue;
-        j = d;
-        while (j < n && s[j] == ' ') j++;
-        if (j < n && s[j] == '.') j++;
-        else if (n - j >= 3 && (!memcmp(s + j, "、", 3) || !memcmp(s + j, "．", 3))) j += 3;
-        else continue;
-        size_t e = n;
-        static const char *const notes_of[] = {"(责任单位", "（责任单位", "(牵头单位", "（牵头单位", NULL};
-        for (int k = 0; notes_of[k]; k++) {
-            const char *f = txt_find(s + j, e - j, notes_of[k]);
-            if (f) e = (size_t)(f - s);
+        if (n <= MAX_ROW && (start = item_number(s, n, j))) {
+            size_t e = n;
+            for (int k = 0; notes_of[k]; k++) {
+                const char *f = txt_find(s + start, e - start, notes_of[k]);
+                if (f) e = (size_t)(f - s);
+            }
+            known_add(K, s, start, e);
         }
-        for (;;) {
-            while (e > j && s[e - 1] == ' ') e--;
-            if (e - j >= 3 && !memcmp(s + e - 3, "。", 3)) e -= 3;
-            else break;
+        if (n < RUN_MIN) continue;
+        start = 0;
+        for (j = 0; j < n; j += txt_u8len((unsigned char)s[j])) {
+            size_t k = 0, b;
+            if (s[j] >= '0' && s[j] <= '9' && (b = item_number(s, n, j))) {
+                start = b;
+                j = b - 1;
+                continue;
+            }
+            if (s[j] == '(' || at_lit(s, n, j, "（"))
+                while (notes_of[k] && !at_lit(s, n, j, notes_of[k])) k++;
+            else
+                k = sizeof notes_of / sizeof *notes_of - 1;
+            if (!notes_of[k]) continue;
+            if (start && j - start <= MAX_ROW) known_add(K, s, start, j);
+            start = 0;
         }
-        size_t off = K->b.len;
-        fold_into(&K->b, s, j, e);
-        if (K->b.len - off < 12) { K->b.len = off; continue; }    /* four characters at least */
-        kspan *sp = jx_vec_push(&K->spans);
-        sp->off = off;
-        sp->len = K->b.len - off;
-        jx_index_add(&K->at, jx_hash(K->b.p + off, sp->len, JX_HASH_SEED), K->spans.n - 1);
     }
 }
 
