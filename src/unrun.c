@@ -569,20 +569,19 @@ static void known_build(known *K)
         }
         if (n < RUN_MIN) continue;
         start = 0;
-        for (j = 0; j < n; j += txt_u8len((unsigned char)s[j])) {
+        for (j = 0; j < n;) {
             size_t k = 0, b;
             if (s[j] >= '0' && s[j] <= '9' && (b = item_number(s, n, j))) {
-                start = b;
-                j = b - 1;
+                start = j = b;
                 continue;
             }
-            if (s[j] == '(' || at_lit(s, n, j, "（"))
+            if (s[j] == '(' || (unsigned char)s[j] == 0xEF)     /* ( or （ */
                 while (notes_of[k] && !at_lit(s, n, j, notes_of[k])) k++;
-            else
-                k = sizeof notes_of / sizeof *notes_of - 1;
-            if (!notes_of[k]) continue;
-            if (start && j - start <= MAX_ROW) known_add(K, s, start, j);
-            start = 0;
+            if ((s[j] == '(' || (unsigned char)s[j] == 0xEF) && notes_of[k]) {
+                if (start && j - start <= MAX_ROW) known_add(K, s, start, j);
+                start = 0;
+            }
+            j += txt_u8len((unsigned char)s[j]);
         }
     }
 }
@@ -667,10 +666,12 @@ static int known_text(run *r, known *K, size_t ts, size_t te, int group, int glu
  * number under 全市, the others numbers or /: the rule of jxgov check's
  * "districts sum to" warning) 全市 is the sum of the others, tried only
  * where the count leaves several readings. Nothing is guessed: a target
- * line with no reading or several loses its values, an item whose first
- * indicator is glued to its text (a 单位 column) is left out, each said in
- * t->notes; a grouping column (事项分类), glued to the text, or an item whose
- * cells are not found leaves the whole run as it was, and says so. */
+ * line with no reading or several loses its values, each said in t->notes.
+ * A cell glued to an item's text (a grouping column's before it, with a 单位
+ * column a first indicator after it) is told by the text as the notice's
+ * own list prints it (tell_glued), an item it does not tell left out; a
+ * grouping column none of whose cells is told, or an item whose cells are
+ * not found, leaves the whole run as it was, and says so. */
 
 #define DMAX 16             /* district columns */
 
