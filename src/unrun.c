@@ -621,8 +621,9 @@ static int indicator_like(run *r, size_t j, size_t e)
 
 /* The item's text in [ts, te) as the list prints it: after a grouping cell
  * (group: up to 12 Han characters, no punctuation, or none) and up to te,
- * or (glued) up to a first indicator that runs to te. 1, *start and *end
- * when exactly one such reading; 0 when none or several. */
+ * or (glued) up to a first indicator that runs to te (*end: where that
+ * begins, past the text's 。 if one ends it). 1, *start and *end when
+ * exactly one such reading; 0 when none or several. */
 static int known_text(run *r, known *K, size_t ts, size_t te, int group, int glued, size_t *start, size_t *end)
 {
     int found = 0;
@@ -641,11 +642,13 @@ static int known_text(run *r, known *K, size_t ts, size_t te, int group, int glu
             if (!n) continue;
             h = jx_hash(o, n, h);
             flen += n;
-            if (glued ? j < te && te - j <= 120 && indicator_like(r, j, te) : j == te)
+            /* glued: the indicator follows, after the text's 。 if it has one */
+            size_t ind = glued && at(r, j, "。") ? j + 3 : j;
+            if (glued ? ind < te && te - ind <= 120 && indicator_like(r, ind, te) : j == te)
                 if (flen >= 12 && known_has(K, r, s, j, h, flen)) {
                     if (found++) return 0;
                     *start = s;
-                    *end = j;
+                    *end = ind;
                 }
         }
     }
@@ -1278,8 +1281,19 @@ static void note(jx_vec *notes, long no, char *text)
  * under it up to the next grouping cell told. How many items are told. */
 static size_t tell_glued(run *r, const dlayout *L, dset *d, known *K)
 {
-    size_t told = 0;
+    size_t told = 0, stops = 0, others = 0;
     int group_known = 1;
+    /* a table whose every other item's text ends in 。 ends a glued one's
+     * there too: its first indicator is what follows its last 。 */
+    for (size_t i = 0; i < d->n; i++) {
+        const dline *w = &d->l[i];
+        if (!w->num || w->glued) continue;
+        others++;
+        size_t te = w->te;
+        while (te > w->ts && r->t[te - 1] == ' ') te--;
+        if (te >= w->ts + 3 && at(r, te - 3, "。")) stops++;
+    }
+    int stop_ends = !L->group && others >= 2 && stops == others;
     for (size_t i = 0; i < d->n; i++) {
         dline *w = &d->l[i];
         if (!w->num) continue;
@@ -1289,7 +1303,17 @@ static size_t tell_glued(run *r, const dlayout *L, dset *d, known *K)
         size_t te = w->te, st, en;
         while (te > w->ts && r->t[te - 1] == ' ') te--;
         if (!w->glued && te >= w->ts + 3 && at(r, te - 3, "。")) te -= 3;
-        if (!known_text(r, K, w->ts, te, L->group != 0, w->glued, &st, &en)) {
+        int told_here = known_text(r, K, w->ts, te, L->group != 0, w->glued, &st, &en);
+        if (!told_here && w->glued && stop_ends) {
+            const char *last = NULL, *f;
+            for (size_t q = w->ts; (f = txt_find(r->t + q, te - q, "。")); q = (size_t)(f - r->t) + 3) last = f;
+            if (last && indicator_like(r, (size_t)(last - r->t) + 3, te)) {
+                st = w->ts;
+                en = (size_t)(last - r->t) + 3;
+                told_here = 1;
+            }
+        }
+        if (!told_here) {
             w->lost = 1;
             if (L->group == 1) group_known = 0;
             continue;
