@@ -602,6 +602,7 @@ static int known_has(known *K, run *r, size_t s, size_t e, size_t h, size_t flen
     while (!found && (k = jx_index_next(&K->at, h, &pos)) != JX_NONE) {
         const kspan *sp = &JX_AT(K->spans, kspan, k);
         if (sp->len != flen) continue;
+        r->budget -= (long)(e - s);     /* paid as the look-ups are */
         if (!f.p) fold_into(&f, r->t, s, e);
         found = f.len == flen && !memcmp(f.p, K->b.p + sp->off, flen);
     }
