@@ -64,7 +64,15 @@ CREATE TABLE IF NOT EXISTS notices (
     year        INTEGER,
     source_id   INTEGER NOT NULL REFERENCES sources,
     source_line INTEGER NOT NULL,
-    government  TEXT,                       -- 嘉兴市, 平湖市 …
+    government  TEXT                        -- 嘉兴市, 平湖市 …
+);
+
+-- A notice's body, beside its row rather than in it: bodies are most of a
+-- notice's bytes, and in the row they left a page or more to each notice,
+-- so that a join onto notices from many rows (a search's hits, a year's
+-- tasks) read a page a notice.
+CREATE TABLE IF NOT EXISTS notice_bodies (
+    notice_id   INTEGER PRIMARY KEY REFERENCES notices,
     body        TEXT,                       -- folded text, paragraphs joined with \n
     indexed     TEXT                        -- per body paragraph: 1 when search holds it, 0 (a list's)
 );
@@ -376,8 +384,9 @@ CREATE VIEW v_gazette_issues AS
 
 DROP VIEW IF EXISTS v_notices;
 CREATE VIEW v_notices AS
-    SELECT notice_id, doc_no, issuer, title, issued_on, year, government, body, source_id, source_line
-    FROM notices;
+    SELECT n.notice_id, n.doc_no, n.issuer, n.title, n.issued_on, n.year, n.government,
+           (SELECT b.body FROM notice_bodies b WHERE b.notice_id = n.notice_id) AS body, n.source_id, n.source_line
+    FROM notices n;
 
 DROP VIEW IF EXISTS v_notice_sources;
 CREATE VIEW v_notice_sources AS

@@ -84,8 +84,6 @@ static const struct { const char *table, *sql; } migrate_sql[] = {
 static const struct { const char *table, *column, *decl; } migrate_cols[] = {
     {"sources", "extractor", "INTEGER"},
     {"notices", "government", "TEXT"},
-    {"notices", "body", "TEXT"},
-    {"notices", "indexed", "TEXT"},
     {"task_leaders", "source_line", "INTEGER"},
     {"target_items", "task_id", "INTEGER"},
 };
@@ -121,6 +119,25 @@ static const char tally_fill[] =
     " JOIN task_units u ON u.task_id = t.task_id GROUP BY 1, 2, 3, 4, 5;"
     "INSERT INTO tally_unit_totals (dept_id, government, lead, n)"
     " SELECT dept_id, government, lead, sum(n) FROM tally_units GROUP BY 1, 2, 3;";
+
+/* A version-4 database of a jxgov that kept each body in its notice's row
+ * (before notice_bodies): the old table is set aside, schema.sql makes
+ * notices and notice_bodies, and the rows are copied into both. Not ALTER
+ * TABLE DROP COLUMN: that is SQLite 3.35, and README promises 3.34. With
+ * foreign keys off, legacy_alter_table keeps the other tables' REFERENCES
+ * notices (and the views) naming notices, not the table set aside. */
+static const char bodies_aside[] =
+    "PRAGMA legacy_alter_table = ON;"
+    "DROP INDEX IF EXISTS notices_title;"
+    "ALTER TABLE notices RENAME TO notices_with_bodies;"
+    "PRAGMA legacy_alter_table = OFF;";
+static const char bodies_move[] =
+    "INSERT INTO notices (notice_id, natural_key, doc_no, issuer, title, issued_on, year, source_id,"
+    " source_line, government)"
+    " SELECT notice_id, natural_key, doc_no, issuer, title, issued_on, year, source_id, source_line, government"
+    " FROM notices_with_bodies;"
+    "INSERT INTO notice_bodies (notice_id, body, indexed) SELECT notice_id, body, indexed FROM notices_with_bodies;"
+    "DROP TABLE notices_with_bodies;";
 
 /* The copies (schema.sql) of a database written before that table: each
  * source of a notice is taken for a copy of the notice's own key, the
@@ -464,12 +481,16 @@ static int catalog_sync(jx_conn *db, char *err, size_t errsz)
     char sha[65];
     catalog_sha(sha);
     err[0] = 0;
-    int rc = sqlite3_exec(db->h, jx_schema_sql, NULL, NULL, NULL);
+    long long aside = query_int(db, "SELECT count(*) FROM pragma_table_info('notices') WHERE name = 'body'");
+    int rc = aside < 0 ? SQLITE_ERROR : SQLITE_OK;
+    if (rc == SQLITE_OK && aside) rc = sqlite3_exec(db->h, bodies_aside, NULL, NULL, NULL);
+    if (rc == SQLITE_OK) rc = sqlite3_exec(db->h, jx_schema_sql, NULL, NULL, NULL);
+    if (rc == SQLITE_OK && aside) rc = sqlite3_exec(db->h, bodies_move, NULL, NULL, NULL);
     if (rc == SQLITE_OK) rc = sqlite3_exec(db->h, copies_fill, NULL, NULL, NULL);
     if (rc == SQLITE_OK) rc = sqlite3_exec(db->h, tally_fill, NULL, NULL, NULL);
     if (rc == SQLITE_OK)
         rc = sqlite3_exec(db->h, "DELETE FROM dept_catalog; DELETE FROM dept_names;"
-                          " DELETE FROM meta WHERE key = 'departments.tsv';", NULL, NULL, NULL);
+                          " DELETE FROM meta WHERE key = 'departments.tsv' OR key = 'texts held';", NULL, NULL, NULL);
     if (rc == SQLITE_OK)
         rc = sqlite3_prepare_v2(db->h, "INSERT INTO dept_catalog (name, government, kind, successor, aliases)"
                                 " VALUES (?1, ?5, ?2, nullif(?3, ''), nullif(?4, ''))", -1, &cat, NULL);

@@ -18,7 +18,7 @@ enum {
     S_ZERO_TOTALS, S_BUMP_TASKS, S_BUMP_LEADERS, S_BUMP_UNITS, S_BUMP_TOTALS, S_GOVERNMENT,
     S_FIND_UNNUMBERED, S_ADOPT_DOCNO, S_NOTICE_TASKS,
     S_FIND_COPY, S_INS_COPY, S_HAS_CLAIM, S_CLAIMS, S_COPY_NOTICE, S_BEST_COPY, S_HOLD,
-    S_MOVE_COPIES, S_MOVE_NSRC_ADD, S_MOVE_NSRC_DEL, S_DEL_NOTICE, S_FORGET_COPIES,
+    S_MOVE_COPIES, S_MOVE_NSRC_ADD, S_MOVE_NSRC_DEL, S_DEL_NOTICE, S_PUT_BODY, S_DEL_BODY, S_FORGET_COPIES,
     S_SOURCE, S_HELD, S_LIVE, S_BEST_OF, S_NOTICE_SOURCE, S_KINDS, S_NEEDED, S_NOTICE_FILES, S_HAS_HELD, S_UNHOLD,
     S_COPIES_OF, S_DROP_NSRC, S_DROP_NSRCS, S_COUNT
 };
@@ -59,10 +59,10 @@ static const char *const sql[S_COUNT] = {
     [S_FIND_NOTICE] = "SELECT n.notice_id, s.is_gazette, s.sha256, s.path, s.source_id FROM notices n"
                       " JOIN sources s ON s.source_id = n.source_id WHERE n.natural_key = ?1",
     [S_INS_NOTICE] = "INSERT INTO notices (natural_key, doc_no, issuer, title, issued_on, year,"
-                     " source_id, source_line, government, body, indexed)"
-                     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                     " source_id, source_line, government)"
+                     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
     [S_UPD_NOTICE] = "UPDATE notices SET issuer = ?2, title = ?3, issued_on = ?4, year = ?5,"
-                     " source_id = ?6, source_line = ?7, government = ?8, body = ?9, indexed = ?10"
+                     " source_id = ?6, source_line = ?7, government = ?8"
                      " WHERE notice_id = ?1",
     [S_INS_NSRC] = "INSERT OR IGNORE INTO notice_sources (notice_id, source_id, source_line)"
                    " VALUES (?1, ?2, ?3)",
@@ -159,6 +159,8 @@ static const char *const sql[S_COUNT] = {
                         " AND source_id IN (SELECT source_id FROM copies WHERE copy_key = ?1 AND ?3 <> 0)"
                         " AND source_id NOT IN (SELECT source_id FROM copies WHERE notice_id = ?2)",
     [S_DEL_NOTICE] = "DELETE FROM notices WHERE notice_id = ?1",
+    [S_PUT_BODY] = "INSERT OR REPLACE INTO notice_bodies (notice_id, body, indexed) VALUES (?1, ?2, ?3)",
+    [S_DEL_BODY] = "DELETE FROM notice_bodies WHERE notice_id = ?1",
     [S_FORGET_COPIES] = "DELETE FROM copies WHERE source_id = ?1",
     [S_ADOPT_DOCNO] = "UPDATE notices SET natural_key = ?2, doc_no = ?2 WHERE notice_id = ?1",
     [S_NOTICE_TASKS] = "SELECT count(*) FROM tasks WHERE notice_id = ?1",
@@ -264,6 +266,8 @@ static int dept_remember(dept_map *m, const char *name, size_t h, sqlite3_int64 
     jx_index_add(&m->by_name, h, m->known.n - 1);
     return SQLITE_OK;
 }
+static int hold_left(jx_db *db, const char *path, char *err, size_t errsz);
+
 jx_db *ld_open(const char *path, int timeout_ms, char *err, size_t errsz)
 {
     jx_db *db = jx_xcalloc(1, sizeof *db);
@@ -283,6 +287,7 @@ jx_db *ld_open(const char *path, int timeout_ms, char *err, size_t errsz)
                 goto fail;
             }
         }
+    if (hold_left(db, path, err, errsz)) goto fail;
     return db;
 fail:
     ld_close(db);
@@ -872,12 +877,37 @@ static int insert_notice(jx_db *db, const jx_doc *d, size_t k, sqlite3_int64 sou
                          sqlite3_int64 *notice_id)
 {
     const jx_notice *no = &JX_AT(d->notices, jx_notice, k);
-    int rc = bind(db->st[S_INS_NOTICE], "tttttniittt", key, no->doc_no, no->issuer, no->title,
+    int rc = bind(db->st[S_INS_NOTICE], "tttttniit", key, no->doc_no, no->issuer, no->title,
                   no->issued_on, (long long)no->year, (long long)source_id, (long long)no->line,
-                  no->government, no->body, no->indexed);
+                  no->government);
     if (rc == SQLITE_OK) rc = run(db, S_INS_NOTICE);
     *notice_id = sqlite3_last_insert_rowid(db->h);
+    if (rc == SQLITE_OK) rc = bind(db->st[S_PUT_BODY], "itt", (long long)*notice_id, no->body, no->indexed);
+    if (rc == SQLITE_OK) rc = run(db, S_PUT_BODY);
     db->stats.new_notices++;
+    return rc;
+}
+
+/* Notice notice_id takes the content of no, printed in source_id. */
+static int update_notice(jx_db *db, sqlite3_int64 notice_id, const jx_notice *no, sqlite3_int64 source_id)
+{
+    int rc = bind(db->st[S_UPD_NOTICE], "itttniit", (long long)notice_id, no->issuer, no->title,
+                  no->issued_on, (long long)no->year, (long long)source_id, (long long)no->line,
+                  no->government);
+    if (rc == SQLITE_OK) rc = run(db, S_UPD_NOTICE);
+    if (rc == SQLITE_OK) rc = bind(db->st[S_PUT_BODY], "itt", (long long)notice_id, no->body, no->indexed);
+    if (rc == SQLITE_OK) rc = run(db, S_PUT_BODY);
+    return rc;
+}
+
+static int delete_notice(jx_db *db, sqlite3_int64 notice_id)
+{
+    int rc = SQLITE_OK;
+    for (int w = 0; w < 2 && rc == SQLITE_OK; w++) {
+        int which = w ? S_DEL_BODY : S_DEL_NOTICE;
+        rc = bind(db->st[which], "i", (long long)notice_id);
+        if (rc == SQLITE_OK) rc = run(db, which);
+    }
     return rc;
 }
 
@@ -964,6 +994,66 @@ static int hold_source(jx_db *db, const jx_doc *d, sqlite3_int64 this_source, sq
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
+/* A database that a jxgov before held_texts wrote holds no text of the
+ * files it loaded. Each that a notice may need (S_NEEDED) is read from its
+ * path at the first open by this jxgov, while it is likeliest to be there,
+ * so that later loads need no file on disk; one gone or changed since is
+ * counted in a warning (its copies then keep the rows stored, as before).
+ * meta 'texts held' says it was done; db.c deletes it whenever a jxgov with
+ * another schema.sql opens the database. In one transaction of its own: an
+ * interrupted run leaves it to the next open. */
+static int hold_left(jx_db *db, const char *path, char *err, size_t errsz)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(db->h, "SELECT count(*) FROM meta WHERE key = 'texts held'", -1, &st, NULL);
+    int done = rc == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    if (done) return 0;
+    if (db_lock(db->c, "BEGIN IMMEDIATE", err, errsz)) return -1;
+    jx_vec ids = {0};
+    ids.size = sizeof(sqlite3_int64);
+    rc = sqlite3_prepare_v2(db->h, "SELECT source_id FROM sources s WHERE NOT EXISTS"
+                            " (SELECT 1 FROM held_texts h WHERE h.source_id = s.source_id) ORDER BY source_id",
+                            -1, &st, NULL);
+    while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        *(sqlite3_int64 *)jx_vec_push(&ids) = sqlite3_column_int64(st, 0);
+        rc = SQLITE_OK;
+    }
+    sqlite3_finalize(st);
+    if (rc == SQLITE_DONE) rc = SQLITE_OK;
+    long lost = 0;
+    sqlite3_int64 first = 0, held = 0;
+    for (size_t i = 0; i < ids.n && rc == SQLITE_OK; i++) {
+        sqlite3_int64 id = JX_AT(ids, sqlite3_int64, i), need = 0;
+        int ok = 1;
+        rc = bind(db->st[S_NEEDED], "i", (long long)id);
+        if (rc == SQLITE_OK) rc = step_int(db, S_NEEDED, &need);
+        if (rc == SQLITE_OK && need) rc = hold_source(db, NULL, 0, id, &ok);
+        held += need && ok;
+        if (rc == SQLITE_OK && !ok && !lost++) first = id;
+    }
+    jx_vec_free(&ids);
+    if (rc == SQLITE_OK && lost) {
+        rc = bind(db->st[S_SOURCE], "i", (long long)first);
+        if (rc == SQLITE_OK && sqlite3_step(db->st[S_SOURCE]) == SQLITE_ROW)
+            jx_msg(path, 0, "warning: %ld file%s that an older jxgov loaded cannot be read again, gone or changed"
+                   " since (the first: %s); a notice whose preferred copy one of them prints keeps the rows"
+                   " stored", lost, lost == 1 ? "" : "s", (const char *)sqlite3_column_text(db->st[S_SOURCE], 0));
+        sqlite3_reset(db->st[S_SOURCE]);
+    }
+    if (rc == SQLITE_OK) {
+        char q[96];
+        snprintf(q, sizeof q, "INSERT OR REPLACE INTO meta (key, value) VALUES ('texts held', %lld)", (long long)held);
+        rc = sqlite3_exec(db->h, q, NULL, NULL, NULL);
+    }
+    if (rc != SQLITE_OK || db_exec(db->c, "COMMIT", err, errsz)) {
+        if (rc != SQLITE_OK) snprintf(err, errsz, "%s", sqlite3_errmsg(db->h));
+        sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+        return -1;
+    }
+    return 0;
+}
+
 /* Writes the rows of the copy of `key` in file source_id, parsed again from
  * its held text, as notice `into` (its rows replaced), or as a new notice
  * (into 0: *made is its id). *ok 0: no text is held for that file (loaded
@@ -1020,11 +1110,7 @@ static int rows_from(jx_db *db, sqlite3_int64 source_id, const char *key, sqlite
                 into = *made;
             } else {
                 rc = drop_rows(db, into);
-                if (rc == SQLITE_OK)
-                    rc = bind(db->st[S_UPD_NOTICE], "itttniittt", (long long)into, no->issuer, no->title,
-                              no->issued_on, (long long)no->year, (long long)source_id, (long long)no->line,
-                              no->government, no->body, no->indexed);
-                if (rc == SQLITE_OK) rc = run(db, S_UPD_NOTICE);
+                if (rc == SQLITE_OK) rc = update_notice(db, into, no, source_id);
             }
             if (rc == SQLITE_OK) rc = load_rows(db, &d2, rows, k, into, source_id);
             /* the batches point into this parse: written before it goes */
@@ -1147,12 +1233,7 @@ static int rewrite_stale(jx_db *db, const jx_doc *d, const jx_notice *no, sqlite
         }
     }
     if (rc == SQLITE_OK && *replace) rc = drop_rows(db, notice_id);
-    if (rc == SQLITE_OK && *replace) {
-        rc = bind(db->st[S_UPD_NOTICE], "itttniittt", (long long)notice_id, no->issuer, no->title,
-                  no->issued_on, (long long)no->year, (long long)source_id, (long long)no->line,
-                  no->government, no->body, no->indexed);
-        if (rc == SQLITE_OK) rc = run(db, S_UPD_NOTICE);
-    }
+    if (rc == SQLITE_OK && *replace) rc = update_notice(db, notice_id, no, source_id);
     return rc;
 }
 
@@ -1211,8 +1292,7 @@ static int load_notice(jx_db *db, const jx_doc *d, const by_notice *rows, size_t
             if (rc == SQLITE_OK && ok) rc = hold_source(db, d, source_id, old.source_id, &ok);
             if (rc == SQLITE_OK) rc = move_copies(db, titled, theirs, old.id);
             if (rc == SQLITE_OK) rc = drop_rows(db, theirs);
-            if (rc == SQLITE_OK) rc = bind(db->st[S_DEL_NOTICE], "i", (long long)theirs);
-            if (rc == SQLITE_OK) rc = run(db, S_DEL_NOTICE);
+            if (rc == SQLITE_OK) rc = delete_notice(db, theirs);
             if (rc == SQLITE_OK) rc = prefer_again(db, d, source_id, old.id, &ok);
             if (rc == SQLITE_OK) rc = bind(db->st[S_FIND_COPY], "t", key);
             if (rc == SQLITE_OK) rc = find_one(db, S_FIND_COPY, &old, a);   /* its source may be another now */
@@ -1310,11 +1390,7 @@ static int load_notice(jx_db *db, const jx_doc *d, const by_notice *rows, size_t
         rc = insert_notice(db, d, k, source_id, key, &notice_id);
     } else if (replace) {
         rc = drop_rows(db, notice_id);
-        if (rc == SQLITE_OK)
-            rc = bind(db->st[S_UPD_NOTICE], "itttniittt", (long long)notice_id, no->issuer, no->title,
-                      no->issued_on, (long long)no->year, (long long)source_id, (long long)no->line,
-                      no->government, no->body, no->indexed);
-        if (rc == SQLITE_OK) rc = run(db, S_UPD_NOTICE);
+        if (rc == SQLITE_OK) rc = update_notice(db, notice_id, no, source_id);
     }
     if (rc == SQLITE_OK) rc = bind(db->st[S_INS_NSRC], "iii", (long long)notice_id,
                                    (long long)source_id, (long long)no->line);
@@ -1402,11 +1478,9 @@ static int drop_stale(jx_db *db, const jx_doc *d, sqlite3_int64 source_id)
         if (rc == SQLITE_OK) rc = step_int(db, S_COPIES_OF, &left);
         if (rc == SQLITE_OK && !left) {
             rc = drop_rows(db, id);
-            for (int w = 0; w < 2 && rc == SQLITE_OK; w++) {
-                int which = w ? S_DEL_NOTICE : S_DROP_NSRCS;
-                rc = bind(db->st[which], "i", (long long)id);
-                if (rc == SQLITE_OK) rc = run(db, which);
-            }
+            if (rc == SQLITE_OK) rc = bind(db->st[S_DROP_NSRCS], "i", (long long)id);
+            if (rc == SQLITE_OK) rc = run(db, S_DROP_NSRCS);
+            if (rc == SQLITE_OK) rc = delete_notice(db, id);
         } else if (rc == SQLITE_OK) {
             rc = touch(db, id);
             if (rc == SQLITE_OK && take_stale(db, id)) rc = prefer_again(db, d, source_id, id, &ok);
@@ -1539,7 +1613,7 @@ long long ld_build_search(jx_db *db, char *err, size_t errsz)
                       " SELECT task_id, text, 'task', task_id, notice_id FROM tasks;", NULL, NULL, NULL);
     if (rc == SQLITE_OK) rows = sqlite3_changes(db->h);
     if (rc == SQLITE_OK)
-        rc = sqlite3_prepare_v2(db->h, "SELECT notice_id, body, indexed FROM notices WHERE indexed IS NOT NULL",
+        rc = sqlite3_prepare_v2(db->h, "SELECT notice_id, body, indexed FROM notice_bodies WHERE indexed IS NOT NULL",
                                 -1, &st, NULL);
     while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
         const char *flags = (const char *)sqlite3_column_text(st, 2);

@@ -123,3 +123,38 @@ for od in "$here"/cases/d13/orders/*/; do
         done
     done < "$T/orders.list"
 done
+
+# A database an older jxgov wrote (no texts held, another schema.sql): the
+# first open by this jxgov holds, from the files on disk, the texts their
+# copies need, so that the database needs no file afterwards: the files
+# loaded so, gone before the last one comes, give the rows of all loaded
+# together; a file gone before that open is named in a warning.
+for od in "$here"/cases/d13/orders/*/; do
+    oname=$(basename "$od")
+    rm -rf "$T/oldw"; mkdir -p "$T/oldw"; cp "$od"*.txt "$T/oldw/"
+    last=$(cd "$od" && ls ./*.txt | sed 's|^\./||' | tail -n 1)
+    set --; for f in "$T"/oldw/*.txt; do [ "$f" = "$T/oldw/$last" ] || set -- "$@" "$f"; done
+    rm -f "$T/old.db"*; ingest "$T/old.db" "$@"
+    sqlite3 "$T/old.db" "DELETE FROM held_texts; DELETE FROM meta WHERE key = 'texts held';
+                         UPDATE meta SET value = 'x' WHERE key = 'embedded'"
+    ingest "$T/old.db" "$1"     # opened: unchanged
+    rm -f "$@"
+    ingest "$T/old.db" "$T/oldw/$last"
+    rm -f "$T/oref.db"*; ingest "$T/oref.db" "$od"*.txt
+    orders_dump "$T/oref.db" | grep -v '^== held_texts' > "$T/old.want"
+    orders_dump "$T/old.db" | grep -v '^== held_texts' > "$T/old.got"
+    expect_same "load order, $oname: a database of an older jxgov, its files gone once this one opened it: other rows than all loaded together (< together, > this)" "$T/old.want" "$T/old.got"
+    sqlite3 "$T/old.db" "SELECT replace(s.path, rtrim(s.path, replace(s.path, '/', '')), '')
+                         FROM held_texts h JOIN sources s USING (source_id)" | LC_ALL=C sort > "$T/old.held"
+    expect_same "load order, $oname: a database of an older jxgov: texts held once opened and loaded (< held.list)" "$od/held.list" "$T/old.held"
+done
+od=$here/cases/d13/orders/repost_with_lists
+rm -rf "$T/oldw"; mkdir -p "$T/oldw"; cp "$od"/a.txt "$od"/b.txt "$T/oldw/"
+rm -f "$T/old.db"*; ingest "$T/old.db" "$T/oldw/a.txt" "$T/oldw/b.txt"
+sqlite3 "$T/old.db" "DELETE FROM held_texts; DELETE FROM meta WHERE key = 'texts held';
+                     UPDATE meta SET value = 'x' WHERE key = 'embedded'"
+rm "$T/oldw/a.txt"
+printf '%s: warning: 1 file that an older jxgov loaded cannot be read again, gone or changed since (the first: %s); a notice whose preferred copy one of them prints keeps the rows stored\n' \
+    "$T/old.db" "$T/oldw/a.txt" > "$T/want"
+expect_run "an older jxgov's database opened, a file it loaded gone" 0 "$T/want" "$JXGOV" ingest --db "$T/old.db" "$T/oldw/b.txt"
+expect_run "an older jxgov's database opened again: nothing more to say" 0 /dev/null "$JXGOV" ingest --db "$T/old.db" "$T/oldw/b.txt"

@@ -178,6 +178,37 @@ for v in v_task_counts v_leader_counts v_department_counts v_department_totals v
     expect_same "another build's database opened: $v made again from the rows" "$T/tmig.want" "$T/tmig.got"
 done
 
+# a database of a jxgov that kept each body in its notice's row (before
+# notice_bodies): opened, the bodies move beside the rows, every view reads
+# as before, and the other tables still reference notices
+every_view() {
+    for v in $(sqlite3 "$1" "SELECT name FROM sqlite_schema WHERE type = 'view' ORDER BY name"); do
+        echo "== $v"; sqlite3 -batch -nullvalue NULL "$1" "SELECT * FROM $v" |
+            sed -E 's/[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:]{8}Z/TIME/g' | LC_ALL=C sort
+    done
+}
+cp "$T/all.db" "$T/rowbody.db"
+sqlite3 "$T/rowbody.db" "ALTER TABLE notices ADD COLUMN body TEXT; ALTER TABLE notices ADD COLUMN indexed TEXT;
+    UPDATE notices SET body = (SELECT body FROM notice_bodies b WHERE b.notice_id = notices.notice_id),
+        indexed = (SELECT indexed FROM notice_bodies b WHERE b.notice_id = notices.notice_id);
+    DROP VIEW v_notices; DROP TABLE notice_bodies;
+    CREATE VIEW v_notices AS SELECT notice_id, doc_no, issuer, title, issued_on, year, government, body,
+        source_id, source_line FROM notices;
+    UPDATE meta SET value = 'x' WHERE key = 'embedded'"
+"$JXGOV" index --db "$T/rowbody.db" > /dev/null 2>&1
+every_view "$T/all.db" > "$T/rowbody.want"; every_view "$T/rowbody.db" > "$T/rowbody.got"
+expect_same "bodies kept in the notices' rows moved beside them: every view as before" "$T/rowbody.want" "$T/rowbody.got"
+n=$(sqlite3 "$T/rowbody.db" "SELECT (SELECT count(*) FROM pragma_table_info('notices') WHERE name IN ('body', 'indexed'))
+    || ' ' || (SELECT count(*) FROM notice_bodies WHERE body IS NOT NULL) || '/' || (SELECT count(*) FROM notices)
+    || ' ' || (SELECT count(*) FROM sqlite_schema WHERE sql LIKE '%notices_with_bodies%' OR name = 'notices_with_bodies')
+    || ' ' || (SELECT count(*) FROM sqlite_schema WHERE name = 'notices_title')")
+[ "$n" = "0 15/15 0 1" ] && ok ||
+    bad "bodies moved: want no body column, 15 bodies of 15 notices, nothing naming the old table, notices_title; got '$n'"
+cp "$T/all.db" "$T/rowbody.ref"
+ingest "$T/rowbody.db" "$T/tchanged.txt"; ingest "$T/rowbody.ref" "$T/tchanged.txt"
+every_view "$T/rowbody.ref" > "$T/rowbody.want"; every_view "$T/rowbody.db" > "$T/rowbody.got"
+expect_same "bodies moved, then a notice's copy replaced: every view as in a database made so" "$T/rowbody.want" "$T/rowbody.got"
+
 # the README's two-character search finds 托育 (printed in 000, 001, 002 and
 # 003); LIKE '%托育%' on the trigram table found nothing
 awk '/^-- two characters:/{f=1; next} f && /^```/{exit} f' "$here/../README.md" > "$T/s4.q"
