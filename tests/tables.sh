@@ -198,3 +198,21 @@ for s in 003 000; do
     expect_same "$s as a district run ($mode): the warnings" "$T/named.want" "$T/named"
 done
 done
+
+# 000 with its notice's list joined into one line as well (a no-break export
+# of the whole page; the list is 2025 年政府民生实项目责任分解, up to 附件：):
+# the list's items are found inside that run and tell the annex's cells
+# apart as before, the same 33 lines, each the seed's own.
+src=$(ls "$seeds"/000_*.txt)
+$PERTURB rundist "$src" | awk '/^2025 年政府民生实项目责任分解$/ { print; j = 1; next }
+    j && /^附件：/ { print buf; print ""; j = 0 }
+    j { buf = buf $0; next } { print }' > "$T/form.txt"
+[ "$(awk 'length($0) > 3000' "$T/form.txt" | grep -c '责任单位')" = 1 ] || bad "000: the list was not joined into one line"
+rm -f "$T/like.db"; ingest "$T/like.db" "$T/form.txt"
+dump "$T/like.db" targets | cut -f1-"$(dump --cols targets)" | LC_ALL=C sort > "$T/like.targets"
+LC_ALL=C sort "$T/seed000.targets" > "$T/seed.targets"
+LC_ALL=C comm -13 "$T/seed.targets" "$T/like.targets" > "$T/extra"
+[ -s "$T/extra" ] && bad "000 with its list joined: rows the seed does not have: $(head -n 1 "$T/extra")" || ok
+cut -f3,5 "$T/like.targets" | LC_ALL=C sort -u | wc -l | tr -d ' ' > "$T/read"
+echo 33 > "$T/read.want"
+expect_same "000 with its list joined: target lines read" "$T/read.want" "$T/read"
