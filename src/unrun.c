@@ -461,6 +461,201 @@ static char *drop_pages(jx_arena *a, const char *s, size_t n, size_t *outn)
     return o;
 }
 
+/* ---- the items of the notice's own list ----
+ *
+ * A per-district annex restates the items its notice lists
+ * (5. 为 2 万名以上 3~5 年级学生开展游泳公益培训。(责任单位: 市体育局)), and
+ * where a run glues a cell to an item's text (a grouping cell before it, a
+ * first indicator after it), the list is what tells where the text begins
+ * and ends. The items are the file's lines numbered 1. 1、 1．, up to their
+ * 责任单位 / 牵头单位 note and their 。; compared folded (spaces dropped, the
+ * halfwidth , ( ) : ; ~ as their fullwidth forms), as an export prints
+ * them either way. An item inside another run is not one. */
+typedef struct { size_t off, len; } kspan;
+typedef struct {
+    const jx_text *t;
+    int built;
+    jx_buf b;               /* the folded items, one after another */
+    jx_vec spans;           /* kspan: where each is in b */
+    jx_index at;            /* by jx_hash of its folded bytes */
+} known;
+
+static int at_lit(const char *s, size_t n, size_t j, const char *lit)
+{
+    size_t k = strlen(lit);
+    return j <= n && n - j >= k && !memcmp(s + j, lit, k);
+}
+
+/* The character at j of [.., e) folded: its bytes (*out, *n; n 0 for a
+ * space); returns how many bytes of s it takes. */
+static size_t fold_char(const char *s, size_t j, size_t e, const char **out, size_t *n)
+{
+    static const char half[] = ",():;~";
+    static const char *const full[] = {"，", "（", "）", "：", "；", "～"};
+    unsigned char c = (unsigned char)s[j];
+    const char *h = c ? strchr(half, c) : NULL;
+    if (c == ' ') { *n = 0; return 1; }
+    if (e - j >= 3 && !memcmp(s + j, "　", 3)) { *n = 0; return 3; }
+    if (h) { *out = full[h - half]; *n = 3; return 1; }
+    size_t l = txt_u8len(c);
+    if (l > e - j) l = e - j;
+    *out = s + j;
+    *n = l;
+    return l;
+}
+
+static void fold_into(jx_buf *b, const char *s, size_t i, size_t e)
+{
+    while (i < e) {
+        const char *o;
+        size_t n;
+        i += fold_char(s, i, e, &o, &n);
+        if (n) jx_buf_put(b, o, n);
+    }
+}
+
+static const char *const notes_of[] = {"(责任单位", "（责任单位", "(牵头单位", "（牵头单位", NULL};
+
+/* An item's number at j of s (1. 1、 1．, not 1.5 nor 12、3): past it, else 0. */
+static size_t item_number(const char *s, size_t n, size_t j)
+{
+    size_t d = j;
+    if (j && ((s[j - 1] >= '0' && s[j - 1] <= '9') || s[j - 1] == '.')) return 0;
+    while (d < n && d - j < 4 && s[d] >= '0' && s[d] <= '9') d++;
+    if (d == j || d - j > 3) return 0;
+    while (d < n && s[d] == ' ') d++;
+    if (d < n && s[d] == '.') d++;
+    else if (n - d >= 3 && (!memcmp(s + d, "、", 3) || !memcmp(s + d, "．", 3))) d += 3;
+    else return 0;
+    while (d < n && s[d] == ' ') d++;
+    return d < n && !(s[d] >= '0' && s[d] <= '9') ? d : 0;
+}
+
+static void known_add(known *K, const char *s, size_t j, size_t e)
+{
+    for (;;) {
+        while (e > j && s[e - 1] == ' ') e--;
+        if (e - j >= 3 && !memcmp(s + e - 3, "。", 3)) e -= 3;
+        else break;
+    }
+    size_t off = K->b.len;
+    fold_into(&K->b, s, j, e);
+    if (K->b.len - off < 12) { K->b.len = off; return; }    /* four characters at least */
+    kspan *sp = jx_vec_push(&K->spans);
+    sp->off = off;
+    sp->len = K->b.len - off;
+    jx_index_add(&K->at, jx_hash(K->b.p + off, sp->len, JX_HASH_SEED), K->spans.n - 1);
+}
+
+/* The items: a line that opens with a number, up to its note; and, in a
+ * line that a PDF export joined (a list run), each numbered text that its
+ * note ends (…2. 在 100 个以上居民小区实施生命通道畅通示范工程。(责任单位: …)3. …). */
+static void known_build(known *K)
+{
+    if (K->built) return;
+    K->built = 1;
+    for (size_t i = 0; i < K->t->nlines; i++) {
+        const jx_line *l = &K->t->lines[i];
+        const char *s = l->text;
+        size_t n = l->len, j = 0, start = 0;
+        while (j < n && s[j] == ' ') j++;
+        if (n <= MAX_ROW && (start = item_number(s, n, j))) {
+            size_t e = n;
+            for (int k = 0; notes_of[k]; k++) {
+                const char *f = txt_find(s + start, e - start, notes_of[k]);
+                if (f) e = (size_t)(f - s);
+            }
+            known_add(K, s, start, e);
+        }
+        if (n < RUN_MIN) continue;
+        start = 0;
+        for (j = 0; j < n;) {
+            size_t k = 0, b;
+            if (s[j] >= '0' && s[j] <= '9' && (b = item_number(s, n, j))) {
+                start = j = b;
+                continue;
+            }
+            if (s[j] == '(' || (unsigned char)s[j] == 0xEF)     /* ( or （ */
+                while (notes_of[k] && !at_lit(s, n, j, notes_of[k])) k++;
+            if ((s[j] == '(' || (unsigned char)s[j] == 0xEF) && notes_of[k]) {
+                if (start && j - start <= MAX_ROW) known_add(K, s, start, j);
+                start = 0;
+            }
+            j += txt_u8len((unsigned char)s[j]);
+        }
+    }
+}
+
+static void known_free(known *K)
+{
+    jx_buf_free(&K->b);
+    jx_vec_free(&K->spans);
+    jx_index_free(&K->at);
+}
+
+/* Whether [s, e) of the run, folded to flen bytes hashing to h, is an item. */
+static int known_has(known *K, run *r, size_t s, size_t e, size_t h, size_t flen)
+{
+    size_t pos = 0, k;
+    jx_buf f = {0};
+    int found = 0;
+    while (!found && (k = jx_index_next(&K->at, h, &pos)) != JX_NONE) {
+        const kspan *sp = &JX_AT(K->spans, kspan, k);
+        if (sp->len != flen) continue;
+        r->budget -= (long)(e - s);     /* paid as the look-ups are */
+        if (!f.p) fold_into(&f, r->t, s, e);
+        found = f.len == flen && !memcmp(f.p, K->b.p + sp->off, flen);
+    }
+    jx_buf_free(&f);
+    return found;
+}
+
+/* [j, e) may be an indicator: a short text, no sentence's punctuation. */
+static int indicator_like(run *r, size_t j, size_t e)
+{
+    int chars = 0;
+    for (; j < e; j += txt_u8len((unsigned char)r->t[j]), chars++)
+        if (chars >= 30 || at(r, j, "。") || at(r, j, "，") || at(r, j, "、") || at(r, j, "；") || r->t[j] == ',')
+            return 0;
+    return chars > 0;
+}
+
+/* The item's text in [ts, te) as the list prints it: after a grouping cell
+ * (group: up to 12 Han characters, no punctuation, or none) and up to te,
+ * or (glued) up to a first indicator that runs to te (*end: where that
+ * begins, past the text's 。 if one ends it). 1, *start and *end when
+ * exactly one such reading; 0 when none or several. */
+static int known_text(run *r, known *K, size_t ts, size_t te, int group, int glued, size_t *start, size_t *end)
+{
+    int found = 0;
+    size_t s = ts;
+    for (int g = 0; g <= (group ? 12 : 0); g++) {
+        if (g) {
+            if (s + 3 > te || !is_han(r, s)) break;
+            s += 3;
+        }
+        size_t h = JX_HASH_SEED, flen = 0;
+        for (size_t j = s; j < te;) {
+            const char *o;
+            size_t n;
+            if (--r->budget <= 0) return 0;
+            j += fold_char(r->t, j, te, &o, &n);
+            if (!n) continue;
+            h = jx_hash(o, n, h);
+            flen += n;
+            /* glued: the indicator follows, after the text's 。 if it has one */
+            size_t ind = glued && at(r, j, "。") ? j + 3 : j;
+            if (glued ? ind < te && te - ind <= 120 && indicator_like(r, ind, te) : j == te)
+                if (flen >= 12 && known_has(K, r, s, j, h, flen)) {
+                    if (found++) return 0;
+                    *start = s;
+                    *end = ind;
+                }
+        }
+    }
+    return found;
+}
+
 /* ---- district tables ----
  *
  * A per-district target table (序号, its item, perhaps 单位, then a 全市 column
@@ -475,10 +670,12 @@ static char *drop_pages(jx_arena *a, const char *s, size_t n, size_t *outn)
  * number under 全市, the others numbers or /: the rule of jxgov check's
  * "districts sum to" warning) 全市 is the sum of the others, tried only
  * where the count leaves several readings. Nothing is guessed: a target
- * line with no reading or several loses its values, an item whose first
- * indicator is glued to its text (a 单位 column) is left out, each said in
- * t->notes; a grouping column (事项分类), glued to the text, or an item whose
- * cells are not found leaves the whole run as it was, and says so. */
+ * line with no reading or several loses its values, each said in t->notes.
+ * A cell glued to an item's text (a grouping column's before it, with a 单位
+ * column a first indicator after it) is told by the text as the notice's
+ * own list prints it (tell_glued), an item it does not tell left out; a
+ * grouping column none of whose cells is told, or an item whose cells are
+ * not found, leaves the whole run as it was, and says so. */
 
 #define DMAX 16             /* district columns */
 
@@ -502,6 +699,11 @@ typedef struct {
     int text, unit, lead;           /* the columns the header has */
     size_t nd;                      /* district columns */
     int additive;                   /* the first is 全市: the others add up to it */
+    /* a grouping column: 0 none; 1 a 事项分类 whose cell the rows under it
+     * take (the task's category), 2 a 项目名称 beside the content, naming
+     * its own row only */
+    int group;
+    size_t gws, gwe;                /* its header word */
 } dlayout;
 
 /* A header word of a district table at i, *end past it; its role, 0 when none. */
@@ -863,6 +1065,8 @@ typedef struct {
     size_t u0, nu;          /* its units: dset.units[u0 .. u0 + nu) */
     long num;               /* 序号, 0 on an indicator line */
     int glued;              /* line 1 of an item whose indicator is glued to its text */
+    size_t gs, ge;          /* line 1's grouping cell (empty: merged with the cell above) */
+    int lost;               /* line 1 of an item left out: 1 its cells not told, 2 its group */
 } dline;
 
 typedef struct { dline *l; size_t n, cap; jx_vec units; } dset;
@@ -1008,22 +1212,32 @@ static size_t seq_at(run *r, size_t i, long num)
 }
 
 /* The header of a district table at h (序号 …): 1 and the layout, *end past
- * it; 0 when it is none; -1 when it is one whose cells a run cannot tell
- * apart (*why says which). */
+ * it; 0 when it is none. With a grouping column, *why says what leaves the
+ * run as printed when no row's grouping cell can be told. */
 static int district_header(run *r, size_t h, dlayout *L, size_t *end, int *dist, size_t *ndist,
                            const char **why)
 {
     size_t pos = h + strlen("序号"), e;
     int role, span = 0;
-    const char *cat = NULL;
     memset(L, 0, sizeof *L);
     while ((role = dheader_word(r, pos, &e))) {
         if ((role == D_TEXT && L->text) || (role == D_UNIT && L->unit)) return 0;
-        if (role == D_CAT) cat = "its grouping column (事项分类) cannot be told from the items' text";
+        if (role == D_CAT) {
+            if (L->group || L->text) return 0;
+            *why = "its grouping column (事项分类) cannot be told from the items' text";
+            L->group = 1;
+            L->gws = pos;
+            L->gwe = e;
+        }
         if (role == D_TEXT && at(r, pos, "项目名称") && dheader_word(r, e, &e) == D_TEXT) {
-            /* 项目名称 beside the content: the grouping column of 000's annex */
-            cat = "its 项目名称 column cannot be told from the items' text";
+            /* 项目名称 beside the content: a grouping column (000's annex) */
+            if (L->group) return 0;
+            *why = "its 项目名称 column cannot be told from the items' text";
+            L->group = 2;
+            L->gws = pos;
+            L->gwe = pos + strlen("项目名称");
             L->text = 1;
+            pos = e;
             continue;
         }
         if (role == D_TEXT) L->text = 1;
@@ -1050,7 +1264,6 @@ static int district_header(run *r, size_t h, dlayout *L, size_t *end, int *dist,
     L->nd = *ndist;
     L->additive = dist[0] == 0;
     *end = pos;
-    if (cat) { *why = cat; return -1; }
     return 1;
 }
 
@@ -1062,21 +1275,75 @@ static void note(jx_vec *notes, long no, char *text)
     l->no = no;
 }
 
+/* Where the run glued a cell to an item's text (a grouping cell before
+ * it; with a 单位 column, the first indicator after it), the text as the
+ * notice's list prints it tells them apart; an item it does not tell is
+ * left out, and, a 事项分类 cell being its rows' category, so are the rows
+ * under it up to the next grouping cell told. How many items are told. */
+static size_t tell_glued(run *r, const dlayout *L, dset *d, known *K)
+{
+    size_t told = 0, stops = 0, others = 0;
+    int group_known = 1;
+    /* a table whose every other item's text ends in 。 ends a glued one's
+     * there too: its first indicator is what follows its last 。 */
+    for (size_t i = 0; i < d->n; i++) {
+        const dline *w = &d->l[i];
+        if (!w->num || w->glued) continue;
+        others++;
+        size_t te = w->te;
+        while (te > w->ts && r->t[te - 1] == ' ') te--;
+        if (te >= w->ts + 3 && at(r, te - 3, "。")) stops++;
+    }
+    int stop_ends = !L->group && others >= 2 && stops == others;
+    for (size_t i = 0; i < d->n; i++) {
+        dline *w = &d->l[i];
+        if (!w->num) continue;
+        w->gs = w->ge = w->ts;
+        if (!L->group && !w->glued) continue;
+        known_build(K);
+        size_t te = w->te, st, en;
+        while (te > w->ts && r->t[te - 1] == ' ') te--;
+        if (!w->glued && te >= w->ts + 3 && at(r, te - 3, "。")) te -= 3;
+        int told_here = known_text(r, K, w->ts, te, L->group != 0, w->glued, &st, &en);
+        if (!told_here && w->glued && stop_ends) {
+            const char *last = NULL, *f;
+            for (size_t q = w->ts; (f = txt_find(r->t + q, te - q, "。")); q = (size_t)(f - r->t) + 3) last = f;
+            if (last && indicator_like(r, (size_t)(last - r->t) + 3, te)) {
+                st = w->ts;
+                en = (size_t)(last - r->t) + 3;
+                told_here = 1;
+            }
+        }
+        if (!told_here) {
+            w->lost = 1;
+            if (L->group == 1) group_known = 0;
+            continue;
+        }
+        w->ge = w->ts = st;
+        if (w->glued) {
+            /* line 1's indicator, then its 单位 cell */
+            w->is = en;
+            w->ie = w->te;
+            w->te = en;
+            w->glued = 0;
+        }
+        if (L->group == 1 && w->ge > w->gs) group_known = 1;
+        if (!group_known) w->lost = 2;
+        else told++;
+    }
+    return told;
+}
+
 static int unrun_districts(jx_arena *a, const jx_line *ln, run *r, size_t h0, size_t head_end, jx_vec *out,
-                           jx_vec *notes)
+                           jx_vec *notes, known *K)
 {
     dlayout L;
     int dist[DMAX];
     size_t nd, body;
     const char *why = NULL;
-    int hr = district_header(r, h0, &L, &body, dist, &nd, &why);
-    if (!hr) return 0;
+    if (!district_header(r, h0, &L, &body, dist, &nd, &why)) return 0;
     long no = ln->no;
     const char *left = "a per-district table joined into one line is left as printed: ";
-    if (hr < 0) {
-        note(notes, no, jx_sprintf(a, "%s%s", left, why));
-        return 0;
-    }
     r->scratch = jx_xcalloc(1, sizeof *r->scratch);
     const char *tail_note = txt_find(r->t + body, r->n - body, "注：");
     size_t stop = tail_note ? (size_t)(tail_note - r->t) : r->n;
@@ -1106,7 +1373,13 @@ static int unrun_districts(jx_arena *a, const jx_line *ln, run *r, size_t h0, si
     free(r->scratch);
     r->scratch = NULL;
     if (!ok || !d.n) {
-        note(notes, no, jx_sprintf(a, "%sitem %ld does not read", left, num + 1));
+        note(notes, no, L.group ? jx_sprintf(a, "%s%s", left, why)
+                                : jx_sprintf(a, "%sitem %ld does not read", left, num + 1));
+        dset_free(&d);
+        return 0;
+    }
+    if (!tell_glued(r, &L, &d, K) && L.group) {
+        note(notes, no, jx_sprintf(a, "%s%s", left, why));
         dset_free(&d);
         return 0;
     }
@@ -1124,7 +1397,7 @@ static int unrun_districts(jx_arena *a, const jx_line *ln, run *r, size_t h0, si
     const char *lead_word = NULL;
     size_t lead_len = 0;
     while ((role = dheader_word(r, pos, &e))) {
-        if (role == D_TEXT || role == D_UNIT) emit_cell(out, a, no, r->t + pos, e - pos);
+        if (role == D_TEXT || role == D_UNIT || role == D_CAT) emit_cell(out, a, no, r->t + pos, e - pos);
         if (role == D_LEAD) { lead_word = r->t + pos; lead_len = e - pos; }
         pos = e;
     }
@@ -1144,9 +1417,18 @@ static int unrun_districts(jx_arena *a, const jx_line *ln, run *r, size_t h0, si
     for (size_t i = 0; i < d.n; i++) {
         const dline *w = &d.l[i];
         if (w->num) {
+            int gw = (int)(L.gwe - L.gws);
+            const char *g = r->t + L.gws;
             item = w->num;
-            skip = w->glued;
-            if (skip)
+            skip = w->glued || w->lost;
+            if (w->lost == 2)
+                note(notes, no, jx_sprintf(a, "item %ld: its %.*s is that of an item above it whose %.*s cell "
+                                              "cannot be told; the item is left out", item, gw, g, gw, g));
+            else if (skip && L.group)
+                note(notes, no, jx_sprintf(a, "item %ld: its %.*s cell%s cannot be told from its text%s; the item "
+                                              "is left out", item, gw, g, w->glued ? " and its first indicator" : "",
+                                              w->glued ? " (a 单位 column)" : ""));
+            else if (skip)
                 note(notes, no, jx_sprintf(a, "item %ld: its first indicator cannot be told from its text "
                                               "(a 单位 column); the item is left out", item));
         }
@@ -1168,6 +1450,7 @@ static int unrun_districts(jx_arena *a, const jx_line *ln, run *r, size_t h0, si
         } else {
             emit_cell(out, a, no, "", 0);
         }
+        if (L.group) emit_cell(out, a, no, r->t + w->gs, w->ge - w->gs);
         /* an indicator line: no text, its indicator where line 1 has one */
         if (!w->num) emit_cell(out, a, no, "", 0);
         emit_cell(out, a, no, r->t + w->ts, w->te - w->ts);
@@ -1187,7 +1470,7 @@ static int unrun_districts(jx_arena *a, const jx_line *ln, run *r, size_t h0, si
 }
 
 /* Rewrites one run; 0 (out untouched) when it does not read as a table. */
-static int unrun_line(jx_arena *a, const jx_line *ln, jx_vec *out, jx_vec *notes)
+static int unrun_line(jx_arena *a, const jx_line *ln, jx_vec *out, jx_vec *notes, known *K)
 {
     const char *seq = txt_find(ln->text, ln->len, "序号");
     if (!seq) return 0;
@@ -1228,7 +1511,7 @@ static int unrun_line(jx_arena *a, const jx_line *ln, jx_vec *out, jx_vec *notes
     }
     if (nh < 3 || nh > 4 || roles[0] != H_SEQ || roles[1] != H_TEXT || roles[2] != H_LEAD ||
         (nh == 4 && roles[3] != H_MEMBER))
-        return unrun_districts(a, ln, &r, h0, h0, out, notes);
+        return unrun_districts(a, ln, &r, h0, h0, out, notes, K);
     size_t body = pos;
     /* the text after the table: a 注：… line */
     const char *note = txt_find(r.t + body, r.n - body, "注：");
@@ -1348,15 +1631,17 @@ void unrun_text(jx_arena *a, jx_text *t)
     }
     if (i == t->nlines) return;
     jx_vec out = JX_VEC(jx_line), notes = JX_VEC(jx_line);
+    known K = {t, 0, {0}, JX_VEC(kspan), {0}};
     int changed = 0;
     for (i = 0; i < t->nlines; i++) {
         const jx_line *l = &t->lines[i];
-        if (l->len >= RUN_MIN && !memchr(l->text, '\t', l->len) && unrun_line(a, l, &out, &notes)) {
+        if (l->len >= RUN_MIN && !memchr(l->text, '\t', l->len) && unrun_line(a, l, &out, &notes, &K)) {
             changed = 1;
             continue;
         }
         *(jx_line *)jx_vec_push(&out) = *l;
     }
+    known_free(&K);
     if (changed) {
         t->lines = jx_alloc(a, out.n * sizeof *t->lines);
         memcpy(t->lines, out.p, out.n * sizeof *t->lines);

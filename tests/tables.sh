@@ -109,37 +109,76 @@ for s in 001 002 003 004; do
 done
 
 
-# A per-district target table joined into one run (perturb rundistflat: 003's
-# table and 000's annex, their grouping column left out, which a run cannot
-# tell from the text): unrun.c rebuilds it where its cells read one way.
-# Every target row the copy gives is the seed's own (nothing guessed), and
-# the rows it lacks are exactly those of the lines it names: values glued
+# A per-district target table joined into one run: 003's table and 000's
+# annex, with their grouping column (perturb rundist: 事项分类, 项目名称 beside
+# 主要内容) and without it (rundistflat). unrun.c rebuilds it where its cells
+# read one way. Every target row the copy gives is the seed's own (nothing
+# guessed), and the lines it lacks are exactly those it names: values glued
 # into digits that split more than one way (003's 学生满意食堂
-# 1001491111111618316 is also 100 1 4 9 11 11 11 16 18 3 16), and in 000 the
-# items split over indicators, whose first indicator is glued to the text.
+# 1001491111111618316 is also 100 1 4 9 11 11 11 16 18 3 16) or in none (000's
+# 结直肠癌筛查 and 幸福河湖示范项目 print 10 values under 11 columns); a
+# grouping cell or a first indicator glued to the item's text where the
+# notice's own list does not print that text (000's 2 免托管费 is listed as
+# 免代管费, 15 应急救援 as 应急救护, 31 应急消防管理站 as 应急管理站); and all of
+# 003's grouped table, whose items no list prints, is left as printed.
+for mode in rundist rundistflat; do
 for s in 003 000; do
     src=$(ls "$seeds"/${s}_*.txt)
-    $PERTURB rundistflat "$src" > "$T/form.txt"
-    grep -q '全市目标任务南湖区\|全市任务南湖区' "$T/form.txt" || bad "$s: perturb rundistflat joined no table"
+    $PERTURB $mode "$src" > "$T/form.txt"
+    grep -q '全市目标任务南湖区\|全市任务南湖区' "$T/form.txt" || bad "$s: perturb $mode joined no table"
+    case $mode in
+    rundist) grep -q '1医疗卫生为60岁\|1教育助学建设示范性' "$T/form.txt" || bad "$s: perturb rundist dropped the grouping cells" ;;
+    esac
     rm -f "$T/like.db"; "$JXGOV" ingest -q --db "$T/like.db" "$T/form.txt" 2> "$T/like.err"
     dump "$T/like.db" targets | cut -f1-"$(dump --cols targets)" | LC_ALL=C sort > "$T/like.targets"
     LC_ALL=C sort "$T/seed$s.targets" > "$T/seed.targets"
     LC_ALL=C comm -13 "$T/seed.targets" "$T/like.targets" > "$T/extra"
-    [ -s "$T/extra" ] && bad "$s as a district run: rows the seed does not have: $(head -n 1 "$T/extra")" || ok
+    [ -s "$T/extra" ] && bad "$s as a district run ($mode): rows the seed does not have: $(head -n 1 "$T/extra")" || ok
+    # how many of the seed's target lines (item, indicator) the copy reads
+    cut -f3,5 "$T/like.targets" | LC_ALL=C sort -u | wc -l | tr -d ' ' > "$T/read"
+    case "$mode $s" in
+    "rundist 003") echo 0 ;; "rundist 000") echo 33 ;;
+    "rundistflat 003") echo 41 ;; "rundistflat 000") echo 35 ;;
+    esac > "$T/read.want"
+    expect_same "$s as a district run ($mode): target lines read" "$T/read.want" "$T/read"
     # the (item, indicator) of every line the copy lacks
     LC_ALL=C comm -23 "$T/seed.targets" "$T/like.targets" | cut -f3,5 | LC_ALL=C sort -u > "$T/lost"
-    case $s in
-    003) printf '%s\n' '7	学生满意食堂' '10	老年助餐点' '12	NULL' '23	供水管网' '30	文艺演出' '33	NULL' '34	NULL' ;;
-    000) printf '%s\n' '1	NULL' '7	HPV疫苗接种' '7	孤独症筛查' '7	结直肠癌筛查' '8	NULL' '9	校内暑托' '9	校外暑托' \
-             '12	农村任务数' '12	总任务数' '21	供水管网' '21	总任务数' '21	污水管网' '21	燃气管网' '21	雨水管网' \
-             '23	农村水系整治' '23	幸福河湖示范项目' '24	四好农村路' '24	行政村村道' '25	NULL' '30	应急培训' \
-             '30	应急演练' '31	专职消防队' '31	应急消防管理站' '31	防汛防台体系标准化乡镇（街道）' ;;
+    lost000='1	NULL
+7	结直肠癌筛查
+8	NULL
+21	燃气管网
+23	幸福河湖示范项目
+25	NULL
+31	专职消防队
+31	应急消防管理站
+31	防汛防台体系标准化乡镇（街道）'
+    case "$mode $s" in
+    "rundist 003") cut -f3,5 "$T/seed.targets" | LC_ALL=C sort -u ;;
+    "rundistflat 003") printf '%s\n' '7	学生满意食堂' '10	老年助餐点' '12	NULL' '23	供水管网' '30	文艺演出' '33	NULL' '34	NULL' ;;
+    "rundist 000") printf '%s\n' "$lost000" '2	NULL' '15	NULL' ;;
+    "rundistflat 000") printf '%s\n' "$lost000" ;;
     esac | LC_ALL=C sort > "$T/lost.want"
-    expect_same "$s as a district run: the lines left out" "$T/lost.want" "$T/lost"
+    expect_same "$s as a district run ($mode): the lines left out" "$T/lost.want" "$T/lost"
+    # the tasks (003's district rows are its 民生实事 tasks, their category the
+    # 事项分类 cell) are the seed's where the grouping column is printed
+    if [ $mode = rundist ]; then
+        dump "$T/like.db" tasks | cut -f1-"$(dump --cols tasks)" | LC_ALL=C sort > "$T/like.tasks"
+        LC_ALL=C sort "$T/seed$s.tasks" > "$T/seed.tasks"
+        LC_ALL=C comm -13 "$T/seed.tasks" "$T/like.tasks" > "$T/extra"
+        [ -s "$T/extra" ] && bad "$s as a district run ($mode): tasks the seed does not have: $(head -n 1 "$T/extra")" || ok
+    fi
     # and each is named, with what it printed
-    "$JXGOV" check "$T/form.txt" 2>&1 | grep 'left out$' | sed 's/^[^ ]* warning: //' > "$T/named"
-    case $s in
-    003) printf '%s\n' \
+    "$JXGOV" check "$T/form.txt" 2>&1 | grep 'left out$\|left as printed' | sed 's/^[^ ]* warning: //' > "$T/named"
+    sum1='item 1: 100991510111918513 reads as 11 values in more than one way; its values are left out'
+    sum7='item 7 结直肠癌筛查: 1236001100011000200001160010000350002200016001400 reads as 11 values in no way; its values are left out'
+    sum8='item 8: 2000027072117245520381763362537951150350/ reads as 11 values in more than one way; its values are left out'
+    sum21='item 21 燃气管网: 65//5581810/118 reads as 11 values in more than one way; its values are left out'
+    sum23='item 23 幸福河湖示范项目: 7111111/// reads as 11 values in no way; its values are left out'
+    sum25='item 25: 80093839586671591525213/ reads as 11 values in more than one way; its values are left out'
+    case "$mode $s" in
+    "rundist 003") printf '%s\n' \
+        'a per-district table joined into one line is left as printed: its grouping column (事项分类) cannot be told from the items'"'"' text' ;;
+    "rundistflat 003") printf '%s\n' \
         'item 7 学生满意食堂: 1001491111111618316 reads as 11 values in more than one way; its values are left out' \
         'item 10 老年助餐点: 2002519252521403753/ reads as 11 values in more than one way; its values are left out' \
         'item 12: 15000020795165611700015211150002500025000126352798/ reads as 11 values in more than one way; its values are left out' \
@@ -147,18 +186,33 @@ for s in 003 000; do
         'item 30 文艺演出: 28074243433223352285365135650/ reads as 11 values in more than one way; its values are left out' \
         'item 33: 72117989121141/ reads as 11 values in more than one way; its values are left out' \
         'item 34: 674/119/2320/// reads as 11 values in more than one way; its values are left out' ;;
-    000) printf '%s\n' \
-        'item 1: 100991510111918513 reads as 11 values in more than one way; its values are left out' \
-        'item 7: its first indicator cannot be told from its text (a 单位 column); the item is left out' \
-        'item 8: 2000027072117245520381763362537951150350/ reads as 11 values in more than one way; its values are left out' \
-        'item 9: its first indicator cannot be told from its text (a 单位 column); the item is left out' \
-        'item 12: its first indicator cannot be told from its text (a 单位 column); the item is left out' \
-        'item 21: its first indicator cannot be told from its text (a 单位 column); the item is left out' \
-        'item 23: its first indicator cannot be told from its text (a 单位 column); the item is left out' \
-        'item 24: its first indicator cannot be told from its text (a 单位 column); the item is left out' \
-        'item 25: 80093839586671591525213/ reads as 11 values in more than one way; its values are left out' \
-        'item 30: its first indicator cannot be told from its text (a 单位 column); the item is left out' \
+    "rundist 000") printf '%s\n' "$sum1" \
+        'item 2: its 项目名称 cell cannot be told from its text; the item is left out' \
+        "$sum7" "$sum8" \
+        'item 15: its 项目名称 cell cannot be told from its text; the item is left out' \
+        "$sum21" "$sum23" "$sum25" \
+        'item 31: its 项目名称 cell and its first indicator cannot be told from its text (a 单位 column); the item is left out' ;;
+    "rundistflat 000") printf '%s\n' "$sum1" "$sum7" "$sum8" "$sum21" "$sum23" "$sum25" \
         'item 31: its first indicator cannot be told from its text (a 单位 column); the item is left out' ;;
     esac > "$T/named.want"
-    expect_same "$s as a district run: the warnings" "$T/named.want" "$T/named"
+    expect_same "$s as a district run ($mode): the warnings" "$T/named.want" "$T/named"
 done
+done
+
+# 000 with its notice's list joined into one line as well (a no-break export
+# of the whole page; the list is 2025 年政府民生实项目责任分解, up to 附件：):
+# the list's items are found inside that run and tell the annex's cells
+# apart as before, the same 33 lines, each the seed's own.
+src=$(ls "$seeds"/000_*.txt)
+$PERTURB rundist "$src" | awk '/^2025 年政府民生实项目责任分解$/ { print; j = 1; next }
+    j && /^附件：/ { print buf; print ""; j = 0 }
+    j { buf = buf $0; next } { print }' > "$T/form.txt"
+[ "$(awk 'length($0) > 3000' "$T/form.txt" | grep -c '责任单位')" = 1 ] || bad "000: the list was not joined into one line"
+rm -f "$T/like.db"; ingest "$T/like.db" "$T/form.txt"
+dump "$T/like.db" targets | cut -f1-"$(dump --cols targets)" | LC_ALL=C sort > "$T/like.targets"
+LC_ALL=C sort "$T/seed000.targets" > "$T/seed.targets"
+LC_ALL=C comm -13 "$T/seed.targets" "$T/like.targets" > "$T/extra"
+[ -s "$T/extra" ] && bad "000 with its list joined: rows the seed does not have: $(head -n 1 "$T/extra")" || ok
+cut -f3,5 "$T/like.targets" | LC_ALL=C sort -u | wc -l | tr -d ' ' > "$T/read"
+echo 33 > "$T/read.want"
+expect_same "000 with its list joined: target lines read" "$T/read.want" "$T/read"
