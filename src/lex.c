@@ -476,10 +476,17 @@ size_t lex_leader(const char *s, size_t n, const char **title)
     for (int k = 0; leader_titles[k]; k++) {
         const char *t = txt_find(s, n, leader_titles[k]);
         if (!t || t == s) continue;
-        /* 市长 inside 副市长 is the title of the entry before it */
-        if (!txt_starts(leader_titles[k], strlen(leader_titles[k]), "常") &&
-            !txt_starts(leader_titles[k], strlen(leader_titles[k]), "副") && txt_ends(s, (size_t)(t - s), "副"))
-            continue;
+        /* a title inside a longer one (副市长 in 常务副市长, 市长 in 副市长)
+         * is that one's, whose turn came first: 常务副市长牵头 names no
+         * leader, not one called 常务 */
+        int inside = 0;
+        size_t tl = strlen(leader_titles[k]);
+        for (int j = 0; j < k && !inside; j++) {
+            size_t lj = strlen(leader_titles[j]);
+            inside = lj > tl && txt_ends(leader_titles[j], lj, leader_titles[k]) && (size_t)(t - s) >= lj - tl &&
+                     txt_starts(t - (lj - tl), n - (size_t)(t - s) + (lj - tl), leader_titles[j]);
+        }
+        if (inside) continue;
         size_t nl = (size_t)(t - s);
         if (nl > 4 * 3) continue;   /* a name is two to four characters */
         *title = leader_titles[k];

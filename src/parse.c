@@ -191,16 +191,16 @@ static const char *read_fields(parser *p, const char *resp, jx_vec *leaders)
     jx_buf units = {0}, helpers = {0};
     int f = field_at(resp, n, &kl);
     size_t i = 0;
-    /* [牵头单位：A、B；责任单位：C], 牵头责任单位：A；协同责任单位：B: beside
-     * a field of leads every unit of it leads and the other units are
-     * members */
+    /* [牵头单位：A、B；责任单位：C], 牵头责任单位：A；协同责任单位：B: every
+     * unit of a field of leads leads (alone too: 牵头单位：A、B marks both),
+     * and the other units are members */
     int leads = 0, others = 0, led = 0, k2;
     for (size_t from = 0, at2, kl2; (k2 = next_field(resp, n, from, &at2, &kl2)) >= 0; from = at2 + kl2) {
         int r = jx_fields[k2].role;
         leads |= r == JX_F_LEAD;
         others |= r == JX_F_UNIT || r == JX_F_MEMBER;
     }
-    int lead_field = leads && others;
+    int lead_field = leads;
     while (f >= 0) {
         size_t v = i + kl, e = n, nkl = 0;
         int nf = next_field(resp, n, v, &at, &nkl);    /* the value runs to the next field */
@@ -226,6 +226,8 @@ static const char *read_fields(parser *p, const char *resp, jx_vec *leaders)
         /* the label makes every unit before it lead (depts.c) */
         if (units.len) jx_buf_puts(&units, led ? "；配合单位：" : "、");
         jx_buf_put(&units, helpers.p, helpers.len);
+    } else if (led) {
+        jx_buf_puts(&units, "；配合单位：");     /* and so with no unit after it */
     }
     const char *out = jx_strndup(p->a, units.p ? units.p : "", units.len);
     jx_buf_free(&units);
@@ -251,6 +253,7 @@ static void finish_item(parser *p)
     const char *open = txt_rfind(text, tl, "（责任单位：");
     if (!open) open = txt_rfind(text, tl, "（牵头单位：");
     if (!*resp && open) {
+        int lead_label = txt_starts(open, (size_t)(text + tl - open), "（牵头单位：");
         const char *body = open + strlen("（责任单位：");
         /* the clause's own closing bracket: units carry brackets of their
          * own (各县（市、区）政府, 市卫生健康委（市计生协会）) */
@@ -261,7 +264,7 @@ static void finish_item(parser *p)
             else if (txt_starts(q, (size_t)(text + tl - q), "）") && depth-- == 0) { close = q; break; }
         }
         jx_buf r = {0};
-        jx_buf_puts(&r, "责任单位：");
+        jx_buf_puts(&r, lead_label ? "牵头单位：" : "责任单位：");
         if (close) {
             jx_buf_put(&r, body, (size_t)(close - body));
             const char *tail = close + 3;
