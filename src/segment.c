@@ -315,7 +315,9 @@ static void list_open(lister *l, size_t at, int headless)
  * and no table of its own to hold it. */
 static int is_own_list(const jx_seg *no, const jx_tok *tok)
 {
-    static const char *const words[] = {"责任分解", "任务分解", "责任分工", "任务分工", NULL};
+    /* the words of a list heading (lex.c P_LISTHEAD) */
+    static const char *const words[] = {"责任分解", "任务分解", "责任分工", "任务分工", "分解方案", "分解落实方案",
+                                        "民生项目", "民生实事项目", NULL};
     int named = 0;
     for (size_t i = no->lo; i < no->title_end && !named; i++)
         for (int w = 0; words[w] && !named; w++) named = txt_find(tok[i].body, tok[i].blen, words[w]) != NULL;
