@@ -147,7 +147,7 @@ static void read_leaders(parser *p, const char *q, const char *stop, jx_vec *lea
                 const char *name = jx_strndup(p->a, q, k);
                 const char *title = leader_title_of(p, name);
                 if (!title) {
-                    jx_msg(p->file, p->item_line, "warning: leader \"%s\" has no title in this notice", name);
+                    jx_msg(p->file, p->resp_line, "warning: leader \"%s\" has no title in this notice", name);
                     p->d->warnings++;
                 }
                 add_leader(leaders, name, title, p->resp_line);

@@ -132,6 +132,15 @@ static size_t notice_at(const jx_tok *tok, size_t n, size_t i, jx_seg *sp)
     return found;
 }
 
+/* An item that carries its responsibility clause (8.…。（责任单位：…）): a
+ * page from inside a list, whose heading is on another page. */
+static int holds_field(const jx_tok *t)
+{
+    for (int f = 0; jx_fields[f].key; f++)
+        if (txt_find(t->body, t->blen, jx_fields[f].key)) return 1;
+    return 0;
+}
+
 static void notices(jx_segs *s, const jx_tok *tok, const jx_line *lines, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
@@ -147,8 +156,9 @@ static void notices(jx_segs *s, const jx_tok *tok, const jx_line *lines, size_t 
         i = at;
     }
     /* A fragment (a saved list, one page of a PDF, a list page of a site):
-     * no title and salutation, but a list. Its tasks load under an untitled
-     * notice, its list read from the first line. */
+     * no title and salutation, but a list: a list heading, a responsibility
+     * line, a table, or an item with its clause. Its tasks load under an
+     * untitled notice, its list read from the first line. */
     if (!s->notices.n && !s->issues.n) {
         for (size_t i = 0; i < n; i++) {
             const jx_tok *t = &tok[i];
@@ -156,7 +166,9 @@ static void notices(jx_segs *s, const jx_tok *tok, const jx_line *lines, size_t 
                 s->progress = lines[i].no;
                 break;
             }
-            if (t->kind != T_LISTHEAD && t->kind != T_RESP && !(t->kind == T_TABLE && t->table)) continue;
+            if (t->kind != T_LISTHEAD && t->kind != T_RESP && !(t->kind == T_TABLE && t->table) &&
+                !(t->kind == T_ITEM && holds_field(t)))
+                continue;
             add(&s->notices, SEG_FRAGMENT, i, n, 0);
             break;
         }
@@ -303,7 +315,9 @@ static void list_open(lister *l, size_t at, int headless)
  * and no table of its own to hold it. */
 static int is_own_list(const jx_seg *no, const jx_tok *tok)
 {
-    static const char *const words[] = {"责任分解", "任务分解", "责任分工", "任务分工", NULL};
+    /* the words of a list heading (lex.c P_LISTHEAD) */
+    static const char *const words[] = {"责任分解", "任务分解", "责任分工", "任务分工", "分解方案", "分解落实方案",
+                                        "民生项目", "民生实事项目", NULL};
     int named = 0;
     for (size_t i = no->lo; i < no->title_end && !named; i++)
         for (int w = 0; words[w] && !named; w++) named = txt_find(tok[i].body, tok[i].blen, words[w]) != NULL;
