@@ -78,7 +78,7 @@ static const char *const patterns[P_COUNT] = {
                "|^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}\\s+[0-9]{1,2}:[0-9]{2}"
                "|^[•·●◆\\s]*(?:时间|来源|日期)\\s*：\\s*(?:[0-9]{4}[-./年]|.*(?:浏览次数|信息来源|发布日期)\\s*：)",
     /* …进展情况 / …完成情况（前三季度） / 执行情况: a report on tasks assigned elsewhere */
-    [P_PROGRESS] = "^[^。；：]{0,80}?(?:进展情况|完成情况|执行情况)(?:汇总)?表?(?:（[^）。]{0,20}）)?$",
+    [P_PROGRESS] = "^[^。；：]{0,80}?(?:进展情况|完成情况|执行情况|落实情况|推进情况)(?:汇总)?表?(?:（[^）。]{0,20}）)?$",
     [P_SUBSECTION] = "^（\\s*([一二三四五六七八九十]{1,3})\\s*）\\s*(.*)$",
     /* Inside a PDF run joined with no breaks: where a heading, an item
      * number or a responsibility field begins (…。二、重点…, …市发改委2.规上…,

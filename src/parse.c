@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#define MAX_SEC_LEADERS 4
+
 typedef struct {
     jx_arena *a;
     jx_doc *d;
@@ -21,7 +23,8 @@ typedef struct {
     int year;
     int section;
     const char *category;
-    jx_leader sec_leader;
+    jx_leader sec_leader[MAX_SEC_LEADERS];     /* the section's: 赵六常务副市长、钱七副市长牵头 */
+    int nsec;
     jx_vec known_leaders;       /* jx_leader seen in section headings */
     size_t cur;                 /* the token being read */
     size_t list_part, table_part, part_hi;  /* the notice's next list and table (seg->parts) */
@@ -55,6 +58,21 @@ static int split_leader(jx_arena *a, const char *s, size_t n, jx_leader *out)
     out->title = title;
     out->line = 0;
     return 1;
+}
+
+/* The leaders s[0..n) names, 、 between them (赵六常务副市长、钱七副市长),
+ * into out[0..max); their count, 0 when the first names none. */
+static int split_leaders(jx_arena *a, const char *s, size_t n, jx_leader *out, int max)
+{
+    int k = 0;
+    for (const char *q = s, *end = s + n; q < end && k < max;) {
+        const char *sep = txt_find(q, (size_t)(end - q), "、");
+        const char *stop = sep ? sep : end;
+        if (!split_leader(a, q, (size_t)(stop - q), &out[k])) break;
+        k++;
+        q = sep ? sep + 3 : end;
+    }
+    return k;
 }
 
 static const char *leader_title_of(parser *p, const char *name)
@@ -245,7 +263,8 @@ static void finish_item(parser *p)
     char *text = txt_squash_dup(a, p->text.p ? p->text.p : "", p->text.len);
     char *resp = txt_squash_dup(a, p->resp.p ? p->resp.p : "", p->resp.len);
     jx_vec leaders = JX_VEC(jx_leader);
-    if (p->sec_leader.name) add_leader(&leaders, p->sec_leader.name, p->sec_leader.title, p->sec_leader.line);
+    for (int k = 0; k < p->nsec; k++)
+        add_leader(&leaders, p->sec_leader[k].name, p->sec_leader[k].title, p->sec_leader[k].line);
 
     /* Inline clause: …以上。（责任单位：市发展改革委）, possibly followed by
      * page-break debris that repeats its tail (委）). */
@@ -336,7 +355,7 @@ static void start_list(parser *p, const jx_tok *t, int notice_year)
     p->year = lex_match(JX_P_YEARNIAN, s, n, y, 1) ? atoi(y[0].p) : notice_year;
     p->section = 0;
     p->category = NULL;
-    p->sec_leader.name = p->sec_leader.title = NULL;
+    p->nsec = 0;
     p->list_from = p->cur;
     p->list_task = p->d->tasks.n;
 }
@@ -474,7 +493,8 @@ static void table_task(void *u, const jx_trow *r)
     parser *p = u;
     jx_vec leaders = JX_VEC(jx_leader);
     /* a table under a leader's section is his */
-    if (p->sec_leader.name) add_leader(&leaders, p->sec_leader.name, p->sec_leader.title, p->sec_leader.line);
+    for (int k = 0; k < p->nsec; k++)
+        add_leader(&leaders, p->sec_leader[k].name, p->sec_leader[k].title, p->sec_leader[k].line);
     if (r->leaders) table_leaders(p, r->leaders, r->leaders_line, &leaders);
     add_task(p, r->seq, r->sub_seq, r->text, r->category, &leaders, r->dept, r->line, r->line);
     if (r->members) table_members(p, r->lead_column, r->members, r->line);
@@ -486,12 +506,12 @@ static void table_task(void *u, const jx_trow *r)
 static int table_group(void *u, const char *heading, long line)
 {
     parser *p = u;
-    jx_leader l;
     size_t n = strlen(heading);
     const char *lead = lex_leader_verb(heading, n);
-    if (!(lead && split_leader(p->a, heading, (size_t)(lead - heading), &l))) return 0;
-    l.line = line;
-    p->sec_leader = l;
+    int k = lead ? split_leaders(p->a, heading, (size_t)(lead - heading), p->sec_leader, MAX_SEC_LEADERS) : 0;
+    if (!k) return 0;
+    p->nsec = k;
+    for (int j = 0; j < k; j++) p->sec_leader[j].line = line;
     return 1;
 }
 
@@ -571,12 +591,12 @@ static void parse_lists(parser *p, const jx_seg *sp, size_t notice)
      * the livelihood list names leaders without titles. */
     for (size_t i = lo; i < hi; i++) {
         const jx_tok *t = &p->tok[i];
-        jx_leader l;
+        jx_leader l[MAX_SEC_LEADERS];
         if (t->kind != T_SECTION && t->kind != T_SUBSECTION) continue;
         const char *lead = lex_leader_verb(t->rest, t->blen - (size_t)(t->rest - t->body));
-        if (lead && split_leader(p->a, t->rest, (size_t)(lead - t->rest), &l) &&
-            !leader_title_of(p, l.name))
-            *(jx_leader *)jx_vec_push(&p->known_leaders) = l;
+        int k = lead ? split_leaders(p->a, t->rest, (size_t)(lead - t->rest), l, MAX_SEC_LEADERS) : 0;
+        for (int j = 0; j < k; j++)
+            if (!leader_title_of(p, l[j].name)) *(jx_leader *)jx_vec_push(&p->known_leaders) = l[j];
     }
     const jx_seg *list = next_part(p, &p->list_part, SEG_LIST, lo);
     for (size_t i = lo; i < hi; i++) {
@@ -632,9 +652,11 @@ static void parse_lists(parser *p, const jx_seg *sp, size_t notice)
             {
                 size_t rn = t->blen - (size_t)(t->rest - t->body);
                 const char *lead = lex_leader_verb(t->rest, rn);
-                jx_leader l;
-                if (lead && split_leader(p->a, t->rest, (size_t)(lead - t->rest), &l)) {
-                    p->sec_leader = l;
+                int k = lead ? split_leaders(p->a, t->rest, (size_t)(lead - t->rest), p->sec_leader,
+                                             MAX_SEC_LEADERS) : 0;
+                if (k) {
+                    p->nsec = k;
+                    for (int j = 0; j < k; j++) p->sec_leader[j].line = line_no(p, i);
                     break;
                 }
                 while (rn >= 3 && (txt_ends(t->rest, rn, "。") || txt_ends(t->rest, rn, "；"))) rn -= 3;
@@ -650,13 +672,13 @@ static void parse_lists(parser *p, const jx_seg *sp, size_t notice)
             }
             p->section = (int)t->num;
             p->category = NULL;
-            p->sec_leader.name = p->sec_leader.title = NULL;
             {
                 size_t rn = t->blen - (size_t)(t->rest - t->body);
                 const char *lead = lex_leader_verb(t->rest, rn);
-                if (!(lead && split_leader(p->a, t->rest, (size_t)(lead - t->rest), &p->sec_leader)))
-                    p->category = txt_squash_dup(p->a, t->rest, rn);
-                p->sec_leader.line = line_no(p, i);
+                p->nsec = lead ? split_leaders(p->a, t->rest, (size_t)(lead - t->rest), p->sec_leader,
+                                               MAX_SEC_LEADERS) : 0;
+                if (!p->nsec) p->category = txt_squash_dup(p->a, t->rest, rn);
+                for (int k = 0; k < p->nsec; k++) p->sec_leader[k].line = line_no(p, i);
             }
             break;
         case T_ITEM:

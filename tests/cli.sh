@@ -5,18 +5,20 @@
 W=$T/cli; rm -rf "$W"; mkdir -p "$W"
 for s in 0 1 2 3 4; do cp "$seeds"/00${s}_*.txt "$W/00$s.txt"; done
 # watchdog PID: a run that hangs is killed (and fails) rather than hang the suite
-watchdog() { ( sleep 60; kill -9 "$1" 2> /dev/null ) & }
+watchdog() { ( sleep "${2:-60}"; kill -9 "$1" 2> /dev/null ) & }
 
 # ---- SIGINT: the file being loaded is rolled back, the summary printed, exit 130 ----
 # The second input is a FIFO nobody writes: the run is surely inside it when
 # the signal comes. With -j 2 a worker thread is the one blocked in it, from while 000.txt is
-# still being written: --timeout (50 s) outlasts that write on a loaded
-# machine (the default 10 s did not, under the sanitizers), the watchdog it.
+# still being written: --timeout (120 s) outlasts that write on a loaded
+# machine (the default 10 s did not, under the sanitizers), the wait for
+# 000.txt's row (up to 100 s: a loaded machine took over 30 s) and the
+# watchdog (150 s) that.
 for j in 1 2; do
     rm -f "$W/i.db"* "$W/f"; mkfifo "$W/f"
-    ( cd "$W" && exec "$jx_abs" ingest -q -j $j --timeout 50 --db i.db 000.txt f 003.txt ) 2> "$T/int.err" & pid=$!
-    watchdog $pid
-    n=0; while [ "$(sqlite3 "$W/i.db" 'SELECT count(*) FROM sources' 2> /dev/null)" != 1 ] && [ $n -lt 300 ]; do sleep 0.1; n=$((n + 1)); done
+    ( cd "$W" && exec "$jx_abs" ingest -q -j $j --timeout 120 --db i.db 000.txt f 003.txt ) 2> "$T/int.err" & pid=$!
+    watchdog $pid 150
+    n=0; while [ "$(sqlite3 "$W/i.db" 'SELECT count(*) FROM sources' 2> /dev/null)" != 1 ] && [ $n -lt 1000 ]; do sleep 0.1; n=$((n + 1)); done
     sleep 0.3; kill -INT $pid; wait $pid; st=$?
     [ $st = 130 ] && ok || bad "SIGINT -j $j: exit $st, want 130"
     sed 's/; [0-9]*\.[0-9][0-9] s$/; #.## s/' "$T/int.err" > "$T/int.got"
