@@ -268,6 +268,8 @@ const char *lex_leader_verb(const char *s, size_t n);
 /* "颜海荣常务副市长": the length of the name before a leader's title (its
  * title in *title), 0 when s[0..n) names no leader. */
 size_t lex_leader(const char *s, size_t n, const char **title);
+/* Whether s is a leader's title alone (市长, 常务副县长): an entry that names no one. */
+int lex_title_only(const char *s, size_t n);
 /* The fields of a responsibility clause (责任单位：A、B；配合单位：C), written
  * once: the lexer's patterns, the clause reader (parse.c) and the unit
  * splitter (depts.c) are made from this list. Roles: LEADER names city

@@ -246,7 +246,11 @@ static size_t salutation_end(const char *s, size_t n)
 {
     /* only lines opening with 各: a field (责任单位：市发改委) also ends in a
      * body's word before its colon */
-    if (!txt_starts(s, n, "各")) return 0;
+    /* or with the government's own (市政府各部门、各单位：, 县政府各部门，…),
+     * which no field key opens with */
+    if (!txt_starts(s, n, "各") && !txt_starts(s, n, "市政府各") && !txt_starts(s, n, "县政府各") &&
+        !txt_starts(s, n, "区政府各"))
+        return 0;
     const char *c = txt_find(s, n < 243 ? n : 243, "：");
     if (!c) return 0;
     size_t k = (size_t)(c - s), e = k + strlen("：");

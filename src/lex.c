@@ -8,6 +8,7 @@
 #include <pcre2.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 enum {
     P_DOCNO, P_DATE, P_SALUT, P_TITLE, P_LISTHEAD, P_SECTION, P_ITEM,
@@ -299,8 +300,35 @@ static void body_of(const char **sp, size_t *np)
             if (rn && match(P_TITLE, r, rn)) { s = r; n = rn; }
         }
     }
+    /* a mirror or a repost prints the title as a book title, alone on its
+     * line (《湖州市人民政府办公室关于印发…的通知》): the brackets are no part
+     * of it. Only a whole line: a sentence citing a title runs on past 》. */
+    if (n > 2 * strlen("《") && txt_starts(s, n, "《") && txt_ends(s, n, "》")) {
+        const char *r = s + strlen("《");
+        size_t rn = n - strlen("《") - strlen("》");
+        if (!txt_find(r, rn, "《") && !txt_find(r, rn, "》") && match(P_TITLE, r, rn)) { s = r; n = rn; }
+    }
     *sp = s;
     *np = n;
+}
+
+/* A picture's file name left where the picture stood (640.webp.jpg,
+ * W020230215.png): page furniture, never an item 640. */
+static int image_name(const char *s, size_t n)
+{
+    static const char *const exts[] = {".jpg", ".jpeg", ".png", ".gif", ".webp", ".bmp", NULL};
+    if (n > 80) return 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '.' || c == '_' ||
+              c == '-'))
+            return 0;
+    }
+    for (int k = 0; exts[k]; k++) {
+        size_t l = strlen(exts[k]);
+        if (n > l && !strncasecmp(s + n - l, exts[k], l)) return 1;
+    }
+    return 0;
 }
 
 static void docno_of(const char *s, jx_tok *t)
@@ -329,6 +357,7 @@ void lex_line(const jx_line *ln, jx_tok *t)
     t->kind = T_TEXT;
     if (!n || (n == 3 && txt_starts(s, n, "---"))) { t->kind = T_BLANK; return; }
     if (pg_page_number(s, n)) { t->kind = T_FOOTER; return; }
+    if (image_name(s, n)) { t->kind = T_META; return; }
 
     unsigned char c = (unsigned char)s[0];
     if (c >= '0' && c <= '9') {
@@ -470,6 +499,13 @@ int lex_date(const char *s, size_t n, jx_tok *t)
 static const char *const leader_titles[] = {
     "常务副市长", "副市长", "市长", "常务副县长", "副县长", "县长", "常务副区长", "副区长", "区长",
     "常务副省长", "副省长", "省长", NULL};
+
+int lex_title_only(const char *s, size_t n)
+{
+    for (int k = 0; leader_titles[k]; k++)
+        if (n == strlen(leader_titles[k]) && !memcmp(s, leader_titles[k], n)) return 1;
+    return 0;
+}
 
 size_t lex_leader(const char *s, size_t n, const char **title)
 {
