@@ -78,8 +78,9 @@ static const char *const patterns[P_COUNT] = {
                /* a publication stamp: 2023-01-05 10:00 区人民政府办公室 */
                "|^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}\\s+[0-9]{1,2}:[0-9]{2}"
                "|^[•·●◆\\s]*(?:时间|来源|日期)\\s*：\\s*(?:[0-9]{4}[-./年]|.*(?:浏览次数|信息来源|发布日期)\\s*：)",
-    /* …进展情况 / …完成情况（前三季度） / 执行情况: a report on tasks assigned elsewhere */
-    [P_PROGRESS] = "^[^。；：]{0,80}?(?:进展情况|完成情况|执行情况)(?:汇总)?表?(?:（[^）。]{0,20}）)?$",
+    /* …进展情况 / …完成情况（前三季度） / 执行情况 / …分解任务落实进度表: a report on
+     * tasks assigned elsewhere (a 进度安排 column is a list's schedule, not this) */
+    [P_PROGRESS] = "^[^。；：]{0,80}?(?:进展情况|完成情况|执行情况|落实进度)(?:汇总)?表?(?:（[^）。]{0,20}）)?$",
     [P_SUBSECTION] = "^（\\s*([一二三四五六七八九十]{1,3})\\s*）\\s*(.*)$",
     /* Inside a PDF run joined with no breaks: where a heading, an item
      * number or a responsibility field begins (…。二、重点…, …市发改委2.规上…,
@@ -93,7 +94,9 @@ static const char *const patterns[P_COUNT] = {
      * than 9 digits, a bracket never closed), which is reported, not
      * dropped in silence nor read as the title's next line */
     [P_DOCNO_LIKE] = "^[\\p{Han}]{2,10}\\s*[〔\\[【（]\\s*[0-9]+\\s*[〕\\]】）]\\s*第?\\s*[0-9]"
-                     "|^[\\p{Han}]{2,10}\\s*[〔\\[【]\\s*[0-9]{4}[^。，；〕\\]】]{0,12}号\\s*$",
+                     "|^[\\p{Han}]{2,10}\\s*[〔\\[【]\\s*[0-9]{4}[^。，；〕\\]】]{0,12}号\\s*$"
+                     /* the bracket and 号 lost (玉政办发〔20219, a page that dropped them) */
+                     "|^[\\p{Han}]{2,10}\\s*[〔\\[【]\\s*[0-9]{4,13}\\s*$",
     [P_EXTRA + JX_P_MASTHEAD] = "第\\s*([0-9、，\\s]+?)\\s*期\\s*（\\s*总第\\s*([0-9、，\\s]+?)\\s*期\\s*）",
     [P_EXTRA + JX_P_COLOPHON] = "^([0-9]{4})\\s*年\\s*第\\s*([0-9、，\\s]+?)\\s*期\\s*（\\s*总第\\s*([0-9、，\\s]+?)\\s*期\\s*）$",
     [P_EXTRA + JX_P_PUBLISHED] = "^([0-9]{4})\\s*年\\s*([0-9]{1,2})\\s*月\\s*([0-9]{1,2})\\s*日\\s*出版$",
@@ -373,7 +376,7 @@ void lex_line(const jx_line *ln, jx_tok *t)
         } else if (is_meta(s, n)) {
             t->kind = T_META;
         } else if ((txt_ends(s, n, "情况") || txt_ends(s, n, "表") || txt_ends(s, n, "）")) &&
-                   txt_find(s, n, "情况") && match(P_PROGRESS, s, n)) {
+                   (txt_find(s, n, "情况") || txt_find(s, n, "落实进度")) && match(P_PROGRESS, s, n)) {
             t->kind = T_PROGRESS;
         } else if (match(P_LISTHEAD, s, n)) {
             t->kind = T_LISTHEAD;
@@ -412,7 +415,7 @@ void lex_line(const jx_line *ln, jx_tok *t)
         } else if ((t->num = lex_ordinal(s, n, &t->rest)) > 0) {
             t->kind = T_SECTION;
         } else if ((txt_ends(s, n, "情况") || txt_ends(s, n, "表") || txt_ends(s, n, "）")) &&
-                   txt_find(s, n, "情况") && match(P_PROGRESS, s, n)) {
+                   (txt_find(s, n, "情况") || txt_find(s, n, "落实进度")) && match(P_PROGRESS, s, n)) {
             t->kind = T_PROGRESS;
         } else if (match(P_LISTHEAD, s, n)) {
             t->kind = T_LISTHEAD;
