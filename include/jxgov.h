@@ -280,6 +280,7 @@ int lex_title_only(const char *s, size_t n);
 #define JX_FIELDS(X)                                                                                  \
     X("牵头市领导", LEADER) X("责任市领导", LEADER) X("分管市领导", LEADER) X("联系市领导", LEADER)     \
     X("牵头负责领导", LEADER) X("责任领导", LEADER) X("分管领导", LEADER) X("牵头领导", LEADER)         \
+    X("责任人", LEADER)                                                                                  \
     X("牵头责任单位", LEAD) X("第一责任单位", LEAD) X("牵头单位", LEAD)                                 \
     X("协同责任单位", MEMBER) X("主要责任单位", MEMBER) X("配合单位", MEMBER) X("协办单位", MEMBER)     \
     X("协同单位", MEMBER) X("参与单位", MEMBER) X("配合部门", MEMBER)                                   \
