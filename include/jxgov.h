@@ -268,6 +268,8 @@ const char *lex_leader_verb(const char *s, size_t n);
 /* "颜海荣常务副市长": the length of the name before a leader's title (its
  * title in *title), 0 when s[0..n) names no leader. */
 size_t lex_leader(const char *s, size_t n, const char **title);
+/* Whether s is a leader's title alone (市长, 常务副县长): an entry that names no one. */
+int lex_title_only(const char *s, size_t n);
 /* The fields of a responsibility clause (责任单位：A、B；配合单位：C), written
  * once: the lexer's patterns, the clause reader (parse.c) and the unit
  * splitter (depts.c) are made from this list. Roles: LEADER names city
@@ -278,6 +280,7 @@ size_t lex_leader(const char *s, size_t n, const char **title);
 #define JX_FIELDS(X)                                                                                  \
     X("牵头市领导", LEADER) X("责任市领导", LEADER) X("分管市领导", LEADER) X("联系市领导", LEADER)     \
     X("牵头负责领导", LEADER) X("责任领导", LEADER) X("分管领导", LEADER) X("牵头领导", LEADER)         \
+    X("责任人", LEADER)                                                                                  \
     X("牵头责任单位", LEAD) X("第一责任单位", LEAD) X("牵头单位", LEAD)                                 \
     X("协同责任单位", MEMBER) X("主要责任单位", MEMBER) X("配合单位", MEMBER) X("协办单位", MEMBER)     \
     X("协同单位", MEMBER) X("参与单位", MEMBER) X("配合部门", MEMBER)                                   \

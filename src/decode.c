@@ -246,7 +246,11 @@ static size_t salutation_end(const char *s, size_t n)
 {
     /* only lines opening with 各: a field (责任单位：市发改委) also ends in a
      * body's word before its colon */
-    if (!txt_starts(s, n, "各")) return 0;
+    /* or with the government's own (市政府各部门、各单位：, 县政府各部门，…),
+     * which no field key opens with */
+    if (!txt_starts(s, n, "各") && !txt_starts(s, n, "市政府各") && !txt_starts(s, n, "县政府各") &&
+        !txt_starts(s, n, "区政府各"))
+        return 0;
     const char *c = txt_find(s, n < 243 ? n : 243, "：");
     if (!c) return 0;
     size_t k = (size_t)(c - s), e = k + strlen("：");
@@ -276,6 +280,39 @@ static void split_salutations(jx_arena *a, jx_text *t)
     }
     t->lines = out;
     t->nlines += splits;
+}
+
+/* A field key printed with its characters spaced out to the width of a
+ * column (责 任 人：叶阿东, 责 任 单 位：…), as older typeset lists print it,
+ * is the key (责任人：): its spaces are dropped so that every reader sees
+ * one form. Only a line opening with the spaced key, before its ：. */
+static void unspace_keys(jx_arena *a, jx_text *t)
+{
+    for (size_t i = 0; i < t->nlines; i++) {
+        jx_line *l = &t->lines[i];
+        const char *s = l->text;
+        size_t n = l->len, k = 0;
+        char key[64];
+        size_t kl = 0, spaces = 0;
+        while (k < n && s[k] == ' ') k++;
+        /* ideographs, each followed by one space at most, up to the ： */
+        while (k + 3 <= n && kl + 3 < sizeof key && (unsigned char)s[k] >= 0xE0 && !txt_starts(s + k, n - k, "：")) {
+            memcpy(key + kl, s + k, 3);
+            kl += 3;
+            k += 3;
+            if (k < n && s[k] == ' ') { k++; spaces++; }
+        }
+        if (!spaces || kl < 6 || !txt_starts(s + k, n - k, "：")) continue;
+        memcpy(key + kl, "：", 3);
+        if (lex_field(key, kl + 3) < 0) continue;
+        size_t rest = n - k;
+        char *out = jx_alloc(a, kl + rest + 1);
+        memcpy(out, key, kl);
+        memcpy(out + kl, s + k, rest);
+        out[kl + rest] = 0;
+        l->text = out;
+        l->len = kl + rest;
+    }
 }
 
 int dec_bytes(jx_arena *a, const unsigned char *p, size_t n, jx_text *t,
@@ -355,6 +392,7 @@ int dec_bytes(jx_arena *a, const unsigned char *p, size_t n, jx_text *t,
     }
     if (split_lines(a, utf8, ulen, t, err, errsz)) return -1;
     split_salutations(a, t);
+    unspace_keys(a, t);
     unrun_text(a, t);      /* tables a PDF export joined into one line */
     return 0;
 }

@@ -8,6 +8,7 @@
 #include <pcre2.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 enum {
     P_DOCNO, P_DATE, P_SALUT, P_TITLE, P_LISTHEAD, P_SECTION, P_ITEM,
@@ -77,8 +78,10 @@ static const char *const patterns[P_COUNT] = {
                /* a publication stamp: 2023-01-05 10:00 区人民政府办公室 */
                "|^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}\\s+[0-9]{1,2}:[0-9]{2}"
                "|^[•·●◆\\s]*(?:时间|来源|日期)\\s*：\\s*(?:[0-9]{4}[-./年]|.*(?:浏览次数|信息来源|发布日期)\\s*：)",
-    /* …进展情况 / …完成情况（前三季度） / 执行情况: a report on tasks assigned elsewhere */
-    [P_PROGRESS] = "^[^。；：]{0,80}?(?:进展情况|完成情况|执行情况|落实情况|推进情况)(?:汇总)?表?(?:（[^）。]{0,20}）)?$",
+    /* …进展情况 / …完成情况（前三季度） / 执行情况 / …落实情况 / …推进情况 /
+     * …分解任务落实进度表: a report on tasks assigned elsewhere (a 进度安排
+     * column is a list's schedule, not this) */
+    [P_PROGRESS] = "^[^。；：]{0,80}?(?:进展情况|完成情况|执行情况|落实情况|推进情况|落实进度)(?:汇总)?表?(?:（[^）。]{0,20}）)?$",
     [P_SUBSECTION] = "^（\\s*([一二三四五六七八九十]{1,3})\\s*）\\s*(.*)$",
     /* Inside a PDF run joined with no breaks: where a heading, an item
      * number or a responsibility field begins (…。二、重点…, …市发改委2.规上…,
@@ -92,7 +95,9 @@ static const char *const patterns[P_COUNT] = {
      * than 9 digits, a bracket never closed), which is reported, not
      * dropped in silence nor read as the title's next line */
     [P_DOCNO_LIKE] = "^[\\p{Han}]{2,10}\\s*[〔\\[【（]\\s*[0-9]+\\s*[〕\\]】）]\\s*第?\\s*[0-9]"
-                     "|^[\\p{Han}]{2,10}\\s*[〔\\[【]\\s*[0-9]{4}[^。，；〕\\]】]{0,12}号\\s*$",
+                     "|^[\\p{Han}]{2,10}\\s*[〔\\[【]\\s*[0-9]{4}[^。，；〕\\]】]{0,12}号\\s*$"
+                     /* the bracket and 号 lost (玉政办发〔20219, a page that dropped them) */
+                     "|^[\\p{Han}]{2,10}\\s*[〔\\[【]\\s*[0-9]{4,13}\\s*$",
     [P_EXTRA + JX_P_MASTHEAD] = "第\\s*([0-9、，\\s]+?)\\s*期\\s*（\\s*总第\\s*([0-9、，\\s]+?)\\s*期\\s*）",
     [P_EXTRA + JX_P_COLOPHON] = "^([0-9]{4})\\s*年\\s*第\\s*([0-9、，\\s]+?)\\s*期\\s*（\\s*总第\\s*([0-9、，\\s]+?)\\s*期\\s*）$",
     [P_EXTRA + JX_P_PUBLISHED] = "^([0-9]{4})\\s*年\\s*([0-9]{1,2})\\s*月\\s*([0-9]{1,2})\\s*日\\s*出版$",
@@ -299,8 +304,35 @@ static void body_of(const char **sp, size_t *np)
             if (rn && match(P_TITLE, r, rn)) { s = r; n = rn; }
         }
     }
+    /* a mirror or a repost prints the title as a book title, alone on its
+     * line (《湖州市人民政府办公室关于印发…的通知》): the brackets are no part
+     * of it. Only a whole line: a sentence citing a title runs on past 》. */
+    if (n > 2 * strlen("《") && txt_starts(s, n, "《") && txt_ends(s, n, "》")) {
+        const char *r = s + strlen("《");
+        size_t rn = n - strlen("《") - strlen("》");
+        if (!txt_find(r, rn, "《") && !txt_find(r, rn, "》") && match(P_TITLE, r, rn)) { s = r; n = rn; }
+    }
     *sp = s;
     *np = n;
+}
+
+/* A picture's file name left where the picture stood (640.webp.jpg,
+ * W020230215.png): page furniture, never an item 640. */
+static int image_name(const char *s, size_t n)
+{
+    static const char *const exts[] = {".jpg", ".jpeg", ".png", ".gif", ".webp", ".bmp", NULL};
+    if (n > 80) return 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '.' || c == '_' ||
+              c == '-'))
+            return 0;
+    }
+    for (int k = 0; exts[k]; k++) {
+        size_t l = strlen(exts[k]);
+        if (n > l && !strncasecmp(s + n - l, exts[k], l)) return 1;
+    }
+    return 0;
 }
 
 static void docno_of(const char *s, jx_tok *t)
@@ -329,6 +361,7 @@ void lex_line(const jx_line *ln, jx_tok *t)
     t->kind = T_TEXT;
     if (!n || (n == 3 && txt_starts(s, n, "---"))) { t->kind = T_BLANK; return; }
     if (pg_page_number(s, n)) { t->kind = T_FOOTER; return; }
+    if (image_name(s, n)) { t->kind = T_META; return; }
 
     unsigned char c = (unsigned char)s[0];
     if (c >= '0' && c <= '9') {
@@ -344,7 +377,7 @@ void lex_line(const jx_line *ln, jx_tok *t)
         } else if (is_meta(s, n)) {
             t->kind = T_META;
         } else if ((txt_ends(s, n, "情况") || txt_ends(s, n, "表") || txt_ends(s, n, "）")) &&
-                   txt_find(s, n, "情况") && match(P_PROGRESS, s, n)) {
+                   (txt_find(s, n, "情况") || txt_find(s, n, "落实进度")) && match(P_PROGRESS, s, n)) {
             t->kind = T_PROGRESS;
         } else if (match(P_LISTHEAD, s, n)) {
             t->kind = T_LISTHEAD;
@@ -383,7 +416,7 @@ void lex_line(const jx_line *ln, jx_tok *t)
         } else if ((t->num = lex_ordinal(s, n, &t->rest)) > 0) {
             t->kind = T_SECTION;
         } else if ((txt_ends(s, n, "情况") || txt_ends(s, n, "表") || txt_ends(s, n, "）")) &&
-                   txt_find(s, n, "情况") && match(P_PROGRESS, s, n)) {
+                   (txt_find(s, n, "情况") || txt_find(s, n, "落实进度")) && match(P_PROGRESS, s, n)) {
             t->kind = T_PROGRESS;
         } else if (match(P_LISTHEAD, s, n)) {
             t->kind = T_LISTHEAD;
@@ -470,6 +503,13 @@ int lex_date(const char *s, size_t n, jx_tok *t)
 static const char *const leader_titles[] = {
     "常务副市长", "副市长", "市长", "常务副县长", "副县长", "县长", "常务副区长", "副区长", "区长",
     "常务副省长", "副省长", "省长", NULL};
+
+int lex_title_only(const char *s, size_t n)
+{
+    for (int k = 0; leader_titles[k]; k++)
+        if (n == strlen(leader_titles[k]) && !memcmp(s, leader_titles[k], n)) return 1;
+    return 0;
+}
 
 size_t lex_leader(const char *s, size_t n, const char **title)
 {

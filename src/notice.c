@@ -160,8 +160,27 @@ static void signed_by(jx_arena *a, const jx_tok *tok, jx_notice *no, size_t lo, 
 void ntc_metas(jx_arena *a, const jx_tok *tok, size_t n, jx_vec *metas)
 {
     *metas = (jx_vec)JX_VEC(meta);
-    for (size_t i = 0; i < n; i++)
-        if (tok[i].kind == T_META) read_meta(a, metas, i, txt_squash_dup(a, tok[i].body, tok[i].blen));
+    for (size_t i = 0; i < n; i++) {
+        if (tok[i].kind != T_META) continue;
+        size_t had = metas->n;
+        read_meta(a, metas, i, txt_squash_dup(a, tok[i].body, tok[i].blen));
+        /* A block of bullets prints each key on a line and its value on the
+         * next (• 文号： / 嵊政办发〔2021〕5号): a key left empty at its line's
+         * end takes the next line, unless that is a key (• 文件登记号：) */
+        meta *last = metas->n > had ? &JX_AT(*metas, meta, metas->n - 1) : NULL;
+        size_t j = i + 1;
+        while (j < n && tok[j].kind == T_BLANK) j++;
+        /* 来源： opens body sentences too, so the lexer takes it only beside
+         * a date; on its own line right under a metadata line (时间：2025-02-07
+         * 10:04 / 来源：宁波市政府办公厅) it is the block's next key */
+        if (j < n && tok[j].kind == T_TEXT && txt_starts(tok[j].body, tok[j].blen, "来源：") && tok[j].blen < 120 &&
+            !txt_find(tok[j].body, tok[j].blen, "。"))
+            read_meta(a, metas, j, txt_squash_dup(a, tok[j].body, tok[j].blen));
+        if (!last || *last->val || !txt_ends(tok[i].body, tok[i].blen, "：")) continue;
+        if (j < n && tok[j].kind != T_META && tok[j].kind != T_TABLE && tok[j].blen &&
+            !txt_ends(tok[j].body, tok[j].blen, "：") && !txt_find(tok[j].body, tok[j].blen, "。"))
+            last->val = txt_squash_dup(a, tok[j].body, tok[j].blen);
+    }
 }
 
 /* Whether s is an issuer's name alone, naming its government or not

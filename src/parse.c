@@ -161,6 +161,12 @@ static void read_leaders(parser *p, const char *q, const char *stop, jx_vec *lea
             jx_leader l;
             if (split_leader(p->a, q, k, &l) && l.name[0]) {
                 add_leader(leaders, l.name, l.title, p->resp_line);
+            } else if (lex_title_only(q, k)) {
+                /* 牵头领导：市长，副市长 names offices, not persons: who holds
+                 * them is not printed, and is not guessed */
+                jx_msg(p->file, p->item_line, "warning: leader field names a title with no name (\"%.*s\"): no leader recorded",
+                       (int)k, q);
+                p->d->warnings++;
             } else {
                 const char *name = jx_strndup(p->a, q, k);
                 const char *title = leader_title_of(p, name);
@@ -446,7 +452,11 @@ static void table_leaders(parser *p, const char *s, long line, jx_vec *out)
         while (q + k < n && !txt_starts(s + q + k, n - q - k, "、") && !txt_starts(s + q + k, n - q - k, "，") &&
                !txt_starts(s + q + k, n - q - k, "；") && s[q + k] != ' ')
             k++;
-        if (k) {
+        if (k && lex_title_only(s + q, k)) {    /* an office, not a person: as in read_leaders */
+            jx_msg(p->file, line, "warning: leader field names a title with no name (\"%.*s\"): no leader recorded",
+                   (int)k, s + q);
+            p->d->warnings++;
+        } else if (k) {
             jx_leader l;
             if (!split_leader(p->a, s + q, k, &l)) {
                 l.name = jx_strndup(p->a, s + q, k);
@@ -684,6 +694,11 @@ static void parse_lists(parser *p, const jx_seg *sp, size_t notice)
         case T_ITEM:
             if (!p->in_list) break;
             if (p->tok[i].item) {       /* a number in sequence (segmentation decides) */
+                if (p->in_item && t->num > p->seq + 1) {
+                    jx_msg(p->file, line_no(p, i), "warning: item %ld follows item %ld: items %ld to %ld are not in the file",
+                           t->num, p->seq, p->seq + 1, t->num - 1);
+                    p->d->warnings++;
+                }
                 finish_item(p);
                 p->in_item = 1;
                 p->in_resp = 0;
@@ -1008,16 +1023,21 @@ static int resp_line(const jx_tok *t, const jx_line *ln)
             if (ln->text[i] != ' ') small[k++] = ln->text[i];
         buf = small;
     }
+    /* Every place a key stands, not the first only: a run joined from a
+     * page names its units in prose (…责任单位负责组织实施…) before the
+     * table header glued in after it (…序号内容与要求责任单位1确保…). */
+    const char *seq = txt_find(buf, k, "序号");
     for (int f = 0; fields[f]; f++) {
-        const char *at = txt_find(buf, k, fields[f]);
-        if (!at) continue;
-        size_t rest = k - (size_t)(at - buf) - strlen(fields[f]);
-        const char *after = at + strlen(fields[f]);
-        /* a field (责任单位：), a header cell (a tab-separated or one-cell
-         * line), a table header glued into a run (序号主要工作任务第一责任单位…) */
-        if (txt_starts(after, rest, "：") || t->kind == T_TABLE || (rest == 0 && at - buf <= 12) ||
-            txt_find(buf, (size_t)(at - buf), "序号"))
-            return 1;
+        size_t fl = strlen(fields[f]);
+        for (const char *at = buf, *e = buf + k; (at = txt_find(at, (size_t)(e - at), fields[f])); at += fl) {
+            size_t rest = (size_t)(e - at) - fl;
+            const char *after = at + fl;
+            /* a field (责任单位：), a header cell (a tab-separated or one-cell
+             * line), a table header glued into a run (序号主要工作任务第一责任单位…) */
+            if (txt_starts(after, rest, "：") || t->kind == T_TABLE || (rest == 0 && at - buf <= 12) ||
+                (seq && seq < at))
+                return 1;
+        }
     }
     return 0;
 }

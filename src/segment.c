@@ -80,6 +80,14 @@ static void issues(jx_segs *s, const jx_tok *tok, size_t n)
  * (发布时间：…, 信息来源：…) may stand between them. Table-of-contents entries
  * and catalog lines have no salutation and are not notices. Fills sp from
  * the title at i; returns the salutation's index, or 0. */
+static int title_done(const jx_tok *t)
+{
+    static const char *const kinds[] = {"的通知", "的意见", "的决定", "的批复", "的报告", "的函", NULL};
+    for (int k = 0; kinds[k]; k++)
+        if (txt_ends(t->body, t->blen, kinds[k])) return 1;
+    return 0;
+}
+
 static size_t notice_at(const jx_tok *tok, size_t n, size_t i, jx_seg *sp)
 {
     long docno = -1, bad_docno = -1;    /* bad: a line that starts as a doc_no but is none */
@@ -107,10 +115,13 @@ static size_t notice_at(const jx_tok *tok, size_t n, size_t i, jx_seg *sp)
             bad_docno = sp->title_skip = (long)j;
             continue;
         }
-        if ((t->kind == T_TEXT || t->kind == T_LISTHEAD) && docno < 0 && parts < 6 &&
-            !txt_ends(t->body, t->blen, "。")) {
+        if ((t->kind == T_TEXT || t->kind == T_LISTHEAD) && (docno < 0 || title_done(&tok[title_end - 1])) &&
+            parts < 6 && !txt_ends(t->body, t->blen, "。")) {
             parts++;
-            title_end = j + 1;
+            /* A title ends with its document's kind (…的通知): a line after
+             * it is the page's (a mirror's 政策 tag, the remains of the
+             * red-head's wrapped title under the doc_no), not the title's */
+            if (!title_done(&tok[title_end - 1])) title_end = j + 1;
             continue;
         }
         break;
@@ -360,7 +371,12 @@ static void lists(jx_arena *a, jx_segs *s, jx_tok *tok, const jx_line *lines, si
             break;
         case T_ITEM:
             if (!l.in_list) break;
-            if (t->num == l.last_seq + 1 || t->num == 1 || (!l.in_resp && !l.in_item && t->num > l.last_seq)) {
+            /* after an item's responsibility clause a larger number opens the
+             * next item even past a gap (3. … 责任单位：… / 7. …): no unit
+             * name wraps onto a line of its own that opens with 7. (the
+             * reader says which numbers the file lacks) */
+            if (t->num == l.last_seq + 1 || t->num == 1 || (!l.in_resp && !l.in_item && t->num > l.last_seq) ||
+                (l.in_resp && t->num > l.last_seq && t->rest && !(*t->rest >= '0' && *t->rest <= '9'))) {
                 tok[i].item = 1;
                 l.in_item = 1;
                 l.in_resp = 0;
