@@ -1002,6 +1002,19 @@ static int hold_source(jx_db *db, const jx_doc *d, sqlite3_int64 this_source, sq
  * meta 'texts held' says it was done; db.c deletes it whenever a jxgov with
  * another schema.sql opens the database. In one transaction of its own: an
  * interrupted run leaves it to the next open. */
+/* Pushes the first column of every row query q returns onto v (ids). */
+static int push_ids(jx_db *db, const char *q, jx_vec *v)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(db->h, q, -1, &st, NULL);
+    while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        *(sqlite3_int64 *)jx_vec_push(v) = sqlite3_column_int64(st, 0);
+        rc = SQLITE_OK;
+    }
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
 static int hold_left(jx_db *db, const char *path, char *err, size_t errsz)
 {
     sqlite3_stmt *st = NULL;
@@ -1012,15 +1025,8 @@ static int hold_left(jx_db *db, const char *path, char *err, size_t errsz)
     if (db_lock(db->c, "BEGIN IMMEDIATE", err, errsz)) return -1;
     jx_vec ids = {0};
     ids.size = sizeof(sqlite3_int64);
-    rc = sqlite3_prepare_v2(db->h, "SELECT source_id FROM sources s WHERE NOT EXISTS"
-                            " (SELECT 1 FROM held_texts h WHERE h.source_id = s.source_id) ORDER BY source_id",
-                            -1, &st, NULL);
-    while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-        *(sqlite3_int64 *)jx_vec_push(&ids) = sqlite3_column_int64(st, 0);
-        rc = SQLITE_OK;
-    }
-    sqlite3_finalize(st);
-    if (rc == SQLITE_DONE) rc = SQLITE_OK;
+    rc = push_ids(db, "SELECT source_id FROM sources s WHERE NOT EXISTS"
+                  " (SELECT 1 FROM held_texts h WHERE h.source_id = s.source_id) ORDER BY source_id", &ids);
     long lost = 0;
     sqlite3_int64 first = 0, held = 0;
     for (size_t i = 0; i < ids.n && rc == SQLITE_OK; i++) {
@@ -1524,24 +1530,10 @@ int ld_doc(jx_db *db, const jx_doc *d, char *err, size_t errsz)
         snprintf(q, sizeof q, "UPDATE sources SET extractor = %d WHERE source_id = %lld", JX_SCHEMA_VERSION,
                  (long long)source_id);
         rc = sqlite3_exec(db->h, q, NULL, NULL, NULL);
-        sqlite3_stmt *st = NULL;
         snprintf(q, sizeof q, "SELECT notice_id FROM notices WHERE source_id = %lld", (long long)source_id);
-        if (rc == SQLITE_OK) rc = sqlite3_prepare_v2(db->h, q, -1, &st, NULL);
-        while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-            *(sqlite3_int64 *)jx_vec_push(&db->stale) = sqlite3_column_int64(st, 0);
-            rc = SQLITE_OK;
-        }
-        if (rc == SQLITE_DONE) rc = SQLITE_OK;
-        sqlite3_finalize(st);
-        st = NULL;
+        if (rc == SQLITE_OK) rc = push_ids(db, q, &db->stale);
         snprintf(q, sizeof q, "SELECT notice_id FROM notice_sources WHERE source_id = %lld", (long long)source_id);
-        if (rc == SQLITE_OK) rc = sqlite3_prepare_v2(db->h, q, -1, &st, NULL);
-        while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-            *(sqlite3_int64 *)jx_vec_push(&db->was) = sqlite3_column_int64(st, 0);
-            rc = SQLITE_OK;
-        }
-        if (rc == SQLITE_DONE) rc = SQLITE_OK;
-        sqlite3_finalize(st);
+        if (rc == SQLITE_OK) rc = push_ids(db, q, &db->was);
         /* its copies are told again, as this jxgov reads them */
         if (rc == SQLITE_OK) rc = bind(db->st[S_FORGET_COPIES], "i", (long long)source_id);
         if (rc == SQLITE_OK) rc = run(db, S_FORGET_COPIES);
