@@ -911,8 +911,19 @@ static int separator_row(const char *s, size_t n)
     return dash;
 }
 
+static int para_role(const jx_line *l);
+static int leader_cell(const jx_line *l);
+
+/* The role of a pipe row's cell as a header cell (R_NONE: none). */
+static int cell_role(const jx_span *c)
+{
+    jx_line l = {(char *)c->p, c->n, 0};
+    return para_role(&l);
+}
+
 /* 1: a pipe-row header (序号 | …), 2: the first line of a cell-per-line
- * pipe table (序号 |), 0: neither. */
+ * pipe table (序号 |), 3: a pipe-row header with no 序号 that opens with a
+ * leader column, 0: none. */
 static int pipe_header(const jx_line *l, int *outer, int *closed)
 {
     const char *s = l->text;
@@ -927,6 +938,18 @@ static int pipe_header(const jx_line *l, int *outer, int *closed)
     for (size_t c = 0; c < k && !form; c++)   /* 序号 need not come first */
         if (eq_nospace(JX_AT(cells, jx_span, c).p, JX_AT(cells, jx_span, c).n, "序号"))
             form = k == 1 && *closed && !*outer ? 2 : k > 1 ? 1 : 0;
+    if (!form && k >= 3) {
+        /* no 序号: a leader column, then the text, then units (牵头领导 |
+         * 重点工作 | 牵头单位 | 配合单位 | 备注, 玉环 2021 as pipe rows), the
+         * row numbers inside the text */
+        int units = 0;
+        for (size_t c = 2; c < k; c++) {
+            int r = cell_role(&JX_AT(cells, jx_span, c));
+            units |= r == R_DEPT || r == R_MEMBER;
+        }
+        if (units && cell_role(&JX_AT(cells, jx_span, 0)) == R_LEADER && cell_role(&JX_AT(cells, jx_span, 1)) == R_TEXT)
+            form = 3;
+    }
     jx_vec_free(&cells);
     return form;
 }
@@ -1027,6 +1050,79 @@ static size_t from_cell_pipes(emitter *e, const jx_text *t, size_t i)
         emit(e, l->no, b.p, b.len);
     }
     jx_buf_free(&b);
+    return i;
+}
+
+/* Pipe rows under a header that opens with a leader column and has no
+ * 序号 (pipe_header's form 3): a 序号 column is put in front, each row's
+ * number taken from its text cell (1.始终做到…). The leader's cell stands
+ * in the first row it leads; the rows under it print that cell empty or
+ * leave it out (a web page's rowspan), which the row's shape tells: a row
+ * whose first cell opens with the next item number has no leader cell. A
+ * cell that is empty then inherits, as a merged leader cell does. The
+ * cells are the page's own, so the units need no telling apart. */
+static size_t from_led_pipe_rows(emitter *e, const jx_text *t, size_t i, int outer, int closed)
+{
+    jx_vec cells = JX_VEC(jx_span);
+    jx_buf b = {0};
+    for (int header = 1; i < t->nlines; i++, header = 0) {
+        const jx_line *l = &t->lines[i];
+        if (!l->len || pg_furniture(l->text, l->len)) { emit(e, l->no, l->text, l->len); continue; }
+        if (memchr(l->text, '\t', l->len)) break;
+        if (!memchr(l->text, '|', l->len)) {
+            /* a group row (一、…) or a leader's subheading between two rows */
+            const char *s = l->text, *rest;
+            size_t n = l->len;
+            trim(&s, &n);
+            if ((lex_ordinal(s, n, &rest) > 0 || subheading(s, n)) && pipe_row_next(t, i + 1)) {
+                emit(e, l->no, s, n);
+                continue;
+            }
+            break;
+        }
+        if (separator_row(l->text, l->len)) continue;
+        size_t k = pipe_cells(l->text, l->len, outer, closed, &cells), first = 0;
+        jx_buf_clear(&b);
+        if (header) {
+            jx_buf_puts(&b, "序号");
+        } else {
+            const jx_span *c0 = &JX_AT(cells, jx_span, 0);
+            jx_line at = {jx_strndup(e->a, c0->p, c0->n), c0->n, l->no};
+            jx_tok tk;
+            lex_line(&at, &tk);
+            int no_leader = tk.kind == T_ITEM && !leader_cell(&at);
+            if (!no_leader && k >= 2) {     /* the text is the second cell */
+                const jx_span *c1 = &JX_AT(cells, jx_span, 1);
+                jx_line tx = {jx_strndup(e->a, c1->p, c1->n), c1->n, l->no};
+                lex_line(&tx, &tk);
+                first = 1;
+            }
+            if (tk.kind == T_ITEM) {
+                char *num = jx_sprintf(e->a, "%ld\t", tk.num);
+                jx_buf_puts(&b, num);
+            } else {
+                jx_buf_puts(&b, "\t");       /* a follow-on row */
+            }
+            if (no_leader) jx_buf_puts(&b, "\t");
+            for (size_t c = 0; c < k; c++) {
+                const jx_span *sp = &JX_AT(cells, jx_span, c);
+                if (c) jx_buf_put(&b, "\t", 1);
+                if (c == first && tk.kind == T_ITEM)
+                    jx_buf_put(&b, tk.rest, tk.blen - (size_t)(tk.rest - tk.body));
+                else
+                    jx_buf_put(&b, sp->p, sp->n);
+            }
+            emit(e, l->no, b.p, b.len);
+            continue;
+        }
+        for (size_t c = 0; c < k; c++) {
+            jx_buf_put(&b, "\t", 1);
+            jx_buf_put(&b, JX_AT(cells, jx_span, c).p, JX_AT(cells, jx_span, c).n);
+        }
+        emit(e, l->no, b.p, b.len);
+    }
+    jx_buf_free(&b);
+    jx_vec_free(&cells);
     return i;
 }
 
@@ -1510,6 +1606,7 @@ void tbl_normalize(jx_arena *a, jx_text *t)
         int outer = 0, closed = 0, form = memchr(l->text, '|', l->len) ? pipe_header(l, &outer, &closed) : 0;
         if (form == 1) i = from_pipe_rows(&e, t, i, outer, closed);
         else if (form == 2) i = from_cell_pipes(&e, t, i);
+        else if (form == 3) i = from_led_pipe_rows(&e, t, i, outer, closed);
         else if (para_header(l) && (!i || !memchr(t->lines[i - 1].text, '\t', t->lines[i - 1].len)))
             i = from_paragraphs(&e, t, i);
         else if (l->len <= 30 && l->len >= 6 && (ncols = item_header(t, i, role, &body)))
