@@ -1394,6 +1394,18 @@ static int unit_paragraph(jx_arena *a, const jx_line *l)
     return ok;
 }
 
+/* A paragraph of spaces only (a page's &nbsp;, U+00A0, or U+3000). */
+static int blank_paragraph(const jx_line *l)
+{
+    for (size_t k = 0; k < l->len;) {
+        if (l->text[k] == ' ') k++;
+        else if (txt_starts(l->text + k, l->len - k, "\xC2\xA0")) k += 2;
+        else if (txt_starts(l->text + k, l->len - k, "\xE3\x80\x80")) k += 3;
+        else return 0;
+    }
+    return 1;
+}
+
 static void note(emitter *e, long no, char *text)
 {
     jx_line *l = jx_vec_push(e->notes);
@@ -1411,8 +1423,9 @@ static void emit_cell(emitter *e, jx_buf *b, long no, const char *s, size_t n)
 }
 
 /* The cells after the text of a row of a table whose leader column comes
- * first, under a 牵头单位 and a 配合单位 column and then 备注 columns (or
- * none), as a web page copied as text prints it: 玉环 2021, whose page
+ * first, under a 牵头单位 and a 配合单位 column (unit_cols 2), or one unit
+ * column (责任单位, unit_cols 1: every unit paragraph is its cell), and then
+ * 备注 columns (or none), as a web page copied as text prints it: 玉环 2021, whose page
  * prints each unit of a cell a paragraph of its own and an empty cell as
  * nothing at all, a blank line after every paragraph alike. So the blank
  * lines part units, not cells, and a row's paragraphs do not count its
@@ -1427,12 +1440,12 @@ static void emit_cell(emitter *e, jx_buf *b, long no, const char *s, size_t n)
  * names none, a unit after a 备注, a 备注 where the header has none)
  * cannot be told apart: it is left out, and said. Returns 0 then. */
 static int led_units(emitter *e, jx_buf *b, const jx_line *item, long seq, const jx_line *const *cells, size_t nc,
-                     size_t skips)
+                     size_t unit_cols, size_t skips)
 {
     jx_arena *a = e->a;
     size_t k = 1, r;
     const char *why = NULL;
-    if (!nc) why = "no 牵头单位 cell (merged with the row above, or not printed)";
+    if (!nc) why = "no unit cell (merged with the row above, or not printed)";
     else if (!unit_paragraph(a, cells[0])) why = "its first cell after the text names no unit";
     else {
         while (k < nc && unit_paragraph(a, cells[k])) k++;
@@ -1444,13 +1457,22 @@ static int led_units(emitter *e, jx_buf *b, const jx_line *item, long seq, const
         note(e, item->no, jx_sprintf(e->a, "item %ld of a table with a leader column: %s; the row is left out", seq, why));
         return 0;
     }
-    emit_cell(e, b, cells[0]->no, cells[0]->text, cells[0]->len);
     jx_buf m = {0};
-    for (size_t j = 1; j < k; j++) {
-        if (j > 1) jx_buf_puts(&m, "、");
-        jx_buf_put(&m, cells[j]->text, cells[j]->len);
+    if (unit_cols == 2) {
+        emit_cell(e, b, cells[0]->no, cells[0]->text, cells[0]->len);
+        for (size_t j = 1; j < k; j++) {
+            if (j > 1) jx_buf_puts(&m, "、");
+            jx_buf_put(&m, cells[j]->text, cells[j]->len);
+        }
+        emit_cell(e, b, k > 1 ? cells[1]->no : cells[0]->no, m.p ? m.p : "", m.len);
+    } else {
+        /* one unit column: its units, in printed order */
+        for (size_t j = 0; j < k; j++) {
+            if (j) jx_buf_puts(&m, "、");
+            jx_buf_put(&m, cells[j]->text, cells[j]->len);
+        }
+        emit_cell(e, b, cells[0]->no, m.p, m.len);
     }
-    emit_cell(e, b, k > 1 ? cells[1]->no : cells[0]->no, m.p ? m.p : "", m.len);
     jx_buf_clear(&m);
     for (size_t j = k; j < nc; j++) jx_buf_put(&m, cells[j]->text, cells[j]->len);
     if (skips) emit_cell(e, b, k < nc ? cells[k]->no : cells[0]->no, m.p ? m.p : "", m.len);
@@ -1481,13 +1503,15 @@ static size_t from_items(emitter *e, const jx_text *t, size_t i, const int *role
      * rows after it get the column empty, which inherits */
     int led = role[0] == R_LEADER;
     const jx_line *leader_at = NULL;
-    if (led) {
-        /* the units read by led_units: 牵头单位, 配合单位, then 备注 columns */
-        skips = ncols;
-        if (ncols >= 4 && role[2] == R_DEPT && role[3] == R_MEMBER)
-            for (skips = 0; 4 + skips < ncols && role[4 + skips] == R_SKIP; skips++) {}
-        if (4 + skips != ncols) led = 0;     /* others: a paragraph a column */
+    size_t unit_cols = 0;
+    if (led && ncols >= 3 && role[2] == R_DEPT) {
+        /* the units read by led_units: 牵头单位 (or 责任单位), perhaps
+         * 配合单位, then 备注 columns */
+        unit_cols = ncols >= 4 && role[3] == R_MEMBER ? 2 : 1;
+        while (2 + unit_cols + skips < ncols && role[2 + unit_cols + skips] == R_SKIP) skips++;
+        if (2 + unit_cols + skips != ncols) unit_cols = 0;
     }
+    led = unit_cols > 0;        /* others: a paragraph a column */
     while (i < t->nlines) {
         const jx_line *l = &t->lines[i];
         if (!l->len || pg_furniture(l->text, l->len)) { i++; continue; }
@@ -1515,15 +1539,14 @@ static size_t from_items(emitter *e, const jx_text *t, size_t i, const int *role
          * the next item or group row, one a column; a leader's cell may
          * print its names a paragraph each */
         size_t j = i + 1, c = 1;
-        const jx_line *cells[16];
-        size_t nc = 0;
-        for (; j < t->nlines && nc < 16; j++) {
+        /* a leader-column page prints a unit a paragraph: many to a row */
+        const jx_line *cells[256];
+        size_t nc = 0, cap = role[0] == R_LEADER ? 256 : 16;
+        for (; j < t->nlines && nc < cap; j++) {
             const jx_line *m = &t->lines[j];
             if (!m->len || pg_furniture(m->text, m->len)) continue;
-            if (role[0] == R_LEADER && (leader_cell(m) || (m->len == 1 && *m->text == ' '))) {
-                if (leader_cell(m)) break;
-                continue;       /* an empty paragraph (&nbsp;) */
-            }
+            if (role[0] == R_LEADER && leader_cell(m)) break;
+            if (role[0] == R_LEADER && blank_paragraph(m)) continue;      /* &nbsp; */
             jx_tok mk;
             lex_line(m, &mk);
             if (mk.kind == T_SECTION || (mk.kind == T_ITEM && mk.num == seq + 1) || ends_table(&mk) ||
@@ -1545,7 +1568,7 @@ static size_t from_items(emitter *e, const jx_text *t, size_t i, const int *role
             else emit(e, l->no, "\t", 1);
             emit_cell(e, &b, l->no, rest, rn);
             if (led) {
-                if (!led_units(e, &b, l, seq, cells, nc, skips)) {
+                if (!led_units(e, &b, l, seq, cells, nc, unit_cols, skips)) {
                     e->out->n = mark;
                     continue;       /* the leader's cell stays for the rows after */
                 }
