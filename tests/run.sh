@@ -187,6 +187,12 @@ expect_cols "five files as one: targets" "$T/c5.db" targets 9 "$G/district_targe
 for v in $own_sets; do
     expect_cols "five files as one: $v" "$T/c5.db" $v $(dump --cols $v) "$G/$v.tsv"
 done
+# each notice's body as from its own file: the next issue's masthead (嘉兴市
+# 人民政府公报, GAZETTE OF…, 第 03 期, 目 录) ends the notice before it
+rm -f "$T/s5.db"; ingest "$T/s5.db" "$seeds"/*.txt
+bodies='SELECT coalesce(doc_no, title), body FROM v_notices ORDER BY 1, 2'
+if [ "$(sqlite3 "$T/c5.db" "$bodies")" = "$(sqlite3 "$T/s5.db" "$bodies")" ]; then ok
+else bad "five files as one: notice bodies differ from five files'"; fi
 
 # Files concatenated: the second copy of 嘉政办发〔2025〕3号 adds nothing.
 cat "$s000" "$s001" "$s002" > "$T/cat.txt"
