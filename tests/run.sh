@@ -103,9 +103,12 @@ for s in 000 002 003 004; do
     iconv -f UTF-8 -t GB18030 "$src" > "$T/$s.gb18030"
     { printf '\377\376'; iconv -f UTF-8 -t UTF-16LE "$src"; } > "$T/$s.utf16le"
     { printf '\376\377'; iconv -f UTF-8 -t UTF-16BE "$src"; } > "$T/$s.utf16be"
+    iconv -f UTF-8 -t UTF-16LE "$src" > "$T/$s.utf16lenobom"
+    iconv -f UTF-8 -t UTF-16BE "$src" > "$T/$s.utf16benobom"
     { printf '\357\273\277'; sed 's/$/\r/' "$src"; } > "$T/$s.bomcrlf"
     tr '\n' '\r' < "$src" > "$T/$s.cr"
-    for enc in gb18030:GB18030 utf16le:UTF-16LE utf16be:UTF-16BE bomcrlf:UTF-8-BOM cr:UTF-8; do
+    for enc in gb18030:GB18030 utf16le:UTF-16LE utf16be:UTF-16BE utf16lenobom:UTF-16LE utf16benobom:UTF-16BE \
+               bomcrlf:UTF-8-BOM cr:UTF-8; do
         f=${enc%%:*} name=${enc#*:}
         rm -f "$T/e.db"
         ingest "$T/e.db" "$T/$s.$f"
