@@ -497,6 +497,7 @@ typedef struct {
     long line;
     const char *body;       /* folded text, paragraphs joined with \n, no page furniture */
     const char *indexed;    /* per paragraph of body: '1' to index it in search, '0' for a list's */
+    int reprint;            /* printed inside a gazette issue: after its masthead, before its colophon */
 } jx_notice;
 
 typedef struct {

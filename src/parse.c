@@ -1100,6 +1100,13 @@ void prs_doc(jx_arena *a, jx_doc *d)
     jx_vec metas;
     ntc_metas(a, p.tok, p.n, &metas);
     for (size_t k = 0; k < sg.notices.n; k++) ntc_open(a, d, p.tok, &JX_AT(sg.notices, jx_seg, k), &metas);
+    /* a notice is a gazette's reprint when the last issue mark before it is
+     * a masthead, not the colophon that closes an issue */
+    for (size_t k = 0, j = 0, in_issue = 0; k < sg.notices.n; k++) {
+        for (; j < sg.issues.n && JX_AT(sg.issues, jx_seg, j).at <= JX_AT(sg.notices, jx_seg, k).lo; j++)
+            in_issue = JX_AT(sg.issues, jx_seg, j).kind == SEG_MASTHEAD;
+        JX_AT(d->notices, jx_notice, k).reprint = (int)in_issue;
+    }
     for (size_t k = 0; k < d->notices.n; k++) {
         jx_notice *no = &JX_AT(d->notices, jx_notice, k);
         const jx_seg *sp = &JX_AT(sg.notices, jx_seg, k);
