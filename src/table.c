@@ -1058,9 +1058,9 @@ static size_t from_cell_pipes(emitter *e, const jx_text *t, size_t i)
  * number taken from its text cell (1.始终做到…). The leader's cell stands
  * in the first row it leads; the rows under it print that cell empty or
  * leave it out (a web page's rowspan), which the row's shape tells: a row
- * whose first cell opens with the next item number has no leader cell. A
- * cell that is empty then inherits, as a merged leader cell does. The
- * cells are the page's own, so the units need no telling apart. */
+ * whose first cell is numbered text, not names with titles, has no leader
+ * cell. A cell that is empty then inherits, as a merged leader cell does.
+ * The cells are the page's own, so the units need no telling apart. */
 static size_t from_led_pipe_rows(emitter *e, const jx_text *t, size_t i, int outer, int closed)
 {
     jx_vec cells = JX_VEC(jx_span);
@@ -1424,7 +1424,8 @@ static void emit_cell(emitter *e, jx_buf *b, long no, const char *s, size_t n)
 
 /* The cells after the text of a row of a table whose leader column comes
  * first, under a 牵头单位 and a 配合单位 column (unit_cols 2), or one unit
- * column (责任单位, unit_cols 1: every unit paragraph is its cell), and then
+ * column (责任单位, unit_cols 1: every unit paragraph is its cell, the
+ * first listed leading), and then
  * 备注 columns (or none), as a web page copied as text prints it: 玉环 2021, whose page
  * prints each unit of a cell a paragraph of its own and an empty cell as
  * nothing at all, a blank line after every paragraph alike. So the blank
