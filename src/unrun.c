@@ -57,7 +57,7 @@ static const struct { const char *w; int role; } header_words[] = {
     {"主要工作任务", H_TEXT}, {"工作任务", H_TEXT}, {"重点工作", H_TEXT}, {"目标任务", H_TEXT},
     {"主要目标任务", H_TEXT}, {"主要任务", H_TEXT}, {"重点任务", H_TEXT}, {"具体任务", H_TEXT},
     {"工作事项", H_TEXT}, {"事项名称", H_TEXT}, {"事项", H_TEXT}, {"专项行动", H_TEXT},
-    {"工作内容", H_TEXT}, {"主要内容", H_TEXT}, {"任务内容", H_TEXT},
+    {"工作内容", H_TEXT}, {"主要内容", H_TEXT}, {"任务内容", H_TEXT}, {"内容与要求", H_TEXT},
     {"项目名称", H_NAME}, {"项目内容", H_TEXT}, {"建设内容", H_TEXT},
     {"第一责任单位", H_LEAD}, {"市级牵头单位", H_LEAD}, {"牵头单位", H_LEAD}, {"牵头部门", H_LEAD},
     {"责任单位", H_LEAD}, {"责任部门", H_LEAD}, {"主办单位", H_LEAD},
@@ -103,29 +103,29 @@ static int header_word(run *r, size_t i, size_t *end)
     return best;
 }
 
-/* A text column's label that no list above names (内容与要求, 目标要求,
- * 工作措施: every government words it its own way): up to ten Han
- * characters right after 序号 (or 项目名称), ending in a word for a task's
- * text, and followed at once by a unit or leader column's word. *end past
- * it; 0 when none. */
+static int is_han(run *r, size_t i);
+
+/* A text column's label that no list above names (具体工作内容, 重点工作任务:
+ * every government words it its own way), by the rule the table reader
+ * (table.c) reads a header cell as the text by: words ending in 内容 or
+ * holding 工作任务 or 重点工作. Up to ten Han characters right after 序号
+ * (or 项目名称), followed at once by a unit or leader column's word. *end
+ * past it; 0 when none. */
 static int text_label(run *r, size_t i, size_t *end)
 {
-    static const char *const endings[] = {"内容", "要求", "任务", "工作", "事项", "举措", "措施", "目标", NULL};
     size_t j = i;
     for (int chars = 0; chars < 10; chars++) {
-        if (j + 3 > r->n || (unsigned char)r->t[j] < 0xE4 || (unsigned char)r->t[j] > 0xE9) return 0;
+        if (!is_han(r, j)) return 0;
         j += 3;
-        if (chars < 1) continue;
         size_t x;
         int role = header_word(r, j, &x);
-        if (role != H_LEAD && role != H_MEMBER && role != H_LEADER) continue;
-        for (int k = 0; endings[k]; k++) {
-            size_t l = strlen(endings[k]);
-            if (j - i >= l && !memcmp(r->t + j - l, endings[k], l)) {
-                *end = j;
-                return 1;
-            }
+        if (chars < 1 || (role != H_LEAD && role != H_MEMBER && role != H_LEADER)) continue;
+        if ((j - i >= 6 && !memcmp(r->t + j - 6, "内容", 6)) || txt_find(r->t + i, j - i, "工作任务") ||
+            txt_find(r->t + i, j - i, "重点工作")) {
+            *end = j;
+            return 1;
         }
+        return 0;       /* the first unit word ends the label */
     }
     return 0;
 }
