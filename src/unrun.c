@@ -9,9 +9,12 @@
  * The structure is found inside the run by three rules:
  * - the header words found after 序号 give the column set (one text column,
  *   or a 项目名称 column and its content, then one or two unit columns, and
- *   perhaps a leader column before or after the units); a header with
+ *   perhaps a leader column before or after the units; the text column may
+ *   be any label the table reader takes for one, 具体工作内容); a header with
  *   district columns is read by the rules of "district tables" below; any
- *   other header is left alone;
+ *   other header is left alone; a first group heading printed just before
+ *   序号 is the first group row, and the header printed again under a later
+ *   group heading is no part of any row;
  * - a number that continues the 序号 sequence (or 1 after a group heading;
  *   1* as well, a key item's mark), or the next group ordinal 二、, starts a
  *   row, but only where the text before it ends in a run of unit names: 11
