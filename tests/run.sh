@@ -196,6 +196,16 @@ rm -f "$T/s5.db"; ingest "$T/s5.db" "$seeds"/*.txt
 bodies='SELECT coalesce(doc_no, title), body FROM v_notices ORDER BY 1, 2'
 if [ "$(sqlite3 "$T/c5.db" "$bodies")" = "$(sqlite3 "$T/s5.db" "$bodies")" ]; then ok
 else bad "five files as one: notice bodies differ from five files'"; fi
+# the same in reverse order: 001's reprint of 嘉政办发〔2025〕3号 (no district
+# annex, 2 words apart) now comes before 000's standalone copy, which is
+# still the one whose rows load (the same tasks, and not inside a gazette)
+for s in 004 003 002 001 000; do cat "$seeds"/${s}_*.txt; echo; done > "$T/rev5.txt"
+rm -f "$T/r5.db"; ingest "$T/r5.db" "$T/rev5.txt"
+dump "$T/r5.db" notices > "$T/r5.notices"; expect_rows "five files as one, reversed: notices" "$G/notices.tsv" "$T/r5.notices"
+expect_cols "five files as one, reversed: tasks" "$T/r5.db" tasks 10 "$G/tasks_000.tsv" "$G/tasks_002.tsv" "$G/tasks_003.tsv" "$G/tasks_004.tsv"
+expect_cols "five files as one, reversed: targets" "$T/r5.db" targets 9 "$G/district_targets_000.tsv" "$G/district_targets_003.tsv"
+if [ "$(sqlite3 "$T/r5.db" "$bodies")" = "$(sqlite3 "$T/s5.db" "$bodies")" ]; then ok
+else bad "five files as one, reversed: notice bodies differ from five files'"; fi
 
 # Files concatenated: the second copy of 嘉政办发〔2025〕3号 adds nothing.
 cat "$s000" "$s001" "$s002" > "$T/cat.txt"
