@@ -169,6 +169,33 @@ static void push_seg(split_ctx *c, const char *s, size_t n)
     g->n = n;
 }
 
+/* The length of a level of government at s (区, 县（市）, 乡镇, 街道 …,
+ * with a bracketed level after it), 0 if none. */
+static size_t level_at(const char *s, size_t n)
+{
+    static const char *const levels[] = {"乡镇", "街道", "区", "县", "市", "镇", "乡", NULL};
+    for (int k = 0; levels[k]; k++) {
+        size_t l = strlen(levels[k]);
+        if (!txt_starts(s, n, levels[k])) continue;
+        if (txt_starts(s + l, n - l, "（")) {
+            const char *close = txt_find(s + l, n - l, "）");
+            if (close && close - (s + l) <= 24) l = (size_t)(close - s) + strlen("）");
+        }
+        return l;
+    }
+    return 0;
+}
+
+/* Whether s opens with the body a level of government has (政府, 人民政府,
+ * 管委会, 党委, 街道办事处 …), not a department's name. */
+static int government_body(const char *s, size_t n)
+{
+    static const char *const bodies[] = {"人民政府", "政府", "管委会", "党委", "办事处", NULL};
+    for (int k = 0; bodies[k]; k++)
+        if (txt_starts(s, n, bodies[k])) return 1;
+    return 0;
+}
+
 /* A list that is not exhaustive: 市经信局等 and 市经信局等7个部门 are
  * 市经信局; 市经信局等市级有关部门 is 市经信局 and the group it stands
  * for. 等 anywhere else (高等) is part of a name. */
@@ -326,6 +353,14 @@ size_t dep_split_gov(jx_arena *a, const char *government, const char *s, jx_unit
                 break;
             }
         if (txt_ends(g->s, g->n, "分别")) g->n -= strlen("分别");
+        /* 团市委配合落实: the unit, marked as one that assists (a member
+         * where it stands, after the first) */
+        static const char *const assists[] = {"配合落实", "协助落实", "配合", NULL};
+        for (int k = 0; assists[k]; k++)
+            if (i > 0 && txt_ends(g->s, g->n, assists[k]) && g->n > strlen(assists[k])) {
+                g->n -= strlen(assists[k]);
+                break;
+            }
     }
 
     jx_vec units = JX_VEC(jx_unit);
@@ -335,6 +370,27 @@ size_t dep_split_gov(jx_arena *a, const char *government, const char *s, jx_unit
                  : member_from >= 0 ? (long)i < member_from
                  : last_lead >= 0 ? (long)i <= last_lead : i == 0;
         if (!g->n) continue;
+        /* 各区、县（市）政府: a bare 各 and a level takes the suffix of the
+         * unit after it, whose level then takes the 各 (各区政府, 各县（市）
+         * 政府): the distributive list of the governments of each level. */
+        size_t lv;
+        if (i + 1 < segs.n && txt_starts(g->s, g->n, "各") && level_at(g->s + 3, g->n - 3) == g->n - 3 &&
+            (lv = level_at(JX_AT(segs, seg, i + 1).s, JX_AT(segs, seg, i + 1).n)) &&
+            government_body(JX_AT(segs, seg, i + 1).s + lv, JX_AT(segs, seg, i + 1).n - lv)) {
+            seg *h = &JX_AT(segs, seg, i + 1);
+            for (int k = 0; k < 2; k++) {
+                jx_unit *u = jx_vec_push(&units);
+                u->raw = k ? jx_strndup(a, h->s, h->n) : jx_strndup(a, g->s, g->n);
+                u->department = k ? jx_sprintf(a, "各%.*s", (int)h->n, h->s)
+                                  : jx_sprintf(a, "%.*s%.*s", (int)g->n, g->s, (int)(h->n - lv), h->s + lv);
+                long at = (long)i + k;
+                u->lead = starred ? (k ? h->star : g->star)
+                        : member_from >= 0 ? at < member_from
+                        : last_lead >= 0 ? at <= last_lead : at == 0;
+            }
+            i++;
+            continue;
+        }
         /* 南湖区、秀洲区、嘉善县政府: a bare district takes the suffix of the
          * run's last member. */
         if (is_district(government, g->s, g->n)) {

@@ -1604,8 +1604,55 @@ static size_t from_items(emitter *e, const jx_text *t, size_t i, const int *role
     return i;
 }
 
+/* A line that is a pipe alone (`|`, a scraper's mark between cells). */
+static int bar_line(const jx_line *l)
+{
+    const char *s = l->text;
+    size_t n = l->len;
+    trim(&s, &n);
+    return n == 1 && *s == '|';
+}
+
+/* Tables some mirrors print a cell a line with a line `|` after every
+ * cell (序号 / | / 重点工作任务 / | / 责任单位 / | / 1 / | / …): the bars
+ * part cells as blank lines part paragraphs, and rows are cut by the
+ * header's width and the 序号 sequence as a cell-per-paragraph table's
+ * are. So from a 序号 line whose next line is a bar, the bars are dropped,
+ * each leaving the gap in line numbers that from_paragraphs counts as a
+ * blank line; the first line that is neither a bar nor followed by one
+ * within a few lines (a cell wrapped over lines) ends that. */
+static void drop_bars(jx_arena *a, jx_text *t)
+{
+    size_t i = 0;
+    while (i + 1 < t->nlines && !(para_header(&t->lines[i]) && bar_line(&t->lines[i + 1]))) i++;
+    if (i + 1 >= t->nlines) return;
+    jx_vec out = JX_VEC(jx_line);
+    for (size_t k = 0; k < i; k++) *(jx_line *)jx_vec_push(&out) = t->lines[k];
+    while (i < t->nlines) {
+        const jx_line *l = &t->lines[i];
+        if (!(para_header(l) && i + 1 < t->nlines && bar_line(&t->lines[i + 1]))) {
+            *(jx_line *)jx_vec_push(&out) = *l;
+            i++;
+            continue;
+        }
+        for (; i < t->nlines; i++) {
+            if (bar_line(&t->lines[i])) continue;
+            size_t k = i + 1;
+            while (k < t->nlines && k <= i + 4 && !bar_line(&t->lines[k])) k++;
+            if (k == t->nlines || !bar_line(&t->lines[k])) break;
+            for (; i < k; i++) *(jx_line *)jx_vec_push(&out) = t->lines[i];
+            i--;
+        }
+    }
+    t->lines = jx_alloc(a, (out.n ? out.n : 1) * sizeof *t->lines);
+    if (out.n) memcpy(t->lines, out.p, out.n * sizeof *t->lines);
+    t->nlines = out.n;
+    jx_vec_free(&out);
+}
+
 void tbl_normalize(jx_arena *a, jx_text *t)
 {
+    drop_bars(a, t);
     /* cheap test first: most files have no table in these forms */
     size_t i, start = t->nlines;
     for (i = 0; i < t->nlines && start == t->nlines; i++) {
