@@ -150,6 +150,15 @@ static int field_at(const char *s, size_t n, size_t *klen)
 /* Reads leader names (戴锋、周连昆 / 王某副市长) into leaders. */
 static void read_leaders(parser *p, const char *q, const char *stop, jx_vec *leaders)
 {
+    /* 按《市委工作要点》分工（蒋永根、俞福才）: a note saying how the leaders
+     * were chosen, the leaders in its brackets (a name is four characters
+     * at most, so 张三（副市长） keeps its name) */
+    const char *open = txt_find(q, (size_t)(stop - q), "（");
+    if (open && open - q > 4 * 3 && txt_ends(q, (size_t)(stop - q), "）") &&
+        !txt_find(open + 3, (size_t)(stop - open) - 6, "（")) {
+        q = open + 3;
+        stop -= 3;
+    }
     while (q < stop) {
         size_t k = 0;
         while (q + k < stop && !txt_starts(q + k, (size_t)(stop - q - k), "、") &&
