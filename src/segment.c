@@ -261,6 +261,23 @@ static void tables(jx_arena *a, jx_segs *s, const jx_tok *tok, const jx_line *li
     }
 }
 
+/* Whether the field line at j is a clause of its own, not the bracketed
+ * clause of the line before wrapped onto a line of its own (…给予支持。（ /
+ * 责任单位：…）, as a PDF export wraps a paragraph's inline clause): a
+ * notice's body is a list or not the same, wrapped or not (body_list). */
+static int own_field_line(const jx_tok *tok, size_t lo, size_t j)
+{
+    static const char *const opens[] = {"（", "(", "[", "【", "［", NULL};
+    if (tok[j].kind != T_RESP) return 0;
+    for (size_t k = j; k-- > lo;) {
+        if (tok[k].kind == T_BLANK || tok[k].kind == T_FOOTER) continue;
+        for (int o = 0; opens[o]; o++)
+            if (txt_ends(tok[k].body, tok[k].blen, opens[o])) return 0;
+        break;
+    }
+    return 1;
+}
+
 /* Whether the 一、 heading at i is itself an item (the 民生实事 layout of
  * older gazettes: 一、…, then 分管领导： / 牵头单位： lines, no numbered items
  * under it). */
@@ -352,10 +369,10 @@ static int numbered(const jx_tok *t)
  * title names no list can still print one right in its letter (现将…明确如下：
  * then 1.… / 责任领导：…；责任单位：… item after item, 永康 2008). What tells
  * such a list from numbered prose is that its items carry their own
- * responsibility clause: two numbered items or more (1. / 一、 / （一）) each
- * holding a field (…。（责任单位：…）, on its own lines or wrapped onto the
- * next), in a body with no list heading, 附件 or table to hold a list
- * instead. A point of prose that names a unit once (（责任单位：市建委）, or
+ * responsibility clause: two items or more each holding one, as the list
+ * reader reads it (1. with …。（责任单位：…） or with field lines; 一、 or
+ * （一） with field lines of its own, the 民生实事 layout), in a body with no
+ * list heading, 附件 or table to hold a list instead. A point of prose that names a unit once (（责任单位：市建委）, or
  * 各责任单位要…) makes no list. Only the letter is looked at, up to its
  * signature or date: what an 印发 notice prints after them is the document
  * it issues, under that document's own title, read by its heading (a
@@ -374,7 +391,12 @@ static size_t body_list(const jx_seg *no, const jx_tok *tok)
             cur = i;
             counted = 0;
         }
-        if (!cur || counted || !(t->kind == T_RESP || holds_field(t))) continue;
+        if (!cur || counted) continue;
+        /* an item reads its clause inline or on lines; a heading is an
+         * item only with field lines of its own (section_is_item) */
+        if (tok[cur].kind == T_ITEM ? !(t->kind == T_RESP || holds_field(t))
+                                    : !(i > cur && own_field_line(tok, cur, i)))
+            continue;
         counted = 1;
         if (!items++) first = cur;
     }
