@@ -198,8 +198,13 @@ typedef struct {
 void txt_split(const char *s, size_t n, const jx_splitter *how,
                void (*part)(void *ctx, const char *p, size_t len), void *ctx);
 /* HTML remnants of s[0..n): entities decoded, tags dropped (block tags
- * become '\n', cells '\t'); NULL when s holds none. */
-char *txt_html(jx_arena *a, const char *s, size_t n, size_t *outlen);
+ * become '\n', a row's cells '\t' apart); NULL when s holds none. *st
+ * carries a table row open at the end of one line into the next. */
+typedef struct {
+    int row, cells;             /* in a <tr>; cells opened in it (or in the line) */
+    int cell, started, gap;     /* in a <td>; its text begun; spaces held back */
+} jx_html;
+char *txt_html(jx_arena *a, const char *s, size_t n, size_t *outlen, jx_html *st);
 /* s with every byte that is not part of valid UTF-8 written as \xNN. */
 char *txt_utf8_safe(jx_arena *a, const char *s);
 /* Next UTF-8 code point; advances *p. Input must be valid UTF-8. */
@@ -492,6 +497,7 @@ typedef struct {
     long line;
     const char *body;       /* folded text, paragraphs joined with \n, no page furniture */
     const char *indexed;    /* per paragraph of body: '1' to index it in search, '0' for a list's */
+    int reprint;            /* printed inside a gazette issue: after its masthead, before its colophon */
 } jx_notice;
 
 typedef struct {

@@ -1,9 +1,10 @@
 /* decode.c: bytes -> UTF-8 lines in canonical width.
  *
- * Detection order: a BOM decides (UTF-8, UTF-16LE/BE); otherwise strictly
- * valid UTF-8; otherwise GB18030 through iconv(3). A NUL byte outside UTF-16
- * means a binary file. A sequence valid in no candidate is an error naming
- * the byte offset, never a guess. */
+ * Detection order: a BOM decides (UTF-8, UTF-16LE/BE); otherwise a file
+ * with NUL bytes is UTF-16 when exactly one byte order reads it as text
+ * with line breaks, else binary; otherwise strictly valid UTF-8; otherwise
+ * GB18030 through iconv(3). A sequence valid in no candidate is an error
+ * naming the byte offset, never a guess. */
 #include "jxgov.h"
 
 #include <errno.h>
@@ -76,6 +77,42 @@ static int convert(jx_arena *a, const char *from, const unsigned char *p,
     *out = buf;
     *outlen = (size_t)(o - buf);
     return 0;
+}
+
+/* Whether UTF-8 s[0..n) is text: no NUL, no C0 control but tab, line
+ * breaks and form feed, and at least one line break. */
+static int reads_as_text(const char *s, size_t n)
+{
+    int breaks = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '\n' || c == '\r') breaks = 1;
+        else if (c < 0x20 && c != '\t' && c != '\f') return 0;
+    }
+    return breaks;
+}
+
+/* A file with NUL bytes and no BOM: UTF-16 saved without one (iconv -t
+ * UTF-16LE, some editors' "Unicode") has a NUL in every ASCII character,
+ * line breaks among them. Read in the wrong byte order the same bytes
+ * convert as well, to characters of other scripts, but a line break
+ * becomes U+0A00: so the order that gives line breaks and no control
+ * characters is the file's, when only one does. */
+static const char *utf16_unmarked(jx_arena *a, const unsigned char *p, size_t n, char **conv, size_t *ulen)
+{
+    static const char *const order[] = {"UTF-16LE", "UTF-16BE"};
+    const char *found = NULL;
+    if (n % 2) return NULL;
+    for (int k = 0; k < 2; k++) {
+        char *out;
+        size_t len, bad;
+        if (convert(a, order[k], p, n, &out, &len, &bad) || !reads_as_text(out, len)) continue;
+        if (found) return NULL;
+        found = order[k];
+        *conv = out;
+        *ulen = len;
+    }
+    return found;
 }
 
 static int is_blank(const char *s, size_t n)
@@ -329,7 +366,11 @@ int dec_bytes(jx_arena *a, const unsigned char *p, size_t n, jx_text *t,
     t->nbytes = n;
     if (n == 0) { snprintf(err, errsz, "empty file"); return -1; }
 
-    if (n >= 2 && ((p[0] == 0xFF && p[1] == 0xFE) || (p[0] == 0xFE && p[1] == 0xFF))) {
+    if (n >= 4 && ((p[0] == 0xFF && p[1] == 0xFE && !p[2] && !p[3]) || (!p[0] && !p[1] && p[2] == 0xFE && p[3] == 0xFF))) {
+        snprintf(err, errsz, "UTF-32 text (byte-order mark %s) is not read: convert it to UTF-8",
+                 p[0] ? "FF FE 00 00" : "00 00 FE FF");
+        return -1;
+    } else if (n >= 2 && ((p[0] == 0xFF && p[1] == 0xFE) || (p[0] == 0xFE && p[1] == 0xFF))) {
         int le = p[0] == 0xFF;
         t->encoding = le ? "UTF-16LE" : "UTF-16BE";
         if ((n - 2) % 2) {
@@ -354,40 +395,44 @@ int dec_bytes(jx_arena *a, const unsigned char *p, size_t n, jx_text *t,
         utf8 = conv;
     } else {
         const unsigned char *nul = memchr(p, 0, n);
-        if (nul) {
-            snprintf(err, errsz, "binary file: NUL byte at byte %zu", (size_t)(nul - p));
-            return -1;
-        }
         size_t skip = 0;
-        if (n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) skip = 3;
-        int multi;
-        size_t at = utf8_invalid_at(p + skip, n - skip, &multi);
-        if (at == n - skip) {
-            t->encoding = skip ? "UTF-8-BOM" : "UTF-8";
-            utf8 = (const char *)p + skip;
-            ulen = n - skip;
-        } else if (skip) {
-            snprintf(err, errsz, "invalid UTF-8 after a UTF-8 BOM at byte %zu", at + skip);
-            return -1;
-        } else if (multi >= 4) {
-            /* GB18030 text fails UTF-8 within its first few Chinese
-             * characters (one in seven GB2312 characters happens to be a
-             * valid 2-byte UTF-8 sequence, hardly any a 3-byte one); text
-             * that was plainly UTF-8 up to here is damaged or mixed. */
-            if (n - at < 4 && (p[at] & 0xC0) == 0xC0)
-                snprintf(err, errsz, "truncated UTF-8 sequence at byte %zu (end of file)", at);
-            else
-                snprintf(err, errsz, "invalid UTF-8 at byte %zu after UTF-8 text (damaged or mixed encodings)", at);
-            return -1;
-        } else {
-            int rc = convert(a, "GB18030", p, n, &conv, &ulen, &bad);
-            if (rc) {
-                snprintf(err, errsz,
-                         "not valid UTF-8 (byte %zu) nor GB18030 (byte %zu)", at, bad);
+        if (nul) {
+            if (!(t->encoding = utf16_unmarked(a, p, n, &conv, &ulen))) {
+                snprintf(err, errsz, "binary file: NUL byte at byte %zu", (size_t)(nul - p));
                 return -1;
             }
-            t->encoding = "GB18030";
             utf8 = conv;
+        } else {
+            if (n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) skip = 3;
+            int multi;
+            size_t at = utf8_invalid_at(p + skip, n - skip, &multi);
+            if (at == n - skip) {
+                t->encoding = skip ? "UTF-8-BOM" : "UTF-8";
+                utf8 = (const char *)p + skip;
+                ulen = n - skip;
+            } else if (skip) {
+                snprintf(err, errsz, "invalid UTF-8 after a UTF-8 BOM at byte %zu", at + skip);
+                return -1;
+            } else if (multi >= 4) {
+                /* GB18030 text fails UTF-8 within its first few Chinese
+                 * characters (one in seven GB2312 characters happens to be a
+                 * valid 2-byte UTF-8 sequence, hardly any a 3-byte one); text
+                 * that was plainly UTF-8 up to here is damaged or mixed. */
+                if (n - at < 4 && (p[at] & 0xC0) == 0xC0)
+                    snprintf(err, errsz, "truncated UTF-8 sequence at byte %zu (end of file)", at);
+                else
+                    snprintf(err, errsz, "invalid UTF-8 at byte %zu after UTF-8 text (damaged or mixed encodings)", at);
+                return -1;
+            } else {
+                int rc = convert(a, "GB18030", p, n, &conv, &ulen, &bad);
+                if (rc) {
+                    snprintf(err, errsz,
+                             "not valid UTF-8 (byte %zu) nor GB18030 (byte %zu)", at, bad);
+                    return -1;
+                }
+                t->encoding = "GB18030";
+                utf8 = conv;
+            }
         }
     }
     if (split_lines(a, utf8, ulen, t, err, errsz)) return -1;

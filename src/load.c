@@ -936,6 +936,43 @@ static const char *copy_key(jx_arena *a, const jx_doc *d, size_t k)
     return jx_sprintf(a, "untitled|%s|%ld", d->text.sha256, no->line);
 }
 
+/* Which notices of d are the file's copy of their key (mine[k]): a file
+ * that prints a key twice (gazette issues saved into one file, a notice
+ * and its reprint in a gazette) has as its copy the one the rule across
+ * files prefers: more tasks, then not a gazette's reprint, then the first;
+ * so that the order of the texts in a file never changes the rows. */
+static unsigned char *file_copies(jx_arena *a, const jx_doc *d, const by_notice *rows)
+{
+    size_t n = d->notices.n;
+    unsigned char *mine = jx_alloc(a, n ? n : 1);
+    const char **keys = jx_alloc(a, (n ? n : 1) * sizeof *keys);
+    size_t *best = jx_alloc(a, (n ? n : 1) * sizeof *best);    /* per key's first copy: its best */
+    jx_index at = {0};
+    for (size_t k = 0; k < n; k++) {
+        keys[k] = copy_key(a, d, k);
+        size_t h = jx_hash(keys[k], strlen(keys[k]), JX_HASH_SEED), pos = 0, j;
+        while ((j = jx_index_next(&at, h, &pos)) != JX_NONE && strcmp(keys[j], keys[k])) {}
+        mine[k] = 1;
+        if (j == JX_NONE) {
+            jx_index_add(&at, h, k);
+            best[k] = k;
+            continue;
+        }
+        size_t b = best[j];
+        size_t tk = rows[K_TASK].start[k + 1] - rows[K_TASK].start[k];
+        size_t tb = rows[K_TASK].start[b + 1] - rows[K_TASK].start[b];
+        int rk = JX_AT(d->notices, jx_notice, k).reprint, rb = JX_AT(d->notices, jx_notice, b).reprint;
+        if (tk > tb || (tk == tb && !rk && rb)) {
+            mine[b] = 0;
+            best[j] = k;
+        } else {
+            mine[k] = 0;
+        }
+    }
+    jx_index_free(&at);
+    return mine;
+}
+
 /* The decoded lines of a file, as held_texts keeps them (once). */
 static int hold_lines(jx_db *db, const jx_text *t, sqlite3_int64 source_id)
 {
@@ -1102,13 +1139,14 @@ static int rows_from(jx_db *db, sqlite3_int64 source_id, const char *key, sqlite
         prs_doc(&a, &d2);
         jx_msg_capture = was;
         jx_buf_free(&quiet);
-        size_t k = 0;
-        while (k < d2.notices.n && strcmp(copy_key(&a, &d2, k), key)) k++;
-        *ok = k < d2.notices.n;
         by_notice rows[K_COUNT];
+        group_all(&a, &d2, rows);
+        const unsigned char *mine = file_copies(&a, &d2, rows);
+        size_t k = 0;
+        while (k < d2.notices.n && (!mine[k] || strcmp(copy_key(&a, &d2, k), key))) k++;
+        *ok = k < d2.notices.n;
         if (*ok) {
             const jx_notice *no = &JX_AT(d2.notices, jx_notice, k);
-            group_all(&a, &d2, rows);
             sqlite3_int64 *ids = db->task_ids;
             db->task_ids = jx_xcalloc(d2.tasks.n, sizeof *db->task_ids);
             if (!into) {
@@ -1551,8 +1589,9 @@ int ld_doc(jx_db *db, const jx_doc *d, char *err, size_t errsz)
         if (jx_kinds[k].notice < 0 && jx_kinds[k].insert) rc = insert_own(db, d, k, source_id);
     by_notice rows[K_COUNT];
     group_all(&a, d, rows);
+    const unsigned char *mine = file_copies(&a, d, rows);
     for (size_t k = 0; k < d->notices.n && rc == SQLITE_OK; k++)
-        rc = load_notice(db, d, rows, k, source_id, &a);
+        if (mine[k]) rc = load_notice(db, d, rows, k, source_id, &a);
     if (rc == SQLITE_OK) rc = drop_stale(db, d, source_id);
     if (rc == SQLITE_OK) rc = keep_texts(db, d, source_id);
     for (int k = K_NOTICE + 1; k < K_COUNT && rc == SQLITE_OK; k++)

@@ -79,7 +79,7 @@ static const char help_tail[] =
     "FILE is a text file, '-' (standard input, recorded as '-'), or a directory:\n"
     "its *.txt files in name order. A file named twice is read once.\n"
     "Input: UTF-8 (with or without BOM), GB18030 (covers GBK/GB2312), UTF-16LE/BE\n"
-    "with BOM; LF, CRLF or CR line ends. A file over 64 MiB or 1000000 lines that\n"
+    "(BOM or not); LF, CRLF or CR line ends. A file over 64 MiB or 1000000 lines that\n"
     "are not blank is refused whole.\n"
     "\n"
     "exit status:\n"

@@ -1106,8 +1106,9 @@ static void push_run(jx_vec *out, const jx_line *ln, const char *s, size_t n, lo
 }
 
 /* HTML remnants and PDF runs, made into the lines they were shown as. Each
- * new line keeps the number of the line it came from; a file with neither
- * keeps its lines as they are. */
+ * new line keeps the number of the line it came from, a table row joined
+ * from several the number of its first; a file with neither keeps its
+ * lines as they are. */
 static void prepare_lines(jx_arena *a, jx_text *tx)
 {
     size_t i;
@@ -1117,20 +1118,44 @@ static void prepare_lines(jx_arena *a, jx_text *tx)
     }
     if (i == tx->nlines) return;
     jx_vec out = JX_VEC(jx_line);
+    jx_html st = {0, 0, 0, 0, 0};
+    jx_buf row = {0};       /* text of a <tr> not closed yet, from line row_no */
+    long row_no = 0;
     for (i = 0; i < tx->nlines; i++) {
         const jx_line *l = &tx->lines[i];
-        size_t hn;
-        char *h = txt_html(a, l->text, l->len, &hn);
-        if (!h) { push_run(&out, l, l->text, l->len, l->no, a); continue; }
-        for (char *q = h, *e = h + hn; q <= e;) {
-            char *nl = memchr(q, '\n', (size_t)(e - q));
-            char *stop = nl ? nl : e;
+        size_t hn = 0;
+        int cont = st.row;
+        char *h = txt_html(a, l->text, l->len, &hn, &st);
+        if (!h && !cont) { push_run(&out, l, l->text, l->len, l->no, a); continue; }
+        const char *src = h ? h : l->text;
+        size_t sn = h ? hn : l->len;
+        if (!cont) { jx_buf_clear(&row); row_no = l->no; }
+        jx_buf_put(&row, src, sn);
+        if (st.row && st.cell && st.started && !st.gap) st.gap = 1;   /* the source's line break inside a cell */
+        const char *q = row.p, *e = row.p + row.len;
+        long no = row_no;
+        for (;;) {
+            const char *nl = memchr(q, '\n', (size_t)(e - q));
+            if (!nl && st.row) break;       /* the row goes on into the next line */
+            const char *stop = nl ? nl : e;
             size_t fl;
             char *f = txt_fold(a, q, (size_t)(stop - q), &fl);
-            push_run(&out, NULL, f, fl, l->no, a);
-            q = stop + 1;
+            push_run(&out, NULL, f, fl, no, a);
+            no = l->no;
+            q = nl ? nl + 1 : e;
+            if (!nl) break;
         }
+        size_t keep = (size_t)(e - q);
+        memmove(row.p, q, keep);
+        row.len = keep;
+        row_no = no;
     }
+    if (row.len) {      /* a row the file never closed */
+        size_t fl;
+        char *f = txt_fold(a, row.p, row.len, &fl);
+        push_run(&out, NULL, f, fl, row_no, a);
+    }
+    jx_buf_free(&row);
     tx->lines = jx_alloc(a, (out.n ? out.n : 1) * sizeof *tx->lines);
     if (out.n) memcpy(tx->lines, out.p, out.n * sizeof *tx->lines);
     tx->nlines = out.n;
@@ -1207,6 +1232,13 @@ void prs_doc(jx_arena *a, jx_doc *d)
     jx_vec metas;
     ntc_metas(a, p.tok, p.n, &metas);
     for (size_t k = 0; k < sg.notices.n; k++) ntc_open(a, d, p.tok, &JX_AT(sg.notices, jx_seg, k), &metas);
+    /* a notice is a gazette's reprint when the last issue mark before it is
+     * a masthead, not the colophon that closes an issue */
+    for (size_t k = 0, j = 0, in_issue = 0; k < sg.notices.n; k++) {
+        for (; j < sg.issues.n && JX_AT(sg.issues, jx_seg, j).at <= JX_AT(sg.notices, jx_seg, k).lo; j++)
+            in_issue = JX_AT(sg.issues, jx_seg, j).kind == SEG_MASTHEAD;
+        JX_AT(d->notices, jx_notice, k).reprint = (int)in_issue;
+    }
     for (size_t k = 0; k < d->notices.n; k++) {
         jx_notice *no = &JX_AT(d->notices, jx_notice, k);
         const jx_seg *sp = &JX_AT(sg.notices, jx_seg, k);

@@ -184,10 +184,16 @@ static void notices(jx_segs *s, const jx_tok *tok, const jx_line *lines, size_t 
             break;
         }
     }
-    /* a notice runs to the next one, or to the first section heading in its body */
-    for (size_t k = 0; k < s->notices.n; k++) {
+    /* a notice runs to the next one, or to the first section heading in its
+     * body, or to the masthead of an issue after it (gazette issues saved
+     * into one file one after the other) */
+    for (size_t k = 0, j = 0; k < s->notices.n; k++) {
         jx_seg *no = &JX_AT(s->notices, jx_seg, k);
         size_t hi = k + 1 < s->notices.n ? JX_AT(s->notices, jx_seg, k + 1).lo : n;
+        while (j < s->issues.n && (JX_AT(s->issues, jx_seg, j).lo <= no->at ||
+                                   JX_AT(s->issues, jx_seg, j).kind != SEG_MASTHEAD))
+            j++;
+        if (j < s->issues.n && JX_AT(s->issues, jx_seg, j).lo < hi) hi = JX_AT(s->issues, jx_seg, j).lo;
         for (size_t i = no->at; i < hi; i++)
             if (tok[i].opens) { hi = i; break; }
         no->hi = hi;

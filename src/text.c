@@ -343,10 +343,16 @@ const char *txt_rfind(const char *s, size_t n, const char *lit)
 /* ---- HTML remnants ---- */
 
 /* Copies pasted from a page's source keep tags and entities. Entities are
- * decoded; tags are dropped, those that end a block (<p>, <br>, <div>, <tr>,
- * <li>, <h1>…) becoming line breaks and table cells (<td>, <th>) tabs, so
- * that the lexer sees the lines and cells the page showed. A '<' that opens
- * no known tag (网址:<http://…>) and an '&' that opens no entity stay. */
+ * decoded; tags are dropped, those that end a block (<p>, <br>, <div>,
+ * <li>, <h1>…) becoming line breaks, so that the lexer sees the lines the
+ * page showed. A table row (<tr>…</tr>) is one line whatever the source's
+ * line breaks, its cells (<td>, <th>) apart by tabs, the first cell
+ * opening none: the form a Word or spreadsheet table is read in. Spaces
+ * between a row's cells and at a cell's ends are the source's layout, not
+ * text; a block inside a row is a paragraph of its cell and becomes a
+ * space. A '<' that
+ * opens no known tag (网址:<http://…>) and an '&' that opens no entity
+ * stay. */
 static const struct { const char *name; uint32_t cp; } entities[] = {
     {"nbsp", 0xA0}, {"ldquo", 0x201C}, {"rdquo", 0x201D}, {"lsquo", 0x2018}, {"rsquo", 0x2019},
     {"mdash", 0x2014}, {"ndash", 0x2013}, {"hellip", 0x2026}, {"middot", 0xB7}, {"bull", 0x2022},
@@ -354,11 +360,13 @@ static const struct { const char *name; uint32_t cp; } entities[] = {
     {"ensp", 0x2002}, {"thinsp", 0x2009}, {"times", 0xD7}, {"divide", 0xF7}, {"deg", 0xB0},
     {"permil", 0x2030}, {"plusmn", 0xB1}, {"laquo", 0xAB}, {"raquo", 0xBB}, {NULL, 0}};
 
-static const char *const block_tags[] = {"p", "br", "div", "tr", "li", "h1", "h2", "h3", "h4", "h5",
-                                         "h6", "table", "hr", "section", "article", "ul", "ol", NULL};
+static const char *const block_tags[] = {"p", "br", "div", "li", "h1", "h2", "h3", "h4", "h5",
+                                         "h6", "hr", "section", "article", "ul", "ol", NULL};
 static const char *const inline_tags[] = {"span", "strong", "b", "i", "u", "em", "font", "a", "img",
                                           "tbody", "thead", "sup", "sub", "center", "o:p", "st1:chsdate",
-                                          "label", "small", "big", "style", "script", NULL};
+                                          "label", "small", "big", "style", "script", "col", "colgroup", NULL};
+
+enum { TAG_INLINE, TAG_BLOCK, TAG_ROW, TAG_ROW_END, TAG_CELL, TAG_CELL_END };
 
 static int tag_in(const char *name, size_t n, const char *const *set)
 {
@@ -367,11 +375,12 @@ static int tag_in(const char *name, size_t n, const char *const *set)
     return 0;
 }
 
-/* The length of the tag at s (0 if none) and the character it stands for. */
-static size_t html_tag(const char *s, size_t n, char *stands)
+/* The length of the tag at s (0 if none) and its kind. */
+static size_t html_tag(const char *s, size_t n, int *kind)
 {
     size_t i = 1;
-    if (i < n && s[i] == '/') i++;
+    int closing = i < n && s[i] == '/';
+    if (closing) i++;
     size_t name = i;
     while (i < n && i - name < 16 && ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') ||
                                       (s[i] >= '0' && s[i] <= '9') || s[i] == ':'))
@@ -380,10 +389,12 @@ static size_t html_tag(const char *s, size_t n, char *stands)
     if (!nl || (i < n && s[i] != '>' && s[i] != ' ' && s[i] != '/')) return 0;
     const char *close = memchr(s + i, '>', n - i < 400 ? n - i : 400);
     if (!close) return 0;
-    if (tag_in(s + name, nl, block_tags)) *stands = '\n';
-    else if ((nl == 2 && (!strncasecmp(s + name, "td", 2) || !strncasecmp(s + name, "th", 2))))
-        *stands = s[1] == '/' ? 0 : '\t';
-    else if (tag_in(s + name, nl, inline_tags)) *stands = 0;
+    const char *t = s + name;
+    if (nl == 2 && !strncasecmp(t, "tr", 2)) *kind = closing ? TAG_ROW_END : TAG_ROW;
+    else if (nl == 5 && !strncasecmp(t, "table", 5)) *kind = TAG_ROW_END;
+    else if (nl == 2 && (!strncasecmp(t, "td", 2) || !strncasecmp(t, "th", 2))) *kind = closing ? TAG_CELL_END : TAG_CELL;
+    else if (tag_in(t, nl, block_tags)) *kind = TAG_BLOCK;
+    else if (tag_in(t, nl, inline_tags)) *kind = TAG_INLINE;
     else return 0;
     return (size_t)(close - s) + 1;
 }
@@ -426,20 +437,49 @@ static size_t html_entity(const char *s, size_t n, uint32_t *cp)
     return 0;
 }
 
-char *txt_html(jx_arena *a, const char *s, size_t n, size_t *outlen)
+char *txt_html(jx_arena *a, const char *s, size_t n, size_t *outlen, jx_html *st)
 {
-    if (!memchr(s, '<', n) && !memchr(s, '&', n)) return NULL;
-    char *out = jx_alloc(a, n + 1), *o = out;     /* nothing decoded grows */
-    int changed = 0;
+    if (!st->row) st->cells = 0;     /* cells outside a row: the line's */
+    if (!st->row && !memchr(s, '<', n) && !memchr(s, '&', n)) return NULL;
+    /* nothing decoded grows; a gap held over is at most a few spaces */
+    char *out = jx_alloc(a, n + (size_t)st->gap + 1), *o = out;
+    int changed = st->row;
     for (size_t i = 0; i < n;) {
         size_t k;
-        char stands = 0;
+        int kind;
         uint32_t cp;
-        if (s[i] == '<' && (k = html_tag(s + i, n - i, &stands))) {
-            if (stands) *o++ = stands;
+        if (s[i] == '<' && (k = html_tag(s + i, n - i, &kind))) {
+            if (kind == TAG_ROW || kind == TAG_ROW_END) {
+                *o++ = '\n';
+                st->row = kind == TAG_ROW;
+                st->cells = st->cell = st->gap = 0;
+            } else if (kind == TAG_CELL) {
+                if (st->cells++) *o++ = '\t';
+                st->cell = 1;
+                st->started = st->gap = 0;
+            } else if (kind == TAG_CELL_END) {
+                st->cell = st->gap = 0;
+            } else if (kind == TAG_BLOCK) {
+                if (!st->row) { *o++ = '\n'; st->cells = 0; }
+                else if (!st->gap) st->gap = 1;
+            }
             i += k;
             changed = 1;
-        } else if (s[i] == '&' && (k = html_entity(s + i, n - i, &cp))) {
+            continue;
+        }
+        if (st->row && (s[i] == ' ' || s[i] == '\t')) {
+            /* layout between cells, or spaces that end a cell, unless
+             * text follows them in it */
+            if (st->cell && st->started && st->gap < 8) st->gap++;
+            i++;
+            continue;
+        }
+        if (st->row) {
+            if (st->started) for (; st->gap > 0; st->gap--) *o++ = ' ';
+            st->started = 1;
+            st->gap = 0;
+        }
+        if (s[i] == '&' && (k = html_entity(s + i, n - i, &cp))) {
             size_t w = put_utf8(o, cp);
             o += w;
             i += k;

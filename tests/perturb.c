@@ -22,6 +22,11 @@
  *                            text 南 / 湖 / 区 a paragraph a character); pipe rows `a | b |`, `| a | b |`,
  *                            `a | b`, or markdown with a `|---|` row; one
  *                            cell per line ending ` |`
+ *   perturb html|htmlcells FILE   every table headed 序号 as a page's
+ *                            source gives it: <table>, a row a line
+ *                            (<tr><td>a</td><td>b<br>c</td></tr>), or
+ *                            indented with each tag and each line of a
+ *                            cell on a line of its own
  *   perturb run FILE         every table headed 序号 with one text column (or
  *                            a 项目名称 and a content column) and one or two
  *                            unit columns joined into one line, no
@@ -140,6 +145,8 @@ static int group_column(const row *h)
 static void emit_table(const char *mode, row *rows, int nrows)
 {
     int outer = !strcmp(mode, "pipeouter") || !strcmp(mode, "pipemd");
+    int html = !strncmp(mode, "html", 4);
+    if (html) puts("<table>");
     if (run_mode(mode)) {
         int drop = !strcmp(mode, "rundistflat") && nrows ? group_column(&rows[0]) : -1;
         for (int r = 0; r < nrows; r++)
@@ -165,6 +172,22 @@ static void emit_table(const char *mode, row *rows, int nrows)
                     putchar('\n');
                 }
             }
+        } else if (!strcmp(mode, "html")) {
+            fputs("<tr>", stdout);
+            for (int k = 0; k < w->n; k++) {
+                fputs(r ? "<td>" : "<th>", stdout);
+                for (int j = 0; j < w->c[k].n; j++) printf("%s%s", j ? "<br>" : "", w->c[k].line[j]);
+                fputs(r ? "</td>" : "</th>", stdout);
+            }
+            puts("</tr>");
+        } else if (!strcmp(mode, "htmlcells")) {
+            puts("  <tr>");
+            for (int k = 0; k < w->n; k++) {
+                puts("    <td>");
+                for (int j = 0; j < w->c[k].n; j++) printf("      <p>%s</p>\n", w->c[k].line[j]);
+                puts("    </td>");
+            }
+            puts("  </tr>");
         } else if (!strcmp(mode, "cellpipe")) {
             for (int k = 0; k < w->n; k++) { put_joined(&w->c[k]); fputs(" |\n", stdout); }
             putchar('\n');
@@ -181,6 +204,7 @@ static void emit_table(const char *mode, row *rows, int nrows)
             }
         }
     }
+    if (html) puts("</table>");
     putchar('\n');
 }
 
@@ -313,7 +337,8 @@ int main(int argc, char **argv)
     }
     FILE *f = fopen(path, "rb");
     if (!f) { perror(path); return 1; }
-    if (!strncmp(mode, "para", 4) || !strncmp(mode, "pipe", 4) || !strcmp(mode, "cellpipe") || run_mode(mode)) {
+    if (!strncmp(mode, "para", 4) || !strncmp(mode, "pipe", 4) || !strcmp(mode, "cellpipe") || !strncmp(mode, "html", 4) ||
+        run_mode(mode)) {
         int rc = tables(mode, f);
         fclose(f);
         return rc;

@@ -103,9 +103,12 @@ for s in 000 002 003 004; do
     iconv -f UTF-8 -t GB18030 "$src" > "$T/$s.gb18030"
     { printf '\377\376'; iconv -f UTF-8 -t UTF-16LE "$src"; } > "$T/$s.utf16le"
     { printf '\376\377'; iconv -f UTF-8 -t UTF-16BE "$src"; } > "$T/$s.utf16be"
+    iconv -f UTF-8 -t UTF-16LE "$src" > "$T/$s.utf16lenobom"
+    iconv -f UTF-8 -t UTF-16BE "$src" > "$T/$s.utf16benobom"
     { printf '\357\273\277'; sed 's/$/\r/' "$src"; } > "$T/$s.bomcrlf"
     tr '\n' '\r' < "$src" > "$T/$s.cr"
-    for enc in gb18030:GB18030 utf16le:UTF-16LE utf16be:UTF-16BE bomcrlf:UTF-8-BOM cr:UTF-8; do
+    for enc in gb18030:GB18030 utf16le:UTF-16LE utf16be:UTF-16BE utf16lenobom:UTF-16LE utf16benobom:UTF-16BE \
+               bomcrlf:UTF-8-BOM cr:UTF-8; do
         f=${enc%%:*} name=${enc#*:}
         rm -f "$T/e.db"
         ingest "$T/e.db" "$T/$s.$f"
@@ -187,6 +190,22 @@ expect_cols "five files as one: targets" "$T/c5.db" targets 9 "$G/district_targe
 for v in $own_sets; do
     expect_cols "five files as one: $v" "$T/c5.db" $v $(dump --cols $v) "$G/$v.tsv"
 done
+# each notice's body as from its own file: the next issue's masthead (嘉兴市
+# 人民政府公报, GAZETTE OF…, 第 03 期, 目 录) ends the notice before it
+rm -f "$T/s5.db"; ingest "$T/s5.db" "$seeds"/*.txt
+bodies='SELECT coalesce(doc_no, title), body FROM v_notices ORDER BY 1, 2'
+if [ "$(sqlite3 "$T/c5.db" "$bodies")" = "$(sqlite3 "$T/s5.db" "$bodies")" ]; then ok
+else bad "five files as one: notice bodies differ from five files'"; fi
+# the same in reverse order: 001's reprint of 嘉政办发〔2025〕3号 (no district
+# annex, 2 words apart) now comes before 000's standalone copy, which is
+# still the one whose rows load (the same tasks, and not inside a gazette)
+for s in 004 003 002 001 000; do cat "$seeds"/${s}_*.txt; echo; done > "$T/rev5.txt"
+rm -f "$T/r5.db"; ingest "$T/r5.db" "$T/rev5.txt"
+dump "$T/r5.db" notices > "$T/r5.notices"; expect_rows "five files as one, reversed: notices" "$G/notices.tsv" "$T/r5.notices"
+expect_cols "five files as one, reversed: tasks" "$T/r5.db" tasks 10 "$G/tasks_000.tsv" "$G/tasks_002.tsv" "$G/tasks_003.tsv" "$G/tasks_004.tsv"
+expect_cols "five files as one, reversed: targets" "$T/r5.db" targets 9 "$G/district_targets_000.tsv" "$G/district_targets_003.tsv"
+if [ "$(sqlite3 "$T/r5.db" "$bodies")" = "$(sqlite3 "$T/s5.db" "$bodies")" ]; then ok
+else bad "five files as one, reversed: notice bodies differ from five files'"; fi
 
 # Files concatenated: the second copy of 嘉政办发〔2025〕3号 adds nothing.
 cat "$s000" "$s001" "$s002" > "$T/cat.txt"

@@ -76,10 +76,12 @@ done
 # ---- the seeds' tables in the other export forms ----
 # 000's annex (tab-separated rows under a header of two rows, printed three
 # times, its rows 15 or 16 cells wide) printed one cell per paragraph is cut
-# again by the header's width and the 序号 sequence.
+# again by the header's width and the 序号 sequence. html: a page's source,
+# a row a line; htmlcells: its tags and each cell's paragraphs on lines of
+# their own, indented (a row is one line whatever the source's breaks).
 for s in 000 001 002 003 004; do
     src=$(ls "$seeds"/${s}_*.txt)
-    for form in para paranone paravert pipe pipeouter pipebare pipemd cellpipe; do
+    for form in para paranone paravert pipe pipeouter pipebare pipemd cellpipe html htmlcells; do
         $PERTURB $form "$src" > "$T/form.txt"
         like_seed "$s with its tables as $form" "$T/form.txt"
     done

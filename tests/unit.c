@@ -270,6 +270,13 @@ static void test_decode(void)
     decode_is("\xc0\xaf", 2, "GB18030", "蜡", 1);
     decode_fails("\xff\xfe\x00\xd8\x41\x00", 6, "invalid UTF-16LE sequence at byte 2"); /* lone surrogate */
     decode_fails("\xfe\xff\x00", 3, "truncated UTF-16BE: odd byte count at byte 2");
+    /* UTF-16 without a BOM: the byte order whose reading has a line break */
+    decode_is("\x09\x56\x74\x51\x0a\x00\x00\x4e", 8, "UTF-16LE", "嘉兴", 2);  /* 一 is 00 4E */
+    decode_is("\x56\x09\x51\x74\x00\x0a\x4e\x00", 8, "UTF-16BE", "嘉兴", 2);
+    decode_fails("\x09\x56\x00\x51", 4, "binary file: NUL byte at byte 2");     /* no line break in either order */
+    decode_fails("a\0\n\0\x01\0", 6, "binary file: NUL byte at byte 1");       /* a control character */
+    decode_fails("\xff\xfe\0\0\x0a\0\0\0", 8, "UTF-32 text (byte-order mark FF FE 00 00) is not read: convert it to UTF-8");
+    decode_fails("\0\0\xfe\xff\0\0\0\x0a", 8, "UTF-32 text (byte-order mark 00 00 FE FF) is not read: convert it to UTF-8");
     test_unwrap();
     char sha[65];
     sha256_hex((const unsigned char *)"abc", 3, sha);
