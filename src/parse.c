@@ -26,6 +26,7 @@ typedef struct {
     jx_leader sec_leader[MAX_SEC_LEADERS];     /* the section's: 赵六常务副市长、钱七副市长牵头 */
     int nsec;
     jx_vec known_leaders;       /* jx_leader seen in section headings */
+    jx_index known_at;          /* known_leaders by the hash of the name */
     size_t cur;                 /* the token being read */
     size_t list_part, table_part, part_hi;  /* the notice's next list and table (seg->parts) */
     size_t list_from;           /* token index of the list's heading */
@@ -75,13 +76,24 @@ static int split_leaders(jx_arena *a, const char *s, size_t n, jx_leader *out, i
     return k;
 }
 
+static size_t name_hash(const char *name, size_t n) { return jx_hash(name, n, JX_HASH_SEED); }
+
 static const char *leader_title_of(parser *p, const char *name)
 {
-    for (size_t i = 0; i < p->known_leaders.n; i++) {
+    size_t pos = 0;
+    for (size_t i; (i = jx_index_next(&p->known_at, name_hash(name, strlen(name)), &pos)) != JX_NONE;) {
         jx_leader *l = &JX_AT(p->known_leaders, jx_leader, i);
         if (!strcmp(l->name, name)) return l->title;
     }
     return NULL;
+}
+
+/* Records the title a notice gives a name (the first it gives). */
+static void know_leader(parser *p, const jx_leader *l)
+{
+    if (leader_title_of(p, l->name)) return;
+    jx_index_add(&p->known_at, name_hash(l->name, strlen(l->name)), p->known_leaders.n);
+    *(jx_leader *)jx_vec_push(&p->known_leaders) = *l;
 }
 
 static void add_leader(jx_vec *v, const char *name, const char *title, long line)
@@ -665,6 +677,7 @@ static void section_titles(parser *p, size_t lo, size_t hi)
 {
     typedef struct { field_name who; const char *title; long line; int clash; } cand;
     jx_vec cands = JX_VEC(cand), names = JX_VEC(field_name);
+    jx_index by_name = {0};     /* cands by the hash of the name */
     for (size_t i = lo; i < hi; i++) {
         const jx_tok *t = &p->tok[i];
         if (t->kind != T_SECTION && t->kind != T_SUBSECTION) continue;
@@ -682,41 +695,44 @@ static void section_titles(parser *p, size_t lo, size_t hi)
         for (size_t k = 1; k < names.n && ok; k++)
             ok = same_name(one, &JX_AT(names, field_name, k)) && !JX_AT(names, field_name, k).title;
         if (!ok) continue;
+        /* one candidate a name: another section giving it another title
+         * is a clash, one giving it the same title the same */
+        const char *title = jx_strndup(p->a, t->rest, (size_t)(lead - t->rest));
+        size_t h = name_hash(one->name, one->len), pos = 0, e;
+        while ((e = jx_index_next(&by_name, h, &pos)) != JX_NONE && !same_name(&JX_AT(cands, cand, e).who, one)) {}
+        if (e != JX_NONE) {
+            if (strcmp(JX_AT(cands, cand, e).title, title)) JX_AT(cands, cand, e).clash = 1;
+            continue;
+        }
+        jx_index_add(&by_name, h, cands.n);
         cand *c = jx_vec_push(&cands);
         c->who = *one;
-        c->title = jx_strndup(p->a, t->rest, (size_t)(lead - t->rest));
+        c->title = title;
         c->line = line_no(p, i);
         c->clash = 0;
     }
     if (cands.n) {
-        /* the person given another title: by another such section, or by a
-         * field that prints it */
-        for (size_t a = 0; a < cands.n; a++)
-            for (size_t b = 0; b < cands.n; b++) {
-                cand *x = &JX_AT(cands, cand, a), *y = &JX_AT(cands, cand, b);
-                if (same_name(&x->who, &y->who) && strcmp(x->title, y->title)) x->clash = 1;
-            }
+        /* a field elsewhere printing the person with another title */
         names.n = 0;
         for (size_t i = lo; i < hi; i++) field_names(&p->tok[i], &names);
         for (size_t k = 0; k < names.n; k++) {
             const field_name *f = &JX_AT(names, field_name, k);
-            for (size_t a = 0; f->title && a < cands.n; a++) {
-                cand *x = &JX_AT(cands, cand, a);
+            size_t pos = 0;
+            for (size_t e; f->title && (e = jx_index_next(&by_name, name_hash(f->name, f->len), &pos)) != JX_NONE;) {
+                cand *x = &JX_AT(cands, cand, e);
                 if (same_name(&x->who, f) && strcmp(x->title, f->title)) x->clash = 1;
             }
         }
         for (size_t a = 0; a < cands.n; a++) {
             const cand *x = &JX_AT(cands, cand, a);
-            const char *name = jx_strndup(p->a, x->who.name, x->who.len);
-            if (x->clash || leader_title_of(p, name)) continue;
-            jx_leader *l = jx_vec_push(&p->known_leaders);
-            l->name = name;
-            l->title = x->title;
-            l->line = x->line;
+            if (x->clash) continue;
+            jx_leader l = {jx_strndup(p->a, x->who.name, x->who.len), x->title, x->line};
+            know_leader(p, &l);
         }
     }
     jx_vec_free(&cands);
     jx_vec_free(&names);
+    jx_index_free(&by_name);
 }
 
 static void parse_lists(parser *p, const jx_seg *sp, size_t notice)
@@ -728,6 +744,7 @@ static void parse_lists(parser *p, const jx_seg *sp, size_t notice)
     p->part_hi = sp->part_hi;
     p->in_list = 0;
     p->known_leaders.n = 0;
+    jx_index_free(&p->known_at);
     /* Leader titles come from the section headings anywhere in the notice:
      * the livelihood list names leaders without titles. */
     for (size_t i = lo; i < hi; i++) {
@@ -737,7 +754,7 @@ static void parse_lists(parser *p, const jx_seg *sp, size_t notice)
         const char *lead = lex_leader_verb(t->rest, t->blen - (size_t)(t->rest - t->body));
         int k = lead ? split_leaders(p->a, t->rest, (size_t)(lead - t->rest), l, MAX_SEC_LEADERS) : 0;
         for (int j = 0; j < k; j++)
-            if (!leader_title_of(p, l[j].name)) *(jx_leader *)jx_vec_push(&p->known_leaders) = l[j];
+            know_leader(p, &l[j]);
     }
     section_titles(p, lo, hi);
     const jx_seg *list = next_part(p, &p->list_part, SEG_LIST, lo);
@@ -1278,6 +1295,7 @@ void prs_doc(jx_arena *a, jx_doc *d)
     seg_free(&sg);
     jx_vec_free(&metas);
     jx_vec_free(&p.known_leaders);
+    jx_index_free(&p.known_at);
     jx_buf_free(&p.text);
     jx_buf_free(&p.resp);
     free(p.tok);
