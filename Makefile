@@ -102,12 +102,15 @@ build/fuzz-%: fuzz/fuzz.c $(SRC) build/embedded.c $(HDR)
 	$(FUZZ_CC) $(FUZZ_FLAGS) -DFUZZ_$(shell echo $* | tr a-z A-Z) $(PKG_CFLAGS) -Iinclude -o $@ \
 	    fuzz/fuzz.c $(SRC) build/embedded.c $(PKG_LIBS)
 
-# Seeds: the sample texts, their GB18030 and UTF-16 copies, and the regressions.
-build/fuzz-corpus: data/samples/*.txt
+# Seeds: the sample texts, their GB18030 and UTF-16 copies (with a BOM and
+# without), their tables as a page's HTML and as CSV, and the regressions.
+build/fuzz-corpus: data/samples/*.txt build/perturb
 	rm -rf $@ && mkdir -p $@
 	for f in data/samples/*.txt; do b=$$(basename $$f .txt); cp $$f $@/$$b; \
 	  iconv -f UTF-8 -t GB18030 $$f > $@/$$b.gb18030; \
-	  { printf '\377\376'; iconv -f UTF-8 -t UTF-16LE $$f; } > $@/$$b.utf16le; done
+	  { printf '\377\376'; iconv -f UTF-8 -t UTF-16LE $$f; } > $@/$$b.utf16le; \
+	  iconv -f UTF-8 -t UTF-16BE $$f > $@/$$b.utf16be; \
+	  build/perturb htmlcells $$f > $@/$$b.html; build/perturb csv $$f > $@/$$b.csv; done
 	cp tests/fuzz/* $@/ 2>/dev/null || true
 
 # A campaign: every target for FUZZ_SECONDS; crashes land in build/fuzz-crashes

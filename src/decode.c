@@ -122,6 +122,117 @@ static int is_blank(const char *s, size_t n)
     return 1;
 }
 
+/* ---- tables saved as CSV (a spreadsheet's annex) ---- */
+
+/* One CSV record from lines[*k] on, its fields apart by tabs into b (a
+ * quoted field may hold commas, "" for a quote, and line breaks: it then
+ * runs on into the next lines, joined by a space). Returns its field
+ * count, *k moved past its lines; 0 when the lines end inside quotes. */
+static size_t csv_record(const jx_vec *lines, size_t *k, jx_buf *b)
+{
+    size_t fields = 1;
+    int quoted = 0, at_start = 1;
+    jx_buf_clear(b);
+    for (size_t j = *k; j < lines->n; j++) {
+        const jx_line *ln = &JX_AT(*lines, jx_line, j);
+        const char *p = ln->text, *e = p + ln->len;
+        if (j > *k) jx_buf_put(b, " ", 1);
+        for (; p < e; p++) {
+            if (quoted) {
+                if (*p != '"') jx_buf_put(b, p, 1);
+                else if (p + 1 < e && p[1] == '"') jx_buf_put(b, p++, 1);
+                else quoted = 0;
+            } else if (*p == ',') {
+                jx_buf_put(b, "\t", 1);
+                fields++;
+                at_start = 1;
+                continue;
+            } else if (*p == '"' && at_start) {
+                quoted = 1;
+            } else {
+                jx_buf_put(b, p, 1);
+            }
+            at_start = 0;
+        }
+        if (!quoted) {
+            *k = j + 1;
+            return fields;
+        }
+    }
+    return 0;
+}
+
+/* Whether a record's first field (up to its tab) opens a row: empty (a
+ * merged cell, a header's second row) or a row number (12, 2*). A line of
+ * prose with a comma in it opens with text. */
+static int row_start(const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n && s[i] == ' ') i++;
+    while (i < n && s[i] >= '0' && s[i] <= '9') i++;
+    if (i < n && s[i] == '*') i++;
+    while (i < n && s[i] == ' ') i++;
+    return i == n || s[i] == '\t';
+}
+
+/* A CSV header: 序号 (or 编号) as its first field, then a comma. */
+static int csv_header(const jx_line *ln)
+{
+    const char *p = ln->text, *e = p + ln->len;
+    while (p < e && (*p == ' ' || *p == '"')) p++;
+    if (!txt_starts(p, (size_t)(e - p), "序号") && !txt_starts(p, (size_t)(e - p), "编号")) return 0;
+    p += strlen("序号");
+    while (p < e && (*p == ' ' || *p == '"')) p++;
+    return p < e && *p == ',';
+}
+
+/* A table saved as CSV becomes the tab form the table reader reads: from
+ * its header on, each record one line of tab-separated cells, with the
+ * number of its first line. A blank line ends the table, and so does a
+ * record of one field, or one narrower or wider than the widest so far
+ * that does not open as a row does (prose that holds a comma). Before
+ * folding, as folding widens a comma between two Chinese characters into
+ * the text's own ，. */
+static void csv_rows(jx_arena *a, jx_vec *lines)
+{
+    size_t i = 0;
+    while (i < lines->n && !csv_header(&JX_AT(*lines, jx_line, i))) i++;
+    if (i == lines->n) return;
+    jx_vec out = JX_VEC(jx_line);
+    jx_buf b = {0};
+    for (size_t k = 0; k < i; k++) *(jx_line *)jx_vec_push(&out) = JX_AT(*lines, jx_line, k);
+    while (i < lines->n) {
+        const jx_line *ln = &JX_AT(*lines, jx_line, i);
+        if (!csv_header(ln)) { *(jx_line *)jx_vec_push(&out) = *ln; i++; continue; }
+        size_t k = i, width = csv_record(lines, &k, &b), wide = width;
+        if (!width) { *(jx_line *)jx_vec_push(&out) = *ln; i++; continue; }   /* quotes never closed */
+        for (;;) {
+            jx_line *o = jx_vec_push(&out);
+            o->no = JX_AT(*lines, jx_line, i).no;
+            o->text = jx_strndup(a, b.p, b.len);
+            o->len = b.len;
+            i = k;
+            if (i == lines->n || is_blank(JX_AT(*lines, jx_line, i).text, JX_AT(*lines, jx_line, i).len)) break;
+            width = csv_record(lines, &k, &b);
+            if (width == 1 && k == i + 1 && k < lines->n) {
+                /* a heading between two rows (一、…) belongs to the table,
+                 * as it does in the other forms: kept as its line */
+                size_t k2 = k, w2 = csv_record(lines, &k2, &b);
+                if (w2 < 2 || (w2 != wide && !row_start(b.p, b.len))) break;
+                *(jx_line *)jx_vec_push(&out) = JX_AT(*lines, jx_line, i);
+                i = k;
+                k = k2;
+                width = w2;
+            }
+            if (width < 2 || (width != wide && !row_start(b.p, b.len))) break;
+            if (width > wide) wide = width;
+        }
+    }
+    jx_buf_free(&b);
+    jx_vec_free(lines);
+    *lines = out;
+}
+
 /* Runs of blank lines are kept as one (each line keeps its own number): no
  * reader counts them, and ten million of them then cost nothing. The cap
  * counts the lines that are not blank, as README says; with the one blank
@@ -157,11 +268,17 @@ static int split_lines(jx_arena *a, const char *s, size_t n, jx_text *t, char *e
         if (!(blank && prev_blank)) {
             jx_line *ln = jx_vec_push(&lines);
             ln->no = no;
-            ln->text = txt_fold(a, s + start, i - start, &ln->len);
+            ln->text = (char *)(s + start);     /* the input's, till folded below (CSV rows first) */
+            ln->len = i - start;
         }
         prev_blank = blank;
         if (i < n && s[i] == '\r' && i + 1 < n && s[i + 1] == '\n') i++;
         start = i + 1;
+    }
+    csv_rows(a, &lines);
+    for (size_t k = 0; k < lines.n; k++) {
+        jx_line *ln = &JX_AT(lines, jx_line, k);
+        ln->text = txt_fold(a, ln->text, ln->len, &ln->len);
     }
     t->nlines = lines.n;
     t->lines = jx_alloc(a, (lines.n ? lines.n : 1) * sizeof *t->lines);

@@ -27,6 +27,9 @@
  *                            (<tr><td>a</td><td>b<br>c</td></tr>), or
  *                            indented with each tag and each line of a
  *                            cell on a line of its own
+ *   perturb csv FILE         every table headed 序号 saved as CSV: fields
+ *                            apart by commas, quoted where they hold a
+ *                            comma, a quote or a line break (a cell's lines)
  *   perturb run FILE         every table headed 序号 with one text column (or
  *                            a 项目名称 and a content column) and one or two
  *                            unit columns joined into one line, no
@@ -188,6 +191,23 @@ static void emit_table(const char *mode, row *rows, int nrows)
                 puts("    </td>");
             }
             puts("  </tr>");
+        } else if (!strcmp(mode, "csv")) {
+            for (int k = 0; k < w->n; k++) {
+                const cell *c = &w->c[k];
+                int quote = c->n > 1;
+                for (int j = 0; j < c->n; j++) quote |= strchr(c->line[j], ',') || strchr(c->line[j], '"');
+                if (k) putchar(',');
+                if (quote) putchar('"');
+                for (int j = 0; j < c->n; j++) {
+                    if (j) putchar('\n');
+                    for (const char *q = c->line[j]; *q; q++) {
+                        if (*q == '"') putchar('"');
+                        putchar(*q);
+                    }
+                }
+                if (quote) putchar('"');
+            }
+            putchar('\n');
         } else if (!strcmp(mode, "cellpipe")) {
             for (int k = 0; k < w->n; k++) { put_joined(&w->c[k]); fputs(" |\n", stdout); }
             putchar('\n');
@@ -337,7 +357,7 @@ int main(int argc, char **argv)
     }
     FILE *f = fopen(path, "rb");
     if (!f) { perror(path); return 1; }
-    if (!strncmp(mode, "para", 4) || !strncmp(mode, "pipe", 4) || !strcmp(mode, "cellpipe") || !strncmp(mode, "html", 4) ||
+    if (!strncmp(mode, "para", 4) || !strncmp(mode, "pipe", 4) || !strcmp(mode, "cellpipe") || !strncmp(mode, "html", 4) || !strcmp(mode, "csv") ||
         run_mode(mode)) {
         int rc = tables(mode, f);
         fclose(f);

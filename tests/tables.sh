@@ -78,10 +78,11 @@ done
 # times, its rows 15 or 16 cells wide) printed one cell per paragraph is cut
 # again by the header's width and the 序号 sequence. html: a page's source,
 # a row a line; htmlcells: its tags and each cell's paragraphs on lines of
-# their own, indented (a row is one line whatever the source's breaks).
+# their own, indented (a row is one line whatever the source's breaks);
+# csv: a spreadsheet's CSV, a cell's lines inside quotes.
 for s in 000 001 002 003 004; do
     src=$(ls "$seeds"/${s}_*.txt)
-    for form in para paranone paravert pipe pipeouter pipebare pipemd cellpipe html htmlcells; do
+    for form in para paranone paravert pipe pipeouter pipebare pipemd cellpipe html htmlcells csv; do
         $PERTURB $form "$src" > "$T/form.txt"
         like_seed "$s with its tables as $form" "$T/form.txt"
     done
