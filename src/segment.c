@@ -300,6 +300,21 @@ static int section_is_item(const jx_tok *tok, size_t i, size_t hi)
     return 0;
 }
 
+/* Whether the heading at i is an item, as section_is_item reads it, with
+ * field lines of its own (not an inline clause wrapped: own_field_line). */
+static int heading_item_own(const jx_tok *tok, size_t i, size_t hi)
+{
+    int seen = 0;
+    for (size_t j = i + 1; j < hi && seen < 8; j++) {
+        enum jx_tok k = tok[j].kind;
+        if (k == T_BLANK || k == T_FOOTER) continue;
+        if (k == T_RESP) return own_field_line(tok, i, j);
+        if (k != T_TEXT) return 0;
+        seen++;
+    }
+    return 0;
+}
+
 /* A section heading that names a leader (一、颜海荣常务副市长牵头重点工作). */
 static int leader_section(const jx_tok *t)
 {
@@ -393,16 +408,17 @@ static size_t body_list(const jx_seg *no, const jx_tok *tok)
     int items = 0, counted = 0;
     for (size_t i = no->at + 1; i < no->hi && items < 2 && tok[i].kind != T_END && tok[i].kind != T_DATE; i++) {
         const jx_tok *t = &tok[i];
+        int hit;
         if (numbered(t)) {
+            /* an item reads its clause inline or on lines; a heading is an
+             * item only with field lines of its own right under it */
             cur = i;
-            counted = 0;
+            counted = t->kind != T_ITEM;
+            hit = t->kind == T_ITEM ? holds_field(t) : heading_item_own(tok, i, no->hi);
+        } else {
+            hit = cur && !counted && (t->kind == T_RESP || holds_field(t));
         }
-        if (!cur || counted) continue;
-        /* an item reads its clause inline or on lines; a heading is an
-         * item only with field lines of its own (section_is_item) */
-        if (tok[cur].kind == T_ITEM ? !(t->kind == T_RESP || holds_field(t))
-                                    : !(i > cur && own_field_line(tok, cur, i)))
-            continue;
+        if (!hit) continue;
         counted = 1;
         if (!items++) first = cur;
     }
