@@ -268,11 +268,15 @@ int lex_date(const char *s, size_t n, jx_tok *t);
 long lex_ordinal(const char *s, size_t n, const char **rest);
 /* Where a leader section heading's verb stands (颜海荣常务副市长牵头重点工作,
  * 王某副县长负责事项, 张某区长主抓工作: the text before it names the
- * leader), or NULL. */
+ * leader), or, in a heading with no verb that is leaders and a word for
+ * their part only (徐国龙副市长重点工作), where that word stands; NULL. */
 const char *lex_leader_verb(const char *s, size_t n);
 /* "颜海荣常务副市长": the length of the name before a leader's title (its
  * title in *title), 0 when s[0..n) names no leader. */
 size_t lex_leader(const char *s, size_t n, const char **title);
+/* s[0..n) is a notice's signature, the issuer's full name alone
+ * (绍兴市人民政府办公室), as a line of it reads (T_END). */
+int lex_signature(const char *s, size_t n);
 /* Whether s is a leader's title alone (市长, 常务副县长): an entry that names no one. */
 int lex_title_only(const char *s, size_t n);
 /* The fields of a responsibility clause (责任单位：A、B；配合单位：C), written

@@ -566,6 +566,21 @@ int lex_field(const char *s, size_t n)
     return -1;
 }
 
+/* Whether s[0..n) is leaders and nothing else: names each followed by
+ * their title, 、 between them (徐国龙副市长, 赵六常务副市长、钱七副市长). */
+static int leaders_only(const char *s, size_t n)
+{
+    const char *end = s + n;
+    if (!n) return 0;
+    for (const char *q = s; q < end;) {
+        const char *sep = txt_find(q, (size_t)(end - q), "、"), *stop = sep ? sep : end, *title;
+        size_t nl = lex_leader(q, (size_t)(stop - q), &title);
+        if (!nl || nl + strlen(title) != (size_t)(stop - q)) return 0;
+        q = sep ? sep + strlen("、") : end;
+    }
+    return 1;
+}
+
 const char *lex_leader_verb(const char *s, size_t n)
 {
     static const char *const verbs[] = {"牵头", "主抓", "负责", NULL};
@@ -574,7 +589,25 @@ const char *lex_leader_verb(const char *s, size_t n)
         const char *f = txt_find(s, n, verbs[k]);
         if (f && (!best || f < best)) best = f;
     }
-    return best;
+    if (best) return best;
+    /* A section may name its leader with no verb (一、徐国龙副市长重点工作,
+     * as 绍兴 prints them): then the heading must be the leaders and one of
+     * the words for their part, and nothing else but a bracketed note
+     * (（12项）), so that a heading naming work (一、经济发展工作) or an
+     * office only (二、常务副市长重点工作) is no leader's. */
+    static const char *const parts[] = {"重点工作", "重点事项", "工作", "事项", NULL};
+    size_t e = n;
+    if (txt_ends(s, e, "）")) {
+        const char *open = NULL;
+        for (const char *q = s; (q = txt_find(q, (size_t)(s + n - q), "（")); q += strlen("（")) open = q;
+        if (!open) return NULL;
+        e = (size_t)(open - s);
+    }
+    for (int k = 0; parts[k]; k++) {
+        size_t pl = strlen(parts[k]);
+        if (e > pl && txt_ends(s, e, parts[k]) && leaders_only(s, e - pl)) return s + e - pl;
+    }
+    return NULL;
 }
 
 long lex_ordinal(const char *s, size_t n, const char **rest)
@@ -591,6 +624,11 @@ long lex_ordinal(const char *s, size_t n, const char **rest)
     }
     group(2, s, rest);
     return v + cur;
+}
+
+int lex_signature(const char *s, size_t n)
+{
+    return n && n <= 60 && (unsigned char)*s >= 0x80 && match(P_SIGNATURE, s, n);
 }
 
 int lex_docno_like(const char *s, size_t n)

@@ -9,9 +9,12 @@
  * The structure is found inside the run by three rules:
  * - the header words found after 序号 give the column set (one text column,
  *   or a 项目名称 column and its content, then one or two unit columns, and
- *   perhaps a leader column before or after the units); a header with
+ *   perhaps a leader column before or after the units; the text column may
+ *   be any label the table reader takes for one, 具体工作内容); a header with
  *   district columns is read by the rules of "district tables" below; any
- *   other header is left alone;
+ *   other header is left alone; a first group heading printed just before
+ *   序号 is the first group row, and the header printed again under a later
+ *   group heading is no part of any row;
  * - a number that continues the 序号 sequence (or 1 after a group heading;
  *   1* as well, a key item's mark), or the next group ordinal 二、, starts a
  *   row, but only where the text before it ends in a run of unit names: 11
@@ -57,7 +60,7 @@ static const struct { const char *w; int role; } header_words[] = {
     {"主要工作任务", H_TEXT}, {"工作任务", H_TEXT}, {"重点工作", H_TEXT}, {"目标任务", H_TEXT},
     {"主要目标任务", H_TEXT}, {"主要任务", H_TEXT}, {"重点任务", H_TEXT}, {"具体任务", H_TEXT},
     {"工作事项", H_TEXT}, {"事项名称", H_TEXT}, {"事项", H_TEXT}, {"专项行动", H_TEXT},
-    {"工作内容", H_TEXT}, {"主要内容", H_TEXT}, {"任务内容", H_TEXT},
+    {"工作内容", H_TEXT}, {"主要内容", H_TEXT}, {"任务内容", H_TEXT}, {"内容与要求", H_TEXT},
     {"项目名称", H_NAME}, {"项目内容", H_TEXT}, {"建设内容", H_TEXT},
     {"第一责任单位", H_LEAD}, {"市级牵头单位", H_LEAD}, {"牵头单位", H_LEAD}, {"牵头部门", H_LEAD},
     {"责任单位", H_LEAD}, {"责任部门", H_LEAD}, {"主办单位", H_LEAD},
@@ -101,6 +104,47 @@ static int header_word(run *r, size_t i, size_t *end)
     }
     if (best >= 0) *end = best_end;
     return best;
+}
+
+static int is_han(run *r, size_t i);
+
+/* A text column's label that no list above names (具体工作内容, 重点工作任务:
+ * every government words it its own way), by the rule the table reader
+ * (table.c) reads a header cell as the text by: words ending in 内容 or
+ * holding 工作任务 or 重点工作. Up to ten Han characters right after 序号
+ * (or 项目名称), followed at once by a unit or leader column's word. *end
+ * past it; 0 when none. */
+static int text_label(run *r, size_t i, size_t *end)
+{
+    size_t j = i;
+    for (int chars = 0; chars < 10; chars++) {
+        if (!is_han(r, j)) return 0;
+        j += 3;
+        size_t x;
+        int role = header_word(r, j, &x);
+        if (chars < 1 || (role != H_LEAD && role != H_MEMBER && role != H_LEADER)) continue;
+        if ((j - i >= 6 && !memcmp(r->t + j - 6, "内容", 6)) || txt_find(r->t + i, j - i, "工作任务") ||
+            txt_find(r->t + i, j - i, "重点工作")) {
+            *end = j;
+            return 1;
+        }
+        return 0;       /* the first unit word ends the label */
+    }
+    return 0;
+}
+
+/* The header column at i after a column of role prev (-1 at 序号 itself):
+ * its role and *end, -1 when none. */
+static int column_at(run *r, size_t i, int prev, size_t *end)
+{
+    int role = header_word(r, i, end);
+    size_t x, e;
+    if ((prev == H_SEQ || prev == H_NAME) && (role < 0 || (role == H_TEXT && header_word(r, *end, &x) < 0)) &&
+        text_label(r, i, &e)) {
+        *end = e;
+        return H_TEXT;
+    }
+    return role;
 }
 
 /* ---- unit names ---- */
@@ -1470,6 +1514,83 @@ static int unrun_districts(jx_arena *a, const jx_line *ln, run *r, size_t h0, si
 }
 
 /* Rewrites one run; 0 (out untouched) when it does not read as a table. */
+/* The table's header printed again at q (a section of the table under
+ * each leader, 二、…重点工作序号内容与要求责任单位1…): the same columns as
+ * roles[0..nh); its end, else 0. */
+static size_t header_again(run *r, size_t q, const int *roles, int nh)
+{
+    if (!at(r, q, "序号")) return 0;
+    size_t pos = q, end;
+    int k = 0, role;
+    for (int prev = -1; k < nh && (role = column_at(r, pos, prev, &end)) >= 0; prev = role, pos = end)
+        if (role != roles[k++]) return 0;
+    return k == nh ? pos : 0;
+}
+
+/* A first group heading printed just before the header, not under it
+ * (…责任分工一、徐国龙副市长重点工作序号…): where its 一、 starts, e when
+ * none. Its text is a heading's: Han characters only, 30 at most. */
+static size_t group_before(run *r, size_t s, size_t e)
+{
+    size_t q = e;
+    for (int chars = 0; chars <= 30 && q >= s + 6; chars++) {
+        if (q < e && at(r, q - 3, "、") && at(r, q - 6, "一") &&
+            !(q >= s + 9 && (at(r, q - 9, "十") || at(r, q - 9, "第"))))
+            return q - 6;
+        if (!is_han(r, q - 3) || at(r, q - 3, "，") || at(r, q - 3, "。") || at(r, q - 3, "；") ||
+            at(r, q - 3, "：") || at(r, q - 3, "、"))
+            break;
+        q -= 3;
+    }
+    return e;
+}
+
+static void emit_trimmed(jx_vec *out, jx_arena *a, long no, const char *t, size_t s, size_t e)
+{
+    while (s < e && t[s] == ' ') s++;
+    while (e > s && t[e - 1] == ' ') e--;
+    if (e > s) emit(out, a, no, t + s, e - s);
+}
+
+/* The text before the table, [s, e): a page that copied the whole notice
+ * onto one line holds its sign-off there, the issuer's name and the date
+ * with a space on each side, as the two lines they were joined
+ * (…投资项目责任分工 绍兴市人民政府办公室 2021年2月5日 市政府2021年重点工作
+ * 责任分工): they are given those lines back, so that the date is read as
+ * the notice's 成文 date and the list heading after it as a heading. Only
+ * the last such pair, and only a full signature and a whole date. */
+static void emit_head(jx_vec *out, jx_arena *a, long no, run *r, size_t s, size_t e)
+{
+    size_t ps[2] = {0, 0}, pe[2] = {0, 0}, got = 0;     /* the last two pieces between spaces */
+    size_t sig_s = 0, sig_e = 0, date_s = 0, date_e = 0;
+    for (size_t i = s; i < e;) {
+        while (i < e && r->t[i] == ' ') i++;
+        if (i >= e) break;
+        size_t j = i;
+        while (j < e && r->t[j] != ' ') j++;
+        ps[0] = ps[1];
+        pe[0] = pe[1];
+        ps[1] = i;
+        pe[1] = j;
+        jx_tok t;
+        if (++got >= 2 && lex_signature(r->t + ps[0], pe[0] - ps[0]) && lex_date(r->t + ps[1], pe[1] - ps[1], &t)) {
+            sig_s = ps[0];
+            sig_e = pe[0];
+            date_s = ps[1];
+            date_e = pe[1];
+        }
+        i = j;
+    }
+    if (!date_e) {
+        emit_trimmed(out, a, no, r->t, s, e);
+        return;
+    }
+    emit_trimmed(out, a, no, r->t, s, sig_s);
+    emit(out, a, no, r->t + sig_s, sig_e - sig_s);
+    emit(out, a, no, r->t + date_s, date_e - date_s);
+    emit_trimmed(out, a, no, r->t, date_e, e);
+}
+
 static int unrun_line(jx_arena *a, const jx_line *ln, jx_vec *out, jx_vec *notes, known *K)
 {
     const char *seq = txt_find(ln->text, ln->len, "序号");
@@ -1482,13 +1603,15 @@ static int unrun_line(jx_arena *a, const jx_line *ln, jx_vec *out, jx_vec *notes
     r.split_budget = 16 * (long)n + 1000000;
     size_t h0 = (size_t)(txt_find(r.t, r.n, "序号") - r.t);
     /* the header: 序号, one text column, one or two unit columns */
-    int roles[8], nh = 0;
+    int roles[8], nh = 0, printed[8], np;
     size_t pos = h0, end;
     int role;
-    while (nh < 8 && (role = header_word(&r, pos, &end)) >= 0) {
+    while (nh < 8 && (role = column_at(&r, pos, nh ? roles[nh - 1] : -1, &end)) >= 0) {
         roles[nh++] = role;
         pos = end;
     }
+    np = nh;
+    memcpy(printed, roles, sizeof roles);
     /* 项目名称 before the text: the name, then its content */
     r.name = nh > 2 && roles[1] == H_NAME && roles[2] == H_TEXT;
     if (r.name) {
@@ -1521,16 +1644,32 @@ static int unrun_line(jx_arena *a, const jx_line *ln, jx_vec *out, jx_vec *notes
     long seq_last = 0, group_last = 0;
     int after_group = 0;
     int ok = 1;
-    size_t p = body;
+    size_t p = body, hg = group_before(&r, 0, head_end), again;
+    if (hg < head_end) {
+        /* the first group's heading, printed above the header: its group row */
+        row *w = push_row(&rs);
+        w->group = group_last = 1;
+        w->ts = hg + strlen("一、");
+        w->te = head_end;
+        after_group = 1;
+        head_end = hg;
+    }
     while (p < stop && ok) {
         while (p < stop && r.t[p] == ' ') p++;
         if (p >= stop) break;
+        if ((again = header_again(&r, p, printed, np))) {
+            p = again;      /* the header printed again under a group heading */
+            continue;
+        }
         size_t g = group_at(&r, p, group_last + 1);
         if (g) {
-            /* a group heading runs up to the number that continues the sequence */
+            /* a group heading runs up to the number that continues the
+             * sequence, or to the header printed again under it */
             size_t q = p + g, ne = 0;
             for (; q < stop; q += txt_u8len((unsigned char)r.t[q]))
-                if ((ne = number_at(&r, q, seq_last + 1)) || (ne = number_at(&r, q, 1))) break;
+                if ((ne = number_at(&r, q, seq_last + 1)) || (ne = number_at(&r, q, 1)) ||
+                    header_again(&r, q, printed, np))
+                    break;
             if (q >= stop) { ok = 0; break; }
             row *w = push_row(&rs);
             w->group = ++group_last;
@@ -1556,7 +1695,9 @@ static int unrun_line(jx_arena *a, const jx_line *ln, jx_vec *out, jx_vec *notes
         size_t q = b + 1, found = 0;
         size_t lim = stop - b > MAX_ROW ? b + MAX_ROW : stop;
         for (; q < lim; q += txt_u8len((unsigned char)r.t[q])) {
-            if (!number_at(&r, q, num + 1) && !group_at(&r, q, group_last + 1)) continue;
+            if (!number_at(&r, q, num + 1) && !group_at(&r, q, group_last + 1) &&
+                !header_again(&r, q, printed, np))
+                continue;
             if (split_rows(&r, b, q, num, &rs, 0)) { found = 1; break; }
         }
         if (!found) {
@@ -1582,10 +1723,11 @@ static int unrun_line(jx_arena *a, const jx_line *ln, jx_vec *out, jx_vec *notes
     size_t hs = 0;
     while (hs < head_end && r.t[hs] == ' ') hs++;
     if (head_end > hs) {
-        emit(out, a, no, r.t + hs, head_end - hs);
+        emit_head(out, a, no, &r, hs, head_end);
         emit(out, a, no, "", 0);
     }
-    for (pos = h0; (role = header_word(&r, pos, &end)) >= 0; pos = end) {
+    pos = h0;
+    for (int prev = -1; (role = column_at(&r, pos, prev, &end)) >= 0; prev = role, pos = end) {
         size_t s = pos;
         while (r.t[s] == ' ') s++;
         emit_cell(out, a, no, r.t + s, end - s);
