@@ -698,7 +698,10 @@ typedef struct {
 } wk_slot;
 /* path names the file in messages and in the database; open is what is
  * opened (NULL: not read at all, the slot comes back failed, err empty). */
-typedef struct { const char *path, *open; } wk_input;
+typedef struct {
+    const char *path, *open;
+    int may_block;          /* not a regular file (a FIFO, standard input): a read may wait */
+} wk_input;
 /* Called on the calling thread, in input order; nonzero stops the run. */
 typedef int (*wk_emit_fn)(void *ctx, int k, wk_slot *sl);
 /* Decodes and parses one file. Returns 0; 1 when its digest is in skip

@@ -189,7 +189,7 @@ int run_ingest(const jx_input *in, int n, const jx_options *o)
     r.db = db;
     if (o->no_search) ld_no_search(db);
     wk_input *wi = jx_xrealloc(NULL, (size_t)n * sizeof *wi);
-    for (int k = 0; k < n; k++) wi[k] = (wk_input){in[k].path, in[k].open};
+    for (int k = 0; k < n; k++) wi[k] = (wk_input){in[k].path, in[k].open, in[k].size < 0};
     wk_run(wi, n, o->jobs, &known, emit, &r);
     free(wi);
     sha_free(&known);

@@ -124,8 +124,10 @@ int wk_run(const wk_input *in, int n, int jobs, const jx_shaset *known, wk_emit_
         pthread_mutex_lock(&pl.mu);
         while (!sl->ready && !jx_stop) {
             /* Rather than wait, parse the next file itself: on a re-run
-             * (only hashing) the writer has nothing else to do. */
-            if (pl.next < pl.n && pl.next < pl.loaded + pl.window) {
+             * (only hashing) the writer has nothing else to do. Not one
+             * whose read may wait (a FIFO, standard input): the writer
+             * blocked there would hold back the files parsed before it. */
+            if (pl.next < pl.n && pl.next < pl.loaded + pl.window && !in[pl.next].may_block) {
                 int next = pl.next++;
                 pthread_mutex_unlock(&pl.mu);
                 parse_into(&pl.slots[next % pl.window], &in[next], known);
