@@ -44,10 +44,13 @@ static const char *const patterns[P_COUNT] = {
      * salutation that must follow, and the signature, make it a notice */
     [P_TITLE] = "^(?:(?:" GOV "|[市县区])(?:人民)?政府(?:办公室|办公厅)?\\s*(?:关于|转发)|关于)",
     /* …责任分解, …责任分解（2023年）, …目标任务分解（清单）, 《政府工作报告》…任务分解,
-     * …主要目标任务分解落实方案, …任务分解和责任分工方案: a list heading, not a
-     * sentence (no 。；：); 领导工作分工 is the leaders' duties, not a list. A
-     * line opening with 《 is a sentence citing lists (《…责任分解》和《…》已经…). */
-    [P_LISTHEAD] = "^(?:(?!《)|《[^》。]{2,30}》)[^。；：]{0,80}?(?:责任分解|任务分解|分解(?:落实)?方案|任务分解清单|民生(?:实事)?项目|(?:责任|任务)分工(?:方案)?)"
+     * …主要目标任务分解落实方案, …任务分解和责任分工方案, …责任分工抓落实方案
+     * (玉环), …任务分解清单, …责任分工落实清单: the words of a division of
+     * work, then what the document is (方案, 清单, with 落实 / 抓落实 before
+     * it or not); a list heading, not a sentence (no 。；：); 领导工作分工 is the
+     * leaders' duties, not a list. A line opening with 《 is a sentence citing
+     * lists (《…责任分解》和《…》已经…). */
+    [P_LISTHEAD] = "^(?:(?!《)|《[^》。]{2,30}》)[^。；：]{0,80}?(?:(?:责任|任务)(?:分解|分工)(?:(?:抓?落实)?(?:方案|清单))?|分解(?:落实)?方案|民生(?:实事)?项目)"
                    "(?:（[^）。]{0,20}）)?$",
     [P_SECTION] = "^([一二三四五六七八九十]{1,3})\\s*、\\s*(.*)$",
     [P_ITEM] = "^([0-9]{1,18})\\*?\\s*[.、](?![0-9])\\s*(.*)$",

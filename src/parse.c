@@ -1226,14 +1226,14 @@ void prs_doc(jx_arena *a, jx_doc *d)
     for (int k = 0; k < K_COUNT; k++) d->rows[k].size = jx_kinds[k].size;
     /* HTML remnants and PDF runs become lines of their own (sharing the
      * line number they were printed on); the file's own count is kept. */
-    for (size_t k = 0; k < d->text.nnotes; k++) {
-        jx_msg(p.file, d->text.notes[k].no, "warning: %s", d->text.notes[k].text);
-        d->warnings++;
-    }
     jx_line *orig_lines = d->text.lines;
     size_t orig_n = d->text.nlines;
     prepare_lines(a, &d->text);
     tbl_normalize(a, &d->text);     /* pipe rows, cells per paragraph -> tab forms */
+    for (size_t k = 0; k < d->text.nnotes; k++) {   /* the decoder's, then tbl_normalize's */
+        jx_msg(p.file, d->text.notes[k].no, "warning: %s", d->text.notes[k].text);
+        d->warnings++;
+    }
     dec_unwrap(a, &d->text);        /* a PDF's hard wraps, outside the tables */
     p.n = d->text.nlines;
     p.tok = jx_xrealloc(NULL, (p.n ? p.n : 1) * sizeof *p.tok);

@@ -861,7 +861,9 @@ void tbl_read(jx_tblctx *p, const jx_vec *table)
 
 static int role_of(const char *s, int *lead_word);
 
-typedef struct { jx_arena *a; jx_vec *out; } emitter;
+/* notes: the warnings of the rewriting (jx_line: line and text), which the
+ * parser prints with the decoder's (jx_text.notes) */
+typedef struct { jx_arena *a; jx_vec *out; jx_vec *notes; } emitter;
 
 static void emit(emitter *e, long no, const char *s, size_t n)
 {
@@ -909,8 +911,19 @@ static int separator_row(const char *s, size_t n)
     return dash;
 }
 
+static int para_role(const jx_line *l);
+static int leader_cell(const jx_line *l);
+
+/* The role of a pipe row's cell as a header cell (R_NONE: none). */
+static int cell_role(const jx_span *c)
+{
+    jx_line l = {(char *)c->p, c->n, 0};
+    return para_role(&l);
+}
+
 /* 1: a pipe-row header (序号 | …), 2: the first line of a cell-per-line
- * pipe table (序号 |), 0: neither. */
+ * pipe table (序号 |), 3: a pipe-row header with no 序号 that opens with a
+ * leader column, 0: none. */
 static int pipe_header(const jx_line *l, int *outer, int *closed)
 {
     const char *s = l->text;
@@ -925,6 +938,18 @@ static int pipe_header(const jx_line *l, int *outer, int *closed)
     for (size_t c = 0; c < k && !form; c++)   /* 序号 need not come first */
         if (eq_nospace(JX_AT(cells, jx_span, c).p, JX_AT(cells, jx_span, c).n, "序号"))
             form = k == 1 && *closed && !*outer ? 2 : k > 1 ? 1 : 0;
+    if (!form && k >= 3) {
+        /* no 序号: a leader column, then the text, then units (牵头领导 |
+         * 重点工作 | 牵头单位 | 配合单位 | 备注, 玉环 2021 as pipe rows), the
+         * row numbers inside the text */
+        int units = 0;
+        for (size_t c = 2; c < k; c++) {
+            int r = cell_role(&JX_AT(cells, jx_span, c));
+            units |= r == R_DEPT || r == R_MEMBER;
+        }
+        if (units && cell_role(&JX_AT(cells, jx_span, 0)) == R_LEADER && cell_role(&JX_AT(cells, jx_span, 1)) == R_TEXT)
+            form = 3;
+    }
     jx_vec_free(&cells);
     return form;
 }
@@ -1025,6 +1050,79 @@ static size_t from_cell_pipes(emitter *e, const jx_text *t, size_t i)
         emit(e, l->no, b.p, b.len);
     }
     jx_buf_free(&b);
+    return i;
+}
+
+/* Pipe rows under a header that opens with a leader column and has no
+ * 序号 (pipe_header's form 3): a 序号 column is put in front, each row's
+ * number taken from its text cell (1.始终做到…). The leader's cell stands
+ * in the first row it leads; the rows under it print that cell empty or
+ * leave it out (a web page's rowspan), which the row's shape tells: a row
+ * whose first cell is numbered text, not names with titles, has no leader
+ * cell. A cell that is empty then inherits, as a merged leader cell does.
+ * The cells are the page's own, so the units need no telling apart. */
+static size_t from_led_pipe_rows(emitter *e, const jx_text *t, size_t i, int outer, int closed)
+{
+    jx_vec cells = JX_VEC(jx_span);
+    jx_buf b = {0};
+    for (int header = 1; i < t->nlines; i++, header = 0) {
+        const jx_line *l = &t->lines[i];
+        if (!l->len || pg_furniture(l->text, l->len)) { emit(e, l->no, l->text, l->len); continue; }
+        if (memchr(l->text, '\t', l->len)) break;
+        if (!memchr(l->text, '|', l->len)) {
+            /* a group row (一、…) or a leader's subheading between two rows */
+            const char *s = l->text, *rest;
+            size_t n = l->len;
+            trim(&s, &n);
+            if ((lex_ordinal(s, n, &rest) > 0 || subheading(s, n)) && pipe_row_next(t, i + 1)) {
+                emit(e, l->no, s, n);
+                continue;
+            }
+            break;
+        }
+        if (separator_row(l->text, l->len)) continue;
+        size_t k = pipe_cells(l->text, l->len, outer, closed, &cells), first = 0;
+        jx_buf_clear(&b);
+        if (header) {
+            jx_buf_puts(&b, "序号");
+        } else {
+            const jx_span *c0 = &JX_AT(cells, jx_span, 0);
+            jx_line at = {jx_strndup(e->a, c0->p, c0->n), c0->n, l->no};
+            jx_tok tk;
+            lex_line(&at, &tk);
+            int no_leader = tk.kind == T_ITEM && !leader_cell(&at);
+            if (!no_leader && k >= 2) {     /* the text is the second cell */
+                const jx_span *c1 = &JX_AT(cells, jx_span, 1);
+                jx_line tx = {jx_strndup(e->a, c1->p, c1->n), c1->n, l->no};
+                lex_line(&tx, &tk);
+                first = 1;
+            }
+            if (tk.kind == T_ITEM) {
+                char *num = jx_sprintf(e->a, "%ld\t", tk.num);
+                jx_buf_puts(&b, num);
+            } else {
+                jx_buf_puts(&b, "\t");       /* a follow-on row */
+            }
+            if (no_leader) jx_buf_puts(&b, "\t");
+            for (size_t c = 0; c < k; c++) {
+                const jx_span *sp = &JX_AT(cells, jx_span, c);
+                if (c) jx_buf_put(&b, "\t", 1);
+                if (c == first && tk.kind == T_ITEM)
+                    jx_buf_put(&b, tk.rest, tk.blen - (size_t)(tk.rest - tk.body));
+                else
+                    jx_buf_put(&b, sp->p, sp->n);
+            }
+            emit(e, l->no, b.p, b.len);
+            continue;
+        }
+        for (size_t c = 0; c < k; c++) {
+            jx_buf_put(&b, "\t", 1);
+            jx_buf_put(&b, JX_AT(cells, jx_span, c).p, JX_AT(cells, jx_span, c).n);
+        }
+        emit(e, l->no, b.p, b.len);
+    }
+    jx_buf_free(&b);
+    jx_vec_free(&cells);
     return i;
 }
 
@@ -1191,31 +1289,38 @@ static int para_role(const jx_line *l)
     return role_of(w, &lead);
 }
 
+static int leader_cell(const jx_line *l);
+
 /* Where line i opens such a header: its cells' roles in role[] (up to 8),
- * their number; 0 when it opens none. */
+ * their number; 0 when it opens none. The text column comes first, or
+ * second after a leader column (牵头领导 / 重点工作 / 牵头单位 / 配合单位 / 备注,
+ * 玉环 2021), whose cell, printed once over the rows it leads, then
+ * stands before item 1. */
 static size_t item_header(const jx_text *t, size_t i, int *role, size_t *after)
 {
     size_t k = 0, j = i;
-    int units = 0;
-    if (para_role(&t->lines[i]) != R_TEXT) return 0;
+    int units = 0, text = 0, r0 = para_role(&t->lines[i]);
+    if (r0 != R_TEXT && r0 != R_LEADER) return 0;
     for (; j < t->nlines && k < 8; j++) {
         const jx_line *l = &t->lines[j];
         if (!l->len) continue;
         int r = para_role(l);
-        if (r == R_NONE || r == R_SEQ || (k && r == R_TEXT)) break;
+        if (r == R_NONE || r == R_SEQ || (text && r == R_TEXT) || (k == 1 && r0 == R_LEADER && r != R_TEXT)) break;
         units |= r == R_DEPT || r == R_MEMBER;
+        text |= r == R_TEXT;
         role[k++] = r;
     }
-    if (k < 2 || !units) return 0;
-    /* then an item 1 (after a group row or two, perhaps: the look stays
-     * short, so that a file of such headers costs what its lines do) */
+    if (k < 2 || !units || !text) return 0;
+    /* then an item 1 (after a group row or two, or the leader's cell,
+     * perhaps: the look stays short, so that a file of such headers costs
+     * what its lines do) */
     for (int seen = 0; j < t->nlines; j++) {
         const jx_line *l = &t->lines[j];
         if (!l->len) continue;
         if (++seen > 3) return 0;
         jx_tok tk;
         lex_line(l, &tk);
-        if (tk.kind == T_SECTION) continue;
+        if (tk.kind == T_SECTION || (r0 == R_LEADER && leader_cell(l))) continue;
         if (tk.kind != T_ITEM || tk.num != 1) return 0;
         break;
     }
@@ -1237,6 +1342,146 @@ static int person_like(const jx_line *l)
     return !txt_find(l->text, l->len, "、") && !txt_starts(l->text, l->len, "市");
 }
 
+/* A leader's cell: names each followed by a title, 、 between them
+ * (周阳市长, 张三常务副市长、李四副市长), nothing else. */
+static int leader_cell(const jx_line *l)
+{
+    const char *s = l->text, *e = s + l->len;
+    if (!l->len || l->len > 90 || memchr(s, '\t', l->len) || memchr(s, ' ', l->len)) return 0;
+    while (s < e) {
+        const char *q = txt_find(s, (size_t)(e - s), "、"), *title;
+        size_t n = (size_t)((q ? q : e) - s), nl = lex_leader(s, n, &title);
+        if (nl < 6 || nl + strlen(title) != n) return 0;
+        for (size_t k = 0; k < nl; k += 3)
+            if ((unsigned char)s[k] < 0xE4 || (unsigned char)s[k] > 0xE9) return 0;
+        s = q ? q + 3 : e;
+    }
+    return 1;
+}
+
+/* A paragraph that names units only: each name, 、 or ， between them
+ * (outside brackets), a body's name a table knows or one with a body's
+ * ending (市府办, 市司法局, 各单位, 玉环经济开发区; a bracket after it,
+ * 市委组织部（市委人才办）, 各县（市、区）政府, is part of it), no sentence.
+ * A 备注 (长期, 年底前完成) is none. */
+static const char *const unit_ends[] = {"局", "委", "办", "院", "会", "府", "部", "厅", "司", "团", "处", "心", "队",
+                                        "社", "所", "站", "行", "区", "县", "市", "镇", "乡", "街道", "单位", "馆",
+                                        "室", "组", "台", "校", "园", "场", NULL};
+
+static void unit_part(void *ctx, const char *s, size_t n)
+{
+    int *ok = ctx;
+    size_t m = n;
+    if (txt_ends(s, m, "）")) {             /* the bracket after the name */
+        const char *b = txt_rfind(s, m, "（");
+        if (b && b > s) m = (size_t)(b - s);
+    }
+    int named = m >= 6 && m <= 90 && dep_name_at(s, m) == m;
+    for (int k = 0; unit_ends[k] && !named; k++) named = m >= 6 && m <= 90 && txt_ends(s, m, unit_ends[k]);
+    *ok &= named;
+}
+
+static int unit_paragraph(jx_arena *a, const jx_line *l)
+{
+    static const char *const seps[] = {"、", "，", NULL};
+    static const jx_splitter how = {.seps = seps};
+    size_t n;
+    if (!l->len || l->len > 600 || memchr(l->text, '\t', l->len)) return 0;
+    const char *s = txt_fold(a, l->text, l->len, &n);
+    if (!n || txt_find(s, n, "。") || txt_find(s, n, "：")) return 0;
+    int ok = 1;
+    txt_split(s, n, &how, unit_part, &ok);
+    return ok;
+}
+
+/* A paragraph of spaces only (a page's &nbsp;, U+00A0, or U+3000). */
+static int blank_paragraph(const jx_line *l)
+{
+    for (size_t k = 0; k < l->len;) {
+        if (l->text[k] == ' ') k++;
+        else if (txt_starts(l->text + k, l->len - k, "\xC2\xA0")) k += 2;
+        else if (txt_starts(l->text + k, l->len - k, "\xE3\x80\x80")) k += 3;
+        else return 0;
+    }
+    return 1;
+}
+
+static void note(emitter *e, long no, char *text)
+{
+    jx_line *l = jx_vec_push(e->notes);
+    l->text = text;
+    l->len = strlen(text);
+    l->no = no;
+}
+
+static void emit_cell(emitter *e, jx_buf *b, long no, const char *s, size_t n)
+{
+    jx_buf_clear(b);
+    jx_buf_put(b, "\t", 1);
+    jx_buf_put(b, s, n);
+    emit(e, no, b->p, b->len);
+}
+
+/* The cells after the text of a row of a table whose leader column comes
+ * first, under a 牵头单位 and a 配合单位 column (unit_cols 2), or one unit
+ * column (责任单位, unit_cols 1: every unit paragraph is its cell, the
+ * first listed leading), and then
+ * 备注 columns (or none), as a web page copied as text prints it: 玉环 2021, whose page
+ * prints each unit of a cell a paragraph of its own and an empty cell as
+ * nothing at all, a blank line after every paragraph alike. So the blank
+ * lines part units, not cells, and a row's paragraphs do not count its
+ * cells: row 1 prints 市府办 / 各单位 under three columns, row 2 市府办 /
+ * 市司法局 / 市审计局 / 各单位. What tells the columns apart is the lead's
+ * width: the list's 牵头单位 is one body a task (the city's 督查室 report on
+ * this very list, yuhuan.gov.cn art_1229463086_59051269, names one
+ * 责任单位 for each task it cites), so the first paragraph of units is the
+ * 牵头单位 cell (several names in it, 、 between them, all lead), the units
+ * after it the 配合单位 cell, and the paragraphs after them that name no
+ * unit the 备注. A row not of that shape (no unit, a first paragraph that
+ * names none, a unit after a 备注, a 备注 where the header has none)
+ * cannot be told apart: it is left out, and said. Returns 0 then. */
+static int led_units(emitter *e, jx_buf *b, const jx_line *item, long seq, const jx_line *const *cells, size_t nc,
+                     size_t unit_cols, size_t skips)
+{
+    jx_arena *a = e->a;
+    size_t k = 1, r;
+    const char *why = NULL;
+    if (!nc) why = "no unit cell (merged with the row above, or not printed)";
+    else if (!unit_paragraph(a, cells[0])) why = "its first cell after the text names no unit";
+    else {
+        while (k < nc && unit_paragraph(a, cells[k])) k++;
+        for (r = k; r < nc && !unit_paragraph(a, cells[r]); r++) {}
+        if (r < nc) why = "a unit follows a cell that names none";
+        else if (k < nc && !skips) why = "a cell that names no unit stands under no 备注 column";
+    }
+    if (why) {
+        note(e, item->no, jx_sprintf(e->a, "item %ld of a table with a leader column: %s; the row is left out", seq, why));
+        return 0;
+    }
+    jx_buf m = {0};
+    if (unit_cols == 2) {
+        emit_cell(e, b, cells[0]->no, cells[0]->text, cells[0]->len);
+        for (size_t j = 1; j < k; j++) {
+            if (j > 1) jx_buf_puts(&m, "、");
+            jx_buf_put(&m, cells[j]->text, cells[j]->len);
+        }
+        emit_cell(e, b, k > 1 ? cells[1]->no : cells[0]->no, m.p ? m.p : "", m.len);
+    } else {
+        /* one unit column: its units, in printed order */
+        for (size_t j = 0; j < k; j++) {
+            if (j) jx_buf_puts(&m, "、");
+            jx_buf_put(&m, cells[j]->text, cells[j]->len);
+        }
+        emit_cell(e, b, cells[0]->no, m.p, m.len);
+    }
+    jx_buf_clear(&m);
+    for (size_t j = k; j < nc; j++) jx_buf_put(&m, cells[j]->text, cells[j]->len);
+    if (skips) emit_cell(e, b, k < nc ? cells[k]->no : cells[0]->no, m.p ? m.p : "", m.len);
+    for (size_t j = 1; j < skips; j++) emit(e, cells[0]->no, "\t", 1);
+    jx_buf_free(&m);
+    return 1;
+}
+
 static size_t from_items(emitter *e, const jx_text *t, size_t i, const int *role, size_t ncols, size_t body)
 {
     jx_buf b = {0};
@@ -1245,17 +1490,37 @@ static size_t from_items(emitter *e, const jx_text *t, size_t i, const int *role
     for (; i < body; i++) {
         const jx_line *l = &t->lines[i];
         if (!l->len) continue;
+        if (role[0] == R_LEADER && leader_cell(l)) break;      /* the first row's */
         jx_buf_clear(&b);
         jx_buf_put(&b, "\t", 1);
         jx_buf_put(&b, l->text, l->len);
         emit(e, l->no, b.p, b.len);
     }
-    size_t leader = ncols;
+    size_t leader = ncols, skips = 0;
     for (size_t c = 1; c < ncols; c++)
         if (role[c] == R_LEADER) leader = c;
+    /* a leader column first, then the text: the leader's cell stands once
+     * above the rows it leads, up to the next such cell (a rowspan); the
+     * rows after it get the column empty, which inherits */
+    int led = role[0] == R_LEADER;
+    const jx_line *leader_at = NULL;
+    size_t unit_cols = 0;
+    if (led && ncols >= 3 && role[2] == R_DEPT) {
+        /* the units read by led_units: 牵头单位 (or 责任单位), perhaps
+         * 配合单位, then 备注 columns */
+        unit_cols = ncols >= 4 && role[3] == R_MEMBER ? 2 : 1;
+        while (2 + unit_cols + skips < ncols && role[2 + unit_cols + skips] == R_SKIP) skips++;
+        if (2 + unit_cols + skips != ncols) unit_cols = 0;
+    }
+    led = unit_cols > 0;        /* others: a paragraph a column */
     while (i < t->nlines) {
         const jx_line *l = &t->lines[i];
         if (!l->len || pg_furniture(l->text, l->len)) { i++; continue; }
+        if (role[0] == R_LEADER && leader_cell(l)) {
+            leader_at = l;
+            i++;
+            continue;
+        }
         jx_tok tk;
         lex_line(l, &tk);
         if (tk.kind == T_SECTION) {
@@ -1267,24 +1532,22 @@ static size_t from_items(emitter *e, const jx_text *t, size_t i, const int *role
             i++;
             continue;
         }
-        if (tk.kind != T_ITEM || tk.num != seq + 1) break;
+        /* under a leader's cell the numbers may start again at 1, as they
+         * do in a list's leader sections */
+        if (tk.kind != T_ITEM || (tk.num != seq + 1 && !(tk.num == 1 && leader_at))) break;
         seq = tk.num;
         /* the row: the item's number and text, then its paragraphs up to
          * the next item or group row, one a column; a leader's cell may
          * print its names a paragraph each */
-        emit(e, l->no, "", 0);
-        char *num = jx_sprintf(e->a, "\t%ld", seq);
-        emit(e, l->no, num, strlen(num));
-        jx_buf_clear(&b);
-        jx_buf_put(&b, "\t", 1);
-        jx_buf_put(&b, tk.rest, tk.blen - (size_t)(tk.rest - tk.body));
-        emit(e, l->no, b.p, b.len);
         size_t j = i + 1, c = 1;
-        const jx_line *cells[16];
-        size_t nc = 0;
-        for (; j < t->nlines && nc < 16; j++) {
+        /* a leader-column page prints a unit a paragraph: many to a row */
+        const jx_line *cells[256];
+        size_t nc = 0, cap = role[0] == R_LEADER ? 256 : 16;
+        for (; j < t->nlines && nc < cap; j++) {
             const jx_line *m = &t->lines[j];
             if (!m->len || pg_furniture(m->text, m->len)) continue;
+            if (role[0] == R_LEADER && leader_cell(m)) break;
+            if (role[0] == R_LEADER && blank_paragraph(m)) continue;      /* &nbsp; */
             jx_tok mk;
             lex_line(m, &mk);
             if (mk.kind == T_SECTION || (mk.kind == T_ITEM && mk.num == seq + 1) || ends_table(&mk) ||
@@ -1292,6 +1555,34 @@ static size_t from_items(emitter *e, const jx_text *t, size_t i, const int *role
                 break;
             cells[nc++] = m;
         }
+        i = j;
+        const char *rest = tk.rest;
+        size_t rn = tk.blen - (size_t)(tk.rest - tk.body);
+        if (role[0] == R_LEADER) {
+            /* the cells emitted go in a buffer of lines first: a row of
+             * units that cannot be told apart is left out whole */
+            size_t mark = e->out->n;
+            emit(e, l->no, "", 0);
+            char *num = jx_sprintf(e->a, "\t%ld", seq);
+            emit(e, l->no, num, strlen(num));
+            if (leader_at) emit_cell(e, &b, leader_at->no, leader_at->text, leader_at->len);
+            else emit(e, l->no, "\t", 1);
+            emit_cell(e, &b, l->no, rest, rn);
+            if (led) {
+                if (!led_units(e, &b, l, seq, cells, nc, unit_cols, skips)) {
+                    e->out->n = mark;
+                    continue;       /* the leader's cell stays for the rows after */
+                }
+            } else {
+                for (size_t k = 0; k < nc; k++) emit_cell(e, &b, cells[k]->no, cells[k]->text, cells[k]->len);
+            }
+            leader_at = NULL;
+            continue;
+        }
+        emit(e, l->no, "", 0);
+        char *num = jx_sprintf(e->a, "\t%ld", seq);
+        emit(e, l->no, num, strlen(num));
+        emit_cell(e, &b, l->no, rest, rn);
         size_t extra = nc > ncols - 1 ? nc - (ncols - 1) : 0;
         for (size_t k = 0; k < nc; k++, c++) {
             long at = cells[k]->no;     /* a cell's line is the one it begins on */
@@ -1307,7 +1598,6 @@ static size_t from_items(emitter *e, const jx_text *t, size_t i, const int *role
             }
             emit(e, at, b.p, b.len);
         }
-        i = j;
     }
     if (seq) emit(e, t->lines[i - 1].no, "", 0);
     jx_buf_free(&b);
@@ -1330,8 +1620,8 @@ void tbl_normalize(jx_arena *a, jx_text *t)
             start = i;
     }
     if (start == t->nlines) return;
-    jx_vec out = JX_VEC(jx_line);
-    emitter e = {a, &out};
+    jx_vec out = JX_VEC(jx_line), notes = JX_VEC(jx_line);
+    emitter e = {a, &out, &notes};
     int role[8];
     size_t ncols, body;
     for (i = 0; i < start; i++) *(jx_line *)jx_vec_push(&out) = t->lines[i];
@@ -1340,6 +1630,7 @@ void tbl_normalize(jx_arena *a, jx_text *t)
         int outer = 0, closed = 0, form = memchr(l->text, '|', l->len) ? pipe_header(l, &outer, &closed) : 0;
         if (form == 1) i = from_pipe_rows(&e, t, i, outer, closed);
         else if (form == 2) i = from_cell_pipes(&e, t, i);
+        else if (form == 3) i = from_led_pipe_rows(&e, t, i, outer, closed);
         else if (para_header(l) && (!i || !memchr(t->lines[i - 1].text, '\t', t->lines[i - 1].len)))
             i = from_paragraphs(&e, t, i);
         else if (l->len <= 30 && l->len >= 6 && (ncols = item_header(t, i, role, &body)))
@@ -1350,4 +1641,12 @@ void tbl_normalize(jx_arena *a, jx_text *t)
     if (out.n) memcpy(t->lines, out.p, out.n * sizeof *t->lines);
     t->nlines = out.n;
     jx_vec_free(&out);
+    if (notes.n) {      /* after the decoder's */
+        jx_line *all = jx_alloc(a, (t->nnotes + notes.n) * sizeof *all);
+        if (t->nnotes) memcpy(all, t->notes, t->nnotes * sizeof *all);
+        memcpy(all + t->nnotes, notes.p, notes.n * sizeof *all);
+        t->notes = all;
+        t->nnotes += notes.n;
+    }
+    jx_vec_free(&notes);
 }
