@@ -26,6 +26,7 @@ typedef struct {
     jx_leader sec_leader[MAX_SEC_LEADERS];     /* the section's: 赵六常务副市长、钱七副市长牵头 */
     int nsec;
     jx_vec known_leaders;       /* jx_leader seen in section headings */
+    jx_index known_at;          /* known_leaders by the hash of the name */
     size_t cur;                 /* the token being read */
     size_t list_part, table_part, part_hi;  /* the notice's next list and table (seg->parts) */
     size_t list_from;           /* token index of the list's heading */
@@ -75,13 +76,24 @@ static int split_leaders(jx_arena *a, const char *s, size_t n, jx_leader *out, i
     return k;
 }
 
+static size_t name_hash(const char *name, size_t n) { return jx_hash(name, n, JX_HASH_SEED); }
+
 static const char *leader_title_of(parser *p, const char *name)
 {
-    for (size_t i = 0; i < p->known_leaders.n; i++) {
+    size_t pos = 0;
+    for (size_t i; (i = jx_index_next(&p->known_at, name_hash(name, strlen(name)), &pos)) != JX_NONE;) {
         jx_leader *l = &JX_AT(p->known_leaders, jx_leader, i);
         if (!strcmp(l->name, name)) return l->title;
     }
     return NULL;
+}
+
+/* Records the title a notice gives a name (the first it gives). */
+static void know_leader(parser *p, const jx_leader *l)
+{
+    if (leader_title_of(p, l->name)) return;
+    jx_index_add(&p->known_at, name_hash(l->name, strlen(l->name)), p->known_leaders.n);
+    *(jx_leader *)jx_vec_push(&p->known_leaders) = *l;
 }
 
 static void add_leader(jx_vec *v, const char *name, const char *title, long line)
@@ -147,16 +159,38 @@ static int field_at(const char *s, size_t n, size_t *klen)
     return k;
 }
 
+/* A leader field's value [*q, *stop) as the names it holds: 按《市委工作要点》
+ * 分工（蒋永根、俞福才） is a note saying how the leaders were chosen, the
+ * leaders in its brackets (a name is four characters at most, so
+ * 张三（副市长） keeps its name). */
+static void leader_value(const char **q, const char **stop)
+{
+    const char *open = txt_find(*q, (size_t)(*stop - *q), "（");
+    if (open && open - *q > 4 * 3 && txt_ends(*q, (size_t)(*stop - *q), "）") &&
+        !txt_find(open + 3, (size_t)(*stop - open) - 6, "（")) {
+        *q = open + 3;
+        *stop -= 3;
+    }
+}
+
+/* The length of the name at q, up to the next 、，；。 before stop. */
+static size_t leader_piece(const char *q, const char *stop)
+{
+    size_t k = 0;
+    while (q + k < stop && !txt_starts(q + k, (size_t)(stop - q - k), "、") &&
+           !txt_starts(q + k, (size_t)(stop - q - k), "，") &&
+           !txt_starts(q + k, (size_t)(stop - q - k), "；") &&
+           !txt_starts(q + k, (size_t)(stop - q - k), "。"))
+        k++;
+    return k;
+}
+
 /* Reads leader names (戴锋、周连昆 / 王某副市长) into leaders. */
 static void read_leaders(parser *p, const char *q, const char *stop, jx_vec *leaders)
 {
+    leader_value(&q, &stop);
     while (q < stop) {
-        size_t k = 0;
-        while (q + k < stop && !txt_starts(q + k, (size_t)(stop - q - k), "、") &&
-               !txt_starts(q + k, (size_t)(stop - q - k), "，") &&
-               !txt_starts(q + k, (size_t)(stop - q - k), "；") &&
-               !txt_starts(q + k, (size_t)(stop - q - k), "。"))
-            k++;
+        size_t k = leader_piece(q, stop);
         if (k) {
             jx_leader l;
             if (split_leader(p->a, q, k, &l) && l.name[0]) {
@@ -588,6 +622,119 @@ static void heading_item(parser *p, const jx_tok *t, size_t i)
     p->named_item = 1;
 }
 
+/* A person a leader field names: name[0..len), and the title printed
+ * after it, or NULL. */
+typedef struct { const char *name; size_t len; const char *title; } field_name;
+
+/* The persons the leader fields of token t name (as read_leaders reads
+ * them; offices with no person left out), into out. */
+static void field_names(const jx_tok *t, jx_vec *out)
+{
+    const char *s = t->body;
+    size_t n = t->blen;
+    for (const char *c = s; (c = txt_find(c, n - (size_t)(c - s), "：")); c += 3) {
+        size_t end = (size_t)(c - s) + 3;
+        for (int k = 0; jx_fields[k].key; k++) {
+            size_t kl = jx_fields[k].len, at, nkl;
+            if (jx_fields[k].role != JX_F_LEADER || end < kl || memcmp(s + end - kl, jx_fields[k].key, kl)) continue;
+            const char *q = s + end, *stop = next_field(s, n, end, &at, &nkl) >= 0 ? s + at : s + n;
+            while (stop > q && (txt_ends(q, (size_t)(stop - q), "；") || txt_ends(q, (size_t)(stop - q), "，") ||
+                                txt_ends(q, (size_t)(stop - q), "。")))
+                stop -= 3;
+            leader_value(&q, &stop);
+            while (q < stop) {
+                size_t len = leader_piece(q, stop);
+                const char *title = NULL;
+                size_t nl = len ? lex_leader(q, len, &title) : 0;
+                if (len && !lex_title_only(q, len)) {
+                    field_name *f = jx_vec_push(out);
+                    f->name = q;
+                    f->len = nl ? nl : len;
+                    f->title = nl ? title : NULL;
+                }
+                q += len;
+                if (q < stop) q += 3;
+            }
+            break;
+        }
+    }
+}
+
+static int same_name(const field_name *a, const field_name *b)
+{
+    return a->len == b->len && !memcmp(a->name, b->name, a->len);
+}
+
+/* The title of a section that names one and no person (一、市长牵头重点工作)
+ * goes to the person its items' leader fields name when they name exactly
+ * one, printed without a title (责任领导：张三): the section says the 市长
+ * leads its items, the field says 张三 does. Not when they name two persons
+ * or more (the section's leader could be either), when one is printed with
+ * a title, or when the notice gives that person another title (a field
+ * elsewhere, another such section): then the name stays without a title,
+ * and warned. Recorded as the section headings' names are (known_leaders). */
+static void section_titles(parser *p, size_t lo, size_t hi)
+{
+    typedef struct { field_name who; const char *title; long line; int clash; } cand;
+    jx_vec cands = JX_VEC(cand), names = JX_VEC(field_name);
+    jx_index by_name = {0};     /* cands by the hash of the name */
+    for (size_t i = lo; i < hi; i++) {
+        const jx_tok *t = &p->tok[i];
+        if (t->kind != T_SECTION && t->kind != T_SUBSECTION) continue;
+        const char *lead = lex_leader_verb(t->rest, t->blen - (size_t)(t->rest - t->body));
+        if (!lead || !lex_title_only(t->rest, (size_t)(lead - t->rest))) continue;
+        names.n = 0;
+        for (size_t j = i + 1; j < hi; j++) {
+            enum jx_tok k = p->tok[j].kind;
+            if (k == T_SECTION || k == T_LISTHEAD || (t->kind == T_SUBSECTION && k == T_SUBSECTION)) break;
+            field_names(&p->tok[j], &names);
+        }
+        if (!names.n) continue;
+        const field_name *one = &JX_AT(names, field_name, 0);
+        int ok = !one->title;
+        for (size_t k = 1; k < names.n && ok; k++)
+            ok = same_name(one, &JX_AT(names, field_name, k)) && !JX_AT(names, field_name, k).title;
+        if (!ok) continue;
+        /* one candidate a name: another section giving it another title
+         * is a clash, one giving it the same title the same */
+        const char *title = jx_strndup(p->a, t->rest, (size_t)(lead - t->rest));
+        size_t h = name_hash(one->name, one->len), pos = 0, e;
+        while ((e = jx_index_next(&by_name, h, &pos)) != JX_NONE && !same_name(&JX_AT(cands, cand, e).who, one)) {}
+        if (e != JX_NONE) {
+            if (strcmp(JX_AT(cands, cand, e).title, title)) JX_AT(cands, cand, e).clash = 1;
+            continue;
+        }
+        jx_index_add(&by_name, h, cands.n);
+        cand *c = jx_vec_push(&cands);
+        c->who = *one;
+        c->title = title;
+        c->line = line_no(p, i);
+        c->clash = 0;
+    }
+    if (cands.n) {
+        /* a field elsewhere printing the person with another title */
+        names.n = 0;
+        for (size_t i = lo; i < hi; i++) field_names(&p->tok[i], &names);
+        for (size_t k = 0; k < names.n; k++) {
+            const field_name *f = &JX_AT(names, field_name, k);
+            size_t pos = 0;
+            for (size_t e; f->title && (e = jx_index_next(&by_name, name_hash(f->name, f->len), &pos)) != JX_NONE;) {
+                cand *x = &JX_AT(cands, cand, e);
+                if (same_name(&x->who, f) && strcmp(x->title, f->title)) x->clash = 1;
+            }
+        }
+        for (size_t a = 0; a < cands.n; a++) {
+            const cand *x = &JX_AT(cands, cand, a);
+            if (x->clash) continue;
+            jx_leader l = {jx_strndup(p->a, x->who.name, x->who.len), x->title, x->line};
+            know_leader(p, &l);
+        }
+    }
+    jx_vec_free(&cands);
+    jx_vec_free(&names);
+    jx_index_free(&by_name);
+}
+
 static void parse_lists(parser *p, const jx_seg *sp, size_t notice)
 {
     size_t lo = sp->at, hi = sp->hi;
@@ -597,6 +744,7 @@ static void parse_lists(parser *p, const jx_seg *sp, size_t notice)
     p->part_hi = sp->part_hi;
     p->in_list = 0;
     p->known_leaders.n = 0;
+    jx_index_free(&p->known_at);
     /* Leader titles come from the section headings anywhere in the notice:
      * the livelihood list names leaders without titles. */
     for (size_t i = lo; i < hi; i++) {
@@ -606,8 +754,9 @@ static void parse_lists(parser *p, const jx_seg *sp, size_t notice)
         const char *lead = lex_leader_verb(t->rest, t->blen - (size_t)(t->rest - t->body));
         int k = lead ? split_leaders(p->a, t->rest, (size_t)(lead - t->rest), l, MAX_SEC_LEADERS) : 0;
         for (int j = 0; j < k; j++)
-            if (!leader_title_of(p, l[j].name)) *(jx_leader *)jx_vec_push(&p->known_leaders) = l[j];
+            know_leader(p, &l[j]);
     }
+    section_titles(p, lo, hi);
     const jx_seg *list = next_part(p, &p->list_part, SEG_LIST, lo);
     for (size_t i = lo; i < hi; i++) {
         const jx_tok *t = &p->tok[i];
@@ -1146,6 +1295,7 @@ void prs_doc(jx_arena *a, jx_doc *d)
     seg_free(&sg);
     jx_vec_free(&metas);
     jx_vec_free(&p.known_leaders);
+    jx_index_free(&p.known_at);
     jx_buf_free(&p.text);
     jx_buf_free(&p.resp);
     free(p.tok);

@@ -267,6 +267,23 @@ static void tables(jx_arena *a, jx_segs *s, const jx_tok *tok, const jx_line *li
     }
 }
 
+/* Whether the field line at j is a clause of its own, not the bracketed
+ * clause of the line before wrapped onto a line of its own (…给予支持。（ /
+ * 责任单位：…）, as a PDF export wraps a paragraph's inline clause): a
+ * notice's body is a list or not the same, wrapped or not (body_list). */
+static int own_field_line(const jx_tok *tok, size_t lo, size_t j)
+{
+    static const char *const opens[] = {"（", "(", "[", "【", "［", NULL};
+    if (tok[j].kind != T_RESP) return 0;
+    for (size_t k = j; k-- > lo;) {
+        if (tok[k].kind == T_BLANK || tok[k].kind == T_FOOTER) continue;
+        for (int o = 0; opens[o]; o++)
+            if (txt_ends(tok[k].body, tok[k].blen, opens[o])) return 0;
+        break;
+    }
+    return 1;
+}
+
 /* Whether the 一、 heading at i is itself an item (the 民生实事 layout of
  * older gazettes: 一、…, then 分管领导： / 牵头单位： lines, no numbered items
  * under it). */
@@ -277,6 +294,21 @@ static int section_is_item(const jx_tok *tok, size_t i, size_t hi)
         enum jx_tok k = tok[j].kind;
         if (k == T_BLANK || k == T_FOOTER) continue;
         if (k == T_RESP) return 1;
+        if (k != T_TEXT) return 0;
+        seen++;
+    }
+    return 0;
+}
+
+/* Whether the heading at i is an item, as section_is_item reads it, with
+ * field lines of its own (not an inline clause wrapped: own_field_line). */
+static int heading_item_own(const jx_tok *tok, size_t i, size_t hi)
+{
+    int seen = 0;
+    for (size_t j = i + 1; j < hi && seen < 8; j++) {
+        enum jx_tok k = tok[j].kind;
+        if (k == T_BLANK || k == T_FOOTER) continue;
+        if (k == T_RESP) return own_field_line(tok, i, j);
         if (k != T_TEXT) return 0;
         seen++;
     }
@@ -330,6 +362,14 @@ static void list_open(lister *l, size_t at, int headless)
  * 2020年市政府重点工作及责任分解的通知, its items right after the
  * salutation): the title names a list and the body has no list heading
  * and no table of its own to hold it. */
+static int holds_list_part(const jx_seg *no, const jx_tok *tok)
+{
+    for (size_t i = no->at; i < no->hi; i++)
+        if (tok[i].kind == T_LISTHEAD || tok[i].kind == T_ANNEX || (tok[i].kind == T_TABLE && tok[i].table))
+            return 1;
+    return 0;
+}
+
 static int is_own_list(const jx_seg *no, const jx_tok *tok)
 {
     /* the words of a list heading (lex.c P_LISTHEAD) */
@@ -338,23 +378,78 @@ static int is_own_list(const jx_seg *no, const jx_tok *tok)
     int named = 0;
     for (size_t i = no->lo; i < no->title_end && !named; i++)
         for (int w = 0; words[w] && !named; w++) named = txt_find(tok[i].body, tok[i].blen, words[w]) != NULL;
-    if (!named) return 0;
-    for (size_t i = no->at; i < no->hi; i++)
-        if (tok[i].kind == T_LISTHEAD || tok[i].kind == T_ANNEX || (tok[i].kind == T_TABLE && tok[i].table))
-            return 0;
-    return 1;
+    return named && !holds_list_part(no, tok);
+}
+
+static int numbered(const jx_tok *t)
+{
+    return t->kind == T_ITEM || t->kind == T_SECTION || t->kind == T_SUBSECTION;
+}
+
+/* Where the list printed in notice no's body opens, or 0: a notice whose
+ * title names no list can still print one right in its letter (现将…明确如下：
+ * then 1.… / 责任领导：…；责任单位：… item after item, 永康 2008). What tells
+ * such a list from numbered prose is that its items carry their own
+ * responsibility clause: two items or more each holding one, as the list
+ * reader reads it (1. with …。（责任单位：…） or with field lines; 一、 or
+ * （一） with field lines of its own, the 民生实事 layout), in a body with no
+ * list heading, 附件 or table to hold a list instead. A point of prose that names a unit once (（责任单位：市建委）, or
+ * 各责任单位要…) makes no list. Only the letter is looked at, up to its
+ * signature or date: what an 印发 notice prints after them is the document
+ * it issues, under that document's own title, read by its heading (a
+ * policy's measures each naming its units are not a list: 002's 若干举措).
+ * The list opens at the first such item, or at the first item of its run of
+ * numbers (1. before a 2. that carries the first clause), or at the headings
+ * printed right above it (一、…, its category). */
+static size_t body_list(const jx_seg *no, const jx_tok *tok)
+{
+    if (holds_list_part(no, tok)) return 0;
+    size_t first = 0, cur = 0;
+    int items = 0, counted = 0;
+    for (size_t i = no->at + 1; i < no->hi && items < 2 && tok[i].kind != T_END && tok[i].kind != T_DATE; i++) {
+        const jx_tok *t = &tok[i];
+        int hit;
+        if (numbered(t)) {
+            /* an item reads its clause inline or on lines; a heading is an
+             * item only with field lines of its own right under it */
+            cur = i;
+            counted = t->kind != T_ITEM;
+            hit = t->kind == T_ITEM ? holds_field(t) : heading_item_own(tok, i, no->hi);
+        } else {
+            hit = cur && !counted && (t->kind == T_RESP || holds_field(t));
+        }
+        if (!hit) continue;
+        counted = 1;
+        if (!items++) first = cur;
+    }
+    if (items < 2) return 0;
+    size_t at = first;
+    if (tok[at].kind == T_ITEM)     /* back to its run's 1., over its own lines only */
+        for (size_t i = at; i-- > no->at + 1 && tok[at].num > 1;) {
+            if (tok[i].kind == T_SECTION || tok[i].kind == T_SUBSECTION) break;
+            if (tok[i].kind == T_ITEM && tok[i].num == tok[at].num - 1) at = i;
+        }
+    for (size_t i = at; i-- > no->at + 1;) {
+        if (tok[i].kind == T_BLANK || tok[i].kind == T_FOOTER) continue;
+        if (tok[i].kind != T_SECTION && tok[i].kind != T_SUBSECTION) break;
+        at = i;
+    }
+    return at;
 }
 
 static void lists(jx_arena *a, jx_segs *s, jx_tok *tok, const jx_line *lines, size_t k, size_t tables)
 {
     const jx_seg *no = &JX_AT(s->notices, jx_seg, k);
-    size_t lo = no->at, hi = no->hi, tb = tables;
+    size_t lo = no->at, hi = no->hi, tb = tables, at;
     lister l = {s, k, lo, 0, 0, 0, 0, 0};
     if (no->kind == SEG_FRAGMENT) {
         list_open(&l, lo, 1);
     } else if (no->kind == SEG_NOTICE && is_own_list(no, tok)) {
         list_open(&l, lo + 1, 1);   /* after its salutation */
         lo++;
+    } else if (no->kind == SEG_NOTICE && (at = body_list(no, tok)) > 0) {
+        list_open(&l, at, 1);       /* its prose before it is no part of it */
+        lo = at;
     }
     for (size_t i = lo; i < hi; i++) {
         const jx_tok *t = &tok[i];
