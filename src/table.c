@@ -1458,6 +1458,18 @@ static int led_units(emitter *e, jx_buf *b, const jx_line *item, long seq, const
         note(e, item->no, jx_sprintf(e->a, "item %ld of a table with a leader column: %s; the row is left out", seq, why));
         return 0;
     }
+    /* A name alone where the 备注 stands may be the next rows' leader
+     * printed without a title, which no rule tells from a 备注: said, not
+     * guessed (the rows after it keep the leader above) */
+    static const char *const when[] = {"年", "月", "日", "期", "季", "度", "底", "前", "内", "后", "止", "时", NULL};
+    for (size_t j = k; j < nc; j++) {
+        int time = 0;       /* 全年, 年底前, 长期: a 备注 of time, not a name */
+        for (int w = 0; when[w] && !time; w++) time = txt_find(cells[j]->text, cells[j]->len, when[w]) != NULL;
+        if (!time && person_like(cells[j]))
+            note(e, cells[j]->no, jx_sprintf(e->a, "item %ld of a table with a leader column: \"%.*s\" after its units"
+                                             " reads as a name without a title; kept as its 备注, not as a leader",
+                                             seq, (int)cells[j]->len, cells[j]->text));
+    }
     jx_buf m = {0};
     if (unit_cols == 2) {
         emit_cell(e, b, cells[0]->no, cells[0]->text, cells[0]->len);
