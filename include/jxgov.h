@@ -144,6 +144,9 @@ int dec_file(jx_arena *a, const char *path, jx_text *out, const jx_shaset *skip,
 extern int jx_read_timeout_ms;
 int dec_bytes(jx_arena *a, const unsigned char *p, size_t n, jx_text *out,
               char *err, size_t errsz);
+/* t's lines become those of *lines (jx_line, copied into a; *lines freed):
+ * every pass that rewrites a text's lines ends so. */
+void dec_take_lines(jx_arena *a, jx_text *t, jx_vec *lines);
 void sha256_hex(const unsigned char *p, size_t n, char out[65]);
 
 /* ---- text.c: canonical text forms ---- */

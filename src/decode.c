@@ -122,6 +122,14 @@ static int is_blank(const char *s, size_t n)
     return 1;
 }
 
+void dec_take_lines(jx_arena *a, jx_text *t, jx_vec *lines)
+{
+    t->lines = jx_alloc(a, (lines->n ? lines->n : 1) * sizeof *t->lines);
+    if (lines->n) memcpy(t->lines, lines->p, lines->n * sizeof *t->lines);
+    t->nlines = lines->n;
+    jx_vec_free(lines);
+}
+
 /* ---- tables saved as CSV (a spreadsheet's annex) ---- */
 
 /* One CSV record from lines[*k] on, its fields apart by tabs into b (a
@@ -280,10 +288,7 @@ static int split_lines(jx_arena *a, const char *s, size_t n, jx_text *t, char *e
         jx_line *ln = &JX_AT(lines, jx_line, k);
         ln->text = txt_fold(a, ln->text, ln->len, &ln->len);
     }
-    t->nlines = lines.n;
-    t->lines = jx_alloc(a, (lines.n ? lines.n : 1) * sizeof *t->lines);
-    if (lines.n) memcpy(t->lines, lines.p, lines.n * sizeof *t->lines);
-    jx_vec_free(&lines);
+    dec_take_lines(a, t, &lines);
     return 0;
 }
 

@@ -936,16 +936,18 @@ static const char *copy_key(jx_arena *a, const jx_doc *d, size_t k)
     return jx_sprintf(a, "untitled|%s|%ld", d->text.sha256, no->line);
 }
 
-/* Which notices of d are the file's copy of their key (mine[k]): a file
+/* Which notices of d are the file's copy of their key (mine[k]; *keys_out
+ * the keys, copy_key's, for the caller to use again): a file
  * that prints a key twice (gazette issues saved into one file, a notice
  * and its reprint in a gazette) has as its copy the one the rule across
  * files prefers: more tasks, then not a gazette's reprint, then the first;
  * so that the order of the texts in a file never changes the rows. */
-static unsigned char *file_copies(jx_arena *a, const jx_doc *d, const by_notice *rows)
+static unsigned char *file_copies(jx_arena *a, const jx_doc *d, const by_notice *rows, const char ***keys_out)
 {
     size_t n = d->notices.n;
     unsigned char *mine = jx_alloc(a, n ? n : 1);
     const char **keys = jx_alloc(a, (n ? n : 1) * sizeof *keys);
+    *keys_out = keys;
     size_t *best = jx_alloc(a, (n ? n : 1) * sizeof *best);    /* per key's first copy: its best */
     jx_index at = {0};
     for (size_t k = 0; k < n; k++) {
@@ -1141,9 +1143,10 @@ static int rows_from(jx_db *db, sqlite3_int64 source_id, const char *key, sqlite
         jx_buf_free(&quiet);
         by_notice rows[K_COUNT];
         group_all(&a, &d2, rows);
-        const unsigned char *mine = file_copies(&a, &d2, rows);
+        const char **keys;
+        const unsigned char *mine = file_copies(&a, &d2, rows, &keys);
         size_t k = 0;
-        while (k < d2.notices.n && (!mine[k] || strcmp(copy_key(&a, &d2, k), key))) k++;
+        while (k < d2.notices.n && (!mine[k] || strcmp(keys[k], key))) k++;
         *ok = k < d2.notices.n;
         if (*ok) {
             const jx_notice *no = &JX_AT(d2.notices, jx_notice, k);
@@ -1281,12 +1284,11 @@ static int rewrite_stale(jx_db *db, const jx_doc *d, const jx_notice *no, sqlite
     return rc;
 }
 
-static int load_notice(jx_db *db, const jx_doc *d, const by_notice *rows, size_t k, sqlite3_int64 source_id,
-                       jx_arena *a)
+static int load_notice(jx_db *db, const jx_doc *d, const by_notice *rows, size_t k, const char *key,
+                       sqlite3_int64 source_id, jx_arena *a)
 {
     const jx_notice *no = &JX_AT(d->notices, jx_notice, k);
     const char *titled = no->title ? jx_sprintf(a, "%s|%s", no->title, no->issued_on ? no->issued_on : "") : NULL;
-    const char *key = copy_key(a, d, k);
     long long new_tasks = (long long)(rows[K_TASK].start[k + 1] - rows[K_TASK].start[k]);
     sqlite3_int64 notice_id = 0;
     int replace = 1, ok = 1, stale = 0;
@@ -1589,9 +1591,10 @@ int ld_doc(jx_db *db, const jx_doc *d, char *err, size_t errsz)
         if (jx_kinds[k].notice < 0 && jx_kinds[k].insert) rc = insert_own(db, d, k, source_id);
     by_notice rows[K_COUNT];
     group_all(&a, d, rows);
-    const unsigned char *mine = file_copies(&a, d, rows);
+    const char **keys;
+    const unsigned char *mine = file_copies(&a, d, rows, &keys);
     for (size_t k = 0; k < d->notices.n && rc == SQLITE_OK; k++)
-        if (mine[k]) rc = load_notice(db, d, rows, k, source_id, &a);
+        if (mine[k]) rc = load_notice(db, d, rows, k, keys[k], source_id, &a);
     if (rc == SQLITE_OK) rc = drop_stale(db, d, source_id);
     if (rc == SQLITE_OK) rc = keep_texts(db, d, source_id);
     for (int k = K_NOTICE + 1; k < K_COUNT && rc == SQLITE_OK; k++)

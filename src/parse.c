@@ -1173,10 +1173,7 @@ static void prepare_lines(jx_arena *a, jx_text *tx)
         push_run(&out, NULL, f, fl, row_no, a);
     }
     jx_buf_free(&row);
-    tx->lines = jx_alloc(a, (out.n ? out.n : 1) * sizeof *tx->lines);
-    if (out.n) memcpy(tx->lines, out.p, out.n * sizeof *tx->lines);
-    tx->nlines = out.n;
-    jx_vec_free(&out);
+    dec_take_lines(a, tx, &out);
 }
 
 /* Lines that say who is responsible (责任单位：…, a 责任单位 column): a file

@@ -1656,15 +1656,11 @@ static void drop_bars(jx_arena *a, jx_text *t)
             i--;
         }
     }
-    t->lines = jx_alloc(a, (out.n ? out.n : 1) * sizeof *t->lines);
-    if (out.n) memcpy(t->lines, out.p, out.n * sizeof *t->lines);
-    t->nlines = out.n;
-    jx_vec_free(&out);
+    dec_take_lines(a, t, &out);
 }
 
 void tbl_normalize(jx_arena *a, jx_text *t)
 {
-    drop_bars(a, t);
     /* cheap test first: most files have no table in these forms */
     size_t i, start = t->nlines;
     for (i = 0; i < t->nlines && start == t->nlines; i++) {
@@ -1679,6 +1675,7 @@ void tbl_normalize(jx_arena *a, jx_text *t)
             start = i;
     }
     if (start == t->nlines) return;
+    drop_bars(a, t);        /* after start: the lines before it stay where they are */
     jx_vec out = JX_VEC(jx_line), notes = JX_VEC(jx_line);
     emitter e = {a, &out, &notes};
     int role[8];
@@ -1696,10 +1693,7 @@ void tbl_normalize(jx_arena *a, jx_text *t)
             i = from_items(&e, t, i, role, ncols, body);
         else *(jx_line *)jx_vec_push(&out) = t->lines[i++];
     }
-    t->lines = jx_alloc(a, (out.n ? out.n : 1) * sizeof *t->lines);
-    if (out.n) memcpy(t->lines, out.p, out.n * sizeof *t->lines);
-    t->nlines = out.n;
-    jx_vec_free(&out);
+    dec_take_lines(a, t, &out);
     if (notes.n) {      /* after the decoder's */
         jx_line *all = jx_alloc(a, (t->nnotes + notes.n) * sizeof *all);
         if (t->nnotes) memcpy(all, t->notes, t->nnotes * sizeof *all);
